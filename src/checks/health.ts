@@ -1,0 +1,82 @@
+import type { EnvironmentConfig, ProbeConfig } from '../config/schema.js';
+import { checkAssertion } from '../core/assertions.js';
+import type { AssertionResult, ProbeResult } from '../core/types.js';
+import type { HttpClient } from './http.js';
+import { sendWithRetry } from './retry.js';
+import { headerValues, joinUrl } from './target.js';
+
+/** Runs every health probe of an environment concurrently. */
+export async function runHealth(env: EnvironmentConfig, baseUrl: string, http: HttpClient): Promise<ProbeResult[]> {
+  return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http)));
+}
+
+export async function runProbe(
+  probe: ProbeConfig,
+  env: EnvironmentConfig,
+  baseUrl: string,
+  http: HttpClient,
+): Promise<ProbeResult> {
+  const url = joinUrl(baseUrl, probe.path);
+  const headers = headerValues(env.headers, probe.headers);
+  let body: string | undefined;
+  if (typeof probe.body === 'string') body = probe.body;
+  else if (probe.body !== undefined) {
+    body = JSON.stringify(probe.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const { outcome, attempts } = await sendWithRetry(
+    http,
+    { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] },
+    { retries: probe.retries, delayMs: probe['retry-delay'] },
+  );
+  const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
+  if (outcome.kind === 'error') {
+    return { ...base, latencyMs: outcome.latencyMs, failure: { class: outcome.class, message: outcome.message }, assertions: [] };
+  }
+  const withStatus = { ...base, status: outcome.status, latencyMs: outcome.latencyMs };
+  if (!statusMatches(outcome.status, probe.expect.status)) {
+    return {
+      ...withStatus,
+      failure: { class: 'status', message: `HTTP ${outcome.status}, expected ${describeStatus(probe.expect.status)}` },
+      assertions: [],
+    };
+  }
+  if (probe.expect.body.length === 0) return { ...withStatus, assertions: [] };
+  if (outcome.truncated) {
+    return {
+      ...withStatus,
+      failure: { class: 'body', message: `the body is larger than ${probe['max-body-bytes']} bytes (max-body-bytes)` },
+      assertions: [],
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(outcome.body.toString('utf8'));
+  } catch {
+    const head = outcome.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
+    return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
+  }
+  const assertions: AssertionResult[] = probe.expect.body.map((a) => checkAssertion(json, a));
+  const failed = assertions.filter((a) => !a.ok);
+  if (failed.length === 0) return { ...withStatus, assertions };
+  return {
+    ...withStatus,
+    assertions,
+    failure: {
+      class: 'body',
+      message: failed.map((a) => `${a.path}: expected ${a.expected}, found ${a.found}`).join('; '),
+    },
+  };
+}
+
+export function statusMatches(status: number, expected: ProbeConfig['expect']['status']): boolean {
+  if (expected === '2xx') return status >= 200 && status < 300;
+  if (typeof expected === 'number') return status === expected;
+  return expected.includes(status);
+}
+
+function describeStatus(expected: ProbeConfig['expect']['status']): string {
+  if (expected === '2xx') return '2xx';
+  if (typeof expected === 'number') return String(expected);
+  return expected.join(' or ');
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { headerValueSchema } from '../config/schema.js';
+
+type HeaderValue = z.infer<typeof headerValueSchema>;
+
+/** Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. Absolute paths pass through. */
+export function joinUrl(base: string, path: string): string {
+  if (/^https?:\/\//i.test(path)) return path;
+  if (path === '') return base;
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+export function headerValues(...sets: (Readonly<Record<string, HeaderValue>> | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const set of sets) {
+    for (const [k, v] of Object.entries(set ?? {})) out[k.toLowerCase()] = typeof v === 'string' ? v : v.value;
+  }
+  return out;
+}
+
+/** Header values that must never be shown: marked secret, or credentials by their name. */
+export function secretHeaderValues(...sets: (Readonly<Record<string, HeaderValue>> | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const set of sets) {
+    for (const [k, v] of Object.entries(set ?? {})) {
+      if (typeof v !== 'string') {
+        if (v.secret) out.push(v.value);
+      } else if (/^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$/i.test(k)) {
+        out.push(v);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import ms from 'ms';
+
+/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+export function parseDuration(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  const out = ms(v.trim() as ms.StringValue) as number | undefined;
+  return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+
+export function formatMs(v: number): string {
+  if (v >= 10_000) return `${(v / 1000).toFixed(1)} s`;
+  if (v >= 1000) return `${(v / 1000).toFixed(2)} s`;
+  if (v >= 10) return `${Math.round(v)} ms`;
+  if (v >= 1) return `${v.toFixed(1)} ms`;
+  return `${v.toFixed(2)} ms`;
+}

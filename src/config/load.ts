@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config } from './schema.js';
+import { ConfigError, formatPath, type ConfigProblem } from './errors.js';
+
+export interface LoadedConfig {
+  readonly config: Config;
+  /** Values taken from the environment into header values; they are secrets. */
+  readonly secrets: readonly string[];
+}
+
+/** Reads, interpolates and validates a config file. Returns undefined when the file does not exist. */
+export async function loadConfigFile(file: string, env: NodeJS.ProcessEnv): Promise<LoadedConfig | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(file, [{ path: '', message: `cannot read the file: ${(err as Error).message}` }]);
+  }
+  return parseConfigText(text, file, env);
+}
+
+export function parseConfigText(text: string, file: string, env: NodeJS.ProcessEnv): LoadedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: e.linePos?.[0]?.line,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || raw === undefined) {
+    throw new ConfigError(file, [{ path: '', message: 'expected a mapping with `environments:`, found an empty file' }]);
+  }
+  const lineOf = (path: readonly PropertyKey[]) => lineOfPath(doc, lineCounter, path);
+
+  const secrets: string[] = [];
+  const problems: ConfigProblem[] = [];
+  const interpolated = interpolate(raw, [], env, secrets, problems, lineOf);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+
+  const parsed = configSchema.safeParse(interpolated, { reportInput: true });
+  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map((i) => describeIssue(i, lineOf)));
+  return { config: parsed.data, secrets };
+}
+
+const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+/** Replaces `${NAME}` with the environment's value in every string; `$${` stays a literal `${`. */
+function interpolate(
+  node: unknown,
+  path: PropertyKey[],
+  env: NodeJS.ProcessEnv,
+  secrets: string[],
+  problems: ConfigProblem[],
+  lineOf: (p: readonly PropertyKey[]) => number | undefined,
+): unknown {
+  if (typeof node === 'string') {
+    const inHeaders = path.includes('headers');
+    return node.replace(VAR, (whole, name: string | undefined) => {
+      if (name === undefined) return '${';
+      const value = env[name];
+      if (value === undefined) {
+        problems.push({
+          path: formatPath(path),
+          line: lineOf(path),
+          message: `the environment variable ${name} is not set (referenced as \${${name}})`,
+        });
+        return whole;
+      }
+      if (inHeaders && value.length > 0) secrets.push(value);
+      return value;
+    });
+  }
+  if (Array.isArray(node)) return node.map((v, i) => interpolate(v, [...path, i], env, secrets, problems, lineOf));
+  if (node !== null && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = interpolate(v, [...path, k], env, secrets, problems, lineOf);
+    return out;
+  }
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, lineOf: (p: readonly PropertyKey[]) => number | undefined): ConfigProblem {
+  const path = issue.path;
+  let message: string;
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const where = [...path];
+      return {
+        path: formatPath(where),
+        line: lineOf([...where, issue.keys[0] ?? '']) ?? lineOf(where),
+        message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo would silently disable a check)`,
+      };
+    }
+    case 'invalid_type':
+      message =
+        issue.input === undefined
+          ? `required: expected ${issue.expected}, found nothing`
+          : `expected ${issue.expected}, found ${describeValue(issue.input)}`;
+      break;
+    case 'invalid_value':
+      message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
+      break;
+    default:
+      message = issue.input === undefined ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
+  }
+  return { path: formatPath(path), line: lineOf(path), message };
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  return `${typeof v} ${String(v)}`;
+}
+
+function lineOfPath(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  let node: unknown = doc.contents;
+  let line: number | undefined;
+  const at = (n: unknown) => {
+    const range = (n as { range?: [number, number, number] } | null)?.range;
+    if (range) line = lc.linePos(range[0]).line;
+  };
+  at(node);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      at(pair.key);
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      at(node);
+    } else break;
+  }
+  return line;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { parseDuration } from './duration.js';
+import { DEFAULT_RULE_SEVERITY, SEVERITIES } from '../core/severity.js';
+
+/**
+ * The config file's schema. Every object is strict: an unknown key is an error, because a typo
+ * would otherwise switch a check off in silence. Later checks add optional keys beside these.
+ */
+
+export const durationSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const parsed = parseDuration(v);
+  if (parsed === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a duration such as "500ms", "5s" or "2m"', input: v });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const severity = z.enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' });
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const headerValueSchema = z.union([
+  z.string(),
+  z.strictObject({ value: z.string(), secret: z.boolean().default(true) }),
+]);
+const headers = z.record(z.string().min(1), headerValueSchema);
+
+export const assertionSchema = z
+  .strictObject({
+    path: z.string().min(1),
+    equals: scalar.optional(),
+    'one-of': z.array(scalar).min(1).optional(),
+    below: z.number().optional(),
+    above: z.number().optional(),
+  })
+  .refine((a) => ['equals', 'one-of', 'below', 'above'].filter((k) => k in a).length === 1, {
+    message: 'expected exactly one of equals, one-of, below, above',
+  });
+export type Assertion = z.infer<typeof assertionSchema>;
+
+const statusSchema = z
+  .union([z.literal('2xx'), z.int().min(100).max(599), z.array(z.int().min(100).max(599)).min(1)])
+  .default('2xx');
+
+const probeSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+  path: z.string().default(''),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers: headers.optional(),
+  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  timeout: durationSchema.default(5000),
+  retries: z.int().min(0).max(10).default(2),
+  'retry-delay': durationSchema.default(500),
+  expect: z
+    .strictObject({ status: statusSchema, body: z.array(assertionSchema).default([]) })
+    .default({ status: '2xx', body: [] }),
+  'latency-budget': durationSchema.optional(),
+  'max-body-bytes': z.int().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+});
+export type ProbeConfig = z.infer<typeof probeSchema>;
+
+export const levelSchema = z
+  .strictObject({
+    severity,
+    above: z.number().optional(),
+    'at-least': z.number().optional(),
+    below: z.number().optional(),
+    'at-most': z.number().optional(),
+  })
+  .refine((l) => ['above', 'at-least', 'below', 'at-most'].filter((k) => k in l).length === 1, {
+    message: 'expected exactly one of above, at-least, below, at-most',
+  });
+export type Level = z.infer<typeof levelSchema>;
+
+const metricField = z.strictObject({ field: z.string().min(1), levels: z.array(levelSchema).min(1).optional() });
+
+const endpointCommon = {
+  timeout: durationSchema.default(5000),
+  retries: z.int().min(0).max(10).default(2),
+};
+
+export const metricsSchema = z.strictObject({
+  system: z
+    .strictObject({
+      path: z.string().default('/api/monitoring/system-metrics'),
+      ...endpointCommon,
+      cpu: metricField.optional(),
+      memory: metricField.optional(),
+      disk: metricField.optional(),
+    })
+    .optional(),
+  usage: z
+    .strictObject({
+      path: z.string().default('/api/monitoring/usage-stats'),
+      ...endpointCommon,
+      'payment-success-rate': metricField.optional(),
+    })
+    .optional(),
+  alerts: z
+    .strictObject({
+      path: z.string().default('/api/monitoring/alerts'),
+      ...endpointCommon,
+      items: z.string().default('alerts'),
+      level: z.string().default('level'),
+      message: z.string().default('message'),
+      id: z.string().default('type'),
+    })
+    .optional(),
+  thresholds: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        source: z.enum(['system', 'usage']),
+        field: z.string().min(1),
+        unit: z.string().default(''),
+        levels: z.array(levelSchema).min(1),
+      }),
+    )
+    .default([]),
+});
+export type MetricsConfig = z.infer<typeof metricsSchema>;
+
+export const environmentSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  headers: headers.optional(),
+  tls: z
+    .strictObject({
+      ca: z.string().optional(),
+      'reject-unauthorized': z.boolean().default(true),
+    })
+    .optional(),
+  health: z.array(probeSchema).optional(),
+  metrics: metricsSchema.optional(),
+});
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+
+const ruleIds = Object.keys(DEFAULT_RULE_SEVERITY) as [keyof typeof DEFAULT_RULE_SEVERITY];
+const severityOverrides = z.partialRecord(
+  z.enum(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }),
+  z.union([severity, z.literal('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }),
+);
+
+export const configSchema = z.strictObject({
+  version: z.literal(1, { error: 'expected 1' }).default(1),
+  environments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
+  severity: severityOverrides.default({}),
+});
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,284 @@
+import type { EnvironmentConfig, Level } from '../config/schema.js';
+import { formatMs } from '../config/duration.js';
+import { readPath, show } from './json-path.js';
+import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
+import type { CheckName, CheckResults, EndpointReading, Evaluation, FailureClass, Finding, ProbeResult, ResultRow } from './types.js';
+
+export interface EvalContext {
+  readonly environment: string;
+  readonly env: EnvironmentConfig;
+  readonly severity: SeverityOverrides;
+}
+
+/** Turns check results into result rows and findings. Pure: same input, same output. */
+export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
+  const parts = [evaluateHealth(results.health ?? [], ctx), evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx)];
+  return {
+    rows: parts.flatMap((p) => p.rows),
+    findings: parts.flatMap((p) => p.findings),
+    notes: parts.flatMap((p) => p.notes),
+  };
+}
+
+interface Builder {
+  rows: ResultRow[];
+  findings: Finding[];
+  notes: string[];
+}
+const builder = (): Builder => ({ rows: [], findings: [], notes: [] });
+
+export function fingerprint(environment: string, check: CheckName, subject: string): string {
+  return `${environment}:${check}:${subject}`;
+}
+
+function finding(
+  ctx: EvalContext,
+  check: CheckName,
+  subject: string,
+  rule: string,
+  severity: Severity,
+  title: string,
+  detail: string,
+  extra: Partial<Pick<Finding, 'classification' | 'measured' | 'remediation'>> = {},
+): Finding {
+  return {
+    fingerprint: fingerprint(ctx.environment, check, subject),
+    environment: ctx.environment,
+    check,
+    subject,
+    rule,
+    severity,
+    title: `${ctx.environment}: ${title}`,
+    detail,
+    ...extra,
+  };
+}
+
+/** A rule's finding, or nothing when the config switched the rule off. */
+function ruled(
+  ctx: EvalContext,
+  rule: RuleId,
+  make: (s: Severity) => Finding,
+): Finding | undefined {
+  const s = ruleSeverity(rule, ctx.severity);
+  return s === undefined ? undefined : make(s);
+}
+
+// ---------------------------------------------------------------- health
+
+function evaluateHealth(probes: readonly ProbeResult[], ctx: EvalContext): Builder {
+  const b = builder();
+  for (const p of probes) {
+    const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${formatMs(p.latencyBudgetMs)}`;
+    const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
+    if (p.failure) {
+      const f = ruled(ctx, 'health-failed', (s) =>
+        finding(ctx, 'health', p.name, 'health-failed', s, `health probe ${p.name} failing`,
+          `${p.method} ${p.url}: ${p.failure!.class}: ${p.failure!.message}${tries}`,
+          { classification: p.failure!.class, measured: { value: p.status ?? p.failure!.class } }),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget, verdict: 'fail', severity: f?.severity });
+      continue;
+    }
+    const value = `HTTP ${p.status} in ${formatMs(p.latencyMs)}`;
+    if (p.latencyBudgetMs !== undefined && p.latencyMs > p.latencyBudgetMs) {
+      const f = ruled(ctx, 'health-latency', (s) =>
+        finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`,
+          `${p.method} ${p.url} answered in ${formatMs(p.latencyMs)}, over its budget of ${formatMs(p.latencyBudgetMs!)}`,
+          { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'fail', severity: f?.severity });
+      continue;
+    }
+    b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'pass' });
+  }
+  return b;
+}
+
+// ---------------------------------------------------------------- metrics
+
+export const DEFAULT_LEVELS: Readonly<Record<'cpu' | 'memory' | 'disk' | 'payment-success-rate', readonly Level[]>> = {
+  cpu: [{ severity: 'sev3', above: 80 }],
+  memory: [
+    { severity: 'sev1', 'at-least': 95 },
+    { severity: 'sev3', above: 85 },
+  ],
+  disk: [
+    { severity: 'sev1', 'at-least': 95 },
+    { severity: 'sev3', above: 90 },
+  ],
+  'payment-success-rate': [
+    { severity: 'sev1', below: 50 },
+    { severity: 'sev2', below: 90 },
+    { severity: 'sev3', below: 95 },
+  ],
+};
+
+interface Threshold {
+  readonly name: string;
+  readonly source: 'system' | 'usage';
+  readonly field: string;
+  readonly unit: string;
+  readonly levels: readonly Level[];
+}
+
+/** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
+export function thresholdsOf(env: EnvironmentConfig): Threshold[] {
+  const m = env.metrics;
+  if (!m) return [];
+  const out: Threshold[] = [];
+  for (const name of ['cpu', 'memory', 'disk'] as const) {
+    const f = m.system?.[name];
+    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name] });
+  }
+  const pay = m.usage?.['payment-success-rate'];
+  if (pay) {
+    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'] });
+  }
+  for (const t of m.thresholds) out.push(t);
+  return out;
+}
+
+function describeLevel(l: Level, unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  if (l.above !== undefined) return `> ${l.above}${u}`;
+  if (l['at-least'] !== undefined) return `≥ ${l['at-least']}${u}`;
+  if (l.below !== undefined) return `< ${l.below}${u}`;
+  return `≤ ${l['at-most']}${u}`;
+}
+
+export function levelMatches(l: Level, v: number): boolean {
+  if (l.above !== undefined) return v > l.above;
+  if (l['at-least'] !== undefined) return v >= l['at-least'];
+  if (l.below !== undefined) return v < l.below;
+  return v <= (l['at-most'] as number);
+}
+
+/** The most severe level the value meets, if any. */
+export function matchLevel(levels: readonly Level[], v: number): Level | undefined {
+  let hit: Level | undefined;
+  for (const l of levels) if (levelMatches(l, v) && (!hit || rank(l.severity) < rank(hit.severity))) hit = l;
+  return hit;
+}
+
+const CONNECTION_FAILURES: ReadonlySet<FailureClass> = new Set(['dns', 'refused', 'timeout', 'tls', 'reset']);
+
+function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly ProbeResult[], ctx: EvalContext): Builder {
+  const b = builder();
+  const unreachableOrigins = new Set(
+    probes.filter((p) => p.failure && CONNECTION_FAILURES.has(p.failure.class)).map((p) => new URL(p.url).origin),
+  );
+  const bySource = new Map(readings.map((r) => [r.source, r]));
+
+  for (const r of readings) {
+    if (!r.failure) continue;
+    if (unreachableOrigins.has(new URL(r.url).origin) && CONNECTION_FAILURES.has(r.failure.class)) {
+      // One outage, one finding: the health probe already reports the target as unreachable.
+      b.notes.push(`metrics: ${r.source} endpoint not read: the target is unreachable (${r.failure.class}), reported by the health check`);
+      b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
+      continue;
+    }
+    const f = ruled(ctx, 'metrics-unavailable', (s) =>
+      finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`,
+        `GET ${r.url}: ${r.failure!.class}: ${r.failure!.message}`, { classification: r.failure!.class }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx', verdict: 'fail', severity: f?.severity });
+  }
+
+  for (const t of thresholdsOf(ctx.env)) {
+    const r = bySource.get(t.source);
+    const budget = t.levels.map((l) => `${describeLevel(l, t.unit)} → ${label(l.severity)}`).join('; ');
+    if (!r || r.failure) continue;
+    const read = readPath(r.json, t.field);
+    if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
+      const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
+      const f = ruled(ctx, 'metrics-field-missing', (s) =>
+        finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`,
+          `field "${t.field}" of ${r.url} ${what}; check metrics.${t.source} in the config`),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
+      continue;
+    }
+    if (read.value === null) {
+      b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
+      b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
+      continue;
+    }
+    const v = read.value;
+    const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
+    const hit = matchLevel(t.levels, v);
+    if (!hit) {
+      b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'pass' });
+      continue;
+    }
+    b.findings.push(
+      finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} out of bounds`,
+        `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`,
+        { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }),
+    );
+    b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'fail', severity: hit.severity });
+  }
+
+  const alerts = bySource.get('alerts');
+  const ac = ctx.env.metrics?.alerts;
+  if (alerts && ac && !alerts.failure) evaluateAlerts(alerts, ac, ctx, b);
+  return b;
+}
+
+const ALERT_LEVELS: Readonly<Record<string, 'critical' | 'warning' | 'info'>> = {
+  critical: 'critical', fatal: 'critical', error: 'critical', high: 'critical', emergency: 'critical',
+  warning: 'warning', warn: 'warning', medium: 'warning',
+  info: 'info', notice: 'info', low: 'info',
+};
+
+function evaluateAlerts(
+  r: EndpointReading,
+  ac: NonNullable<NonNullable<EnvironmentConfig['metrics']>['alerts']>,
+  ctx: EvalContext,
+  b: Builder,
+): void {
+  const read = Array.isArray(r.json) ? { found: true as const, value: r.json } : readPath(r.json, ac.items);
+  if (!read.found || !Array.isArray(read.value)) {
+    const f = ruled(ctx, 'metrics-field-missing', (s) =>
+      finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read',
+        `field "${ac.items}" of ${r.url} is ${read.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active', verdict: 'fail', severity: f?.severity });
+    return;
+  }
+  const seen = new Set<string>();
+  for (const [i, item] of read.value.entries()) {
+    const rawLevel = readPath(item, ac.level);
+    const levelName = rawLevel.found ? String(rawLevel.value).toLowerCase() : '';
+    const level = ALERT_LEVELS[levelName] ?? 'warning';
+    const msg = readPath(item, ac.message);
+    const id = readPath(item, ac.id);
+    const message = msg.found ? String(msg.value) : show(item);
+    let subject = `alert-${slug(id.found ? String(id.value) : message) || String(i)}`;
+    if (seen.has(subject)) subject = `${subject}-${i}`;
+    seen.add(subject);
+    const rule: RuleId = `alert-${level}`;
+    const note = ALERT_LEVELS[levelName] ? '' : ` (unknown level ${show(rawLevel.found ? rawLevel.value : undefined)}, treated as warning)`;
+    const f = ruled(ctx, rule, (s) =>
+      finding(ctx, 'metrics', subject, rule, s, `app alert ${id.found ? String(id.value) : subject}`,
+        `the app reports a ${level} alert: ${message}${note}`),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active', verdict: 'fail', severity: f?.severity });
+  }
+  if (read.value.length === 0) b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'none active', budget: 'none active', verdict: 'pass' });
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+function round(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+

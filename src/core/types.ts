@@ -1,0 +1,96 @@
+import type { Severity, WorstSeverity, FailOn } from './severity.js';
+
+export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
+export type CheckName = (typeof CHECKS)[number];
+
+/** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
+export type FailureClass = 'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'redirect' | 'status' | 'body' | 'latency';
+
+/** The outcome of one HTTP exchange, as the probe saw it. */
+export type HttpOutcome =
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly latencyMs: number;
+      readonly body: Buffer;
+      /** True when the body was larger than the cap and reading stopped there. */
+      readonly truncated: boolean;
+    }
+  | { readonly kind: 'error'; readonly class: FailureClass; readonly message: string; readonly latencyMs: number };
+
+export interface AssertionResult {
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly ok: boolean;
+}
+
+export interface ProbeResult {
+  readonly name: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+  readonly status?: number;
+  readonly latencyMs: number;
+  readonly latencyBudgetMs?: number;
+  /** Set when the probe failed for a reason other than latency. */
+  readonly failure?: { readonly class: FailureClass; readonly message: string };
+  readonly assertions: readonly AssertionResult[];
+}
+
+/** A monitoring endpoint's JSON as fetched; evaluation reads the fields. */
+export interface EndpointReading {
+  readonly source: 'system' | 'usage' | 'alerts';
+  readonly url: string;
+  readonly attempts: number;
+  readonly latencyMs: number;
+  readonly status?: number;
+  readonly failure?: { readonly class: FailureClass; readonly message: string };
+  readonly json?: unknown;
+}
+
+export interface CheckResults {
+  health?: readonly ProbeResult[];
+  metrics?: readonly EndpointReading[];
+}
+
+/** One line of a check's table in the summary: a condition and its result. */
+export interface ResultRow {
+  readonly check: CheckName;
+  readonly subject: string;
+  readonly value: string;
+  readonly budget: string;
+  readonly verdict: 'pass' | 'fail' | 'skip';
+  readonly severity?: Severity;
+}
+
+export interface Finding {
+  /** environment:check:subject; stable across runs, used to find the incident issue again. */
+  readonly fingerprint: string;
+  readonly environment: string;
+  readonly check: CheckName;
+  readonly subject: string;
+  /** The rule that produced it: a rule id from the severity table, or `threshold` for a configured level. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Stable for the incident: carries no figures. */
+  readonly title: string;
+  /** What was measured against what was expected, with figures. */
+  readonly detail: string;
+  readonly classification?: FailureClass;
+  readonly measured?: { readonly value: number | string; readonly unit?: string; readonly budget?: number | string };
+  readonly remediation?: string;
+}
+
+export interface Evaluation {
+  readonly rows: readonly ResultRow[];
+  readonly findings: readonly Finding[];
+  readonly notes: readonly string[];
+}
+
+export interface Verdict {
+  readonly status: 'pass' | 'fail';
+  readonly worstSeverity: WorstSeverity;
+  readonly failOn: FailOn;
+  readonly findingsCount: number;
+}

@@ -1,0 +1,82 @@
+import { UserError } from './config/errors.js';
+import { SEVERITIES, type FailOn } from './core/severity.js';
+import { CHECKS, type CheckName } from './core/types.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/launchguard.yml';
+
+/** What one run is asked to do: the action's inputs or the CLI's flags, validated. */
+export interface RunOptions {
+  readonly configPath: string;
+  /** False when the path is the default: then a missing file is fine if a target URL is given. */
+  readonly configExplicit: boolean;
+  readonly targetUrl?: string;
+  readonly environment: string;
+  /** Undefined: every check the config defines. */
+  readonly checks?: readonly CheckName[];
+  readonly mongodbUri?: string;
+  readonly githubToken?: string;
+  readonly mode: 'monitor' | 'gate';
+  readonly issues: boolean;
+  readonly failOn: FailOn;
+  readonly dryRun: boolean;
+  readonly reportPath: string;
+}
+
+/** Reads raw string inputs (as the runner or the CLI gives them) into RunOptions, naming the input at fault. */
+export function parseOptions(get: (name: string) => string, reportPath: string): RunOptions {
+  const configRaw = get('config').trim();
+  const targetUrl = get('target-url').trim() || undefined;
+  if (targetUrl !== undefined) {
+    let u: URL;
+    try {
+      u = new URL(targetUrl);
+    } catch {
+      throw new UserError(`input target-url: expected an http(s) URL, found ${JSON.stringify(targetUrl)}`);
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+      throw new UserError(`input target-url: expected an http(s) URL, found the scheme "${u.protocol}"`);
+    }
+  }
+  const checksRaw = get('checks').trim();
+  let checks: CheckName[] | undefined;
+  if (checksRaw !== '') {
+    checks = [];
+    for (const c of checksRaw.split(/[\s,]+/).filter(Boolean)) {
+      if (!(CHECKS as readonly string[]).includes(c)) {
+        throw new UserError(`input checks: unknown check "${c}"; expected a comma list of ${CHECKS.join(', ')}`);
+      }
+      if (!checks.includes(c as CheckName)) checks.push(c as CheckName);
+    }
+  }
+  const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
+  const failOn = oneOf(get, 'fail-on', [...SEVERITIES, 'none'] as const, 'sev2');
+  return {
+    configPath: configRaw || DEFAULT_CONFIG_PATH,
+    configExplicit: configRaw !== '' && configRaw !== DEFAULT_CONFIG_PATH,
+    targetUrl,
+    environment: get('environment').trim() || 'production',
+    checks,
+    mongodbUri: get('mongodb-uri').trim() || undefined,
+    githubToken: get('github-token').trim() || undefined,
+    mode,
+    issues: bool(get, 'issues', true),
+    failOn,
+    dryRun: bool(get, 'dry-run', false),
+    reportPath,
+  };
+}
+
+function oneOf<const T extends readonly string[]>(get: (n: string) => string, name: string, allowed: T, def: T[number]): T[number] {
+  const v = get(name).trim().toLowerCase();
+  if (v === '') return def;
+  if (!allowed.includes(v)) throw new UserError(`input ${name}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(v)}`);
+  return v as T[number];
+}
+
+function bool(get: (n: string) => string, name: string, def: boolean): boolean {
+  const v = get(name).trim().toLowerCase();
+  if (v === '') return def;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new UserError(`input ${name}: expected true or false, found ${JSON.stringify(v)}`);
+}

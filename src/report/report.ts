@@ -1,0 +1,41 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
+import type { CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
+import type { Redactor } from './redact.js';
+
+export const REPORT_SCHEMA = 'launchguard.report/v1';
+
+export interface ReportFinding extends Finding {
+  readonly targets: SeverityTargets;
+}
+
+export interface Report {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly environment: string;
+  readonly target: string;
+  readonly mode: 'monitor' | 'gate';
+  readonly checks: readonly CheckName[];
+  readonly verdict: Verdict;
+  readonly findings: readonly ReportFinding[];
+  readonly rows: readonly ResultRow[];
+  readonly notes: readonly string[];
+  readonly results: CheckResults;
+  readonly run?: { readonly url?: string; readonly sha?: string; readonly ref?: string };
+}
+
+/** Findings most severe first, each with its severity's response and resolution targets. */
+export function withTargets(findings: readonly Finding[]): ReportFinding[] {
+  return [...findings]
+    .sort((a, b) => rank(a.severity) - rank(b.severity) || a.fingerprint.localeCompare(b.fingerprint))
+    .map((f) => ({ ...f, targets: SEVERITY_TARGETS[f.severity] }));
+}
+
+/** Writes the report, redacted, creating its folder. */
+export async function writeReport(path: string, report: Report, redactor: Redactor): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(redactor.value(report), null, 2)}\n`);
+}
