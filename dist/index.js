@@ -86957,7 +86957,7 @@ function duration_formatMs(v) {
     if (v >= 10_000)
         return `${(v / 1000).toFixed(1)} s`;
     if (v >= 1000)
-        return `${(v / 1000).toFixed(2)} s`;
+        return `${Number((v / 1000).toFixed(2))} s`;
     if (v >= 10)
         return `${Math.round(v)} ms`;
     if (v >= 1)
@@ -87105,7 +87105,7 @@ function parseConfigText(text, file, env) {
     if (doc.errors.length > 0) {
         throw new ConfigError(file, doc.errors.map((e) => ({
             path: '',
-            line: e.linePos?.[0]?.line,
+            line: lineCounter.linePos(e.pos[0]).line,
             message: `YAML syntax: ${e.message.split('\n')[0]}`,
         })));
     }
@@ -87116,17 +87116,20 @@ function parseConfigText(text, file, env) {
     const lineOf = (path) => lineOfPath(doc, lineCounter, path);
     const secrets = [];
     const problems = [];
-    const interpolated = interpolate(raw, [], env, secrets, problems, lineOf);
+    const fromEnv = new Set();
+    const interpolated = interpolate(raw, [], { env, secrets, problems, lineOf, fromEnv });
     if (problems.length > 0)
         throw new ConfigError(file, problems);
     const parsed = configSchema.safeParse(interpolated, { reportInput: true });
-    if (!parsed.success)
-        throw new ConfigError(file, parsed.error.issues.map((i) => describeIssue(i, lineOf)));
+    if (!parsed.success) {
+        const found = parsed.error.issues.map((i) => describeIssue(i, lineOf, fromEnv.has(formatPath(i.path))));
+        throw new ConfigError(file, found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
     return { config: parsed.data, secrets };
 }
 const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-/** Replaces `${NAME}` with the environment's value in every string; `$${` stays a literal `${`. */
-function interpolate(node, path, env, secrets, problems, lineOf) {
+function interpolate(node, path, st) {
+    const { env, secrets, problems, lineOf } = st;
     if (typeof node === 'string') {
         const inHeaders = path.includes('headers');
         return node.replace(VAR, (whole, name) => {
@@ -87143,21 +87146,23 @@ function interpolate(node, path, env, secrets, problems, lineOf) {
             }
             if (inHeaders && value.length > 0)
                 secrets.push(value);
+            st.fromEnv.add(formatPath(path));
             return value;
         });
     }
     if (Array.isArray(node))
-        return node.map((v, i) => interpolate(v, [...path, i], env, secrets, problems, lineOf));
+        return node.map((v, i) => interpolate(v, [...path, i], st));
     if (node !== null && typeof node === 'object') {
         const out = {};
         for (const [k, v] of Object.entries(node))
-            out[k] = interpolate(v, [...path, k], env, secrets, problems, lineOf);
+            out[k] = interpolate(v, [...path, k], st);
         return out;
     }
     return node;
 }
-function describeIssue(issue, lineOf) {
+function describeIssue(issue, lineOf, fromEnv) {
     const path = issue.path;
+    const describeValue = (v) => (fromEnv ? 'a value taken from the environment (not shown)' : load_describe(v));
     let message;
     switch (issue.code) {
         case 'unrecognized_keys': {
@@ -87182,7 +87187,7 @@ function describeIssue(issue, lineOf) {
     }
     return { path: formatPath(path), line: lineOf(path), message };
 }
-function describeValue(v) {
+function load_describe(v) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
@@ -87852,17 +87857,18 @@ function matchLevel(levels, v) {
             hit = l;
     return hit;
 }
-const CONNECTION_FAILURES = new Set(['dns', 'refused', 'timeout', 'tls', 'reset']);
 function evaluateMetrics(readings, probes, ctx) {
     const b = builder();
-    const unreachableOrigins = new Set(probes.filter((p) => p.failure && CONNECTION_FAILURES.has(p.failure.class)).map((p) => new URL(p.url).origin));
+    // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
+    const failingOrigins = new Map(probes.filter((p) => p.failure).map((p) => [new URL(p.url).origin, p.name]));
     const bySource = new Map(readings.map((r) => [r.source, r]));
     for (const r of readings) {
         if (!r.failure)
             continue;
-        if (unreachableOrigins.has(new URL(r.url).origin) && CONNECTION_FAILURES.has(r.failure.class)) {
-            // One outage, one finding: the health probe already reports the target as unreachable.
-            b.notes.push(`metrics: ${r.source} endpoint not read: the target is unreachable (${r.failure.class}), reported by the health check`);
+        const probe = failingOrigins.get(new URL(r.url).origin);
+        if (probe !== undefined) {
+            // One outage, one finding: the failing health probe already reports it.
+            b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
             b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
             continue;
         }
@@ -87897,7 +87903,7 @@ function evaluateMetrics(readings, probes, ctx) {
             b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'pass' });
             continue;
         }
-        b.findings.push(finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} out of bounds`, `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`, { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }));
+        b.findings.push(finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`, { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }));
         b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'fail', severity: hit.severity });
     }
     const alerts = bySource.get('alerts');

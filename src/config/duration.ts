@@ -10,7 +10,7 @@ export function parseDuration(v: unknown): number | undefined {
 
 export function formatMs(v: number): string {
   if (v >= 10_000) return `${(v / 1000).toFixed(1)} s`;
-  if (v >= 1000) return `${(v / 1000).toFixed(2)} s`;
+  if (v >= 1000) return `${Number((v / 1000).toFixed(2))} s`;
   if (v >= 10) return `${Math.round(v)} ms`;
   if (v >= 1) return `${v.toFixed(1)} ms`;
   return `${v.toFixed(2)} ms`;

@@ -30,7 +30,7 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       file,
       doc.errors.map((e) => ({
         path: '',
-        line: e.linePos?.[0]?.line,
+        line: lineCounter.linePos(e.pos[0]).line,
         message: `YAML syntax: ${e.message.split('\n')[0]}`,
       })),
     );
@@ -43,25 +43,32 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
 
   const secrets: string[] = [];
   const problems: ConfigProblem[] = [];
-  const interpolated = interpolate(raw, [], env, secrets, problems, lineOf);
+  const fromEnv = new Set<string>();
+  const interpolated = interpolate(raw, [], { env, secrets, problems, lineOf, fromEnv });
   if (problems.length > 0) throw new ConfigError(file, problems);
 
   const parsed = configSchema.safeParse(interpolated, { reportInput: true });
-  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map((i) => describeIssue(i, lineOf)));
+  if (!parsed.success) {
+    const found = parsed.error.issues.map((i) => describeIssue(i, lineOf, fromEnv.has(formatPath(i.path))));
+    throw new ConfigError(file, found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+  }
   return { config: parsed.data, secrets };
 }
 
 const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Replaces `${NAME}` with the environment's value in every string; `$${` stays a literal `${`. */
-function interpolate(
-  node: unknown,
-  path: PropertyKey[],
-  env: NodeJS.ProcessEnv,
-  secrets: string[],
-  problems: ConfigProblem[],
-  lineOf: (p: readonly PropertyKey[]) => number | undefined,
-): unknown {
+interface InterpolationState {
+  readonly env: NodeJS.ProcessEnv;
+  readonly secrets: string[];
+  readonly problems: ConfigProblem[];
+  readonly lineOf: (p: readonly PropertyKey[]) => number | undefined;
+  /** Key paths whose value came from the environment: an error shows where, never the value. */
+  readonly fromEnv: Set<string>;
+}
+
+function interpolate(node: unknown, path: PropertyKey[], st: InterpolationState): unknown {
+  const { env, secrets, problems, lineOf } = st;
   if (typeof node === 'string') {
     const inHeaders = path.includes('headers');
     return node.replace(VAR, (whole, name: string | undefined) => {
@@ -76,20 +83,26 @@ function interpolate(
         return whole;
       }
       if (inHeaders && value.length > 0) secrets.push(value);
+      st.fromEnv.add(formatPath(path));
       return value;
     });
   }
-  if (Array.isArray(node)) return node.map((v, i) => interpolate(v, [...path, i], env, secrets, problems, lineOf));
+  if (Array.isArray(node)) return node.map((v, i) => interpolate(v, [...path, i], st));
   if (node !== null && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = interpolate(v, [...path, k], env, secrets, problems, lineOf);
+    for (const [k, v] of Object.entries(node)) out[k] = interpolate(v, [...path, k], st);
     return out;
   }
   return node;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, lineOf: (p: readonly PropertyKey[]) => number | undefined): ConfigProblem {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  lineOf: (p: readonly PropertyKey[]) => number | undefined,
+  fromEnv: boolean,
+): ConfigProblem {
   const path = issue.path;
+  const describeValue = (v: unknown) => (fromEnv ? 'a value taken from the environment (not shown)' : describe(v));
   let message: string;
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -115,7 +128,7 @@ function describeIssue(issue: z.core.$ZodIssue, lineOf: (p: readonly PropertyKey
   return { path: formatPath(path), line: lineOf(path), message };
 }
 
-function describeValue(v: unknown): string {
+function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';

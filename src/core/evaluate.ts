@@ -2,7 +2,7 @@ import type { EnvironmentConfig, Level } from '../config/schema.js';
 import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
-import type { CheckName, CheckResults, EndpointReading, Evaluation, FailureClass, Finding, ProbeResult, ResultRow } from './types.js';
+import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, ProbeResult, ResultRow } from './types.js';
 
 export interface EvalContext {
   readonly environment: string;
@@ -163,20 +163,20 @@ export function matchLevel(levels: readonly Level[], v: number): Level | undefin
   return hit;
 }
 
-const CONNECTION_FAILURES: ReadonlySet<FailureClass> = new Set(['dns', 'refused', 'timeout', 'tls', 'reset']);
-
 function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly ProbeResult[], ctx: EvalContext): Builder {
   const b = builder();
-  const unreachableOrigins = new Set(
-    probes.filter((p) => p.failure && CONNECTION_FAILURES.has(p.failure.class)).map((p) => new URL(p.url).origin),
+  // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
+  const failingOrigins = new Map(
+    probes.filter((p) => p.failure).map((p) => [new URL(p.url).origin, p.name] as const),
   );
   const bySource = new Map(readings.map((r) => [r.source, r]));
 
   for (const r of readings) {
     if (!r.failure) continue;
-    if (unreachableOrigins.has(new URL(r.url).origin) && CONNECTION_FAILURES.has(r.failure.class)) {
-      // One outage, one finding: the health probe already reports the target as unreachable.
-      b.notes.push(`metrics: ${r.source} endpoint not read: the target is unreachable (${r.failure.class}), reported by the health check`);
+    const probe = failingOrigins.get(new URL(r.url).origin);
+    if (probe !== undefined) {
+      // One outage, one finding: the failing health probe already reports it.
+      b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
       b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
       continue;
     }
@@ -216,7 +216,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       continue;
     }
     b.findings.push(
-      finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} out of bounds`,
+      finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`,
         `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`,
         { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }),
     );

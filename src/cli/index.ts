@@ -1,0 +1,166 @@
+import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createHttpClient } from '../checks/http.js';
+import { UserError } from '../config/errors.js';
+import { describeFailure } from '../failure.js';
+import { parseOptions } from '../options.js';
+import { runPipeline } from '../pipeline.js';
+import { systemClock } from '../ports.js';
+import { Redactor } from '../report/redact.js';
+import { renderMarkdown, renderText } from '../report/render.js';
+import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
+
+const USAGE = `launchguard: watch a web API after launch
+
+Usage:
+  launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
+                    [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
+  launchguard demo  [--fault ${FAULTS.join('|')}] [--checks LIST] [--out DIR] [--json]
+  launchguard demo-target [--fault ${FAULTS.join('|')}]
+
+check  runs the checks of a config against a deployment and prints the report.
+demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
+demo-target  only starts the demo target, prints its URL and serves until stopped.
+
+Exit status: 0 when no finding is at or above --fail-on (default sev2), 1 when one is, 2 on bad input.`;
+
+const common = {
+  checks: { type: 'string' },
+  'fail-on': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const redactor = new Redactor();
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'check') return await check(rest, redactor);
+    if (command === 'demo') return await demo(rest, redactor);
+    if (command === 'demo-target') return await serveDemo(rest);
+    throw new UserError(`unknown command "${command}"\n\n${USAGE}`);
+  } catch (err) {
+    const { message, stack } = describeFailure(err, redactor);
+    console.error(`launchguard: ${message}`);
+    if (stack && process.env.LAUNCHGUARD_DEBUG) console.error(stack);
+    return err instanceof UserError ? 2 : 1;
+  }
+}
+
+function parse<O extends ParseArgsConfig['options']>(args: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
+  } catch (err) {
+    throw new UserError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+}
+
+async function check(args: readonly string[], redactor: Redactor): Promise<number> {
+  const v = parse(args, {
+    ...common,
+    config: { type: 'string' },
+    'target-url': { type: 'string' },
+    environment: { type: 'string' },
+    'mongodb-uri': { type: 'string' },
+    report: { type: 'string', default: 'launchguard-report.json' },
+  });
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const get = (name: string) => {
+    const value = (v as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : '';
+  };
+  return execute(parseOptions(get, resolve(v.report)), redactor, v.json, process.env);
+}
+
+async function execute(
+  opts: ReturnType<typeof parseOptions>,
+  redactor: Redactor,
+  json: boolean,
+  env: NodeJS.ProcessEnv,
+  markdownPath?: string,
+): Promise<number> {
+  const { report } = await runPipeline(opts, {
+    clock: systemClock,
+    createHttp: (tls) => createHttpClient(systemClock, tls),
+    env,
+    redactor,
+  });
+  if (markdownPath) await writeFile(markdownPath, renderMarkdown(report));
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
+  if (!json) console.log(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`);
+  return report.verdict.status === 'fail' ? 1 : 0;
+}
+
+/** The folder that holds package.json and examples/, from the bundle or from the sources. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'examples', 'launchguard.yml'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new UserError('demo: cannot find examples/launchguard.yml beside the launchguard package');
+}
+
+function faultOf(v: string | undefined): Fault | undefined {
+  if (v !== undefined && !(FAULTS as readonly string[]).includes(v)) {
+    throw new UserError(`--fault: expected one of ${FAULTS.join(', ')}, found ${JSON.stringify(v)}`);
+  }
+  return v as Fault | undefined;
+}
+
+const DEMO_TOKEN = 'demo-monitoring-token';
+
+/** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
+async function serveDemo(args: readonly string[]): Promise<number> {
+  const v = parse(args, { fault: { type: 'string' } });
+  const target = await startDemoTarget({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+  console.log(target.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await target.close();
+  return 0;
+}
+
+async function demo(args: readonly string[], redactor: Redactor): Promise<number> {
+  const v = parse(args, { ...common, fault: { type: 'string' }, out: { type: 'string', default: '.' } });
+  if (v.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const fault = faultOf(v.fault);
+  const token = DEMO_TOKEN;
+  const target = await startDemoTarget({ fault, token });
+  try {
+    console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
+    const out = resolve(v.out);
+    const opts = parseOptions(
+      (name) =>
+        ({
+          config: join(packageRoot(), 'examples', 'launchguard.yml'),
+          'target-url': target.url,
+          checks: v.checks ?? 'health,metrics',
+          'fail-on': v['fail-on'] ?? '',
+          'dry-run': String(v['dry-run']),
+        })[name] ?? '',
+      join(out, 'report.json'),
+    );
+    return await execute(opts, redactor, v.json, { ...process.env, MONITORING_TOKEN: token }, join(out, 'report.md'));
+  } finally {
+    await target.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { refusedPort } from '../helpers/servers.js';
+
+const BIN = resolve('bin/launchguard.js');
+
+function cli(args: string[], cwd = mkdtempSync(join(tmpdir(), 'lg-cli-'))) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+  return { code: r.status, out: r.stdout, err: r.stderr, cwd, signal: r.signal };
+}
+
+describe('the launchguard CLI (built)', () => {
+  it('demo: healthy, exit 0, writes report.json and report.md', () => {
+    const r = cli(['demo']);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/launchguard: PASS: no findings/);
+    expect(JSON.parse(readFileSync(join(r.cwd, 'report.json'), 'utf8')).verdict.status).toBe('pass');
+    expect(readFileSync(join(r.cwd, 'report.md'), 'utf8')).toMatch(/^## ✅ launchguard: PASS/);
+  });
+
+  it('demo --fault payments-failing: SEV1, exit 1', () => {
+    const r = cli(['demo', '--fault', 'payments-failing']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/SEV1 {2}production: payment-success-rate too low/);
+    expect(r.out).toMatch(/payment-success-rate is 41\.7 %, which is < 50 %/);
+  });
+
+  it('check --json against a down target: parseable JSON, exit 1', async () => {
+    const r = cli(['check', '--target-url', await refusedPort(), '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.findings[0]).toMatchObject({ severity: 'sev1', classification: 'refused' });
+  });
+
+  it('bad flags and bad input exit 2 with a sentence', () => {
+    const a = cli(['demo', '--fault', 'meteor']);
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/--fault: expected one of down, slow, errors, disk-full, payments-failing, found "meteor"/);
+    const b = cli(['check']);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(/nothing to check: there is no config/);
+    expect(b.err).not.toMatch(/\n\s+at /);
+  });
+});

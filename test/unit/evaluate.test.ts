@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
+import { evaluate, matchLevel, DEFAULT_LEVELS } from '../../src/core/evaluate.js';
+import { meetsThreshold, worstOf, type SeverityOverrides } from '../../src/core/severity.js';
+import type { EndpointReading, ProbeResult } from '../../src/core/types.js';
+import { computeVerdict } from '../../src/core/verdict.js';
+
+const URL_BASE = 'http://127.0.0.1:8000';
+
+function envOf(raw: unknown): EnvironmentConfig {
+  return configSchema.parse({ environments: { production: raw } }).environments.production!;
+}
+
+const metricsEnv = envOf({
+  metrics: {
+    system: { cpu: { field: 'cpu' }, memory: { field: 'mem' }, disk: { field: 'disk' } },
+    usage: { 'payment-success-rate': { field: 'payments.rate' } },
+    alerts: {},
+  },
+});
+
+const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({
+  name: 'api',
+  method: 'GET',
+  url: `${URL_BASE}/health`,
+  attempts: 1,
+  status: 200,
+  latencyMs: 40,
+  assertions: [],
+  ...over,
+});
+
+const reading = (source: EndpointReading['source'], json: unknown, over: Partial<EndpointReading> = {}): EndpointReading => ({
+  source,
+  url: `${URL_BASE}/api/monitoring/${source}`,
+  attempts: 1,
+  latencyMs: 5,
+  status: 200,
+  json,
+  ...over,
+});
+
+const run = (health: ProbeResult[], metrics: EndpointReading[] = [], severity: SeverityOverrides = {}, env = metricsEnv) =>
+  evaluate({ health, metrics }, { environment: 'production', env, severity });
+
+describe('health findings', () => {
+  it.each([
+    ['healthy', probe(), []],
+    ['refused', probe({ status: undefined, failure: { class: 'refused', message: 'connection refused' }, attempts: 3 }), [['sev1', 'health-failed', 'refused']]],
+    ['5xx', probe({ status: 503, failure: { class: 'status', message: 'HTTP 503, expected 2xx' } }), [['sev1', 'health-failed', 'status']]],
+    ['unhealthy body', probe({ failure: { class: 'body', message: 'status: expected = "healthy", found "degraded"' } }), [['sev1', 'health-failed', 'body']]],
+    ['slow', probe({ latencyMs: 1500, latencyBudgetMs: 1000 }), [['sev3', 'health-latency', 'latency']]],
+    ['exactly on budget', probe({ latencyMs: 1000, latencyBudgetMs: 1000 }), []],
+  ] as const)('%s', (_name, p, expected) => {
+    const { findings } = run([p]);
+    expect(findings.map((f) => [f.severity, f.rule, f.classification])).toEqual(expected);
+    for (const f of findings) {
+      expect(f.fingerprint).toBe('production:health:api');
+      expect(f.title).not.toMatch(/\d{2,}/); // titles carry no figures: they must stay stable run to run
+    }
+  });
+
+  it('a failure says how many attempts it took', () => {
+    const { findings } = run([probe({ failure: { class: 'timeout', message: 'no complete response within 5000 ms' }, attempts: 3 })]);
+    expect(findings[0]!.detail).toBe(`GET ${URL_BASE}/health: timeout: no complete response within 5000 ms after 3 attempts`);
+  });
+
+  it.each([
+    [{ 'health-latency': 'sev2' }, ['sev2']],
+    [{ 'health-latency': 'off' }, []],
+  ] as const)('severity override %o', (overrides, expected) => {
+    const { findings, rows } = run([probe({ latencyMs: 1500, latencyBudgetMs: 1000 })], [], overrides);
+    expect(findings.map((f) => f.severity)).toEqual(expected);
+    expect(rows[0]!.verdict).toBe('fail');
+  });
+});
+
+describe('metric thresholds (the guide\'s defaults)', () => {
+  it.each([
+    ['disk', 94.9, 'sev3'], ['disk', 95, 'sev1'], ['disk', 90, undefined], ['disk', 90.1, 'sev3'],
+    ['memory', 85, undefined], ['memory', 85.5, 'sev3'], ['memory', 95, 'sev1'],
+    ['cpu', 80, undefined], ['cpu', 80.1, 'sev3'], ['cpu', 100, 'sev3'],
+    ['payment-success-rate', 95, undefined], ['payment-success-rate', 94.9, 'sev3'], ['payment-success-rate', 90, 'sev3'],
+    ['payment-success-rate', 89.9, 'sev2'], ['payment-success-rate', 50, 'sev2'], ['payment-success-rate', 49.9, 'sev1'],
+  ] as const)('%s at %d → %s', (metric, value, expected) => {
+    expect(matchLevel(DEFAULT_LEVELS[metric], value)?.severity).toBe(expected);
+  });
+
+  it('reads configured fields and reports each breach with its measured value', () => {
+    const { findings, rows } = run([probe()], [
+      reading('system', { cpu: 12, mem: 96, disk: 91 }),
+      reading('usage', { payments: { rate: 42 } }),
+    ]);
+    expect(findings.map((f) => [f.subject, f.severity, f.measured?.value])).toEqual([
+      ['memory', 'sev1', 96],
+      ['disk', 'sev3', 91],
+      ['payment-success-rate', 'sev1', 42],
+    ]);
+    expect(findings[0]!.title).toBe('production: memory too high');
+    expect(findings[2]!.title).toBe('production: payment-success-rate too low');
+    expect(rows.find((r) => r.subject === 'cpu')).toMatchObject({ value: '12 %', verdict: 'pass' });
+  });
+
+  it('a missing field is a SEV4 config finding; null is "no data", not a finding', () => {
+    const { findings, rows, notes } = run([probe()], [reading('system', { cpu: null, mem: 'high' })]);
+    expect(findings.map((f) => [f.subject, f.severity, f.rule])).toEqual([
+      ['memory', 'sev4', 'metrics-field-missing'],
+      ['disk', 'sev4', 'metrics-field-missing'],
+    ]);
+    expect(findings[0]!.detail).toMatch(/field "mem" .* is "high", not a number/);
+    expect(rows.find((r) => r.subject === 'cpu')?.verdict).toBe('skip');
+    expect(notes.join()).toMatch(/cpu has no value yet/);
+  });
+});
+
+describe('alerts', () => {
+  it.each([
+    ['critical', 'sev2'], ['warning', 'sev3'], ['info', 'sev4'], ['ERROR', 'sev2'], ['weird', 'sev3'],
+  ])('level %s → %s', (level, sev) => {
+    const { findings } = run([probe()], [reading('alerts', { alerts: [{ type: 'high_cpu', level, message: 'CPU high' }] })]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ severity: sev, fingerprint: 'production:metrics:alert-high-cpu' });
+  });
+  it('accepts a bare list and gives two alerts of one type distinct fingerprints', () => {
+    const { findings } = run([probe()], [reading('alerts', [{ type: 'x', level: 'info', message: 'a' }, { type: 'x', level: 'info', message: 'b' }])]);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(2);
+  });
+});
+
+describe('one outage, one finding', () => {
+  it('folds metrics endpoint failures into a note when the health probe of that origin failed', () => {
+    const down = { status: 503, failure: { class: 'status' as const, message: 'HTTP 503, expected 2xx' } };
+    const { findings, notes } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
+    expect(findings.map((f) => f.rule)).toEqual(['health-failed']);
+    expect(notes).toHaveLength(2);
+  });
+  it('reports a failing metrics endpoint when health is fine', () => {
+    const { findings } = run([probe()], [reading('usage', undefined, { status: 500, failure: { class: 'status', message: 'HTTP 500' } })]);
+    expect(findings.map((f) => [f.rule, f.severity, f.subject])).toEqual([['metrics-unavailable', 'sev3', 'usage-endpoint']]);
+  });
+});
+
+describe('verdict', () => {
+  it.each([
+    [[], 'sev2', 'pass', 'none'],
+    [['sev3'], 'sev2', 'pass', 'sev3'],
+    [['sev3', 'sev2'], 'sev2', 'fail', 'sev2'],
+    [['sev1'], 'sev2', 'fail', 'sev1'],
+    [['sev4'], 'sev4', 'fail', 'sev4'],
+    [['sev1'], 'none', 'pass', 'sev1'],
+  ] as const)('%o with fail-on %s → %s', (sevs, failOn, status, worst) => {
+    const findings = sevs.map((severity, i) => ({ ...run([probe({ failure: { class: 'status', message: 'x' } })]).findings[0]!, severity, subject: String(i) }));
+    const v = computeVerdict(findings, failOn);
+    expect(v).toEqual({ status, worstSeverity: worst, failOn, findingsCount: sevs.length });
+    expect(worstOf(sevs)).toBe(worst);
+    expect(meetsThreshold(worst, failOn)).toBe(status === 'fail');
+  });
+});
