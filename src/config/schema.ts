@@ -120,6 +120,66 @@ export const metricsSchema = z.strictObject({
 });
 export type MetricsConfig = z.infer<typeof metricsSchema>;
 
+/** "1%", "0.5 %" or a number of percent. */
+export const percentSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const m = typeof v === 'number' ? [String(v), String(v)] : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isFinite(n) || n < 0 || n > 100) {
+    ctx.addIssue({ code: 'custom', message: 'expected a percentage such as "1%" or 0.5', input: v });
+    return z.NEVER;
+  }
+  return n;
+});
+
+export const budgetsSchema = z.strictObject({
+  p50: durationSchema.optional(),
+  p95: durationSchema.optional(),
+  'error-rate': percentSchema.optional(),
+});
+export type Budgets = z.infer<typeof budgetsSchema>;
+
+const loadRequestSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+  path: z.string().default(''),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers: headers.optional(),
+  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  /** Optional and off by default: the load step is not a second health probe. */
+  'expect-body-contains': z.string().min(1).optional(),
+  budgets: budgetsSchema.optional(),
+});
+export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
+
+export const loadSchema = z.strictObject({
+  requests: z.array(loadRequestSchema).min(1).optional(),
+  connections: z.int().min(1).default(10),
+  duration: durationSchema.default(10_000),
+  amount: z.int().min(1).optional(),
+  /** A cap on requests per second over all connections, so a production service is not flattened. */
+  rate: z.int().min(1).optional(),
+  warmup: durationSchema.default(0),
+  timeout: durationSchema.default(10_000),
+  /** Lifts the safety caps of 1,000 connections and 10 minutes. */
+  'allow-heavy': z.boolean().default(false),
+  budgets: budgetsSchema.default({}),
+  regression: z
+    .strictObject({
+      threshold: percentSchema.default(25),
+      floor: durationSchema.default(20),
+      'baseline-runs': z.int().min(1).max(100).default(10),
+    })
+    .default({ threshold: 25, floor: 20, 'baseline-runs': 10 }),
+  history: z
+    .strictObject({
+      branch: z.string().min(1).default('launchguard-data'),
+      'max-entries': z.int().min(1).max(10_000).default(100),
+      /** Where the CLI keeps the same history on disk. */
+      directory: z.string().default('.launchguard/history'),
+    })
+    .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
+});
+export type LoadConfig = z.infer<typeof loadSchema>;
+
 export const environmentSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   headers: headers.optional(),
@@ -131,6 +191,7 @@ export const environmentSchema = z.strictObject({
     .optional(),
   health: z.array(probeSchema).optional(),
   metrics: metricsSchema.optional(),
+  load: loadSchema.optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 

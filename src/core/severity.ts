@@ -49,6 +49,13 @@ export const DEFAULT_RULE_SEVERITY = {
   'alert-critical': 'sev2',
   'alert-warning': 'sev3',
   'alert-info': 'sev4',
+  'load-unreachable': 'sev1',
+  'load-error-rate-critical': 'sev2',
+  'load-p95-critical': 'sev2',
+  'load-error-rate': 'sev3',
+  'load-p95': 'sev3',
+  'load-p50': 'sev3',
+  'load-regression': 'sev3',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof DEFAULT_RULE_SEVERITY;

@@ -1,4 +1,5 @@
 import type { Severity, WorstSeverity, FailOn } from './severity.js';
+import type { LatencySummary } from './histogram.js';
 
 export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
 export type CheckName = (typeof CHECKS)[number];
@@ -49,9 +50,45 @@ export interface EndpointReading {
   readonly json?: unknown;
 }
 
+/** One request's load-test measurements. Latencies in milliseconds; `histogram` is the encoded HDR histogram (µs). */
+export interface LoadRequestResult {
+  readonly name: string;
+  readonly method: string;
+  readonly url: string;
+  readonly connections: number;
+  readonly startedAt: string;
+  readonly elapsedMs: number;
+  /** Responses plus requests that got no response (socket errors, timeouts). */
+  readonly requests: number;
+  readonly responses: number;
+  readonly non2xx: number;
+  readonly socketErrors: number;
+  readonly timeouts: number;
+  /** Responses whose body lacked `expect-body-contains`. */
+  readonly mismatches: number;
+  readonly statusCodes: Readonly<Record<string, number>>;
+  /** (non-2xx + socket errors + timeouts + mismatches) ÷ requests, as a fraction. */
+  readonly errorRate: number;
+  readonly requestsPerSecond: number;
+  readonly latencyMs: LatencySummary;
+  readonly histogram: string;
+  readonly firstError?: { readonly class: FailureClass; readonly message: string };
+}
+
+export interface LoadResult {
+  readonly connections: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly amount?: number;
+  readonly rate?: number;
+  readonly requests: readonly LoadRequestResult[];
+  readonly overall: LoadRequestResult;
+}
+
 export interface CheckResults {
   health?: readonly ProbeResult[];
   metrics?: readonly EndpointReading[];
+  load?: LoadResult;
 }
 
 /** One line of a check's table in the summary: a condition and its result. */

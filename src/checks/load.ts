@@ -1,0 +1,192 @@
+import autocannon from 'autocannon';
+import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
+import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
+import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
+import type { Clock } from '../ports.js';
+import { classify } from './http.js';
+import { headerValues, joinUrl } from './target.js';
+import type { z } from 'zod';
+import type { headerValueSchema } from '../config/schema.js';
+
+/** The requests a load config sends: its `requests`, or one GET of the target URL. */
+export function loadRequestsOf(load: LoadConfig): LoadRequestConfig[] {
+  return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
+}
+
+/** Splits `total` into `parts` whole shares that differ by at most one. */
+export function share(total: number, parts: number, i: number): number {
+  return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}
+
+interface Counters {
+  responses: number;
+  non2xx: number;
+  socketErrors: number;
+  timeouts: number;
+  mismatches: number;
+  statusCodes: Record<string, number>;
+  firstError?: { class: FailureClass; message: string };
+}
+
+interface OneRun {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly connections: number;
+  readonly durationMs: number;
+  readonly amount?: number;
+  readonly rate?: number;
+  readonly timeoutMs: number;
+  readonly expectBodyContains?: string;
+}
+
+/**
+ * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
+ * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
+ */
+function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise<Counters & { elapsedMs: number }> {
+  return new Promise((resolve, reject) => {
+    const c: Counters = { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} };
+    const started = clock.monotonic();
+    let last = started;
+    const contains = run.expectBodyContains;
+    const instance = autocannon(
+      {
+        url: run.url,
+        method: run.method as autocannon.Request['method'],
+        headers: run.headers,
+        body: run.body,
+        connections: run.connections,
+        duration: run.durationMs / 1000,
+        ...(run.amount ? { amount: run.amount } : {}),
+        ...(run.rate ? { overallRate: run.rate } : {}),
+        timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
+        ...(contains ? { verifyBody: (b: unknown) => String(b).includes(contains) } : {}),
+        skipAggregateResult: true,
+      },
+      (err) => {
+        clearTimeout(deadline);
+        if (err) reject(err);
+        else resolve({ ...c, elapsedMs: (c.responses > 0 ? last : clock.monotonic()) - started });
+      },
+    );
+    // With `amount`, autocannon runs until that many responses arrive: bound it in time as well.
+    const deadline = setTimeout(() => instance.stop(), run.durationMs + run.timeoutMs + 1000);
+    (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      c.responses++;
+      last = clock.monotonic();
+      if (hist) recordMs(hist, ms);
+      c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
+      if (status < 200 || status >= 300) c.non2xx++;
+    });
+    instance.on('reqError', (err: Error & { code?: string }) => {
+      if (err.message === 'request timed out') c.timeouts++;
+      else c.socketErrors++;
+      if (!c.firstError) {
+        const { cls, message } = classify(err, err.message === 'request timed out', run.timeoutMs);
+        c.firstError = { class: cls, message };
+      }
+    });
+    (instance as unknown as NodeJS.EventEmitter).on('reqMismatch', () => c.mismatches++);
+  });
+}
+
+type HeaderValue = z.infer<typeof headerValueSchema>;
+
+export interface LoadTarget {
+  readonly baseUrl: string;
+  readonly headers?: Readonly<Record<string, HeaderValue>>;
+}
+
+/** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
+export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date): Promise<LoadResult> {
+  const requests = loadRequestsOf(load);
+  const n = requests.length;
+  const runs: OneRun[] = requests.map((r, i) => {
+    const headers = headerValues(target.headers, r.headers);
+    let body: string | undefined;
+    if (typeof r.body === 'string') body = r.body;
+    else if (r.body !== undefined) {
+      body = JSON.stringify(r.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return {
+      url: joinUrl(target.baseUrl, r.path),
+      method: r.method,
+      headers,
+      body,
+      connections: Math.max(1, share(load.connections, n, i)),
+      durationMs: load.duration,
+      amount: load.amount ? Math.max(1, share(load.amount, n, i)) : undefined,
+      rate: load.rate ? Math.max(1, share(load.rate, n, i)) : undefined,
+      timeoutMs: load.timeout,
+      expectBodyContains: r['expect-body-contains'],
+    };
+  });
+
+  if (load.warmup > 0) {
+    await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
+  }
+
+  const startedAt = now().toISOString();
+  const hists = runs.map(() => createHistogram());
+  const counters = await Promise.all(runs.map((r, i) => runOne(r, clock, hists[i])));
+  const results: LoadRequestResult[] = counters.map((c, i) => toResult(requests[i]!.name, runs[i]!, c, hists[i]!, startedAt));
+  const all = mergeHistograms(hists);
+  const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
+  const total = counters.reduce(
+    (a, c) => ({
+      responses: a.responses + c.responses,
+      non2xx: a.non2xx + c.non2xx,
+      socketErrors: a.socketErrors + c.socketErrors,
+      timeouts: a.timeouts + c.timeouts,
+      mismatches: a.mismatches + c.mismatches,
+      statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
+      firstError: a.firstError ?? c.firstError,
+      elapsedMs: overallElapsed,
+    }),
+    { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, elapsedMs: overallElapsed } as Counters & { elapsedMs: number },
+  );
+  const overall = toResult('all', { ...runs[0]!, method: n === 1 ? runs[0]!.method : 'MIXED', connections: load.connections }, total, all, startedAt);
+  return {
+    connections: load.connections,
+    durationMs: load.duration,
+    warmupMs: load.warmup,
+    ...(load.amount ? { amount: load.amount } : {}),
+    ...(load.rate ? { rate: load.rate } : {}),
+    requests: results,
+    overall: n === 1 ? { ...results[0]!, name: 'all' } : overall,
+  };
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string): LoadRequestResult {
+  const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+  const requests = c.responses + c.socketErrors + c.timeouts;
+  return {
+    name,
+    method: run.method,
+    url: run.url,
+    connections: run.connections,
+    startedAt,
+    elapsedMs: Math.round(c.elapsedMs),
+    requests,
+    responses: c.responses,
+    non2xx: c.non2xx,
+    socketErrors: c.socketErrors,
+    timeouts: c.timeouts,
+    mismatches: c.mismatches,
+    statusCodes: c.statusCodes,
+    errorRate: requests === 0 ? 1 : errors / requests,
+    requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
+    latencyMs: summarize(h),
+    histogram: encodeHistogram(h),
+    ...(c.firstError ? { firstError: c.firstError } : {}),
+  };
+}

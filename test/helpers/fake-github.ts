@@ -1,0 +1,278 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { OpenApiValidator } from './openapi.js';
+
+/**
+ * A stateful fake of GitHub's REST API on 127.0.0.1. Every request and every response is checked
+ * against GitHub's OpenAPI description; tests assert `violations` is empty. Faults can be queued.
+ */
+
+export interface Fault {
+  /** Which requests it applies to, e.g. "PUT /repos/acme/api/contents/". Matches a prefix of "METHOD path". */
+  readonly match: string;
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  /** Destroy the connection instead of answering. */
+  readonly reset?: boolean;
+  /** Let the request through to the state first, then answer with the fault (a write that landed but failed). */
+  readonly afterApply?: boolean;
+}
+
+interface FileEntry {
+  content: Buffer;
+  sha: string;
+}
+
+interface Commit {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+}
+
+const validator = new OpenApiValidator();
+const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
+const blobSha = (content: Buffer) => sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]));
+
+export class FakeGitHub {
+  readonly owner = 'acme';
+  readonly repo = 'api';
+  readonly violations: string[] = [];
+  readonly log: { method: string; path: string; status: number }[] = [];
+  readonly faults: Fault[] = [];
+  /** Tokens allowed to write; any other token (or none) may only read. */
+  readonly writeTokens = new Set(['ghs_write_token']);
+  /** Called before a request is handled: a test can change state under a running client. */
+  beforeHandle?: (method: string, path: string) => void;
+
+  readonly branches = new Map<string, { commit: string }>();
+  private readonly trees = new Map<string, Map<string, FileEntry>>();
+  private readonly commits = new Map<string, Commit>();
+  private server = createServer((req, res) => void this.handle(req, res));
+  private readonly sockets = new Set<Socket>();
+  url = '';
+
+  constructor() {
+    this.commitFiles('main', new Map([['README.md', this.entry('# api\n')]]), 'initial', []);
+  }
+
+  async start(): Promise<this> {
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  // ------------------------------------------------------------ state helpers for tests
+
+  private entry(text: string | Buffer): FileEntry {
+    const content = Buffer.isBuffer(text) ? text : Buffer.from(text);
+    return { content, sha: blobSha(content) };
+  }
+
+  private commitFiles(branch: string | undefined, files: Map<string, FileEntry>, message: string, parents: string[]): Commit {
+    const treeSha = sha1(JSON.stringify([...files].map(([p, f]) => [p, f.sha])) + Math.random());
+    this.trees.set(treeSha, files);
+    const commit = { sha: sha1(treeSha + message + parents.join() + Math.random()), tree: treeSha, parents, message };
+    this.commits.set(commit.sha, commit);
+    if (branch) this.branches.set(branch, { commit: commit.sha });
+    return commit;
+  }
+
+  filesOf(branch: string): Map<string, FileEntry> | undefined {
+    const b = this.branches.get(branch);
+    return b ? this.trees.get(this.commits.get(b.commit)!.tree) : undefined;
+  }
+
+  readFile(branch: string, path: string): string | undefined {
+    return this.filesOf(branch)?.get(path)?.content.toString('utf8');
+  }
+
+  /** Writes a file as another client would, making a new commit. */
+  writeFile(branch: string, path: string, text: string): void {
+    const files = new Map(this.filesOf(branch) ?? []);
+    files.set(path, this.entry(text));
+    this.commitFiles(branch, files, `write ${path}`, this.branches.has(branch) ? [this.branches.get(branch)!.commit] : []);
+  }
+
+  count(prefix: string): number {
+    return this.log.filter((l) => `${l.method} ${l.path}`.startsWith(prefix)).length;
+  }
+
+  // ------------------------------------------------------------ HTTP
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const method = req.method ?? 'GET';
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown;
+    if (raw !== '') {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        this.violations.push(`${method} ${url.pathname}: the request body is not JSON`);
+      }
+    }
+    this.violations.push(...validator.checkRequest(method, url, body));
+    this.beforeHandle?.(method, url.pathname);
+
+    const key = `${method} ${url.pathname}`;
+    const fi = this.faults.findIndex((f) => key.startsWith(f.match));
+    const fault = fi >= 0 ? this.faults.splice(fi, 1)[0] : undefined;
+    if (fault?.reset) {
+      if (fault.afterApply) this.route(method, url, body, req);
+      this.log.push({ method, path: url.pathname, status: 0 });
+      req.socket.destroy();
+      return;
+    }
+    let status: number;
+    let out: unknown;
+    let headers: Record<string, string> = {};
+    if (fault) {
+      if (fault.afterApply) this.route(method, url, body, req);
+      status = fault.status ?? 500;
+      out = fault.body ?? { message: 'fault injected', documentation_url: 'https://docs.github.com/rest' };
+      headers = fault.headers ?? {};
+    } else {
+      [status, out, headers = {}] = this.route(method, url, body, req);
+      this.violations.push(...validator.checkResponse(method, url.pathname, status, out));
+    }
+    this.log.push({ method, path: url.pathname, status });
+    const text = out === undefined ? '' : JSON.stringify(out);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
+    res.end(text);
+  }
+
+  private canWrite(req: IncomingMessage): boolean {
+    const auth = req.headers.authorization ?? '';
+    const token = auth.replace(/^(token|bearer)\s+/i, '');
+    return this.writeTokens.has(token);
+  }
+
+  private error(status: number, message: string): [number, unknown] {
+    return [status, { message, documentation_url: 'https://docs.github.com/rest' }];
+  }
+
+  private route(method: string, url: URL, body: any, req: IncomingMessage): [number, unknown, Record<string, string>?] {
+    const base = `/repos/${this.owner}/${this.repo}`;
+    const path = url.pathname;
+    if (!path.startsWith(base)) return this.error(404, 'Not Found');
+    const rest = path.slice(base.length);
+    const write = method !== 'GET';
+    if (write && !this.canWrite(req)) return this.error(403, 'Resource not accessible by integration');
+
+    let m: RegExpExecArray | null;
+    if ((m = /^\/contents\/(.+)$/.exec(rest))) {
+      const filePath = decodeURIComponent(m[1]!);
+      if (method === 'GET') return this.getContent(filePath, url.searchParams.get('ref') ?? 'main');
+      if (method === 'PUT') return this.putContent(filePath, body);
+    }
+    if ((m = /^\/git\/ref\/(.+)$/.exec(rest)) && method === 'GET') {
+      const ref = decodeURIComponent(m[1]!);
+      const branch = ref.replace(/^heads\//, '');
+      const b = this.branches.get(branch);
+      if (!ref.startsWith('heads/') || !b) return this.error(404, 'Not Found');
+      return [200, this.gitRef(branch, b.commit)];
+    }
+    if (rest === '/git/trees' && method === 'POST') {
+      const files = new Map<string, FileEntry>();
+      if (body.base_tree) for (const [p, f] of this.trees.get(body.base_tree) ?? []) files.set(p, f);
+      for (const t of body.tree as { path: string; content?: string }[]) files.set(t.path, this.entry(t.content ?? ''));
+      const sha = sha1(JSON.stringify([...files].map(([p, f]) => [p, f.sha])));
+      this.trees.set(sha, files);
+      return [201, {
+        sha,
+        url: `${this.url}${base}/git/trees/${sha}`,
+        truncated: false,
+        tree: [...files].map(([p, f]) => ({ path: p, mode: '100644', type: 'blob', sha: f.sha, size: f.content.length, url: `${this.url}${base}/git/blobs/${f.sha}` })),
+      }];
+    }
+    if (rest === '/git/commits' && method === 'POST') {
+      if (!this.trees.has(body.tree)) return this.error(422, 'Tree SHA does not exist');
+      const c = { sha: sha1(body.tree + body.message + (body.parents ?? []).join() + Math.random()), tree: body.tree, parents: body.parents ?? [], message: body.message };
+      this.commits.set(c.sha, c);
+      return [201, this.gitCommit(c)];
+    }
+    if (rest === '/git/refs' && method === 'POST') {
+      const branch = String(body.ref).replace(/^refs\/heads\//, '');
+      if (this.branches.has(branch)) return this.error(422, 'Reference already exists');
+      if (!this.commits.has(body.sha)) return this.error(422, 'Object does not exist');
+      this.branches.set(branch, { commit: body.sha });
+      return [201, this.gitRef(branch, body.sha)];
+    }
+    return this.error(404, 'Not Found');
+  }
+
+  private contentFile(path: string, f: FileEntry, withContent: boolean) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    const html = `https://github.com/${this.owner}/${this.repo}/blob/x/${path}`;
+    return {
+      type: 'file',
+      ...(withContent ? { encoding: 'base64', content: f.content.toString('base64') } : {}),
+      size: f.content.length,
+      name: path.split('/').pop()!,
+      path,
+      sha: f.sha,
+      url: `${base}/contents/${path}`,
+      git_url: `${base}/git/blobs/${f.sha}`,
+      html_url: html,
+      download_url: `https://raw.githubusercontent.com/${this.owner}/${this.repo}/x/${path}`,
+      _links: { git: `${base}/git/blobs/${f.sha}`, html, self: `${base}/contents/${path}` },
+    };
+  }
+
+  private getContent(path: string, ref: string): [number, unknown] {
+    const f = this.filesOf(ref)?.get(path);
+    if (!f) return this.error(404, 'Not Found');
+    return [200, this.contentFile(path, f, true)];
+  }
+
+  private putContent(path: string, body: { message: string; content: string; sha?: string; branch?: string }): [number, unknown] {
+    const branch = body.branch ?? 'main';
+    const files = this.filesOf(branch);
+    if (!files) return this.error(404, `Branch ${branch} not found`);
+    const existing = files.get(path);
+    if (existing && !body.sha) return this.error(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+    if (existing && body.sha !== existing.sha) return this.error(409, `${path} does not match ${body.sha}`);
+    if (!existing && body.sha) return this.error(409, `${path} does not match ${body.sha}`);
+    const next = new Map(files);
+    const e = this.entry(Buffer.from(body.content, 'base64'));
+    next.set(path, e);
+    const c = this.commitFiles(branch, next, body.message, [this.branches.get(branch)!.commit]);
+    return [existing ? 200 : 201, { content: this.contentFile(path, e, false), commit: this.gitCommit(c) }];
+  }
+
+  private gitRef(branch: string, sha: string) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    return { ref: `refs/heads/${branch}`, node_id: `REF_${branch}`, url: `${base}/git/refs/heads/${branch}`, object: { type: 'commit', sha, url: `${base}/git/commits/${sha}` } };
+  }
+
+  private gitCommit(c: Commit) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    const who = { name: 'github-actions[bot]', email: 'bot@example.com', date: new Date().toISOString() };
+    return {
+      sha: c.sha,
+      node_id: `C_${c.sha.slice(0, 8)}`,
+      url: `${base}/git/commits/${c.sha}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/commit/${c.sha}`,
+      author: who,
+      committer: who,
+      message: c.message,
+      tree: { sha: c.tree, url: `${base}/git/trees/${c.tree}` },
+      parents: c.parents.map((p) => ({ sha: p, url: `${base}/git/commits/${p}`, html_url: `https://github.com/${this.owner}/${this.repo}/commit/${p}` })),
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    };
+  }
+}
