@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { BaselineUnavailable, type BaselineStore } from './baseline/store.js';
 import { createHttpClient } from './checks/http.js';
 import { label } from './core/severity.js';
 import { describeFailure } from './failure.js';
-import { parseOptions } from './options.js';
-import { runPipeline } from './pipeline.js';
+import { onDefaultBranch, readRunnerContext, type RunnerContext } from './github/context.js';
+import { parseOptions, type RunOptions } from './options.js';
+import { historyEntry, runPipeline, type PipelineOutcome } from './pipeline.js';
+import type { RunPlan } from './plan.js';
 import { systemClock } from './ports.js';
 import { Redactor } from './report/redact.js';
 import { renderMarkdown, verdictLine } from './report/render.js';
@@ -16,17 +19,25 @@ export async function run(): Promise<void> {
   try {
     const reportPath = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'launchguard-report.json');
     const opts = parseOptions((name) => core.getInput(name), reportPath);
-    const { report } = await runPipeline(opts, {
+    const ctx = readRunnerContext(process.env);
+    const outcome = await runPipeline(opts, {
       clock: systemClock,
       createHttp: (tls) => createHttpClient(systemClock, tls),
       env: process.env,
       redactor,
-      runInfo: runInfo(),
+      runInfo: { url: ctx.runUrl, sha: ctx.sha, ref: ctx.ref },
+      baselineStore: (plan) => openBaselineStore(plan, opts, ctx),
     });
+    const { report } = outcome;
     core.setOutput('report-path', reportPath);
     setOutputs(report);
+    const extra = await recordBaseline(outcome, opts, ctx);
     annotate(report);
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderMarkdown(report)).write();
+    if (process.env.GITHUB_STEP_SUMMARY) {
+      const notes = extra.length ? `\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
+      await core.summary.addRaw(renderMarkdown(report) + notes).write();
+    }
+    for (const n of extra) core.info(n);
     const line = verdictLine(report);
     if (report.verdict.status === 'fail') core.setFailed(line);
     else core.info(line);
@@ -37,10 +48,46 @@ export async function run(): Promise<void> {
   }
 }
 
+async function openBaselineStore(plan: RunPlan, opts: RunOptions, ctx: RunnerContext): Promise<BaselineStore | undefined> {
+  if (!opts.githubToken || !ctx.owner || !ctx.repo) {
+    throw new BaselineUnavailable('no github-token or repository: the baseline history is not kept; this run is in the JSON report only');
+  }
+  const [{ createOctokit }, { GitHubBaselineStore }] = await Promise.all([import('./github/octokit.js'), import('./github/baseline-store.js')]);
+  const octokit = createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m));
+  return new GitHubBaselineStore(octokit, { owner: ctx.owner, repo: ctx.repo }, plan.env.load!.history.branch);
+}
+
+/** Scheduled runs on the default branch extend the baseline; gate and dry runs never do. Returns what to tell the user. */
+async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext): Promise<string[]> {
+  const load = outcome.report.results.load;
+  const store = outcome.store;
+  if (!load || !store) return [];
+  if (opts.mode !== 'monitor') return ['baseline: not recorded (gate mode never writes history)'];
+  if (opts.dryRun) return ['baseline: not recorded (dry-run)'];
+  if (!onDefaultBranch(ctx)) return [`baseline: not recorded (only runs on the default branch extend it; this is ${ctx.ref ?? 'an unknown ref'})`];
+  if (load.overall.responses === 0) return ['baseline: not recorded (the target never answered)'];
+  try {
+    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load), outcome.plan.env.load!.history['max-entries']);
+    return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
+  } catch (err) {
+    if (err instanceof BaselineUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
+    core.warning(`baseline: could not record this run in ${store.where}: ${(err as Error).message}`);
+    return [];
+  }
+}
+
 function setOutputs(r: Report): void {
   core.setOutput('status', r.verdict.status);
   core.setOutput('worst-severity', r.verdict.worstSeverity);
   core.setOutput('findings-count', String(r.verdict.findingsCount));
+  const load = r.results.load?.overall;
+  if (load && load.responses > 0) {
+    core.setOutput('p50-ms', String(load.latencyMs.p50));
+    core.setOutput('p95-ms', String(load.latencyMs.p95));
+    core.setOutput('p99-ms', String(load.latencyMs.p99));
+    core.setOutput('error-rate', String(Math.round(load.errorRate * 1e6) / 1e6));
+    core.setOutput('requests-per-second', String(load.requestsPerSecond));
+  }
 }
 
 function annotate(r: Report): void {
@@ -51,11 +98,4 @@ function annotate(r: Report): void {
     else if (f.severity === 'sev3') core.warning(text, props);
     else core.notice(text, props);
   }
-}
-
-function runInfo(): Report['run'] {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_SHA, GITHUB_REF } = process.env;
-  const url = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}` : undefined;
-  if (!url && !GITHUB_SHA) return undefined;
-  return { url, sha: GITHUB_SHA, ref: GITHUB_REF };
 }

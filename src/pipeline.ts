@@ -3,9 +3,11 @@ import { runHealth } from './checks/health.js';
 import type { HttpClient, TlsOptions } from './checks/http.js';
 import { runMetrics } from './checks/metrics.js';
 import { secretHeaderValues } from './checks/target.js';
+import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
-import type { CheckResults } from './core/types.js';
+import type { CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
+import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './plan.js';
 import type { Clock } from './ports.js';
@@ -18,12 +20,15 @@ export interface PipelineDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly redactor: Redactor;
   readonly runInfo?: Report['run'];
+  /** Where the load baseline is kept; asked for only when the load check runs. */
+  readonly baselineStore?: (plan: RunPlan) => Promise<BaselineStore | undefined>;
 }
 
 export interface PipelineOutcome {
   readonly plan: RunPlan;
   /** Redacted: safe to show anywhere. */
   readonly report: Report;
+  readonly store?: BaselineStore;
 }
 
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
@@ -38,11 +43,35 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const loaded = await loadConfigFile(opts.configPath, deps.env);
   for (const s of loaded?.secrets ?? []) redactor.add(s);
   const plan = resolvePlan(loaded, opts);
-  for (const s of secretHeaderValues(plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers))) redactor.add(s);
+  const load = plan.env.load;
+  const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
+  for (const s of secretHeaderValues(...headerSets)) redactor.add(s);
   redactor.addUri(plan.baseUrl);
 
+  const notes: string[] = [];
+  let store: BaselineStore | undefined;
+  let history: History | undefined;
+  let baseline: Baseline | undefined;
+  if (plan.checks.includes('load') && load && deps.baselineStore) {
+    try {
+      store = await deps.baselineStore(plan);
+      history = await store?.read(plan.environment);
+    } catch (err) {
+      notes.push(`baseline: history not read (${(err as Error).message}); judged by budgets alone`);
+      store = undefined;
+    }
+    baseline = history ? baselineOf(history.entries, load.regression['baseline-runs']) : undefined;
+    if (baseline) notes.push(`baseline: ${describeBaseline(baseline)} from ${store!.where}`);
+    else if (store) notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
+  }
+
   const results = await runChecks(plan, deps);
-  const evaluation = evaluate(results, { environment: plan.environment, env: plan.env, severity: plan.config.severity });
+  const evaluation = evaluate(results, {
+    environment: plan.environment,
+    env: plan.env,
+    severity: plan.config.severity,
+    ...(baseline ? { baseline } : {}),
+  });
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -55,12 +84,40 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     verdict: computeVerdict(evaluation.findings, opts.failOn),
     findings: withTargets(evaluation.findings),
     rows: evaluation.rows,
-    notes: evaluation.notes,
+    notes: [...notes, ...evaluation.notes],
     results,
+    ...(history ? { history: history.entries.slice(-30) } : {}),
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
   };
   await writeReport(opts.reportPath, report, redactor);
-  return { plan, report: redactor.value(report) };
+  return { plan, report: redactor.value(report), ...(store ? { store } : {}) };
+}
+
+export function describeBaseline(b: Baseline): string {
+  const first = b.runs[0]!;
+  const last = b.runs[b.runs.length - 1]!;
+  const range = first.sha && last.sha ? `, commits ${first.sha.slice(0, 7)}..${last.sha.slice(0, 7)}` : '';
+  return `median of ${b.runs.length} passing run${b.runs.length === 1 ? '' : 's'} (${first.at.slice(0, 10)} to ${last.at.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD`;
+}
+
+/** The summary of this run that the history keeps. */
+export function historyEntry(report: Report, load: LoadResult): BaselineEntry {
+  const o = load.overall;
+  return {
+    at: report.startedAt,
+    ...(report.run?.sha ? { sha: report.run.sha } : {}),
+    ...(report.run?.ref ? { ref: report.run.ref } : {}),
+    ...(report.run?.url ? { runUrl: report.run.url } : {}),
+    passed: report.verdict.status === 'pass',
+    p50: o.latencyMs.p50,
+    p90: o.latencyMs.p90,
+    p95: o.latencyMs.p95,
+    p99: o.latencyMs.p99,
+    max: o.latencyMs.max,
+    errorRate: o.errorRate,
+    rps: o.requestsPerSecond,
+    requests: o.requests,
+  };
 }
 
 async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResults> {
@@ -71,7 +128,14 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResult
       plan.checks.includes('health') ? runHealth(plan.env, plan.baseUrl, http) : undefined,
       plan.checks.includes('metrics') ? runMetrics(plan.env, plan.baseUrl, http) : undefined,
     ]);
-    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}) };
+    // Load runs after the probes, so it does not distort their latency; loaded lazily so a
+    // health-only run never loads autocannon.
+    let load: LoadResult | undefined;
+    if (plan.checks.includes('load') && plan.env.load) {
+      const { runLoad } = await import('./checks/load.js');
+      load = await runLoad(plan.env.load, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
+    }
+    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}) };
   } finally {
     await http.close();
   }

@@ -17,15 +17,36 @@ export interface RunPlan {
 }
 
 /** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
+/**
+ * The config used when there is no file: one health probe of the target URL expecting 2xx, and a
+ * default load test (10 connections for 10 s) that runs only when `checks` asks for it.
+ */
 export function defaultConfig(environment: string): Config {
-  return configSchema.parse({ environments: { [environment]: { health: [{ name: 'target' }] } } });
+  return configSchema.parse({ environments: { [environment]: { health: [{ name: 'target' }], load: {} } } });
 }
 
 export function definedChecks(env: EnvironmentConfig): CheckName[] {
   const out: CheckName[] = [];
   if (env.health && env.health.length > 0) out.push('health');
   if (env.metrics) out.push('metrics');
+  if (env.load) out.push('load');
   return out;
+}
+
+export const MAX_CONNECTIONS = 1000;
+export const MAX_DURATION_MS = 10 * 60 * 1000;
+
+/** Refuses load that could flatten a production service, unless the config says it means it. */
+function checkSafetyCaps(env: EnvironmentConfig, name: string, source: string): void {
+  const load = env.load;
+  if (!load || load['allow-heavy']) return;
+  const at = `environments.${name}.load`;
+  if (load.connections > MAX_CONNECTIONS) {
+    throw new UserError(`${source}: ${at}.connections is ${load.connections}, above the safety cap of ${MAX_CONNECTIONS}. Set ${at}.allow-heavy: true if you mean it.`);
+  }
+  if (load.duration + load.warmup > MAX_DURATION_MS) {
+    throw new UserError(`${source}: ${at}.duration plus warmup is ${Math.round((load.duration + load.warmup) / 1000)} s, above the safety cap of 10 minutes. Set ${at}.allow-heavy: true if you mean it.`);
+  }
 }
 
 export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions): RunPlan {
@@ -51,7 +72,8 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
     throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
   }
   const defined = definedChecks(env);
-  const checks = opts.checks ?? defined;
+  // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
+  const checks = opts.checks ?? (loaded ? defined : (['health'] as CheckName[]));
   for (const c of checks) {
     if (!defined.includes(c)) {
       throw new UserError(
@@ -59,5 +81,6 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
       );
     }
   }
+  if (checks.includes('load')) checkSafetyCaps(env, opts.environment, source);
   return { config, environment: opts.environment, env, baseUrl, checks, source };
 }

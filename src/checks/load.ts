@@ -3,7 +3,7 @@ import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
 import type { Clock } from '../ports.js';
-import { classify } from './http.js';
+import { classify, type HttpClient } from './http.js';
 import { headerValues, joinUrl } from './target.js';
 import type { z } from 'zod';
 import type { headerValueSchema } from '../config/schema.js';
@@ -68,11 +68,14 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
       (err) => {
         clearTimeout(deadline);
         if (err) reject(err);
-        else resolve({ ...c, elapsedMs: (c.responses > 0 ? last : clock.monotonic()) - started });
+        // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
+        // response; any other run spans until the tick (a rate cap sends in per-second bursts).
+        else resolve({ ...c, elapsedMs: (run.amount && !run.rate && c.responses > 0 ? last : clock.monotonic()) - started });
       },
     );
-    // With `amount`, autocannon runs until that many responses arrive: bound it in time as well.
-    const deadline = setTimeout(() => instance.stop(), run.durationMs + run.timeoutMs + 1000);
+    // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
+    // Without, autocannon stops itself at `duration`; the deadline is a safety net.
+    const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
     (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
       c.responses++;
       last = clock.monotonic();
@@ -100,7 +103,7 @@ export interface LoadTarget {
 }
 
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
-export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date): Promise<LoadResult> {
+export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date, http: HttpClient): Promise<LoadResult> {
   const requests = loadRequestsOf(load);
   const n = requests.length;
   const runs: OneRun[] = requests.map((r, i) => {
@@ -124,6 +127,17 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
       expectBodyContains: r['expect-body-contains'],
     };
   });
+
+  // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
+  const first = runs[0]!;
+  const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
+  if (pre.kind === 'error' && pre.class !== 'status' && pre.class !== 'body') {
+    const startedAt = now().toISOString();
+    const dead = (r: OneRun, name: string) =>
+      toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, createHistogram(), startedAt);
+    const results = runs.map((r, i) => dead(r, requests[i]!.name));
+    return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0]!, name: 'all' } };
+  }
 
   if (load.warmup > 0) {
     await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));

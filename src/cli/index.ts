@@ -7,7 +7,8 @@ import { createHttpClient } from '../checks/http.js';
 import { UserError } from '../config/errors.js';
 import { describeFailure } from '../failure.js';
 import { parseOptions } from '../options.js';
-import { runPipeline } from '../pipeline.js';
+import { historyEntry, runPipeline } from '../pipeline.js';
+import { LocalBaselineStore } from '../baseline/local-store.js';
 import { systemClock } from '../ports.js';
 import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
@@ -89,16 +90,28 @@ async function execute(
   json: boolean,
   env: NodeJS.ProcessEnv,
   markdownPath?: string,
+  historyRoot = process.cwd(),
 ): Promise<number> {
-  const { report } = await runPipeline(opts, {
+  const outcome = await runPipeline(opts, {
     clock: systemClock,
     createHttp: (tls) => createHttpClient(systemClock, tls),
     env,
     redactor,
+    baselineStore: async (plan) => new LocalBaselineStore(resolve(historyRoot, plan.env.load!.history.directory)),
   });
+  const { report } = outcome;
+  const load = report.results.load;
+  let recorded = '';
+  if (load && outcome.store && load.overall.responses > 0 && !opts.dryRun && opts.mode === 'monitor') {
+    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load), outcome.plan.env.load!.history['max-entries']);
+    recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+  }
   if (markdownPath) await writeFile(markdownPath, renderMarkdown(report));
   process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
-  if (!json) console.log(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`);
+  if (!json) {
+    console.log(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`);
+    if (recorded) console.log(recorded);
+  }
   return report.verdict.status === 'fail' ? 1 : 0;
 }
 
@@ -151,13 +164,13 @@ async function demo(args: readonly string[], redactor: Redactor): Promise<number
         ({
           config: join(packageRoot(), 'examples', 'launchguard.yml'),
           'target-url': target.url,
-          checks: v.checks ?? 'health,metrics',
+          checks: v.checks ?? 'health,metrics,load',
           'fail-on': v['fail-on'] ?? '',
           'dry-run': String(v['dry-run']),
         })[name] ?? '',
       join(out, 'report.json'),
     );
-    return await execute(opts, redactor, v.json, { ...process.env, MONITORING_TOKEN: token }, join(out, 'report.md'));
+    return await execute(opts, redactor, v.json, { ...process.env, MONITORING_TOKEN: token }, join(out, 'report.md'), out);
   } finally {
     await target.close();
   }

@@ -1,18 +1,25 @@
-import type { EnvironmentConfig, Level } from '../config/schema.js';
+import type { Budgets, EnvironmentConfig, Level, LoadConfig } from '../config/schema.js';
+import { judgeRegression, type Baseline } from './baseline.js';
 import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
-import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, ProbeResult, ResultRow } from './types.js';
+import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
 
 export interface EvalContext {
   readonly environment: string;
   readonly env: EnvironmentConfig;
   readonly severity: SeverityOverrides;
+  /** The load baseline from history, when there is one. */
+  readonly baseline?: Baseline;
 }
 
 /** Turns check results into result rows and findings. Pure: same input, same output. */
 export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
-  const parts = [evaluateHealth(results.health ?? [], ctx), evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx)];
+  const parts = [
+    evaluateHealth(results.health ?? [], ctx),
+    evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
+    ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
+  ];
   return {
     rows: parts.flatMap((p) => p.rows),
     findings: parts.flatMap((p) => p.findings),
@@ -272,6 +279,130 @@ function evaluateAlerts(
     b.rows.push({ check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active', verdict: 'fail', severity: f?.severity });
   }
   if (read.value.length === 0) b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'none active', budget: 'none active', verdict: 'pass' });
+}
+
+// ---------------------------------------------------------------- load
+
+export const DEFAULT_BUDGETS = { p50: 500, p95: 2000, 'error-rate': 1 } as const;
+/** Error rate above this percentage is SEV2, whatever the budget (when the budget is lower). */
+export const CRITICAL_ERROR_RATE = 5;
+
+export interface ResolvedBudgets {
+  readonly p50: number;
+  readonly p95: number;
+  /** Percent. */
+  readonly errorRate: number;
+}
+
+export function resolveBudgets(...layers: (Budgets | undefined)[]): ResolvedBudgets {
+  let p50: number = DEFAULT_BUDGETS.p50;
+  let p95: number = DEFAULT_BUDGETS.p95;
+  let errorRate: number = DEFAULT_BUDGETS['error-rate'];
+  for (const b of layers) {
+    if (b?.p50 !== undefined) p50 = b.p50;
+    if (b?.p95 !== undefined) p95 = b.p95;
+    if (b?.['error-rate'] !== undefined) errorRate = b['error-rate'];
+  }
+  return { p50, p95, errorRate };
+}
+
+const pct = (fraction: number) => `${round(fraction * 100)} %`;
+
+function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
+  const b = builder();
+  const cfg = ctx.env.load as LoadConfig | undefined;
+  const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
+  let overallP95Breached = false;
+  for (const r of load.requests) {
+    const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
+    const breached = evaluateLoadRequest(r, budgets, ctx, b);
+    if (breached || r.responses === 0) overallP95Breached = true;
+  }
+  if (ctx.baseline && cfg && !overallP95Breached) {
+    const o = load.overall;
+    const v = judgeRegression(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
+    const value = `p95 ${formatMs(o.latencyMs.p95)} vs baseline ${formatMs(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
+    const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${formatMs(v.bandMs)}, and +${formatMs(cfg.regression.floor)} floor`;
+    if (v.regressed) {
+      const f = ruled(ctx, 'load-regression', (s) =>
+        finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline',
+          `p95 is ${formatMs(o.latencyMs.p95)}, ${formatMs(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${formatMs(v.baselineP95)} of ${ctx.baseline!.runs.length} runs; the noise band is ${formatMs(v.bandMs)}`,
+          { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'fail', severity: f?.severity });
+    } else {
+      b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'pass' });
+    }
+  }
+  return b;
+}
+
+/** Findings for one request's load; true when its p95 broke the budget. */
+function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, b: Builder): boolean {
+  const name = r.name;
+  if (r.responses === 0) {
+    // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
+    const cls = r.firstError?.class ?? 'timeout';
+    const f = ruled(ctx, 'load-unreachable', (s) =>
+      finding(ctx, 'load', `${name}:unreachable`, 'load-unreachable', s, `load target ${name} never answered`,
+        `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`,
+        { classification: cls }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers', verdict: 'fail', severity: f?.severity });
+    return false;
+  }
+  const l = r.latencyMs;
+  const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
+
+  // p95: SEV2 beyond twice the budget, SEV3 beyond it.
+  let p95Breached = false;
+  if (l.p95 > budgets.p95) {
+    p95Breached = true;
+    const critical = l.p95 > 2 * budgets.p95;
+    const rule: RuleId = critical ? 'load-p95-critical' : 'load-p95';
+    const f = ruled(ctx, rule, (s) =>
+      finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`,
+        `p95 latency of ${r.method} ${r.url} is ${formatMs(l.p95)}, over the ${formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, ${r.requests} requests)`,
+        { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
+  } else {
+    b.rows.push({ check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}`, verdict: 'pass' });
+  }
+
+  if (l.p50 > budgets.p50) {
+    const f = ruled(ctx, 'load-p50', (s) =>
+      finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`,
+        `median latency of ${r.method} ${r.url} is ${formatMs(l.p50)}, over the ${formatMs(budgets.p50)} budget`,
+        { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
+  } else {
+    b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'pass' });
+  }
+  b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${formatMs(l.p99)} / ${formatMs(l.max)}`, budget: '', verdict: 'pass' });
+
+  const ratePct = r.errorRate * 100;
+  const rateBudget = `< ${budgets.errorRate} %`;
+  if (ratePct > budgets.errorRate) {
+    const critical = ratePct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
+    const rule: RuleId = critical ? 'load-error-rate-critical' : 'load-error-rate';
+    const f = ruled(ctx, rule, (s) =>
+      finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`,
+        `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)}, over the ${budgets.errorRate} % budget (${counts})`,
+        { measured: { value: round(ratePct), unit: '%', budget: budgets.errorRate } }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'fail', severity: f?.severity });
+  } else {
+    b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
+  }
+  b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
+  return p95Breached;
 }
 
 function slug(s: string): string {

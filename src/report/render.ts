@@ -45,8 +45,37 @@ export function renderMarkdown(r: Report): string {
     }
     out.push('');
   }
+  const trend = renderTrend(r);
+  if (trend) out.push(trend);
   if (r.notes.length > 0) out.push('### Notes', '', ...r.notes.map((n) => `- ${cell(n)}`), '');
   return `${out.join('\n')}\n`;
+}
+
+/** The load trend, last runs and this one: p95 and error rate as GitHub-rendered Mermaid charts, plus the numbers. */
+export function renderTrend(r: Report): string | undefined {
+  const load = r.results.load;
+  if (!load || load.overall.responses === 0) return undefined;
+  const past = (r.history ?? []).slice(-19);
+  const points = [
+    ...past.map((e) => ({ label: e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+    { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: r.verdict.status === 'pass' },
+  ];
+  const num = (v: number) => String(Math.round(v * 100) / 100);
+  const axis = points.map((p) => `"${p.label}"`).join(', ');
+  const chart = (title: string, unit: string, values: number[]) =>
+    ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```'];
+  return [
+    `### load trend (${points.length} run${points.length === 1 ? '' : 's'})`,
+    '',
+    ...chart('p95 latency', 'ms', points.map((p) => p.p95)),
+    '',
+    ...chart('error rate', '%', points.map((p) => p.err)),
+    '',
+    '| run | commit | p95 | error rate | req/s | passed |',
+    '|---|---|---|---|---|---|',
+    ...points.map((p) => `| ${p.label} | ${p.sha} | ${formatMs(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+    '',
+  ].join('\n');
 }
 
 /** The CLI's readable report. */
@@ -61,7 +90,8 @@ export function renderText(r: Report): string {
     out.push(`${check}:`);
     for (const row of rows) {
       const sev = row.severity ? ` ${label(row.severity)}` : '';
-      out.push(`  ${row.verdict === 'pass' ? 'ok  ' : row.verdict === 'skip' ? 'skip' : 'FAIL'}  ${row.subject}: ${row.value}  (budget: ${row.budget})${sev}`);
+      const budget = row.budget ? `  (budget: ${row.budget})` : '';
+      out.push(`  ${row.verdict === 'pass' ? 'ok  ' : row.verdict === 'skip' ? 'skip' : 'FAIL'}  ${row.subject}: ${row.value}${budget}${sev}`);
     }
   }
   for (const n of r.notes) out.push(`note: ${n}`);

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
 import type { CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
 import type { Redactor } from './redact.js';
+import type { BaselineEntry } from '../core/baseline.js';
 
 export const REPORT_SCHEMA = 'launchguard.report/v1';
 
@@ -24,6 +25,8 @@ export interface Report {
   readonly rows: readonly ResultRow[];
   readonly notes: readonly string[];
   readonly results: CheckResults;
+  /** The recent load history the baseline came from, oldest first (for the trend). */
+  readonly history?: readonly BaselineEntry[];
   readonly run?: { readonly url?: string; readonly sha?: string; readonly ref?: string };
 }
 

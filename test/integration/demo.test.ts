@@ -87,3 +87,26 @@ describe('probes run concurrently', () => {
     }
   });
 });
+
+describe('the demo target under load, through the example config', () => {
+  const loadRun = async (fault?: Fault) => {
+    target = await startDemoTarget({ fault, token: TOKEN, slowMs: 700 });
+    return runWith({ config: 'examples/launchguard.yml', 'target-url': target.url, checks: 'load' }, { MONITORING_TOKEN: TOKEN });
+  };
+  it('healthy: within every budget', async () => {
+    const { report } = await loadRun();
+    expect(report.findings).toEqual([]);
+    expect(report.results.load!.requests.map((r) => r.name)).toEqual(['health', 'plans']);
+  });
+  it('errors: 10 % of /api/plans fail, which is SEV2', async () => {
+    const { report } = await loadRun('errors');
+    expect(report.findings.map((f) => [f.fingerprint, f.severity])).toEqual([['production:load:plans:error-rate', 'sev2']]);
+    expect(report.results.load!.requests[1]!.errorRate).toBeCloseTo(0.1, 1);
+  });
+  it('slow: p50 over 500 ms is SEV3, and the stricter p95 budget of the health request is broken', async () => {
+    const { report } = await loadRun('slow');
+    const got = report.findings.map((f) => [f.fingerprint, f.severity]);
+    expect(got).toContainEqual(['production:load:health:p95', 'sev2']); // 700 ms > 2 × 300 ms
+    expect(got).toContainEqual(['production:load:plans:p50', 'sev3']);
+  });
+});

@@ -1,0 +1,171 @@
+export const id = 16;
+export const ids = [16,702];
+export const modules = {
+
+/***/ 59016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore)
+/* harmony export */ });
+/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57609);
+/* harmony import */ var _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54494);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+
+
+
+const MAX_ATTEMPTS = 5;
+/**
+ * History on a data branch (default `launchguard-data`), one JSON file per environment, through the
+ * contents API. Writes use the blob sha for optimistic concurrency and retry on a conflict. The
+ * branch is created as an orphan holding only the history, on the first write.
+ */
+class GitHubBaselineStore {
+    octokit;
+    repo;
+    branch;
+    /** What the last read saw, per environment: the first write attempt reuses it. */
+    seen = new Map();
+    constructor(octokit, repo, branch) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.branch = branch;
+    }
+    get where() {
+        return `branch ${this.branch} of ${this.repo.owner}/${this.repo.repo}`;
+    }
+    path(environment) {
+        return `launchguard/${(0,_baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .historyFileName */ .c)(environment)}`;
+    }
+    async fetch(environment) {
+        try {
+            const res = await this.octokit.rest.repos.getContent({ ...this.repo, path: this.path(environment), ref: this.branch });
+            const data = res.data;
+            if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
+                throw new Error(`${this.path(environment)} on ${this.where} is not a file`);
+            }
+            const text = Buffer.from(data.content, 'base64').toString('utf8');
+            return { history: (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(text, `${this.path(environment)} on ${this.where}`), sha: data.sha };
+        }
+        catch (err) {
+            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err);
+            if (status === 404)
+                return { sha: null };
+            if (status === 401 || status === 403) {
+                throw new _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineUnavailable */ .A(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+            }
+            throw err;
+        }
+    }
+    async read(environment) {
+        const snap = await this.fetch(environment);
+        this.seen.set(environment, snap);
+        return snap.history;
+    }
+    async append(environment, entry, maxEntries) {
+        const path = this.path(environment);
+        // The first attempt reuses what read() saw: a run that read and writes makes two requests.
+        let current = this.seen.get(environment) ?? (await this.fetch(environment));
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            const next = (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .appendEntry */ .D4)(current.history, environment, entry, maxEntries);
+            const content = `${JSON.stringify(next, null, 2)}\n`;
+            const message = `launchguard: record ${environment} run ${entry.at}`;
+            try {
+                if (current.sha === null && !(await this.branchExists())) {
+                    await this.createBranchWith(path, content, message);
+                }
+                else {
+                    await this.octokit.rest.repos.createOrUpdateFileContents({
+                        ...this.repo,
+                        path,
+                        message,
+                        content: Buffer.from(content).toString('base64'),
+                        branch: this.branch,
+                        ...(current.sha ? { sha: current.sha } : {}),
+                    });
+                }
+                this.seen.delete(environment);
+                return next;
+            }
+            catch (err) {
+                const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err);
+                if (status === 401 || status === 403) {
+                    throw new _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineUnavailable */ .A(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+                }
+                // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
+                if (status !== 409 && status !== 422)
+                    throw err;
+                current = await this.fetch(environment);
+            }
+        }
+        throw new Error(`gave up writing ${path} to ${this.where} after ${MAX_ATTEMPTS} conflicting attempts`);
+    }
+    async branchExists() {
+        try {
+            await this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${this.branch}` });
+            return true;
+        }
+        catch (err) {
+            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err) === 404)
+                return false;
+            throw err;
+        }
+    }
+    /** An orphan branch whose only file is the history: it never mixes with the code. */
+    async createBranchWith(path, content, message) {
+        const tree = await this.octokit.rest.git.createTree({ ...this.repo, tree: [{ path, mode: '100644', type: 'blob', content }] });
+        const commit = await this.octokit.rest.git.createCommit({ ...this.repo, message, tree: tree.data.sha, parents: [] });
+        await this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
+/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+
+/***/ })
+
+};
