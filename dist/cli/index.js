@@ -51509,10 +51509,14 @@ const FAULTS = ['down', 'slow', 'errors', 'disk-full', 'payments-failing'];
 async function startDemoTarget(opts = {}) {
     const fault = opts.fault;
     let count = 0;
+    const perPath = new Map();
     const server = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.createServer)((req, res) => {
         count++;
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const n = (perPath.get(path) ?? 0) + 1;
+        perPath.set(path, n);
         const delay = fault === 'slow' ? (opts.slowMs ?? 1500) : 0;
-        const respond = () => handle(req, res, opts, count);
+        const respond = () => handle(req, res, opts, n);
         if (delay > 0)
             setTimeout(respond, delay);
         else
@@ -51535,6 +51539,7 @@ function send(res, status, body) {
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
     res.end(text);
 }
+/** `n` counts the requests to this path: in `errors` mode every 10th one fails. */
 function handle(req, res, opts, n) {
     const fault = opts.fault;
     const path = (req.url ?? '/').split('?')[0];

@@ -25,10 +25,14 @@ export interface DemoTarget {
 export async function startDemoTarget(opts: DemoTargetOptions = {}): Promise<DemoTarget> {
   const fault = opts.fault;
   let count = 0;
+  const perPath = new Map<string, number>();
   const server = createServer((req, res) => {
     count++;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const n = (perPath.get(path) ?? 0) + 1;
+    perPath.set(path, n);
     const delay = fault === 'slow' ? (opts.slowMs ?? 1500) : 0;
-    const respond = () => handle(req, res, opts, count);
+    const respond = () => handle(req, res, opts, n);
     if (delay > 0) setTimeout(respond, delay);
     else respond();
   });
@@ -52,6 +56,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** `n` counts the requests to this path: in `errors` mode every 10th one fails. */
 function handle(req: IncomingMessage, res: ServerResponse, opts: DemoTargetOptions, n: number): void {
   const fault = opts.fault;
   const path = (req.url ?? '/').split('?')[0];
