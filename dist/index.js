@@ -79473,7 +79473,7 @@ function judgeRegression(p95, b, rule) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42105);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13067);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -79482,7 +79482,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 42105:
+/***/ 13067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81385,8 +81385,8 @@ function io_copyFile(srcFile, destFile, force) {
     });
 }
 //# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+// EXTERNAL MODULE: external "timers"
+var external_timers_ = __nccwpck_require__(53557);
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -81935,7 +81935,7 @@ class ExecState extends external_events_.EventEmitter {
             this._setResult();
         }
         else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+            this.timeout = (0,external_timers_.setTimeout)(ExecState.HandleTimeout, this.delay, this);
         }
     }
     _debug(message) {
@@ -82490,6 +82490,13 @@ const DEFAULT_RULE_SEVERITY = {
     'load-p95': 'sev3',
     'load-p50': 'sev3',
     'load-regression': 'sev3',
+    'indexes-unreachable': 'sev1',
+    'indexes-unique-missing': 'sev2',
+    'indexes-missing': 'sev3',
+    'indexes-collscan': 'sev3',
+    'indexes-collection-missing': 'sev3',
+    'indexes-undeclared': 'sev4',
+    'indexes-unused': 'sev4',
 };
 /** The severity of a rule after overrides; `undefined` means the rule is switched off. */
 function ruleSeverity(rule, overrides) {
@@ -82828,6 +82835,41 @@ const loadSchema = schemas/* strictObject */.rej({
     })
         .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
 });
+const indexKeyValue = schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1), schemas/* enum */.k5n(['text', '2dsphere', '2d', 'hashed'])], {
+    error: 'expected 1, -1, "text", "2dsphere", "2d" or "hashed"',
+});
+/** An expected index. Option names are MongoDB's own, so they can be copied from its documentation. */
+const indexSpecSchema = schemas/* strictObject */.rej({
+    key: schemas/* record */.g1P(schemas/* string */.YjP().min(1), indexKeyValue).refine((k) => Object.keys(k).length > 0, { message: 'expected at least one field' }),
+    name: schemas/* string */.YjP().min(1).optional(),
+    unique: schemas/* boolean */.zMY().optional(),
+    sparse: schemas/* boolean */.zMY().optional(),
+    partialFilterExpression: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    expireAfterSeconds: schemas/* int */.Whr().min(0).optional(),
+    collation: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const indexesSchema = schemas/* strictObject */.rej({
+    /** Usually `${MONGODB_URI}`; the `mongodb-uri` input wins over it. */
+    uri: schemas/* string */.YjP().min(1).optional(),
+    database: schemas/* string */.YjP().min(1),
+    /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
+    'driver-options': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+    /** Connection and server-selection timeout: a wrong host fails fast. */
+    timeout: durationSchema.default(5000),
+    concurrency: schemas/* int */.Whr().min(1).max(64).default(8),
+    /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
+    'report-undeclared': schemas/* boolean */.zMY().default(false),
+    /** Indexes with zero operations since their statistics began, from $indexStats (SEV4). Off by default. */
+    'report-unused': schemas/* boolean */.zMY().default(false),
+    collections: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* array */.YOg(indexSpecSchema)),
+    queries: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        name: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        collection: schemas/* string */.YjP().min(1),
+        filter: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+        sort: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1)])).optional(),
+    }))
+        .default([]),
+});
 const environmentSchema = schemas/* strictObject */.rej({
     url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
     headers: headers.optional(),
@@ -82839,6 +82881,7 @@ const environmentSchema = schemas/* strictObject */.rej({
     health: schemas/* array */.YOg(probeSchema).optional(),
     metrics: metricsSchema.optional(),
     load: loadSchema.optional(),
+    indexes: indexesSchema.optional(),
 });
 const ruleIds = Object.keys(DEFAULT_RULE_SEVERITY);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }));
@@ -83471,7 +83514,134 @@ async function runMetrics(env, baseUrl, http) {
 
 // EXTERNAL MODULE: ./src/core/baseline.ts + 1 modules
 var core_baseline = __nccwpck_require__(57609);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/core/indexes.ts
+
+
+const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
+/** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
+function keyOf(key) {
+    return Object.entries((key ?? {})).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
+}
+function sameKey(a, b) {
+    return (0,external_node_util_.isDeepStrictEqual)(keyOf(a), keyOf(b));
+}
+/** Declared options that differ from the actual index; an option not declared is not compared. */
+function optionDiffs(spec, actual) {
+    const out = [];
+    for (const opt of OPTIONS) {
+        const expected = spec[opt];
+        if (expected === undefined)
+            continue;
+        let found = actual[opt];
+        if (opt === 'unique' || opt === 'sparse')
+            found = found === true;
+        if (opt === 'expireAfterSeconds' && found !== undefined)
+            found = Number(found);
+        if (opt === 'collation' && found && typeof found === 'object') {
+            // The server fills in every collation field; compare the ones declared.
+            const f = found;
+            found = Object.fromEntries(Object.keys(expected).map((k) => [k, f[k]]));
+        }
+        if (!(0,external_node_util_.isDeepStrictEqual)(expected, found))
+            out.push({ option: opt, expected, found: actual[opt] });
+    }
+    if (spec.name !== undefined && spec.name !== actual.name)
+        out.push({ option: 'name', expected: spec.name, found: actual.name });
+    return out;
+}
+const js = (v) => JSON.stringify(v);
+/** The mongosh command that creates an index: shown as the remediation. */
+function createIndexCommand(collection, spec) {
+    const opts = {};
+    if (spec.name)
+        opts.name = spec.name;
+    for (const o of OPTIONS)
+        if (spec[o] !== undefined && spec[o] !== false)
+            opts[o] = spec[o];
+    const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
+    const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
+    return `${collRef(collection)}.createIndex(${keys}${options})`;
+}
+function collRef(collection) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
+}
+function describeKey(key) {
+    return `{ ${keyOf(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
+}
+/** Everything wrong with one collection. Pure. */
+function collectionProblems(cfg, c, result) {
+    const expected = cfg.collections[c.name] ?? [];
+    const problems = [];
+    if (!c.exists) {
+        problems.push({
+            rule: 'indexes-collection-missing',
+            text: `collection ${c.name} does not exist in ${result.database}`,
+            fix: expected.map((s) => createIndexCommand(c.name, s)).join('\n') || undefined,
+        });
+        return problems;
+    }
+    const matched = new Set();
+    for (const spec of expected) {
+        const actual = c.indexes.find((i) => sameKey(i.key, spec.key));
+        if (!actual) {
+            problems.push({
+                rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing',
+                text: `missing ${spec.unique ? 'unique ' : ''}index ${describeKey(spec.key)}${spec.unique ? ' (duplicates can be written)' : ''}`,
+                fix: createIndexCommand(c.name, spec),
+            });
+            continue;
+        }
+        matched.add(actual);
+        const diffs = optionDiffs(spec, actual);
+        if (diffs.length === 0)
+            continue;
+        const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
+        const ttlOnly = diffs.length === 1 && diffs[0].option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
+        const name = String(actual.name);
+        problems.push({
+            rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing',
+            text: `index ${name} ${describeKey(spec.key)} differs: ${diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`,
+            fix: ttlOnly
+                ? `db.runCommand({ collMod: ${js(c.name)}, index: { name: ${js(name)}, expireAfterSeconds: ${spec.expireAfterSeconds} } })`
+                : `${collRef(c.name)}.dropIndex(${js(name)}); ${createIndexCommand(c.name, spec)}${uniqueLost ? '  // remove duplicate values first' : ''}`,
+        });
+    }
+    if (cfg['report-undeclared']) {
+        for (const i of c.indexes) {
+            if (i.name === '_id_' || matched.has(i))
+                continue;
+            problems.push({ rule: 'indexes-undeclared', text: `index ${String(i.name)} ${describeKey(i.key)} is not declared in the config` });
+        }
+    }
+    if (cfg['report-unused'] && c.stats) {
+        for (const s of c.stats) {
+            if (s.name === '_id_' || s.ops > 0)
+                continue;
+            problems.push({ rule: 'indexes-unused', text: `index ${s.name} has had no operations since ${s.since}` });
+        }
+    }
+    for (const q of result.queries) {
+        if (q.collection === c.name && q.collscan) {
+            problems.push({ rule: 'indexes-collscan', text: `query ${q.name} scans the whole collection (COLLSCAN: ${q.stages.join(' → ')})` });
+        }
+    }
+    return problems;
+}
+/** The worst severity among problems, after overrides; undefined when all their rules are off. */
+function worstProblem(problems, severityOf) {
+    let worst;
+    for (const p of problems) {
+        const s = severityOf(p.rule);
+        if (s && (!worst || rank(s) < rank(worst)))
+            worst = s;
+    }
+    return worst;
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
+
 
 
 
@@ -83482,6 +83652,7 @@ function evaluate(results, ctx) {
         evaluateHealth(results.health ?? [], ctx),
         evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
         ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
+        ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
     ];
     return {
         rows: parts.flatMap((p) => p.rows),
@@ -83791,6 +83962,40 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
     b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${duration_formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
     return p95Breached;
 }
+// ---------------------------------------------------------------- indexes
+function evaluateIndexes(result, cfg, ctx) {
+    const b = builder();
+    b.notes.push(...result.notes);
+    if (!result.connected) {
+        const e = result.error;
+        const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
+        const f = ruled(ctx, 'indexes-unreachable', (s) => finding(ctx, 'indexes', 'connection', 'indexes-unreachable', s, `MongoDB ${result.database} unreachable`, `${why} to MongoDB at ${result.host} (database ${result.database}): ${e.message}`, { remediation: e.kind === 'auth' ? 'check the user and password in the MongoDB URI secret, and the authSource' : 'check the host, the port, the network access list and TLS settings in the MongoDB URI' }));
+        if (f)
+            b.findings.push(f);
+        b.rows.push({ check: 'indexes', subject: 'connection', value: `${why}: ${e.message}`, budget: 'connects', verdict: 'fail', severity: f?.severity });
+        return b;
+    }
+    for (const c of result.collections) {
+        const declared = cfg.collections[c.name]?.length ?? 0;
+        const problems = collectionProblems(cfg, c, result);
+        const severity = worstProblem(problems, (r) => ruleSeverity(r, ctx.severity));
+        const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
+        if (!severity) {
+            const value = c.exists ? `${declared} of ${declared} present` : 'missing';
+            b.rows.push({ check: 'indexes', subject: c.name, value, budget, verdict: problems.length ? 'skip' : 'pass' });
+            continue;
+        }
+        // One finding per collection, listing everything wrong there: ten missing indexes are one incident.
+        const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
+        b.findings.push(finding(ctx, 'indexes', c.name, problems.length === 1 ? problems[0].rule : 'indexes', severity, `MongoDB indexes of ${c.name} need attention`, problems.map((p) => p.text).join('; '), { measured: { value: problems.length, unit: 'problems' }, ...(fixes.length ? { remediation: fixes.join('\n') } : {}) }));
+        b.rows.push({ check: 'indexes', subject: c.name, value: problems.map((p) => p.text).join('; '), budget, verdict: 'fail', severity });
+    }
+    for (const q of result.queries) {
+        const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
+        b.rows.push({ check: 'indexes', subject: `query ${q.name}`, value, budget: 'uses an index', verdict: q.error ? 'skip' : q.collscan ? 'fail' : 'pass' });
+    }
+    return b;
+}
 function slug(s) {
     return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
@@ -83829,6 +84034,8 @@ function definedChecks(env) {
         out.push('metrics');
     if (env.load)
         out.push('load');
+    if (env.indexes)
+        out.push('indexes');
     return out;
 }
 const MAX_CONNECTIONS = 1000;
@@ -83860,13 +84067,13 @@ function resolvePlan(loaded, opts) {
         const known = Object.keys(config.environments);
         throw new UserError(`input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`);
     }
-    const baseUrl = opts.targetUrl ?? env.url;
-    if (!baseUrl) {
-        throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
-    }
     const defined = definedChecks(env);
     // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
     const checks = opts.checks ?? (loaded ? defined : ['health']);
+    const baseUrl = opts.targetUrl ?? env.url ?? '';
+    if (!baseUrl && checks.some((c) => c !== 'indexes')) {
+        throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
+    }
     for (const c of checks) {
         if (!defined.includes(c)) {
             throw new UserError(`input checks: "${c}" was asked for, but environments.${opts.environment} in ${source} has no ${c} section (it defines ${defined.join(', ') || 'none'})`);
@@ -83874,7 +84081,17 @@ function resolvePlan(loaded, opts) {
     }
     if (checks.includes('load'))
         checkSafetyCaps(env, opts.environment, source);
-    return { config, environment: opts.environment, env, baseUrl, checks, source };
+    let mongodbUri;
+    if (checks.includes('indexes')) {
+        mongodbUri = opts.mongodbUri ?? env.indexes?.uri;
+        if (!mongodbUri) {
+            throw new UserError(`indexes: no MongoDB URI. Set the mongodb-uri input, or environments.${opts.environment}.indexes.uri (for example "\${MONGODB_URI}") in ${source}`);
+        }
+        if (!/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+            throw new UserError(`indexes: the MongoDB URI must start with mongodb:// or mongodb+srv:// (from ${opts.mongodbUri ? 'the mongodb-uri input' : `environments.${opts.environment}.indexes.uri`})`);
+        }
+    }
+    return { config, environment: opts.environment, env, baseUrl, checks, source, ...(mongodbUri ? { mongodbUri } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -83910,6 +84127,8 @@ async function runPipeline(opts, deps) {
     const startedAt = clock.now();
     const t0 = clock.monotonic();
     redactor.add(opts.githubToken);
+    // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
+    redactor.add(opts.mongodbUri);
     redactor.addUri(opts.mongodbUri);
     redactor.addUri(opts.targetUrl);
     const loaded = await loadConfigFile(opts.configPath, deps.env);
@@ -83921,6 +84140,8 @@ async function runPipeline(opts, deps) {
     for (const s of (0,target/* secretHeaderValues */.o4)(...headerSets))
         redactor.add(s);
     redactor.addUri(plan.baseUrl);
+    redactor.add(plan.mongodbUri);
+    redactor.addUri(plan.mongodbUri);
     const notes = [];
     let store;
     let history;
@@ -83996,9 +84217,12 @@ async function runChecks(plan, deps) {
     const tls = plan.env.tls;
     const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
     try {
-        const [health, metrics] = await Promise.all([
+        const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+        const [health, metrics, indexes] = await Promise.all([
             plan.checks.includes('health') ? runHealth(plan.env, plan.baseUrl, http) : undefined,
             plan.checks.includes('metrics') ? runMetrics(plan.env, plan.baseUrl, http) : undefined,
+            // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
+            indexesCfg && plan.mongodbUri ? Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri)) : undefined,
         ]);
         // Load runs after the probes, so it does not distort their latency; loaded lazily so a
         // health-only run never loads autocannon.
@@ -84007,7 +84231,7 @@ async function runChecks(plan, deps) {
             const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(174), __nccwpck_require__.e(493)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39493));
             load = await runLoad(plan.env.load, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
         }
-        return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}) };
+        return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
     }
     finally {
         await http.close();
@@ -84110,7 +84334,7 @@ function groupRows(rows) {
 function renderMarkdown(r) {
     const out = [];
     out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-    out.push(`Environment **${cell(r.environment)}** · target \`${r.target}\` · checks ${r.checks.join(', ') || 'none'} · ${duration_formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${duration_formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
         for (const f of r.findings) {
@@ -84162,7 +84386,7 @@ function renderTrend(r) {
 }
 /** The CLI's readable report. */
 function renderText(r) {
-    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
+    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
     for (const f of r.findings) {
         out.push(`  ${label(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
         if (f.remediation)
@@ -84332,6 +84556,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -84343,6 +84574,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
 
 /***/ }),
 
@@ -84584,6 +84822,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 
 /***/ }),
 
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 16460:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers/promises");
+
+/***/ }),
+
 /***/ 64756:
 /***/ ((module) => {
 
@@ -84616,6 +84868,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -102946,6 +103205,36 @@ function constantCatch(value) {
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

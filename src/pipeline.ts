@@ -37,6 +37,8 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const startedAt = clock.now();
   const t0 = clock.monotonic();
   redactor.add(opts.githubToken);
+  // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
+  redactor.add(opts.mongodbUri);
   redactor.addUri(opts.mongodbUri);
   redactor.addUri(opts.targetUrl);
 
@@ -47,6 +49,8 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
   for (const s of secretHeaderValues(...headerSets)) redactor.add(s);
   redactor.addUri(plan.baseUrl);
+  redactor.add(plan.mongodbUri);
+  redactor.addUri(plan.mongodbUri);
 
   const notes: string[] = [];
   let store: BaselineStore | undefined;
@@ -124,9 +128,12 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResult
   const tls = plan.env.tls;
   const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
   try {
-    const [health, metrics] = await Promise.all([
+    const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+    const [health, metrics, indexes] = await Promise.all([
       plan.checks.includes('health') ? runHealth(plan.env, plan.baseUrl, http) : undefined,
       plan.checks.includes('metrics') ? runMetrics(plan.env, plan.baseUrl, http) : undefined,
+      // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
+      indexesCfg && plan.mongodbUri ? import('./checks/indexes.js').then((m) => m.runIndexes(indexesCfg, plan.mongodbUri!)) : undefined,
     ]);
     // Load runs after the probes, so it does not distort their latency; loaded lazily so a
     // health-only run never loads autocannon.
@@ -135,7 +142,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResult
       const { runLoad } = await import('./checks/load.js');
       load = await runLoad(plan.env.load, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
     }
-    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}) };
+    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
   } finally {
     await http.close();
   }

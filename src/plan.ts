@@ -10,10 +10,13 @@ export interface RunPlan {
   readonly config: Config;
   readonly environment: string;
   readonly env: EnvironmentConfig;
+  /** Empty when only the indexes check runs. */
   readonly baseUrl: string;
   readonly checks: readonly CheckName[];
   /** Where the config came from, for messages. */
   readonly source: string;
+  /** For the indexes check: the input's URI, or the config's. */
+  readonly mongodbUri?: string;
 }
 
 /** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
@@ -30,6 +33,7 @@ export function definedChecks(env: EnvironmentConfig): CheckName[] {
   if (env.health && env.health.length > 0) out.push('health');
   if (env.metrics) out.push('metrics');
   if (env.load) out.push('load');
+  if (env.indexes) out.push('indexes');
   return out;
 }
 
@@ -67,13 +71,13 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
       `input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`,
     );
   }
-  const baseUrl = opts.targetUrl ?? env.url;
-  if (!baseUrl) {
-    throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
-  }
   const defined = definedChecks(env);
   // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
   const checks = opts.checks ?? (loaded ? defined : (['health'] as CheckName[]));
+  const baseUrl = opts.targetUrl ?? env.url ?? '';
+  if (!baseUrl && checks.some((c) => c !== 'indexes')) {
+    throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
+  }
   for (const c of checks) {
     if (!defined.includes(c)) {
       throw new UserError(
@@ -82,5 +86,15 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
     }
   }
   if (checks.includes('load')) checkSafetyCaps(env, opts.environment, source);
-  return { config, environment: opts.environment, env, baseUrl, checks, source };
+  let mongodbUri: string | undefined;
+  if (checks.includes('indexes')) {
+    mongodbUri = opts.mongodbUri ?? env.indexes?.uri;
+    if (!mongodbUri) {
+      throw new UserError(`indexes: no MongoDB URI. Set the mongodb-uri input, or environments.${opts.environment}.indexes.uri (for example "\${MONGODB_URI}") in ${source}`);
+    }
+    if (!/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+      throw new UserError(`indexes: the MongoDB URI must start with mongodb:// or mongodb+srv:// (from ${opts.mongodbUri ? 'the mongodb-uri input' : `environments.${opts.environment}.indexes.uri`})`);
+    }
+  }
+  return { config, environment: opts.environment, env, baseUrl, checks, source, ...(mongodbUri ? { mongodbUri } : {}) };
 }

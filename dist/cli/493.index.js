@@ -2,7 +2,7 @@ export const id = 493;
 export const ids = [493];
 export const modules = {
 
-/***/ 9493:
+/***/ 39493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,10 +14,10 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: loadRequestsOf, share
 
 // EXTERNAL MODULE: ./node_modules/autocannon/autocannon.js
-var autocannon = __webpack_require__(8174);
+var autocannon = __webpack_require__(88174);
 var autocannon_default = /*#__PURE__*/__webpack_require__.n(autocannon);
 // EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
-var dist = __webpack_require__(2960);
+var dist = __webpack_require__(32960);
 ;// CONCATENATED MODULE: ./src/core/histogram.ts
 
 function createHistogram() {
@@ -71,9 +71,9 @@ function mergeHistograms(list) {
 }
 
 // EXTERNAL MODULE: ./src/checks/http.ts
-var http = __webpack_require__(4501);
+var http = __webpack_require__(84501);
 // EXTERNAL MODULE: ./src/checks/target.ts
-var checks_target = __webpack_require__(1572);
+var checks_target = __webpack_require__(11572);
 ;// CONCATENATED MODULE: ./src/checks/load.ts
 
 

@@ -19,7 +19,7 @@ const USAGE = `launchguard: watch a web API after launch
 Usage:
   launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
-  launchguard demo  [--fault ${FAULTS.join('|')}] [--checks LIST] [--out DIR] [--json]
+  launchguard demo  [--fault ${FAULTS.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
   launchguard demo-target [--fault ${FAULTS.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
@@ -148,7 +148,7 @@ async function serveDemo(args: readonly string[]): Promise<number> {
 }
 
 async function demo(args: readonly string[], redactor: Redactor): Promise<number> {
-  const v = parse(args, { ...common, fault: { type: 'string' }, out: { type: 'string', default: '.' } });
+  const v = parse(args, { ...common, fault: { type: 'string' }, out: { type: 'string', default: '.' }, 'mongodb-uri': { type: 'string' } });
   if (v.help) {
     console.log(USAGE);
     return 0;
@@ -164,7 +164,9 @@ async function demo(args: readonly string[], redactor: Redactor): Promise<number
         ({
           config: join(packageRoot(), 'examples', 'launchguard.yml'),
           'target-url': target.url,
-          checks: v.checks ?? 'health,metrics,load',
+          // The demo has no MongoDB of its own: the indexes check runs when a URI is given.
+          checks: v.checks ?? (v['mongodb-uri'] ? 'health,metrics,load,indexes' : 'health,metrics,load'),
+          'mongodb-uri': v['mongodb-uri'] ?? '',
           'fail-on': v['fail-on'] ?? '',
           'dry-run': String(v['dry-run']),
         })[name] ?? '',

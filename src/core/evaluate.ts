@@ -1,9 +1,10 @@
-import type { Budgets, EnvironmentConfig, Level, LoadConfig } from '../config/schema.js';
+import type { Budgets, EnvironmentConfig, IndexesConfig, Level, LoadConfig } from '../config/schema.js';
+import { collectionProblems, worstProblem } from './indexes.js';
 import { judgeRegression, type Baseline } from './baseline.js';
 import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
-import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
+import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
 
 export interface EvalContext {
   readonly environment: string;
@@ -19,6 +20,7 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     evaluateHealth(results.health ?? [], ctx),
     evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
     ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
+    ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
   ];
   return {
     rows: parts.flatMap((p) => p.rows),
@@ -403,6 +405,49 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
   }
   b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
   return p95Breached;
+}
+
+// ---------------------------------------------------------------- indexes
+
+function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalContext): Builder {
+  const b = builder();
+  b.notes.push(...result.notes);
+  if (!result.connected) {
+    const e = result.error!;
+    const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
+    const f = ruled(ctx, 'indexes-unreachable', (s) =>
+      finding(ctx, 'indexes', 'connection', 'indexes-unreachable', s, `MongoDB ${result.database} unreachable`,
+        `${why} to MongoDB at ${result.host} (database ${result.database}): ${e.message}`,
+        { remediation: e.kind === 'auth' ? 'check the user and password in the MongoDB URI secret, and the authSource' : 'check the host, the port, the network access list and TLS settings in the MongoDB URI' }),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: 'indexes', subject: 'connection', value: `${why}: ${e.message}`, budget: 'connects', verdict: 'fail', severity: f?.severity });
+    return b;
+  }
+  for (const c of result.collections) {
+    const declared = cfg.collections[c.name]?.length ?? 0;
+    const problems = collectionProblems(cfg, c, result);
+    const severity = worstProblem(problems, (r) => ruleSeverity(r, ctx.severity));
+    const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
+    if (!severity) {
+      const value = c.exists ? `${declared} of ${declared} present` : 'missing';
+      b.rows.push({ check: 'indexes', subject: c.name, value, budget, verdict: problems.length ? 'skip' : 'pass' });
+      continue;
+    }
+    // One finding per collection, listing everything wrong there: ten missing indexes are one incident.
+    const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
+    b.findings.push(
+      finding(ctx, 'indexes', c.name, problems.length === 1 ? problems[0]!.rule : 'indexes', severity, `MongoDB indexes of ${c.name} need attention`,
+        problems.map((p) => p.text).join('; '),
+        { measured: { value: problems.length, unit: 'problems' }, ...(fixes.length ? { remediation: fixes.join('\n') } : {}) }),
+    );
+    b.rows.push({ check: 'indexes', subject: c.name, value: problems.map((p) => p.text).join('; '), budget, verdict: 'fail', severity });
+  }
+  for (const q of result.queries) {
+    const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
+    b.rows.push({ check: 'indexes', subject: `query ${q.name}`, value, budget: 'uses an index', verdict: q.error ? 'skip' : q.collscan ? 'fail' : 'pass' });
+  }
+  return b;
 }
 
 function slug(s: string): string {

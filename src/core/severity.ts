@@ -56,6 +56,13 @@ export const DEFAULT_RULE_SEVERITY = {
   'load-p95': 'sev3',
   'load-p50': 'sev3',
   'load-regression': 'sev3',
+  'indexes-unreachable': 'sev1',
+  'indexes-unique-missing': 'sev2',
+  'indexes-missing': 'sev3',
+  'indexes-collscan': 'sev3',
+  'indexes-collection-missing': 'sev3',
+  'indexes-undeclared': 'sev4',
+  'indexes-unused': 'sev4',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof DEFAULT_RULE_SEVERITY;

@@ -29,7 +29,7 @@ function groupRows(rows: readonly ResultRow[]): Map<CheckName, ResultRow[]> {
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-  out.push(`Environment **${cell(r.environment)}** · target \`${r.target}\` · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+  out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
   if (r.findings.length > 0) {
     out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
     for (const f of r.findings) {
@@ -80,7 +80,7 @@ export function renderTrend(r: Report): string | undefined {
 
 /** The CLI's readable report. */
 export function renderText(r: Report): string {
-  const out: string[] = [verdictLine(r), `environment ${r.environment} · target ${r.target} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
+  const out: string[] = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
   for (const f of r.findings) {
     out.push(`  ${label(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
     if (f.remediation) out.push(`        fix: ${f.remediation}`);
