@@ -1,5 +1,5 @@
 export const id = 16;
-export const ids = [16,702];
+export const ids = [16,702,210];
 export const modules = {
 
 /***/ 59016:
@@ -11,22 +11,79 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57609);
 /* harmony import */ var _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54494);
-/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+/* harmony import */ var _branch_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77210);
 
 
 
+/** History on the data branch (default `launchguard-data`): `launchguard/<environment>.json`. */
+class GitHubBaselineStore {
+    files;
+    /** What the last read saw, per environment: the first write attempt reuses it. */
+    seen = new Map();
+    constructor(files) {
+        this.files = files;
+    }
+    get where() {
+        return this.files.where;
+    }
+    path(environment) {
+        return `launchguard/${(0,_baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .historyFileName */ .c)(environment)}`;
+    }
+    async read(environment) {
+        const snap = await unavailableAsBaseline(() => this.files.read(this.path(environment)));
+        this.seen.set(environment, snap);
+        return snap.text === undefined ? undefined : (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(snap.text, `${this.path(environment)} on ${this.where}`);
+    }
+    async append(environment, entry, maxEntries) {
+        const path = this.path(environment);
+        let next;
+        await unavailableAsBaseline(() => this.files.update(path, (text) => {
+            const current = text === undefined ? undefined : (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(text, `${path} on ${this.where}`);
+            next = (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .appendEntry */ .D4)(current, environment, entry, maxEntries);
+            return `${JSON.stringify(next, null, 2)}\n`;
+        }, `launchguard: record ${environment} run ${entry.at}`, this.seen.get(environment)));
+        this.seen.delete(environment);
+        return next;
+    }
+}
+async function unavailableAsBaseline(fn) {
+    try {
+        return await fn();
+    }
+    catch (err) {
+        if (err instanceof _branch_file_js__WEBPACK_IMPORTED_MODULE_1__.BranchUnavailable)
+            throw new _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineUnavailable */ .A(err.message);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 77210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BranchFiles: () => (/* binding */ BranchFiles),
+/* harmony export */   BranchUnavailable: () => (/* binding */ BranchUnavailable)
+/* harmony export */ });
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+
+/** No token or no permission: the caller carries on without the data branch. */
+class BranchUnavailable extends Error {
+    name = 'BranchUnavailable';
+}
 const MAX_ATTEMPTS = 5;
 /**
- * History on a data branch (default `launchguard-data`), one JSON file per environment, through the
- * contents API. Writes use the blob sha for optimistic concurrency and retry on a conflict. The
- * branch is created as an orphan holding only the history, on the first write.
+ * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
+ * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
+ * it never mixes with the code.
  */
-class GitHubBaselineStore {
+class BranchFiles {
     octokit;
     repo;
     branch;
-    /** What the last read saw, per environment: the first write attempt reuses it. */
-    seen = new Map();
     constructor(octokit, repo, branch) {
         this.octokit = octokit;
         this.repo = repo;
@@ -35,68 +92,58 @@ class GitHubBaselineStore {
     get where() {
         return `branch ${this.branch} of ${this.repo.owner}/${this.repo.repo}`;
     }
-    path(environment) {
-        return `launchguard/${(0,_baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .historyFileName */ .c)(environment)}`;
-    }
-    async fetch(environment) {
+    async read(path) {
         try {
-            const res = await this.octokit.rest.repos.getContent({ ...this.repo, path: this.path(environment), ref: this.branch });
+            const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: this.branch });
             const data = res.data;
             if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
-                throw new Error(`${this.path(environment)} on ${this.where} is not a file`);
+                throw new Error(`${path} on ${this.where} is not a file`);
             }
-            const text = Buffer.from(data.content, 'base64').toString('utf8');
-            return { history: (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(text, `${this.path(environment)} on ${this.where}`), sha: data.sha };
+            return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
         }
         catch (err) {
-            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err);
+            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
             if (status === 404)
                 return { sha: null };
             if (status === 401 || status === 403) {
-                throw new _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineUnavailable */ .A(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+                throw new BranchUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
             throw err;
         }
     }
-    async read(environment) {
-        const snap = await this.fetch(environment);
-        this.seen.set(environment, snap);
-        return snap.history;
-    }
-    async append(environment, entry, maxEntries) {
-        const path = this.path(environment);
-        // The first attempt reuses what read() saw: a run that read and writes makes two requests.
-        let current = this.seen.get(environment) ?? (await this.fetch(environment));
+    /**
+     * Writes `next(current)`; on a conflict reads again and recomputes. `first` is what the caller
+     * already read, which saves a request on the first attempt.
+     */
+    async update(path, next, message, first) {
+        let current = first ?? (await this.read(path));
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            const next = (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .appendEntry */ .D4)(current.history, environment, entry, maxEntries);
-            const content = `${JSON.stringify(next, null, 2)}\n`;
-            const message = `launchguard: record ${environment} run ${entry.at}`;
+            const text = next(current.text);
             try {
                 if (current.sha === null && !(await this.branchExists())) {
-                    await this.createBranchWith(path, content, message);
+                    await this.createBranchWith(path, text, message);
                 }
                 else {
                     await this.octokit.rest.repos.createOrUpdateFileContents({
                         ...this.repo,
                         path,
                         message,
-                        content: Buffer.from(content).toString('base64'),
+                        content: Buffer.from(text).toString('base64'),
                         branch: this.branch,
                         ...(current.sha ? { sha: current.sha } : {}),
                     });
                 }
-                this.seen.delete(environment);
-                return next;
+                return text;
             }
             catch (err) {
-                const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err);
+                const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
                 if (status === 401 || status === 403) {
-                    throw new _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__/* .BaselineUnavailable */ .A(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+                    throw new BranchUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
                 }
                 // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
                 if (status !== 409 && status !== 422)
                     throw err;
-                current = await this.fetch(environment);
+                current = await this.read(path);
             }
         }
         throw new Error(`gave up writing ${path} to ${this.where} after ${MAX_ATTEMPTS} conflicting attempts`);
@@ -107,12 +154,11 @@ class GitHubBaselineStore {
             return true;
         }
         catch (err) {
-            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__.statusOf)(err) === 404)
+            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err) === 404)
                 return false;
             throw err;
         }
     }
-    /** An orphan branch whose only file is the history: it never mixes with the code. */
     async createBranchWith(path, content, message) {
         const tree = await this.octokit.rest.git.createTree({ ...this.repo, tree: [{ path, mode: '100644', type: 'blob', content }] });
         const commit = await this.octokit.rest.git.createCommit({ ...this.repo, message, tree: tree.data.sha, parents: [] });
@@ -126,10 +172,9 @@ class GitHubBaselineStore {
 /***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);

@@ -5,10 +5,9 @@ export const modules = {
 /***/ 6702:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
-/* harmony export */   statusOf: () => (/* binding */ statusOf)
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);

@@ -74338,6 +74338,56 @@ function secretHeaderValues(...sets) {
 
 /***/ }),
 
+/***/ 97840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70744);
+/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(ms__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+function parseDuration(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) && v >= 0 ? v : undefined;
+    if (typeof v !== 'string' || v.trim() === '')
+        return undefined;
+    const out = ms__WEBPACK_IMPORTED_MODULE_0___default()(v.trim());
+    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+function formatMs(v) {
+    if (v >= 10_000)
+        return `${(v / 1000).toFixed(1)} s`;
+    if (v >= 1000)
+        return `${Number((v / 1000).toFixed(2))} s`;
+    if (v >= 10)
+        return `${Math.round(v)} ms`;
+    if (v >= 1)
+        return `${v.toFixed(1)} ms`;
+    return `${v.toFixed(2)} ms`;
+}
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    const d = Math.floor(total / 86400);
+    const h = Math.floor((total % 86400) / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (d > 0)
+        return `${d} d ${h} h`;
+    if (h > 0)
+        return `${h} h ${m} min`;
+    if (m > 0)
+        return `${m} min ${s} s`;
+    return `${s} s`;
+}
+
+
+/***/ }),
+
 /***/ 57609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -79469,11 +79519,90 @@ function judgeRegression(p95, b, rule) {
 
 /***/ }),
 
+/***/ 60432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ DEFAULT_RULE_SEVERITY),
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Pf: () => (/* binding */ label),
+/* harmony export */   Tm: () => (/* binding */ rank),
+/* harmony export */   Vl: () => (/* binding */ SEVERITY_TARGETS),
+/* harmony export */   hm: () => (/* binding */ worstOf),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   uK: () => (/* binding */ ruleSeverity)
+/* harmony export */ });
+/** Severity levels, most severe first, with the post-launch guide's response and resolution targets. */
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
+const SEVERITY_TARGETS = {
+    sev1: { response: '< 5 min', resolution: '< 1 h' },
+    sev2: { response: '< 30 min', resolution: '< 4 h' },
+    sev3: { response: '< 4 h', resolution: '< 24 h' },
+    sev4: { response: '< 2 business days', resolution: 'next sprint' },
+};
+/** Lower rank = more severe. */
+function rank(s) {
+    return SEVERITIES.indexOf(s);
+}
+function worstOf(list) {
+    let worst = 'none';
+    for (const s of list)
+        if (worst === 'none' || rank(s) < rank(worst))
+            worst = s;
+    return worst;
+}
+/** True when `s` is at or above (as severe as, or more than) the `failOn` threshold. */
+function meetsThreshold(s, failOn) {
+    if (s === 'none' || failOn === 'none')
+        return false;
+    return rank(s) <= rank(failOn);
+}
+function label(s) {
+    return s.toUpperCase();
+}
+/**
+ * Default severity of every rule. Each rule id is stable: users override them in the
+ * config's `severity:` map, and the incident issues use them to explain a finding.
+ */
+const DEFAULT_RULE_SEVERITY = {
+    'health-failed': 'sev1',
+    'health-latency': 'sev3',
+    'metrics-unavailable': 'sev3',
+    'metrics-field-missing': 'sev4',
+    'alert-critical': 'sev2',
+    'alert-warning': 'sev3',
+    'alert-info': 'sev4',
+    'load-unreachable': 'sev1',
+    'load-error-rate-critical': 'sev2',
+    'load-p95-critical': 'sev2',
+    'load-error-rate': 'sev3',
+    'load-p95': 'sev3',
+    'load-p50': 'sev3',
+    'load-regression': 'sev3',
+    'indexes-unreachable': 'sev1',
+    'indexes-unique-missing': 'sev2',
+    'indexes-missing': 'sev3',
+    'indexes-collscan': 'sev3',
+    'indexes-collection-missing': 'sev3',
+    'indexes-undeclared': 'sev4',
+    'indexes-unused': 'sev4',
+};
+/** The severity of a rule after overrides; `undefined` means the rule is switched off. */
+function ruleSeverity(rule, overrides) {
+    const o = overrides[rule];
+    if (o === 'off')
+        return undefined;
+    return o ?? DEFAULT_RULE_SEVERITY[rule];
+}
+
+
+/***/ }),
+
 /***/ 79407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13067);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8440);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -79482,7 +79611,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 13067:
+/***/ 8440:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -82442,70 +82571,8 @@ function getIDToken(aud) {
 var baseline_store = __nccwpck_require__(54494);
 // EXTERNAL MODULE: ./src/checks/http.ts
 var checks_http = __nccwpck_require__(84501);
-;// CONCATENATED MODULE: ./src/core/severity.ts
-/** Severity levels, most severe first, with the post-launch guide's response and resolution targets. */
-const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
-const SEVERITY_TARGETS = {
-    sev1: { response: '< 5 min', resolution: '< 1 h' },
-    sev2: { response: '< 30 min', resolution: '< 4 h' },
-    sev3: { response: '< 4 h', resolution: '< 24 h' },
-    sev4: { response: '< 2 business days', resolution: 'next sprint' },
-};
-/** Lower rank = more severe. */
-function rank(s) {
-    return SEVERITIES.indexOf(s);
-}
-function worstOf(list) {
-    let worst = 'none';
-    for (const s of list)
-        if (worst === 'none' || rank(s) < rank(worst))
-            worst = s;
-    return worst;
-}
-/** True when `s` is at or above (as severe as, or more than) the `failOn` threshold. */
-function meetsThreshold(s, failOn) {
-    if (s === 'none' || failOn === 'none')
-        return false;
-    return rank(s) <= rank(failOn);
-}
-function severity_label(s) {
-    return s.toUpperCase();
-}
-/**
- * Default severity of every rule. Each rule id is stable: users override them in the
- * config's `severity:` map, and the incident issues use them to explain a finding.
- */
-const DEFAULT_RULE_SEVERITY = {
-    'health-failed': 'sev1',
-    'health-latency': 'sev3',
-    'metrics-unavailable': 'sev3',
-    'metrics-field-missing': 'sev4',
-    'alert-critical': 'sev2',
-    'alert-warning': 'sev3',
-    'alert-info': 'sev4',
-    'load-unreachable': 'sev1',
-    'load-error-rate-critical': 'sev2',
-    'load-p95-critical': 'sev2',
-    'load-error-rate': 'sev3',
-    'load-p95': 'sev3',
-    'load-p50': 'sev3',
-    'load-regression': 'sev3',
-    'indexes-unreachable': 'sev1',
-    'indexes-unique-missing': 'sev2',
-    'indexes-missing': 'sev3',
-    'indexes-collscan': 'sev3',
-    'indexes-collection-missing': 'sev3',
-    'indexes-undeclared': 'sev4',
-    'indexes-unused': 'sev4',
-};
-/** The severity of a rule after overrides; `undefined` means the rule is switched off. */
-function ruleSeverity(rule, overrides) {
-    const o = overrides[rule];
-    if (o === 'off')
-        return undefined;
-    return o ?? DEFAULT_RULE_SEVERITY[rule];
-}
-
+// EXTERNAL MODULE: ./src/core/severity.ts
+var core_severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/config/errors.ts
 /** A problem with the user's input: printed as sentences, never as a stack trace. */
 class UserError extends Error {
@@ -82618,7 +82685,7 @@ function parseOptions(get, reportPath) {
         }
     }
     const mode = oneOf(get, 'mode', ['monitor', 'gate'], 'monitor');
-    const failOn = oneOf(get, 'fail-on', [...SEVERITIES, 'none'], 'sev2');
+    const failOn = oneOf(get, 'fail-on', [...core_severity/* SEVERITIES */.oC, 'none'], 'sev2');
     return {
         configPath: configRaw || DEFAULT_CONFIG_PATH,
         configExplicit: configRaw !== '' && configRaw !== DEFAULT_CONFIG_PATH,
@@ -82661,32 +82728,8 @@ var dist = __nccwpck_require__(38815);
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./node_modules/ms/index.js
-var ms = __nccwpck_require__(70744);
-var ms_default = /*#__PURE__*/__nccwpck_require__.n(ms);
-;// CONCATENATED MODULE: ./src/config/duration.ts
-
-/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
-function parseDuration(v) {
-    if (typeof v === 'number')
-        return Number.isFinite(v) && v >= 0 ? v : undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        return undefined;
-    const out = ms_default()(v.trim());
-    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
-}
-function duration_formatMs(v) {
-    if (v >= 10_000)
-        return `${(v / 1000).toFixed(1)} s`;
-    if (v >= 1000)
-        return `${Number((v / 1000).toFixed(2))} s`;
-    if (v >= 10)
-        return `${Math.round(v)} ms`;
-    if (v >= 1)
-        return `${v.toFixed(1)} ms`;
-    return `${v.toFixed(2)} ms`;
-}
-
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 
 
@@ -82696,14 +82739,14 @@ function duration_formatMs(v) {
  * would otherwise switch a check off in silence. Later checks add optional keys beside these.
  */
 const durationSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    const parsed = parseDuration(v);
+    const parsed = (0,duration/* parseDuration */.E9)(v);
     if (parsed === undefined) {
         ctx.addIssue({ code: 'custom', message: 'expected a duration such as "500ms", "5s" or "2m"', input: v });
         return core/* NEVER */.tm;
     }
     return parsed;
 });
-const severity = schemas/* enum */.k5n(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' });
+const severity = schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC, { error: 'expected one of sev1, sev2, sev3, sev4' });
 const scalar = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
 const headerValueSchema = schemas/* union */.KCZ([
     schemas/* string */.YjP(),
@@ -82883,12 +82926,39 @@ const environmentSchema = schemas/* strictObject */.rej({
     load: loadSchema.optional(),
     indexes: indexesSchema.optional(),
 });
-const ruleIds = Object.keys(DEFAULT_RULE_SEVERITY);
+const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }));
+const optionalDuration = schemas/* union */.KCZ([schemas/* literal */.euz('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
+const incidentsSchema = schemas/* strictObject */.rej({
+    /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
+    'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
+    /** Consecutive passing runs before an issue closes. */
+    'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
+    /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
+    'reopen-within': durationSchema.default(24 * 3600_000),
+    /** A reminder comment on an incident still open after this long ("off" for none). */
+    'remind-after': optionalDuration.optional(),
+    /** At most this many new issues per run; the rest are listed in the summary. */
+    'max-new-per-run': schemas/* int */.Whr().min(0).max(100).default(10),
+    /** Findings below this severity do not become issues. */
+    'min-severity': schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).default('sev4'),
+    labels: schemas/* strictObject */.rej({
+        base: schemas/* string */.YjP().min(1).default('launchguard'),
+        sev1: schemas/* string */.YjP().min(1).default('sev1'),
+        sev2: schemas/* string */.YjP().min(1).default('sev2'),
+        sev3: schemas/* string */.YjP().min(1).default('sev3'),
+        sev4: schemas/* string */.YjP().min(1).default('sev4'),
+        'environment-prefix': schemas/* string */.YjP().default('env:'),
+    })
+        .default({ base: 'launchguard', sev1: 'sev1', sev2: 'sev2', sev3: 'sev3', sev4: 'sev4', 'environment-prefix': 'env:' }),
+    /** Where open-after > 1 keeps its counters before an issue exists. */
+    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
+});
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
     severity: severityOverrides.default({}),
+    incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
 });
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
@@ -83634,7 +83704,7 @@ function worstProblem(problems, severityOf) {
     let worst;
     for (const p of problems) {
         const s = severityOf(p.rule);
-        if (s && (!worst || rank(s) < rank(worst)))
+        if (s && (!worst || (0,core_severity/* rank */.Tm)(s) < (0,core_severity/* rank */.Tm)(worst)))
             worst = s;
     }
     return worst;
@@ -83679,14 +83749,14 @@ function finding(ctx, check, subject, rule, severity, title, detail, extra = {})
 }
 /** A rule's finding, or nothing when the config switched the rule off. */
 function ruled(ctx, rule, make) {
-    const s = ruleSeverity(rule, ctx.severity);
+    const s = (0,core_severity/* ruleSeverity */.uK)(rule, ctx.severity);
     return s === undefined ? undefined : make(s);
 }
 // ---------------------------------------------------------------- health
 function evaluateHealth(probes, ctx) {
     const b = builder();
     for (const p of probes) {
-        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${duration_formatMs(p.latencyBudgetMs)}`;
+        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
         const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
         if (p.failure) {
             const f = ruled(ctx, 'health-failed', (s) => finding(ctx, 'health', p.name, 'health-failed', s, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${p.failure.class}: ${p.failure.message}${tries}`, { classification: p.failure.class, measured: { value: p.status ?? p.failure.class } }));
@@ -83695,9 +83765,9 @@ function evaluateHealth(probes, ctx) {
             b.rows.push({ check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget, verdict: 'fail', severity: f?.severity });
             continue;
         }
-        const value = `HTTP ${p.status} in ${duration_formatMs(p.latencyMs)}`;
+        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
         if (p.latencyBudgetMs !== undefined && p.latencyMs > p.latencyBudgetMs) {
-            const f = ruled(ctx, 'health-latency', (s) => finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${duration_formatMs(p.latencyMs)}, over its budget of ${duration_formatMs(p.latencyBudgetMs)}`, { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }));
+            const f = ruled(ctx, 'health-latency', (s) => finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }));
             if (f)
                 b.findings.push(f);
             b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'fail', severity: f?.severity });
@@ -83766,7 +83836,7 @@ function levelMatches(l, v) {
 function matchLevel(levels, v) {
     let hit;
     for (const l of levels)
-        if (levelMatches(l, v) && (!hit || rank(l.severity) < rank(hit.severity)))
+        if (levelMatches(l, v) && (!hit || (0,core_severity/* rank */.Tm)(l.severity) < (0,core_severity/* rank */.Tm)(hit.severity)))
             hit = l;
     return hit;
 }
@@ -83792,7 +83862,7 @@ function evaluateMetrics(readings, probes, ctx) {
     }
     for (const t of thresholdsOf(ctx.env)) {
         const r = bySource.get(t.source);
-        const budget = t.levels.map((l) => `${describeLevel(l, t.unit)} → ${severity_label(l.severity)}`).join('; ');
+        const budget = t.levels.map((l) => `${describeLevel(l, t.unit)} → ${(0,core_severity/* label */.Pf)(l.severity)}`).join('; ');
         if (!r || r.failure)
             continue;
         const read = readPath(r.json, t.field);
@@ -83894,10 +83964,10 @@ function evaluateLoad(load, ctx) {
     if (ctx.baseline && cfg && !overallP95Breached) {
         const o = load.overall;
         const v = (0,core_baseline/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
-        const value = `p95 ${duration_formatMs(o.latencyMs.p95)} vs baseline ${duration_formatMs(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
-        const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${duration_formatMs(v.bandMs)}, and +${duration_formatMs(cfg.regression.floor)} floor`;
+        const value = `p95 ${(0,duration/* formatMs */._V)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
+        const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${(0,duration/* formatMs */._V)(v.bandMs)}, and +${(0,duration/* formatMs */._V)(cfg.regression.floor)} floor`;
         if (v.regressed) {
-            const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${duration_formatMs(o.latencyMs.p95)}, ${duration_formatMs(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${duration_formatMs(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${duration_formatMs(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
+            const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._V)(o.latencyMs.p95)}, ${(0,duration/* formatMs */._V)(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${(0,duration/* formatMs */._V)(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
             if (f)
                 b.findings.push(f);
             b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'fail', severity: f?.severity });
@@ -83928,24 +83998,24 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
         p95Breached = true;
         const critical = l.p95 > 2 * budgets.p95;
         const rule = critical ? 'load-p95-critical' : 'load-p95';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${duration_formatMs(l.p95)}, over the ${duration_formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${duration_formatMs(l.p50)}, p99 ${duration_formatMs(l.p99)}, ${r.requests} requests)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
+        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p95)}, over the ${(0,duration/* formatMs */._V)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${r.requests} requests)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
         if (f)
             b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: duration_formatMs(l.p95), budget: `< ${duration_formatMs(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
     }
     else {
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: duration_formatMs(l.p95), budget: `< ${duration_formatMs(budgets.p95)}`, verdict: 'pass' });
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'pass' });
     }
     if (l.p50 > budgets.p50) {
-        const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${duration_formatMs(l.p50)}, over the ${duration_formatMs(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
+        const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p50)}, over the ${(0,duration/* formatMs */._V)(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
         if (f)
             b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: duration_formatMs(l.p50), budget: `< ${duration_formatMs(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
+        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
     }
     else {
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: duration_formatMs(l.p50), budget: `< ${duration_formatMs(budgets.p50)}`, verdict: 'pass' });
+        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'pass' });
     }
-    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${duration_formatMs(l.p99)} / ${duration_formatMs(l.max)}`, budget: '', verdict: 'pass' });
+    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._V)(l.p99)} / ${(0,duration/* formatMs */._V)(l.max)}`, budget: '', verdict: 'pass' });
     const ratePct = r.errorRate * 100;
     const rateBudget = `< ${budgets.errorRate} %`;
     if (ratePct > budgets.errorRate) {
@@ -83959,7 +84029,7 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
     else {
         b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
     }
-    b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${duration_formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
+    b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
     return p95Breached;
 }
 // ---------------------------------------------------------------- indexes
@@ -83978,7 +84048,7 @@ function evaluateIndexes(result, cfg, ctx) {
     for (const c of result.collections) {
         const declared = cfg.collections[c.name]?.length ?? 0;
         const problems = collectionProblems(cfg, c, result);
-        const severity = worstProblem(problems, (r) => ruleSeverity(r, ctx.severity));
+        const severity = worstProblem(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
         const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
         if (!severity) {
             const value = c.exists ? `${declared} of ${declared} present` : 'missing';
@@ -84006,9 +84076,9 @@ function round(v) {
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
 function computeVerdict(findings, failOn) {
-    const worstSeverity = worstOf(findings.map((f) => f.severity));
+    const worstSeverity = (0,core_severity/* worstOf */.hm)(findings.map((f) => f.severity));
     return {
-        status: meetsThreshold(worstSeverity, failOn) ? 'fail' : 'pass',
+        status: (0,core_severity/* meetsThreshold */.M0)(worstSeverity, failOn) ? 'fail' : 'pass',
         worstSeverity,
         failOn,
         findingsCount: findings.length,
@@ -84102,8 +84172,8 @@ const REPORT_SCHEMA = 'launchguard.report/v1';
 /** Findings most severe first, each with its severity's response and resolution targets. */
 function withTargets(findings) {
     return [...findings]
-        .sort((a, b) => rank(a.severity) - rank(b.severity) || a.fingerprint.localeCompare(b.fingerprint))
-        .map((f) => ({ ...f, targets: SEVERITY_TARGETS[f.severity] }));
+        .sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint))
+        .map((f) => ({ ...f, targets: core_severity/* SEVERITY_TARGETS */.Vl[f.severity] }));
 }
 /** Writes the report, redacted, creating its folder. */
 async function writeReport(path, report, redactor) {
@@ -84316,8 +84386,8 @@ function verdictLine(r) {
     const count = `${v.findingsCount} finding${v.findingsCount === 1 ? '' : 's'}`;
     if (v.worstSeverity === 'none')
         return `launchguard: PASS: no findings`;
-    const t = SEVERITY_TARGETS[v.worstSeverity];
-    const worst = `worst ${severity_label(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
+    const t = core_severity/* SEVERITY_TARGETS */.Vl[v.worstSeverity];
+    const worst = `worst ${(0,core_severity/* label */.Pf)(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
     const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
     return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
@@ -84334,11 +84404,11 @@ function groupRows(rows) {
 function renderMarkdown(r) {
     const out = [];
     out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${duration_formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
         for (const f of r.findings) {
-            out.push(`| ${severity_label(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
+            out.push(`| ${(0,core_severity/* label */.Pf)(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
             if (f.remediation)
                 out.push(`| | ↳ remediation | \`${cell(f.remediation)}\` | | |`);
         }
@@ -84347,7 +84417,7 @@ function renderMarkdown(r) {
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
         for (const row of rows) {
-            out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? severity_label(row.severity) : ''} |`);
+            out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,core_severity/* label */.Pf)(row.severity) : ''} |`);
         }
         out.push('');
     }
@@ -84380,7 +84450,7 @@ function renderTrend(r) {
         '',
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
-        ...points.map((p) => `| ${p.label} | ${p.sha} | ${duration_formatMs(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,duration/* formatMs */._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
         '',
     ].join('\n');
 }
@@ -84427,21 +84497,24 @@ async function run() {
         const reportPath = (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'launchguard-report.json');
         const opts = parseOptions((name) => getInput(name), reportPath);
         const ctx = readRunnerContext(process.env);
+        const github = lazyOctokit(opts, ctx);
         const outcome = await runPipeline(opts, {
             clock: systemClock,
             createHttp: (tls) => (0,checks_http/* createHttpClient */.uT)(systemClock, tls),
             env: process.env,
             redactor,
             runInfo: { url: ctx.runUrl, sha: ctx.sha, ref: ctx.ref },
-            baselineStore: (plan) => openBaselineStore(plan, opts, ctx),
+            baselineStore: (plan) => openBaselineStore(plan, github),
         });
         const { report } = outcome;
         setOutput('report-path', reportPath);
         setOutputs(report);
-        const extra = await recordBaseline(outcome, opts, ctx);
+        const baselineNotes = await recordBaseline(outcome, opts, ctx);
+        const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
         annotate(report);
+        const extra = [...baselineNotes, ...incidentNotes].map((n) => redactor.text(n));
         if (process.env.GITHUB_STEP_SUMMARY) {
-            const notes = extra.length ? `\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
+            const notes = extra.length ? `\n### GitHub\n\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
             await summary.addRaw(renderMarkdown(report) + notes).write();
         }
         for (const n of extra)
@@ -84459,13 +84532,23 @@ async function run() {
         setFailed(message);
     }
 }
-async function openBaselineStore(plan, opts, ctx) {
-    if (!opts.githubToken || !ctx.owner || !ctx.repo) {
-        throw new baseline_store/* BaselineUnavailable */.A('no github-token or repository: the baseline history is not kept; this run is in the JSON report only');
-    }
-    const [{ createOctokit }, { GitHubBaselineStore }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6702)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59016))]);
-    const octokit = createOctokit(opts.githubToken, ctx.apiUrl, (m) => info(m));
-    return new GitHubBaselineStore(octokit, { owner: ctx.owner, repo: ctx.repo }, plan.env.load.history.branch);
+/** One Octokit for the run, loaded only when something needs GitHub. */
+function lazyOctokit(opts, ctx) {
+    let made;
+    return {
+        get: () => (made ??= (async () => {
+            if (!opts.githubToken || !ctx.owner || !ctx.repo) {
+                throw new baseline_store/* BaselineUnavailable */.A('no github-token or repository: nothing is written to GitHub; this run is in the JSON report only');
+            }
+            const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(702)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6702));
+            return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => info(m)), owner: ctx.owner, repo: ctx.repo };
+        })()),
+    };
+}
+async function openBaselineStore(plan, github) {
+    const { octokit, owner, repo } = await github.get();
+    const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(16)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59016)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77210))]);
+    return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.env.load.history.branch));
 }
 /** Scheduled runs on the default branch extend the baseline; gate and dry runs never do. Returns what to tell the user. */
 async function recordBaseline(outcome, opts, ctx) {
@@ -84492,6 +84575,44 @@ async function recordBaseline(outcome, opts, ctx) {
         return [];
     }
 }
+/** One issue per incident: opened, updated, escalated, closed and reopened. Never in gate mode. */
+async function manageIncidents(outcome, opts, ctx, github) {
+    if (!opts.issues)
+        return [];
+    if (opts.mode !== 'monitor')
+        return ['issues: not managed (gate mode never opens incident issues)'];
+    const cfg = outcome.plan.config.incidents;
+    try {
+        const { octokit, owner, repo } = await github.get();
+        const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(291)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58291)), Promise.all(/* import() */[__nccwpck_require__.e(239), __nccwpck_require__.e(210)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77210))]);
+        const result = await runIncidents(outcome.report.environment, outcome.report.findings, cfg, {
+            octokit,
+            repo: { owner, repo },
+            now: new Date(),
+            runUrl: ctx.runUrl,
+            dryRun: opts.dryRun,
+            files: new BranchFiles(octokit, { owner, repo }, cfg.branch),
+            log: (m) => info(m),
+        });
+        const lines = result.lines.map((l) => `issues: ${l}`);
+        const more = deferredLine(result.plan.deferred, cfg['max-new-per-run']);
+        if (more)
+            lines.push(`issues: ${more}`);
+        if (opts.dryRun)
+            lines.push('issues: dry-run, nothing was written');
+        if (lines.length === 0)
+            lines.push('issues: no incident changed');
+        return lines;
+    }
+    catch (err) {
+        const name = err.name;
+        if (name === 'ReadOnlyToken' || name === 'BaselineUnavailable' || name === 'BranchUnavailable') {
+            return [`issues: not managed: ${err.message}. The findings are in this summary and the report.`];
+        }
+        warning(`issues: could not update the incident issues: ${err.message}`);
+        return [];
+    }
+}
 function setOutputs(r) {
     setOutput('status', r.verdict.status);
     setOutput('worst-severity', r.verdict.worstSeverity);
@@ -84507,7 +84628,7 @@ function setOutputs(r) {
 }
 function annotate(r) {
     for (const f of r.findings) {
-        const props = { title: `[${severity_label(f.severity)}] ${f.title}` };
+        const props = { title: `[${(0,core_severity/* label */.Pf)(f.severity)}] ${f.title}` };
         const text = `${f.detail} (respond ${f.targets.response}, resolve ${f.targets.resolution})`;
         if (f.severity === 'sev1' || f.severity === 'sev2')
             error(text, props);

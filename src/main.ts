@@ -5,6 +5,7 @@ import { createHttpClient } from './checks/http.js';
 import { label } from './core/severity.js';
 import { describeFailure } from './failure.js';
 import { onDefaultBranch, readRunnerContext, type RunnerContext } from './github/context.js';
+import type { Octokit } from './github/octokit.js';
 import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry, runPipeline, type PipelineOutcome } from './pipeline.js';
 import type { RunPlan } from './plan.js';
@@ -20,21 +21,24 @@ export async function run(): Promise<void> {
     const reportPath = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'launchguard-report.json');
     const opts = parseOptions((name) => core.getInput(name), reportPath);
     const ctx = readRunnerContext(process.env);
+    const github = lazyOctokit(opts, ctx);
     const outcome = await runPipeline(opts, {
       clock: systemClock,
       createHttp: (tls) => createHttpClient(systemClock, tls),
       env: process.env,
       redactor,
       runInfo: { url: ctx.runUrl, sha: ctx.sha, ref: ctx.ref },
-      baselineStore: (plan) => openBaselineStore(plan, opts, ctx),
+      baselineStore: (plan) => openBaselineStore(plan, github),
     });
     const { report } = outcome;
     core.setOutput('report-path', reportPath);
     setOutputs(report);
-    const extra = await recordBaseline(outcome, opts, ctx);
+    const baselineNotes = await recordBaseline(outcome, opts, ctx);
+    const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
     annotate(report);
+    const extra = [...baselineNotes, ...incidentNotes].map((n) => redactor.text(n));
     if (process.env.GITHUB_STEP_SUMMARY) {
-      const notes = extra.length ? `\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
+      const notes = extra.length ? `\n### GitHub\n\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
       await core.summary.addRaw(renderMarkdown(report) + notes).write();
     }
     for (const n of extra) core.info(n);
@@ -48,13 +52,29 @@ export async function run(): Promise<void> {
   }
 }
 
-async function openBaselineStore(plan: RunPlan, opts: RunOptions, ctx: RunnerContext): Promise<BaselineStore | undefined> {
-  if (!opts.githubToken || !ctx.owner || !ctx.repo) {
-    throw new BaselineUnavailable('no github-token or repository: the baseline history is not kept; this run is in the JSON report only');
-  }
-  const [{ createOctokit }, { GitHubBaselineStore }] = await Promise.all([import('./github/octokit.js'), import('./github/baseline-store.js')]);
-  const octokit = createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m));
-  return new GitHubBaselineStore(octokit, { owner: ctx.owner, repo: ctx.repo }, plan.env.load!.history.branch);
+interface GitHubAccess {
+  readonly get: () => Promise<{ octokit: Octokit; owner: string; repo: string }>;
+}
+
+/** One Octokit for the run, loaded only when something needs GitHub. */
+function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
+  let made: Promise<{ octokit: Octokit; owner: string; repo: string }> | undefined;
+  return {
+    get: () =>
+      (made ??= (async () => {
+        if (!opts.githubToken || !ctx.owner || !ctx.repo) {
+          throw new BaselineUnavailable('no github-token or repository: nothing is written to GitHub; this run is in the JSON report only');
+        }
+        const { createOctokit } = await import('./github/octokit.js');
+        return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m)), owner: ctx.owner, repo: ctx.repo };
+      })()),
+  };
+}
+
+async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<BaselineStore | undefined> {
+  const { octokit, owner, repo } = await github.get();
+  const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([import('./github/baseline-store.js'), import('./github/branch-file.js')]);
+  return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.env.load!.history.branch));
 }
 
 /** Scheduled runs on the default branch extend the baseline; gate and dry runs never do. Returns what to tell the user. */
@@ -72,6 +92,39 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
   } catch (err) {
     if (err instanceof BaselineUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
     core.warning(`baseline: could not record this run in ${store.where}: ${(err as Error).message}`);
+    return [];
+  }
+}
+
+/** One issue per incident: opened, updated, escalated, closed and reopened. Never in gate mode. */
+async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
+  if (!opts.issues) return [];
+  if (opts.mode !== 'monitor') return ['issues: not managed (gate mode never opens incident issues)'];
+  const cfg = outcome.plan.config.incidents;
+  try {
+    const { octokit, owner, repo } = await github.get();
+    const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./github/incidents.js'), import('./github/branch-file.js')]);
+    const result = await runIncidents(outcome.report.environment, outcome.report.findings, cfg, {
+      octokit,
+      repo: { owner, repo },
+      now: new Date(),
+      runUrl: ctx.runUrl,
+      dryRun: opts.dryRun,
+      files: new BranchFiles(octokit, { owner, repo }, cfg.branch),
+      log: (m) => core.info(m),
+    });
+    const lines = result.lines.map((l) => `issues: ${l}`);
+    const more = deferredLine(result.plan.deferred, cfg['max-new-per-run']);
+    if (more) lines.push(`issues: ${more}`);
+    if (opts.dryRun) lines.push('issues: dry-run, nothing was written');
+    if (lines.length === 0) lines.push('issues: no incident changed');
+    return lines;
+  } catch (err) {
+    const name = (err as Error).name;
+    if (name === 'ReadOnlyToken' || name === 'BaselineUnavailable' || name === 'BranchUnavailable') {
+      return [`issues: not managed: ${(err as Error).message}. The findings are in this summary and the report.`];
+    }
+    core.warning(`issues: could not update the incident issues: ${(err as Error).message}`);
     return [];
   }
 }

@@ -46222,9 +46222,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   _: () => (/* binding */ formatMs)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   _V: () => (/* binding */ formatMs)
 /* harmony export */ });
+/* unused harmony export formatDuration */
 /* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70744);
 /* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(ms__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -46247,6 +46248,21 @@ function formatMs(v) {
     if (v >= 1)
         return `${v.toFixed(1)} ms`;
     return `${v.toFixed(2)} ms`;
+}
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    const d = Math.floor(total / 86400);
+    const h = Math.floor((total % 86400) / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (d > 0)
+        return `${d} d ${h} h`;
+    if (h > 0)
+        return `${h} h ${m} min`;
+    if (m > 0)
+        return `${m} min ${s} s`;
+    return `${s} s`;
 }
 
 
@@ -51750,7 +51766,7 @@ var core_severity = __nccwpck_require__(60432);
  * would otherwise switch a check off in silence. Later checks add optional keys beside these.
  */
 const durationSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    const parsed = (0,duration/* parseDuration */.E)(v);
+    const parsed = (0,duration/* parseDuration */.E9)(v);
     if (parsed === undefined) {
         ctx.addIssue({ code: 'custom', message: 'expected a duration such as "500ms", "5s" or "2m"', input: v });
         return core/* NEVER */.tm;
@@ -51939,10 +51955,37 @@ const environmentSchema = schemas/* strictObject */.rej({
 });
 const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }));
+const optionalDuration = schemas/* union */.KCZ([schemas/* literal */.euz('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
+const incidentsSchema = schemas/* strictObject */.rej({
+    /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
+    'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
+    /** Consecutive passing runs before an issue closes. */
+    'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
+    /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
+    'reopen-within': durationSchema.default(24 * 3600_000),
+    /** A reminder comment on an incident still open after this long ("off" for none). */
+    'remind-after': optionalDuration.optional(),
+    /** At most this many new issues per run; the rest are listed in the summary. */
+    'max-new-per-run': schemas/* int */.Whr().min(0).max(100).default(10),
+    /** Findings below this severity do not become issues. */
+    'min-severity': schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).default('sev4'),
+    labels: schemas/* strictObject */.rej({
+        base: schemas/* string */.YjP().min(1).default('launchguard'),
+        sev1: schemas/* string */.YjP().min(1).default('sev1'),
+        sev2: schemas/* string */.YjP().min(1).default('sev2'),
+        sev3: schemas/* string */.YjP().min(1).default('sev3'),
+        sev4: schemas/* string */.YjP().min(1).default('sev4'),
+        'environment-prefix': schemas/* string */.YjP().default('env:'),
+    })
+        .default({ base: 'launchguard', sev1: 'sev1', sev2: 'sev2', sev3: 'sev3', sev4: 'sev4', 'environment-prefix': 'env:' }),
+    /** Where open-after > 1 keeps its counters before an issue exists. */
+    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
+});
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
     severity: severityOverrides.default({}),
+    incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
 });
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -52744,7 +52787,7 @@ function ruled(ctx, rule, make) {
 function evaluateHealth(probes, ctx) {
     const b = builder();
     for (const p of probes) {
-        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._)(p.latencyBudgetMs)}`;
+        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
         const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
         if (p.failure) {
             const f = ruled(ctx, 'health-failed', (s) => finding(ctx, 'health', p.name, 'health-failed', s, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${p.failure.class}: ${p.failure.message}${tries}`, { classification: p.failure.class, measured: { value: p.status ?? p.failure.class } }));
@@ -52753,9 +52796,9 @@ function evaluateHealth(probes, ctx) {
             b.rows.push({ check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget, verdict: 'fail', severity: f?.severity });
             continue;
         }
-        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._)(p.latencyMs)}`;
+        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
         if (p.latencyBudgetMs !== undefined && p.latencyMs > p.latencyBudgetMs) {
-            const f = ruled(ctx, 'health-latency', (s) => finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._)(p.latencyBudgetMs)}`, { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }));
+            const f = ruled(ctx, 'health-latency', (s) => finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }));
             if (f)
                 b.findings.push(f);
             b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'fail', severity: f?.severity });
@@ -52952,10 +52995,10 @@ function evaluateLoad(load, ctx) {
     if (ctx.baseline && cfg && !overallP95Breached) {
         const o = load.overall;
         const v = (0,core_baseline/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
-        const value = `p95 ${(0,duration/* formatMs */._)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
-        const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${(0,duration/* formatMs */._)(v.bandMs)}, and +${(0,duration/* formatMs */._)(cfg.regression.floor)} floor`;
+        const value = `p95 ${(0,duration/* formatMs */._V)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
+        const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${(0,duration/* formatMs */._V)(v.bandMs)}, and +${(0,duration/* formatMs */._V)(cfg.regression.floor)} floor`;
         if (v.regressed) {
-            const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._)(o.latencyMs.p95)}, ${(0,duration/* formatMs */._)(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._)(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${(0,duration/* formatMs */._)(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
+            const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._V)(o.latencyMs.p95)}, ${(0,duration/* formatMs */._V)(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${(0,duration/* formatMs */._V)(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
             if (f)
                 b.findings.push(f);
             b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'fail', severity: f?.severity });
@@ -52986,24 +53029,24 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
         p95Breached = true;
         const critical = l.p95 > 2 * budgets.p95;
         const rule = critical ? 'load-p95-critical' : 'load-p95';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._)(l.p95)}, over the ${(0,duration/* formatMs */._)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._)(l.p50)}, p99 ${(0,duration/* formatMs */._)(l.p99)}, ${r.requests} requests)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
+        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p95)}, over the ${(0,duration/* formatMs */._V)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${r.requests} requests)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
         if (f)
             b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._)(l.p95), budget: `< ${(0,duration/* formatMs */._)(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
     }
     else {
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._)(l.p95), budget: `< ${(0,duration/* formatMs */._)(budgets.p95)}`, verdict: 'pass' });
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'pass' });
     }
     if (l.p50 > budgets.p50) {
-        const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._)(l.p50)}, over the ${(0,duration/* formatMs */._)(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
+        const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p50)}, over the ${(0,duration/* formatMs */._V)(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
         if (f)
             b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._)(l.p50), budget: `< ${(0,duration/* formatMs */._)(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
+        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
     }
     else {
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._)(l.p50), budget: `< ${(0,duration/* formatMs */._)(budgets.p50)}`, verdict: 'pass' });
+        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'pass' });
     }
-    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._)(l.p99)} / ${(0,duration/* formatMs */._)(l.max)}`, budget: '', verdict: 'pass' });
+    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._V)(l.p99)} / ${(0,duration/* formatMs */._V)(l.max)}`, budget: '', verdict: 'pass' });
     const ratePct = r.errorRate * 100;
     const rateBudget = `< ${budgets.errorRate} %`;
     if (ratePct > budgets.errorRate) {
@@ -53017,7 +53060,7 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
     else {
         b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
     }
-    b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
+    b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
     return p95Breached;
 }
 // ---------------------------------------------------------------- indexes
@@ -53422,7 +53465,7 @@ function groupRows(rows) {
 function renderMarkdown(r) {
     const out = [];
     out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
         for (const f of r.findings) {
@@ -53468,13 +53511,13 @@ function renderTrend(r) {
         '',
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
-        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
         '',
     ].join('\n');
 }
 /** The CLI's readable report. */
 function renderText(r) {
-    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._)(r.durationMs)}`, ''];
+    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(r.durationMs)}`, ''];
     for (const f of r.findings) {
         out.push(`  ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
         if (f.remediation)

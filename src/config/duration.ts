@@ -15,3 +15,16 @@ export function formatMs(v: number): string {
   if (v >= 1) return `${v.toFixed(1)} ms`;
   return `${v.toFixed(2)} ms`;
 }
+
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+export function formatDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m > 0) return `${m} min ${s} s`;
+  return `${s} s`;
+}

@@ -245,10 +245,41 @@ const severityOverrides = z.partialRecord(
   z.union([severity, z.literal('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }),
 );
 
+const optionalDuration = z.union([z.literal('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
+
+export const incidentsSchema = z.strictObject({
+  /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
+  'open-after': z.int().min(1).max(100).default(1),
+  /** Consecutive passing runs before an issue closes. */
+  'close-after': z.int().min(1).max(100).default(2),
+  /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
+  'reopen-within': durationSchema.default(24 * 3600_000),
+  /** A reminder comment on an incident still open after this long ("off" for none). */
+  'remind-after': optionalDuration.optional(),
+  /** At most this many new issues per run; the rest are listed in the summary. */
+  'max-new-per-run': z.int().min(0).max(100).default(10),
+  /** Findings below this severity do not become issues. */
+  'min-severity': z.enum(SEVERITIES).default('sev4'),
+  labels: z
+    .strictObject({
+      base: z.string().min(1).default('launchguard'),
+      sev1: z.string().min(1).default('sev1'),
+      sev2: z.string().min(1).default('sev2'),
+      sev3: z.string().min(1).default('sev3'),
+      sev4: z.string().min(1).default('sev4'),
+      'environment-prefix': z.string().default('env:'),
+    })
+    .default({ base: 'launchguard', sev1: 'sev1', sev2: 'sev2', sev3: 'sev3', sev4: 'sev4', 'environment-prefix': 'env:' }),
+  /** Where open-after > 1 keeps its counters before an issue exists. */
+  branch: z.string().min(1).default('launchguard-data'),
+});
+export type IncidentsConfig = z.infer<typeof incidentsSchema>;
+
 export const configSchema = z.strictObject({
   version: z.literal(1, { error: 'expected 1' }).default(1),
   environments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
   severity: severityOverrides.default({}),
+  incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -20,6 +20,19 @@ export interface Fault {
   readonly afterApply?: boolean;
 }
 
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: string[];
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  pull_request?: boolean;
+}
+
 interface FileEntry {
   content: Buffer;
   sha: string;
@@ -48,6 +61,12 @@ export class FakeGitHub {
   beforeHandle?: (method: string, path: string) => void;
 
   readonly branches = new Map<string, { commit: string }>();
+  readonly issues: FakeIssue[] = [];
+  readonly labels = new Map<string, { id: number; name: string; color: string; description: string | null }>();
+  readonly comments: { id: number; issue: number; body: string; created_at: string }[] = [];
+  private nextId = 1000;
+  /** The clock the fake stamps issues with; tests move it to simulate runs hours apart. */
+  now: () => Date = () => new Date();
   private readonly trees = new Map<string, Map<string, FileEntry>>();
   private readonly commits = new Map<string, Commit>();
   private server = createServer((req, res) => void this.handle(req, res));
@@ -212,7 +231,143 @@ export class FakeGitHub {
       this.branches.set(branch, { commit: body.sha });
       return [201, this.gitRef(branch, body.sha)];
     }
-    return this.error(404, 'Not Found');
+    return this.routeIssues(method, rest, url, body) ?? this.error(404, 'Not Found');
+  }
+
+  // ------------------------------------------------------------ issues, labels, comments
+
+  private user() {
+    const u = `https://api.github.com/users/github-actions%5Bbot%5D`;
+    return {
+      login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
+      url: u, html_url: 'https://github.com/apps/github-actions', followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`, subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`, type: 'Bot', site_admin: false,
+    };
+  }
+
+  private labelJson(name: string) {
+    const l = this.labels.get(name.toLowerCase()) ?? { id: 1, name, color: 'ededed', description: null };
+    return { id: l.id, node_id: `LA_${l.id}`, url: `${this.url}/repos/${this.owner}/${this.repo}/labels/${encodeURIComponent(l.name)}`, name: l.name, description: l.description, color: l.color, default: false };
+  }
+
+  private issueJson(i: FakeIssue) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    return {
+      id: 500000 + i.number, node_id: `I_${i.number}`, url: `${base}/issues/${i.number}`, repository_url: base,
+      labels_url: `${base}/issues/${i.number}/labels{/name}`, comments_url: `${base}/issues/${i.number}/comments`, events_url: `${base}/issues/${i.number}/events`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`, number: i.number, state: i.state, state_reason: i.state_reason,
+      title: i.title, body: i.body, user: this.user(), labels: i.labels.map((n) => this.labelJson(n)), assignee: null, assignees: [], milestone: null,
+      locked: false, active_lock_reason: null, comments: this.comments.filter((c) => c.issue === i.number).length,
+      ...(i.pull_request ? { pull_request: { url: `${base}/pulls/${i.number}`, html_url: `https://github.com/${this.owner}/${this.repo}/pull/${i.number}`, diff_url: null, patch_url: null } } : {}),
+      closed_at: i.closed_at, created_at: i.created_at, updated_at: i.updated_at, author_association: 'NONE',
+    };
+  }
+
+  private commentJson(c: { id: number; issue: number; body: string; created_at: string }) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+    return {
+      id: c.id, node_id: `IC_${c.id}`, url: `${base}/issues/comments/${c.id}`, html_url: `https://github.com/${this.owner}/${this.repo}/issues/${c.issue}#issuecomment-${c.id}`,
+      body: c.body, user: this.user(), created_at: c.created_at, updated_at: c.created_at, issue_url: `${base}/issues/${c.issue}`, author_association: 'NONE',
+    };
+  }
+
+  /** Adds an issue as a person or another tool would. */
+  addIssue(i: Partial<FakeIssue> & { title: string }): FakeIssue {
+    const at = this.now().toISOString();
+    const issue: FakeIssue = { number: this.issues.length + 1, body: '', state: 'open', state_reason: null, labels: [], created_at: at, updated_at: at, closed_at: null, ...i };
+    this.issues.push(issue);
+    return issue;
+  }
+
+  private touch(i: FakeIssue): void {
+    i.updated_at = this.now().toISOString();
+  }
+
+  private routeIssues(method: string, rest: string, url: URL, body: any): [number, unknown, Record<string, string>?] | undefined {
+    let m: RegExpExecArray | null;
+    if (rest === '/issues' && method === 'GET') {
+      const q = url.searchParams;
+      const wanted = (q.get('labels') ?? '').split(',').filter(Boolean);
+      const state = q.get('state') ?? 'open';
+      let list = this.issues.filter((i) => (state === 'all' || i.state === state) && wanted.every((w) => i.labels.includes(w)));
+      const key = q.get('sort') === 'created' ? 'created_at' : 'updated_at';
+      list = [...list].sort((a, b) => (a[key] < b[key] ? 1 : a[key] > b[key] ? -1 : b.number - a.number));
+      if (q.get('direction') === 'asc') list.reverse();
+      const per = Number(q.get('per_page') ?? 30);
+      const page = Number(q.get('page') ?? 1);
+      return [200, list.slice((page - 1) * per, page * per).map((i) => this.issueJson(i))];
+    }
+    if (rest === '/issues' && method === 'POST') {
+      for (const l of body.labels ?? []) if (!this.labels.has(String(l).toLowerCase())) this.labels.set(String(l).toLowerCase(), { id: this.nextId++, name: String(l), color: 'ededed', description: null });
+      const i = this.addIssue({ title: body.title, body: body.body ?? '', labels: [...(body.labels ?? [])] });
+      return [201, this.issueJson(i), { location: `${this.url}/repos/${this.owner}/${this.repo}/issues/${i.number}` }];
+    }
+    if ((m = /^\/issues\/(\d+)$/.exec(rest))) {
+      const i = this.issues.find((x) => x.number === Number(m![1]));
+      if (!i) return this.error(404, 'Not Found');
+      if (method === 'GET') return [200, this.issueJson(i)];
+      if (method === 'PATCH') {
+        if (body.title !== undefined) i.title = body.title;
+        if (body.body !== undefined) i.body = body.body;
+        if (body.state && body.state !== i.state) {
+          i.state = body.state;
+          i.closed_at = body.state === 'closed' ? this.now().toISOString() : null;
+          i.state_reason = body.state_reason ?? (body.state === 'closed' ? 'completed' : 'reopened');
+        }
+        this.touch(i);
+        return [200, this.issueJson(i)];
+      }
+    }
+    if ((m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const n = Number(m[1]);
+      const i = this.issues.find((x) => x.number === n);
+      if (!i) return this.error(404, 'Not Found');
+      if (method === 'GET') return [200, this.comments.filter((c) => c.issue === n).map((c) => this.commentJson(c))];
+      if (method === 'POST') {
+        const c = { id: this.nextId++, issue: n, body: String(body.body), created_at: this.now().toISOString() };
+        this.comments.push(c);
+        this.touch(i);
+        return [201, this.commentJson(c), { location: `${this.url}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` }];
+      }
+    }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
+      const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return this.error(404, 'Not Found');
+      c.body = String(body.body);
+      return [200, this.commentJson(c)];
+    }
+    if ((m = /^\/issues\/(\d+)\/labels$/.exec(rest)) && method === 'POST') {
+      const i = this.issues.find((x) => x.number === Number(m![1]));
+      if (!i) return this.error(404, 'Not Found');
+      const names: string[] = Array.isArray(body) ? body : (body.labels ?? []);
+      for (const n of names) {
+        if (!this.labels.has(n.toLowerCase())) this.labels.set(n.toLowerCase(), { id: this.nextId++, name: n, color: 'ededed', description: null });
+        if (!i.labels.includes(n)) i.labels.push(n);
+      }
+      this.touch(i);
+      return [200, i.labels.map((n) => this.labelJson(n))];
+    }
+    if ((m = /^\/issues\/(\d+)\/labels\/(.+)$/.exec(rest)) && method === 'DELETE') {
+      const i = this.issues.find((x) => x.number === Number(m![1]));
+      const name = decodeURIComponent(m[2]!);
+      if (!i || !i.labels.includes(name)) return this.error(404, 'Label does not exist');
+      i.labels = i.labels.filter((l) => l !== name);
+      this.touch(i);
+      return [200, i.labels.map((n) => this.labelJson(n))];
+    }
+    if (rest === '/labels' && method === 'GET') {
+      const per = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      return [200, [...this.labels.values()].slice((page - 1) * per, page * per).map((l) => this.labelJson(l.name))];
+    }
+    if (rest === '/labels' && method === 'POST') {
+      const name = String(body.name);
+      if (this.labels.has(name.toLowerCase())) return [422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }], documentation_url: 'https://docs.github.com/rest' }];
+      this.labels.set(name.toLowerCase(), { id: this.nextId++, name, color: body.color ?? 'ededed', description: body.description ?? null });
+      return [201, this.labelJson(name), { location: `${this.url}/repos/${this.owner}/${this.repo}/labels/${encodeURIComponent(name)}` }];
+    }
+    return undefined;
   }
 
   private contentFile(path: string, f: FileEntry, withContent: boolean) {

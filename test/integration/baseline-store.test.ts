@@ -3,6 +3,7 @@ import { BaselineUnavailable } from '../../src/baseline/store.js';
 import type { BaselineEntry } from '../../src/core/baseline.js';
 import { GitHubBaselineStore } from '../../src/github/baseline-store.js';
 import { createOctokit } from '../../src/github/octokit.js';
+import { BranchFiles } from '../../src/github/branch-file.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 
 const entry = (i: number): BaselineEntry => ({
@@ -29,7 +30,7 @@ describe('baseline history on the data branch, through the fake GitHub', () => {
     await gh.stop();
   });
   const store = (token = 'ghs_write_token') =>
-    new GitHubBaselineStore(createOctokit(token, gh.url, () => {}), { owner: 'acme', repo: 'api' }, 'launchguard-data');
+    new GitHubBaselineStore(new BranchFiles(createOctokit(token, gh.url, () => {}), { owner: 'acme', repo: 'api' }, 'launchguard-data'));
 
   it('first run: no branch yet, so it creates an orphan branch holding only the history', async () => {
     const s = store();

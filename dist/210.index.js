@@ -1,0 +1,158 @@
+export const id = 210;
+export const ids = [210,702];
+export const modules = {
+
+/***/ 77210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BranchFiles: () => (/* binding */ BranchFiles),
+/* harmony export */   BranchUnavailable: () => (/* binding */ BranchUnavailable)
+/* harmony export */ });
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+
+/** No token or no permission: the caller carries on without the data branch. */
+class BranchUnavailable extends Error {
+    name = 'BranchUnavailable';
+}
+const MAX_ATTEMPTS = 5;
+/**
+ * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
+ * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
+ * it never mixes with the code.
+ */
+class BranchFiles {
+    octokit;
+    repo;
+    branch;
+    constructor(octokit, repo, branch) {
+        this.octokit = octokit;
+        this.repo = repo;
+        this.branch = branch;
+    }
+    get where() {
+        return `branch ${this.branch} of ${this.repo.owner}/${this.repo.repo}`;
+    }
+    async read(path) {
+        try {
+            const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: this.branch });
+            const data = res.data;
+            if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
+                throw new Error(`${path} on ${this.where} is not a file`);
+            }
+            return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+        }
+        catch (err) {
+            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
+            if (status === 404)
+                return { sha: null };
+            if (status === 401 || status === 403) {
+                throw new BranchUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+            }
+            throw err;
+        }
+    }
+    /**
+     * Writes `next(current)`; on a conflict reads again and recomputes. `first` is what the caller
+     * already read, which saves a request on the first attempt.
+     */
+    async update(path, next, message, first) {
+        let current = first ?? (await this.read(path));
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            const text = next(current.text);
+            try {
+                if (current.sha === null && !(await this.branchExists())) {
+                    await this.createBranchWith(path, text, message);
+                }
+                else {
+                    await this.octokit.rest.repos.createOrUpdateFileContents({
+                        ...this.repo,
+                        path,
+                        message,
+                        content: Buffer.from(text).toString('base64'),
+                        branch: this.branch,
+                        ...(current.sha ? { sha: current.sha } : {}),
+                    });
+                }
+                return text;
+            }
+            catch (err) {
+                const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
+                if (status === 401 || status === 403) {
+                    throw new BranchUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+                }
+                // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
+                if (status !== 409 && status !== 422)
+                    throw err;
+                current = await this.read(path);
+            }
+        }
+        throw new Error(`gave up writing ${path} to ${this.where} after ${MAX_ATTEMPTS} conflicting attempts`);
+    }
+    async branchExists() {
+        try {
+            await this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${this.branch}` });
+            return true;
+        }
+        catch (err) {
+            if ((0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err) === 404)
+                return false;
+            throw err;
+        }
+    }
+    async createBranchWith(path, content, message) {
+        const tree = await this.octokit.rest.git.createTree({ ...this.repo, tree: [{ path, mode: '100644', type: 'blob', content }] });
+        const commit = await this.octokit.rest.git.createCommit({ ...this.repo, message, tree: tree.data.sha, parents: [] });
+        await this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
+    }
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,486 @@
+export const id = 291;
+export const ids = [291,702];
+export const modules = {
+
+/***/ 58291:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ReadOnlyToken: () => (/* binding */ ReadOnlyToken),
+  deferredLine: () => (/* binding */ deferredLine),
+  listIncidentIssues: () => (/* binding */ listIncidentIssues),
+  runIncidents: () => (/* binding */ runIncidents)
+});
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var core_severity = __webpack_require__(60432);
+;// CONCATENATED MODULE: ./src/core/incidents.ts
+
+
+/**
+ * Incidents as GitHub issues, decided by a pure function: this run's findings and the issues that
+ * exist go in, a plan of actions comes out. The applier (src/github/incidents.ts) carries it out.
+ */
+const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
+const STATE_PREFIX = '<!-- launchguard:state ';
+function issueTitle(severity, title) {
+    return `[${(0,core_severity/* label */.Pf)(severity)}] ${title}`;
+}
+function labelsFor(cfg, severity, environment) {
+    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
+}
+function parseMarker(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(MARKER_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
+}
+function parseState(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(STATE_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    if (end < 0)
+        return undefined;
+    try {
+        const s = JSON.parse(body.slice(i + STATE_PREFIX.length, end));
+        return s && s.v === 1 && typeof s.fingerprint === 'string' ? s : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
+/** The issue body: rewritten from the state on every run, with the state hidden at the end. */
+function renderBody(s, cfg, status) {
+    const t = core_severity/* SEVERITY_TARGETS */.Vl[s.severity];
+    const statusText = status === 'failing'
+        ? `failing (${s.consecutiveFailing} run${s.consecutiveFailing === 1 ? '' : 's'} in a row)`
+        : status === 'recovering'
+            ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
+            : 'resolved';
+    const lines = [
+        `${MARKER_PREFIX}${s.fingerprint} -->`,
+        `## ${ICON[s.severity]} ${(0,core_severity/* label */.Pf)(s.severity)}: ${s.title}`,
+        '',
+        `**What is wrong:** ${s.detail}`,
+        '',
+        '| | |',
+        '|---|---|',
+        `| status | ${statusText} |`,
+        `| severity | ${(0,core_severity/* label */.Pf)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
+        `| first seen | ${s.firstSeen} |`,
+        `| last seen | ${s.lastSeen} |`,
+        `| failing runs | ${s.failingRuns} |`,
+        `| fingerprint | \`${s.fingerprint}\` |`,
+        '',
+    ];
+    if (s.remediation)
+        lines.push('**Remediation**', '', '```', s.remediation, '```', '');
+    if (s.runUrl)
+        lines.push(`[Latest run](${s.runUrl})`, '');
+    lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
+    lines.push(`${STATE_PREFIX}${JSON.stringify(s)} -->`);
+    return lines.join('\n');
+}
+function durationText(fromIso, to) {
+    return (0,duration/* formatDuration */.a3)(Math.max(0, to.getTime() - new Date(fromIso).getTime()));
+}
+/** Decides what to do with each incident. Pure: the same input gives the same plan. */
+function reconcile(input) {
+    const { config: cfg, now, environment } = input;
+    const iso = now.toISOString();
+    const prefix = `${environment}:`;
+    const findings = input.findings.filter((f) => f.environment === environment && (0,core_severity/* rank */.Tm)(f.severity) <= (0,core_severity/* rank */.Tm)(cfg['min-severity']));
+    const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
+    const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
+    const actions = [];
+    const pending = {};
+    const toOpen = [];
+    // Open issues per fingerprint, oldest first: a duplicate left by overlapping runs is closed.
+    const open = new Map();
+    for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
+        const kept = open.get(i.fingerprint);
+        if (kept) {
+            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: i.incident ? renderBody(i.incident, cfg, 'resolved') : '', comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
+        }
+        else
+            open.set(i.fingerprint, i);
+    }
+    for (const f of findings) {
+        const issue = open.get(f.fingerprint);
+        if (issue) {
+            const prev = issue.incident;
+            const severity = f.severity;
+            const next = {
+                v: 1,
+                fingerprint: f.fingerprint,
+                severity,
+                title: f.title,
+                detail: f.detail,
+                ...(f.remediation ? { remediation: f.remediation } : {}),
+                firstSeen: prev?.firstSeen ?? issue.createdAt,
+                lastSeen: iso,
+                failingRuns: (prev?.failingRuns ?? 0) + 1,
+                consecutiveFailing: (prev?.consecutivePassing ? 0 : (prev?.consecutiveFailing ?? 0)) + 1,
+                consecutivePassing: 0,
+                openedAt: prev?.openedAt ?? issue.createdAt,
+                ...(prev?.lastReminder ? { lastReminder: prev.lastReminder } : {}),
+                ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+            };
+            const oldSev = prev?.severity ?? severityFromLabels(issue.labels, cfg) ?? severity;
+            const addLabels = labelsFor(cfg, severity, environment).filter((l) => !issue.labels.includes(l));
+            const removeLabels = ['sev1', 'sev2', 'sev3', 'sev4'].filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => issue.labels.includes(l));
+            const title = issueTitle(severity, f.title);
+            if (oldSev !== severity) {
+                const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
+                const t = core_severity/* SEVERITY_TARGETS */.Vl[severity];
+                actions.push({
+                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, title, body: renderBody(next, cfg, 'failing'), addLabels, removeLabels,
+                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* label */.Pf)(oldSev)} to ${(0,core_severity/* label */.Pf)(severity)}: ${f.detail}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
+                    change: worse ? 'escalated' : 'de-escalated',
+                });
+                continue;
+            }
+            const remind = cfg['remind-after'];
+            const since = prev?.lastReminder ?? next.openedAt;
+            if (remind !== undefined && now.getTime() - new Date(since).getTime() >= remind) {
+                actions.push({
+                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
+                    body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
+                    comment: `Still failing after ${durationText(next.openedAt, now)} (${next.failingRuns} failing runs). ${f.detail}`,
+                    change: 'reminder',
+                });
+                continue;
+            }
+            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated' });
+            continue;
+        }
+        const closed = mine
+            .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
+            .sort((a, b) => new Date(b.closedAt).getTime() - new Date(a.closedAt).getTime())[0];
+        if (closed) {
+            const prev = closed.incident;
+            const next = {
+                v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
+                ...(f.remediation ? { remediation: f.remediation } : {}),
+                firstSeen: prev?.firstSeen ?? closed.createdAt, lastSeen: iso,
+                failingRuns: (prev?.failingRuns ?? 0) + 1, consecutiveFailing: 1, consecutivePassing: 0,
+                openedAt: prev?.openedAt ?? closed.createdAt, ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+            };
+            actions.push({
+                kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
+                addLabels: labelsFor(cfg, f.severity, environment).filter((l) => !closed.labels.includes(l)),
+                removeLabels: ['sev1', 'sev2', 'sev3', 'sev4'].filter((s) => s !== f.severity).map((s) => cfg.labels[s]).filter((l) => closed.labels.includes(l)),
+                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${f.detail}`,
+            });
+            continue;
+        }
+        const count = (input.pending[f.fingerprint] ?? 0) + 1;
+        if (count < cfg['open-after'])
+            pending[f.fingerprint] = count;
+        else
+            toOpen.push(f);
+    }
+    // New incidents, most severe first, up to the cap.
+    toOpen.sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
+    const deferred = toOpen.slice(cfg['max-new-per-run']);
+    for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
+        const state = {
+            v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
+            ...(f.remediation ? { remediation: f.remediation } : {}),
+            firstSeen: iso, lastSeen: iso, failingRuns: 1, consecutiveFailing: 1, consecutivePassing: 0, openedAt: iso,
+            ...(input.runUrl ? { runUrl: input.runUrl } : {}),
+        };
+        const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
+        actions.push({
+            kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
+            labels: labelsFor(cfg, f.severity, environment),
+            comment: `Opened at ${(0,core_severity/* label */.Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${f.detail}`,
+        });
+    }
+    // A deferred finding keeps counting, so it opens on a later run with room under the cap.
+    for (const f of deferred)
+        pending[f.fingerprint] = Math.max(cfg['open-after'], (input.pending[f.fingerprint] ?? 0) + 1);
+    // Open incidents whose finding is gone: count passing runs, close after close-after.
+    for (const [fp, issue] of open) {
+        if (byFp.has(fp))
+            continue;
+        const prev = issue.incident;
+        if (!prev)
+            continue; // not written by launchguard's state block: leave it to people
+        const passing = prev.consecutivePassing + 1;
+        const next = { ...prev, consecutivePassing: passing, consecutiveFailing: 0, ...(input.runUrl ? { runUrl: input.runUrl } : {}) };
+        if (passing >= cfg['close-after']) {
+            actions.push({
+                kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
+                comment: `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(prev.firstSeen, new Date(prev.lastSeen))} from first to last failing run (${prev.failingRuns} failing run${prev.failingRuns === 1 ? '' : 's'}).`,
+            });
+        }
+        else {
+            actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'recovering'), addLabels: [], removeLabels: [], change: 'recovering' });
+        }
+    }
+    return { actions, deferred, pending };
+}
+function severityFromLabels(labels, cfg) {
+    return ['sev1', 'sev2', 'sev3', 'sev4'].find((s) => labels.includes(cfg.labels[s]));
+}
+
+// EXTERNAL MODULE: ./src/github/octokit.ts
+var github_octokit = __webpack_require__(6702);
+;// CONCATENATED MODULE: ./src/github/incidents.ts
+
+
+
+const COLORS = {
+    sev1: ['b60205', 'SEV1: critical. Respond < 5 min, resolve < 1 h'],
+    sev2: ['d93f0b', 'SEV2: major. Respond < 30 min, resolve < 4 h'],
+    sev3: ['fbca04', 'SEV3: minor. Respond < 4 h, resolve < 24 h'],
+    sev4: ['0e8a16', 'SEV4: low. Respond < 2 business days, resolve next sprint'],
+};
+/** The token may not write issues (a fork's pull request, or missing `issues: write`). */
+class ReadOnlyToken extends Error {
+    name = 'ReadOnlyToken';
+}
+/** Lists launchguard issues, open and closed, through the list endpoint: never search, whose index lags. */
+async function listIncidentIssues(octokit, repo, baseLabel, maxPages = 10) {
+    const out = [];
+    for (let page = 1; page <= maxPages; page++) {
+        const res = await octokit.rest.issues.listForRepo({ ...repo, labels: baseLabel, state: 'all', sort: 'updated', direction: 'desc', per_page: 100, page });
+        for (const i of res.data) {
+            if (i.pull_request)
+                continue;
+            const fingerprint = parseMarker(i.body);
+            if (!fingerprint)
+                continue;
+            const incident = parseState(i.body);
+            out.push({
+                number: i.number,
+                state: i.state === 'closed' ? 'closed' : 'open',
+                title: i.title,
+                labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+                createdAt: i.created_at,
+                ...(i.closed_at ? { closedAt: i.closed_at } : {}),
+                fingerprint,
+                ...(incident ? { incident } : {}),
+            });
+        }
+        if (res.data.length < 100)
+            break;
+    }
+    return out;
+}
+/** Lists, reconciles and applies: one issue per incident, never duplicates. */
+async function runIncidents(environment, findings, cfg, deps) {
+    const { octokit, repo } = deps;
+    const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
+    const pendingPath = `launchguard/${environment}.pending.json`;
+    const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
+    const pending = pendingFile?.text ? JSON.parse(pendingFile.text) : {};
+    const plan = reconcile({ environment, findings, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+    if (deps.dryRun)
+        return { plan, lines: plan.actions.map((a) => `would ${describe(a)}`) };
+    const lines = [];
+    if (plan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
+        await ensureLabels(octokit, repo, cfg, environment);
+    }
+    for (const action of plan.actions) {
+        try {
+            const number = await apply(action, deps, cfg);
+            lines.push(describe(action, number));
+        }
+        catch (err) {
+            if ((0,github_octokit/* statusOf */.c)(err) === 403 || (0,github_octokit/* statusOf */.c)(err) === 401)
+                throw new ReadOnlyToken(`the token cannot write issues (HTTP ${(0,github_octokit/* statusOf */.c)(err)}); give the job permissions: issues: write`);
+            throw err;
+        }
+    }
+    if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(plan.pending)) {
+        await deps.files.update(pendingPath, () => `${JSON.stringify(plan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
+    }
+    return { plan, lines };
+}
+function describe(a, number) {
+    const n = number ?? ('number' in a ? a.number : undefined);
+    const ref = n ? `#${n}` : 'a new issue';
+    switch (a.kind) {
+        case 'open':
+            return `opened ${ref} ${a.title}`;
+        case 'reopen':
+            return `reopened ${ref} ${a.title}`;
+        case 'close':
+            return a.reason === 'duplicate' ? `closed ${ref} as a duplicate (${a.fingerprint})` : `closed ${ref}: recovered (${a.fingerprint})`;
+        case 'update':
+            return `${a.change} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
+    }
+}
+/** Creates the labels launchguard uses that the repository lacks, with a colour and a description. */
+async function ensureLabels(octokit, repo, cfg, environment) {
+    const existing = new Set();
+    for (let page = 1; page <= 10; page++) {
+        const res = await octokit.rest.issues.listLabelsForRepo({ ...repo, per_page: 100, page });
+        for (const l of res.data)
+            existing.add(l.name.toLowerCase());
+        if (res.data.length < 100)
+            break;
+    }
+    const wanted = [
+        [cfg.labels.base, '5319e7', 'Incident tracked by launchguard'],
+        ...['sev1', 'sev2', 'sev3', 'sev4'].map((s) => [cfg.labels[s], COLORS[s][0], COLORS[s][1]]),
+        [`${cfg.labels['environment-prefix']}${environment}`, 'c5def5', `launchguard environment ${environment}`],
+    ];
+    for (const [name, color, description] of wanted) {
+        if (existing.has(name.toLowerCase()))
+            continue;
+        try {
+            await octokit.rest.issues.createLabel({ ...repo, name, color, description });
+        }
+        catch (err) {
+            if ((0,github_octokit/* statusOf */.c)(err) !== 422)
+                throw err; // 422: created meanwhile by an overlapping run
+        }
+    }
+}
+async function apply(a, deps, cfg) {
+    const { octokit, repo } = deps;
+    switch (a.kind) {
+        case 'open': {
+            const number = await createOnce(a, deps, cfg);
+            await octokit.rest.issues.createComment({ ...repo, issue_number: number, body: a.comment });
+            return await dedupe(a.fingerprint, number, deps, cfg);
+        }
+        case 'update': {
+            await octokit.rest.issues.update({ ...repo, issue_number: a.number, body: a.body, ...(a.title ? { title: a.title } : {}) });
+            await relabel(a.number, a.addLabels, a.removeLabels, deps);
+            if (a.comment)
+                await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
+            return a.number;
+        }
+        case 'reopen': {
+            await octokit.rest.issues.update({ ...repo, issue_number: a.number, state: 'open', state_reason: 'reopened', title: a.title, body: a.body });
+            await relabel(a.number, a.addLabels, a.removeLabels, deps);
+            await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
+            return a.number;
+        }
+        case 'close': {
+            await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
+            await octokit.rest.issues.update({ ...repo, issue_number: a.number, state: 'closed', state_reason: a.reason, ...(a.body ? { body: a.body } : {}) });
+            return a.number;
+        }
+    }
+}
+/** Labels are added and removed one by one, so labels people added by hand stay. */
+async function relabel(number, add, remove, deps) {
+    for (const name of add)
+        await deps.octokit.rest.issues.addLabels({ ...deps.repo, issue_number: number, labels: [name] });
+    for (const name of remove) {
+        try {
+            await deps.octokit.rest.issues.removeLabel({ ...deps.repo, issue_number: number, name });
+        }
+        catch (err) {
+            if ((0,github_octokit/* statusOf */.c)(err) !== 404)
+                throw err; // already gone
+        }
+    }
+}
+/**
+ * Creates the issue without Octokit's automatic retry: after a 5xx or a network error the first
+ * attempt may have landed, so it looks again before trying once more.
+ */
+async function createOnce(a, deps, cfg) {
+    const { octokit, repo } = deps;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const res = await octokit.rest.issues.create({ ...repo, title: a.title, body: a.body, labels: [...a.labels], request: { retries: 0 } });
+            return res.data.number;
+        }
+        catch (err) {
+            const status = (0,github_octokit/* statusOf */.c)(err);
+            const transient = status === undefined || status >= 500;
+            if (!transient || attempt >= 3)
+                throw err;
+            deps.log(`creating the issue for ${a.fingerprint} failed (${status ?? 'network error'}); looking whether it landed before trying again`);
+            const landed = (await listIncidentIssues(octokit, repo, cfg.labels.base)).find((i) => i.state === 'open' && i.fingerprint === a.fingerprint);
+            if (landed)
+                return landed.number;
+        }
+    }
+}
+/** After a create, list again: two overlapping runs may both have opened one. The oldest stays. */
+async function dedupe(fingerprint, created, deps, cfg) {
+    const same = (await listIncidentIssues(deps.octokit, deps.repo, cfg.labels.base))
+        .filter((i) => i.state === 'open' && i.fingerprint === fingerprint)
+        .sort((x, y) => x.number - y.number);
+    const kept = same[0]?.number ?? created;
+    for (const dup of same.slice(1)) {
+        await deps.octokit.rest.issues.createComment({ ...deps.repo, issue_number: dup.number, body: `Duplicate of #${kept}: two runs opened an issue for the same incident at once. launchguard keeps #${kept}.` });
+        await deps.octokit.rest.issues.update({ ...deps.repo, issue_number: dup.number, state: 'closed', state_reason: 'duplicate' });
+    }
+    return kept;
+}
+function deferredLine(deferred, cap) {
+    if (deferred.length === 0)
+        return undefined;
+    return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${(0,core_severity/* label */.Pf)(f.severity)}] ${f.title}`).join('; ')}`;
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+
+/***/ })
+
+};

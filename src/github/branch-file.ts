@@ -1,0 +1,105 @@
+import { statusOf, type Octokit } from './octokit.js';
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export interface FileSnapshot {
+  readonly text?: string;
+  /** The blob sha; null when there is no file (or no branch) yet. */
+  readonly sha: string | null;
+}
+
+/** No token or no permission: the caller carries on without the data branch. */
+export class BranchUnavailable extends Error {
+  override readonly name = 'BranchUnavailable';
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
+ * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
+ * it never mixes with the code.
+ */
+export class BranchFiles {
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly repo: RepoRef,
+    readonly branch: string,
+  ) {}
+
+  get where(): string {
+    return `branch ${this.branch} of ${this.repo.owner}/${this.repo.repo}`;
+  }
+
+  async read(path: string): Promise<FileSnapshot> {
+    try {
+      const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: this.branch });
+      const data = res.data as { type?: string; content?: string; sha: string };
+      if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
+        throw new Error(`${path} on ${this.where} is not a file`);
+      }
+      return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) return { sha: null };
+      if (status === 401 || status === 403) {
+        throw new BranchUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Writes `next(current)`; on a conflict reads again and recomputes. `first` is what the caller
+   * already read, which saves a request on the first attempt.
+   */
+  async update(path: string, next: (current: string | undefined) => string, message: string, first?: FileSnapshot): Promise<string> {
+    let current = first ?? (await this.read(path));
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const text = next(current.text);
+      try {
+        if (current.sha === null && !(await this.branchExists())) {
+          await this.createBranchWith(path, text, message);
+        } else {
+          await this.octokit.rest.repos.createOrUpdateFileContents({
+            ...this.repo,
+            path,
+            message,
+            content: Buffer.from(text).toString('base64'),
+            branch: this.branch,
+            ...(current.sha ? { sha: current.sha } : {}),
+          });
+        }
+        return text;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status === 401 || status === 403) {
+          throw new BranchUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+        }
+        // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
+        if (status !== 409 && status !== 422) throw err;
+        current = await this.read(path);
+      }
+    }
+    throw new Error(`gave up writing ${path} to ${this.where} after ${MAX_ATTEMPTS} conflicting attempts`);
+  }
+
+  private async branchExists(): Promise<boolean> {
+    try {
+      await this.octokit.rest.git.getRef({ ...this.repo, ref: `heads/${this.branch}` });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  private async createBranchWith(path: string, content: string, message: string): Promise<void> {
+    const tree = await this.octokit.rest.git.createTree({ ...this.repo, tree: [{ path, mode: '100644', type: 'blob', content }] });
+    const commit = await this.octokit.rest.git.createCommit({ ...this.repo, message, tree: tree.data.sha, parents: [] });
+    await this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${this.branch}`, sha: commit.data.sha });
+  }
+}
