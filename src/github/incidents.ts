@@ -69,39 +69,54 @@ export async function runIncidents(environment: string, findings: readonly Findi
   const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
   const plan = reconcile({ environment, findings, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
-  if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a)}`) };
+  if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
 
   const lines: string[] = [];
-  if (plan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
-    await ensureLabels(octokit, repo, cfg, environment);
-  }
-  for (const action of plan.actions) {
-    try {
+  try {
+    if (plan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
+      await ensureLabels(octokit, repo, cfg, environment);
+    }
+    for (const action of plan.actions) {
       const number = await apply(action, deps, cfg);
       lines.push(describe(action, number));
-    } catch (err) {
-      if (statusOf(err) === 403 || statusOf(err) === 401) throw new ReadOnlyToken(`the token cannot write issues (HTTP ${statusOf(err)}); give the job permissions: issues: write`);
-      throw err;
     }
-  }
-  if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(plan.pending)) {
-    await deps.files.update(pendingPath, () => `${JSON.stringify(plan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
+    if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(plan.pending)) {
+      await deps.files.update(pendingPath, () => `${JSON.stringify(plan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
+    }
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 403 || status === 401) {
+      throw new ReadOnlyToken(`the token cannot write issues (HTTP ${status}); give the job permissions: issues: write${lines.length ? ` (done before that: ${lines.join('; ')})` : ''}`);
+    }
+    throw err;
   }
   return { plan, lines };
 }
 
-function describe(a: Action, number?: number): string {
+const VERBS = {
+  open: ['opened', 'open'],
+  reopen: ['reopened', 'reopen'],
+  close: ['closed', 'close'],
+  escalated: ['escalated', 'escalate'],
+  'de-escalated': ['de-escalated', 'de-escalate'],
+  updated: ['updated', 'update'],
+  recovering: ['marked recovering', 'mark recovering'],
+  reminder: ['reminded on', 'remind on'],
+} as const;
+
+function describe(a: Action, number?: number, planned = false): string {
   const n = number ?? ('number' in a ? a.number : undefined);
   const ref = n ? `#${n}` : 'a new issue';
+  const verb = (k: keyof typeof VERBS) => VERBS[k][planned ? 1 : 0];
   switch (a.kind) {
     case 'open':
-      return `opened ${ref} ${a.title}`;
+      return `${verb('open')} ${ref} ${a.title}`;
     case 'reopen':
-      return `reopened ${ref} ${a.title}`;
+      return `${verb('reopen')} ${ref} ${a.title}`;
     case 'close':
-      return a.reason === 'duplicate' ? `closed ${ref} as a duplicate (${a.fingerprint})` : `closed ${ref}: recovered (${a.fingerprint})`;
+      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${a.fingerprint})` : `${verb('close')} ${ref}: recovered (${a.fingerprint})`;
     case 'update':
-      return `${a.change} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
+      return `${verb(a.change)} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
   }
 }
 

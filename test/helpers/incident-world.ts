@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, type ActionRun } from './action.js';
+import { FakeGitHub } from './fake-github.js';
+import { httpServer, json, type Running } from './servers.js';
+
+/**
+ * A world for incident scenarios: a target whose health and disk usage the test sets between runs,
+ * the fake GitHub, and a function that runs the built action once, as a scheduled run on main would.
+ */
+export class IncidentWorld {
+  up = true;
+  disk = 50;
+  target!: Running;
+  gh!: FakeGitHub;
+  private eventPath = '';
+
+  async start(): Promise<this> {
+    this.target = await httpServer((q, res) => {
+      if (q.url === '/metrics') return json(res, 200, { disk: this.disk });
+      if (!this.up) return json(res, 503, { status: 'down' });
+      json(res, 200, { status: 'ok' });
+    });
+    this.gh = await new FakeGitHub().start();
+    const dir = mkdtempSync(join(tmpdir(), 'lg-inc-'));
+    this.eventPath = join(dir, 'event.json');
+    writeFileSync(this.eventPath, JSON.stringify({ repository: { default_branch: 'main', full_name: 'acme/api' } }));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.target.close();
+    await this.gh.stop();
+  }
+
+  config(extra = ''): string {
+    return `environments:
+  production:
+    health:
+      - { name: api, path: /health, retries: 0 }
+    metrics:
+      system:
+        path: /metrics
+        disk: { field: disk, levels: [{ above: 95, severity: sev2 }, { above: 90, severity: sev3 }] }
+${extra}`;
+  }
+
+  run(opts: { config?: string; token?: string; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+    return runAction(
+      { config: 'lg.yml', 'target-url': this.target.url, 'fail-on': 'none', ...opts.inputs },
+      {
+        files: { 'lg.yml': opts.config ?? this.config() },
+        timeoutMs: 60_000,
+        env: {
+          GITHUB_API_URL: this.gh.url,
+          GITHUB_REPOSITORY: 'acme/api',
+          GITHUB_EVENT_PATH: this.eventPath,
+          GITHUB_EVENT_NAME: 'schedule',
+          GITHUB_REF: 'refs/heads/main',
+          GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e6)),
+          'INPUT_GITHUB-TOKEN': opts.token ?? 'ghs_write_token',
+        },
+      },
+    );
+  }
+
+  open() {
+    return this.gh.issues.filter((i) => i.state === 'open');
+  }
+
+  commentsOf(n: number): string[] {
+    return this.gh.comments.filter((c) => c.issue === n).map((c) => c.body);
+  }
+}
