@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore)
 /* harmony export */ });
-/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57609);
+/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10288);
 /* harmony import */ var _baseline_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54494);
 /* harmony import */ var _branch_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77210);
 

@@ -35,8 +35,9 @@ export async function run(): Promise<void> {
     setOutputs(report);
     const baselineNotes = await recordBaseline(outcome, opts, ctx);
     const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
+    const gateNotes = opts.mode === 'gate' ? await postGateComment(outcome, opts, ctx, github) : [];
     annotate(report);
-    const extra = [...baselineNotes, ...incidentNotes].map((n) => redactor.text(n));
+    const extra = [...baselineNotes, ...incidentNotes, ...gateNotes].map((n) => redactor.text(n));
     if (process.env.GITHUB_STEP_SUMMARY) {
       const notes = extra.length ? `\n### GitHub\n\n${extra.map((n) => `- ${n}`).join('\n')}\n` : '';
       await core.summary.addRaw(renderMarkdown(report) + notes).write();
@@ -125,6 +126,32 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
       return [`issues: not managed: ${(err as Error).message}. The findings are in this summary and the report.`];
     }
     core.warning(`issues: could not update the incident issues: ${(err as Error).message}`);
+    return [];
+  }
+}
+
+/** Gate mode: one pull-request comment, edited in place. A fork's read-only token is not a failure. */
+async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
+  const pr = (ctx.event.pull_request as { number?: number } | undefined)?.number ?? (ctx.event.number as number | undefined);
+  if (!pr) return ['gate: this run has no pull request in its event, so no comment was posted'];
+  const { renderGateComment } = await import('./report/gate.js');
+  const body = renderGateComment(outcome.report, outcome.plan.env.load);
+  if (opts.dryRun) return [`gate: dry-run, the comment on #${pr} was not written`];
+  try {
+    const { octokit, owner, repo } = await github.get();
+    const { upsertGateComment, isPermissionError } = await import('./github/gate.js');
+    try {
+      const c = await upsertGateComment(octokit, { owner, repo }, pr, outcome.report.environment, body);
+      return [`gate: ${c.created ? 'posted' : 'updated'} the comment on #${pr}`];
+    } catch (err) {
+      if (isPermissionError(err)) {
+        return [`gate: the token cannot comment on #${pr} (HTTP ${(err as { status?: number }).status}; a fork's pull request gets a read-only token), so the verdict is in this summary and the outputs only`];
+      }
+      throw err;
+    }
+  } catch (err) {
+    if ((err as Error).name === 'BaselineUnavailable') return [`gate: ${(err as Error).message}; the verdict is in this summary and the outputs only`];
+    core.warning(`gate: could not post the pull-request comment: ${(err as Error).message}`);
     return [];
   }
 }

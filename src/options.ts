@@ -49,7 +49,8 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     }
   }
   const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
-  const failOn = oneOf(get, 'fail-on', [...SEVERITIES, 'none'] as const, 'sev2');
+  // A gate counts any budget breach by default; a monitor fails the step from SEV2 up.
+  const failOn = oneOf(get, 'fail-on', [...SEVERITIES, 'none'] as const, mode === 'gate' ? 'sev4' : 'sev2');
   return {
     configPath: configRaw || DEFAULT_CONFIG_PATH,
     configExplicit: configRaw !== '' && configRaw !== DEFAULT_CONFIG_PATH,

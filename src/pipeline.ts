@@ -5,6 +5,7 @@ import { runMetrics } from './checks/metrics.js';
 import { secretHeaderValues } from './checks/target.js';
 import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
+import { medianOfSamples } from './core/samples.js';
 import type { CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
@@ -12,7 +13,8 @@ import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './plan.js';
 import type { Clock } from './ports.js';
 import type { Redactor } from './report/redact.js';
-import { REPORT_SCHEMA, withTargets, writeReport, type Report } from './report/report.js';
+import { REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
+import { median } from 'simple-statistics';
 
 export interface PipelineDeps {
   readonly clock: Clock;
@@ -91,10 +93,30 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     notes: [...notes, ...evaluation.notes],
     results,
     ...(history ? { history: history.entries.slice(-30) } : {}),
+    ...(baseline && store ? { baseline: summarizeBaseline(baseline, store.where) } : {}),
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
   };
   await writeReport(opts.reportPath, report, redactor);
   return { plan, report: redactor.value(report), ...(store ? { store } : {}) };
+}
+
+function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
+  const first = b.runs[0]!;
+  const last = b.runs[b.runs.length - 1]!;
+  return {
+    where,
+    runs: b.runs.length,
+    from: first.at,
+    to: last.at,
+    ...(first.sha ? { fromSha: first.sha } : {}),
+    ...(last.sha ? { toSha: last.sha } : {}),
+    p50: b.p50,
+    p95: b.p95,
+    p95Mad: b.p95Mad,
+    p99: median(b.runs.map((r) => r.p99)),
+    errorRate: b.errorRate,
+    rps: b.rps,
+  };
 }
 
 export function describeBaseline(b: Baseline): string {
@@ -140,7 +162,16 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResult
     let load: LoadResult | undefined;
     if (plan.checks.includes('load') && plan.env.load) {
       const { runLoad } = await import('./checks/load.js');
-      load = await runLoad(plan.env.load, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
+      const runOnce = () => runLoad(plan.env.load!, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
+      // A gate judges the median of several samples: one sample makes a flaky gate.
+      const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
+      const results: LoadResult[] = [];
+      for (let i = 0; i < samples; i++) {
+        const r = await runOnce();
+        results.push(r);
+        if (r.overall.responses === 0) break; // unreachable: more samples would say the same
+      }
+      load = results.length === 1 ? results[0] : medianOfSamples(results);
     }
     return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
   } finally {

@@ -17,6 +17,7 @@ export interface RunPlan {
   readonly source: string;
   /** For the indexes check: the input's URI, or the config's. */
   readonly mongodbUri?: string;
+  readonly mode: 'monitor' | 'gate';
 }
 
 /** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
@@ -96,5 +97,5 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
       throw new UserError(`indexes: the MongoDB URI must start with mongodb:// or mongodb+srv:// (from ${opts.mongodbUri ? 'the mongodb-uri input' : `environments.${opts.environment}.indexes.uri`})`);
     }
   }
-  return { config, environment: opts.environment, env, baseUrl, checks, source, ...(mongodbUri ? { mongodbUri } : {}) };
+  return { config, environment: opts.environment, env, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }

@@ -83,6 +83,8 @@ export interface LoadResult {
   readonly rate?: number;
   readonly requests: readonly LoadRequestResult[];
   readonly overall: LoadRequestResult;
+  /** In gate mode: each sample's overall figures; the fields above are their medians. */
+  readonly samples?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
 }
 
 export interface CollectionIndexes {

@@ -7,6 +7,21 @@ import type { BaselineEntry } from '../core/baseline.js';
 
 export const REPORT_SCHEMA = 'launchguard.report/v1';
 
+export interface BaselineSummary {
+  readonly where: string;
+  readonly runs: number;
+  readonly from: string;
+  readonly to: string;
+  readonly fromSha?: string;
+  readonly toSha?: string;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p95Mad: number;
+  readonly p99: number;
+  readonly errorRate: number;
+  readonly rps: number;
+}
+
 export interface ReportFinding extends Finding {
   readonly targets: SeverityTargets;
 }
@@ -27,6 +42,8 @@ export interface Report {
   readonly results: CheckResults;
   /** The recent load history the baseline came from, oldest first (for the trend). */
   readonly history?: readonly BaselineEntry[];
+  /** The load baseline this run was judged against, when there was one. */
+  readonly baseline?: BaselineSummary;
   readonly run?: { readonly url?: string; readonly sha?: string; readonly ref?: string };
 }
 

@@ -1,0 +1,154 @@
+export const id = 900;
+export const ids = [900,702,347];
+export const modules = {
+
+/***/ 10900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isPermissionError: () => (/* binding */ isPermissionError),
+/* harmony export */   upsertGateComment: () => (/* binding */ upsertGateComment)
+/* harmony export */ });
+/* harmony import */ var _report_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18347);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+
+
+/** The one gate comment on a pull request: found by its hidden marker and edited in place. */
+async function upsertGateComment(octokit, repo, pr, environment, body) {
+    const marker = (0,_report_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .gateMarker */ .k)(environment);
+    for (let page = 1; page <= 20; page++) {
+        const res = await octokit.rest.issues.listComments({ ...repo, issue_number: pr, per_page: 100, page });
+        const mine = res.data.find((c) => c.body?.includes(marker));
+        if (mine) {
+            await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+            return { id: mine.id, created: false };
+        }
+        if (res.data.length < 100)
+            break;
+    }
+    const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
+    return { id: created.data.id, created: true };
+}
+function isPermissionError(err) {
+    const s = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
+    return s === 401 || s === 403 || s === 404;
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log) {
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+
+/***/ }),
+
+/***/ 18347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ gateMarker),
+/* harmony export */   renderGateComment: () => (/* binding */ renderGateComment)
+/* harmony export */ });
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
+/* harmony import */ var _core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96024);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60432);
+
+
+
+/** Finds the gate's one comment again, per environment, to edit it in place. */
+function gateMarker(environment) {
+    return `<!-- launchguard:gate environment=${environment} -->`;
+}
+const pct = (v, d = 2) => `${Math.round(v * 10 ** d) / 10 ** d} %`;
+function delta(now, base, fmt) {
+    if (base === undefined)
+        return '—';
+    const d = now - base;
+    const rel = base !== 0 ? ` (${d >= 0 ? '+' : ''}${Math.round((d / base) * 100)} %)` : '';
+    return `${d >= 0 ? '+' : '−'}${fmt(Math.abs(d))}${rel}`;
+}
+/** The pull-request comment: one line verdict, the metrics table, other findings, the baseline used. Pure. */
+function renderGateComment(r, load) {
+    const failing = r.findings.filter((f) => (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .meetsThreshold */ .M0)(f.severity, r.verdict.failOn));
+    const top = r.verdict.status === 'pass'
+        ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
+        : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}] ${f.title.replace(`${r.environment}: `, '')}`).join('; ')}`;
+    const out = [gateMarker(r.environment), top, ''];
+    out.push(`Environment **${r.environment}** · target \`${r.target || '(none)'}\` · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    const l = r.results.load;
+    if (l && l.overall.responses > 0) {
+        const b = r.baseline;
+        const budgets = (0,_core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBudgets */ .N1)(load?.budgets);
+        const rules = new Set(r.findings.filter((f) => f.check === 'load').map((f) => f.rule));
+        const v = (bad) => (bad ? '❌' : '✅');
+        const o = l.overall;
+        out.push('| metric | baseline | this PR | delta | budget | verdict |', '|---|---|---|---|---|---|');
+        out.push(`| p50 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p50) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(budgets.p50)} | ${v(rules.has('load-p50'))} |`);
+        out.push(`| p95 | ${b ? `${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95)} ± ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95Mad)}` : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(budgets.p95)}${b && load ? `, ≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : ''} | ${v(rules.has('load-p95') || rules.has('load-p95-critical') || rules.has('load-regression'))} |`);
+        out.push(`| p99 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p99) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p99)} | ${delta(o.latencyMs.p99, b?.p99, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | | |`);
+        out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | < ${budgets.errorRate} % | ${v(rules.has('load-error-rate') || rules.has('load-error-rate-critical'))} |`);
+        out.push(`| req/s | ${b ? b.rps : '—'} | ${o.requestsPerSecond} | ${delta(o.requestsPerSecond, b?.rps, (x) => String(Math.round(x * 10) / 10))} | | |`);
+        out.push('');
+        if (l.samples)
+            out.push(`This PR: the median of ${l.samples.length} load samples (p95 per sample: ${l.samples.map((s) => (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(s.p95)).join(', ')}).`, '');
+        out.push(b
+            ? `Baseline: the median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} on the default branch from ${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : ''} (${b.where}).`
+            : 'No baseline yet: no passing run on the default branch is recorded, so this PR is judged by the budgets alone.', '');
+    }
+    const others = r.findings.filter((f) => f.check !== 'load');
+    if (others.length) {
+        out.push('| severity | finding | detail |', '|---|---|---|');
+        for (const f of others)
+            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)} | ${f.title} | ${f.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+        out.push('');
+    }
+    const loadFindings = r.findings.filter((f) => f.check === 'load');
+    if (loadFindings.length)
+        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}** ${f.detail}`), '');
+    out.push('_launchguard edits this comment on every run of this pull request._');
+    return out.join('\n');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,43 @@
+import { median } from 'simple-statistics';
+import { decodeHistogram, encodeHistogram, mergeHistograms } from './histogram.js';
+import type { LoadRequestResult, LoadResult } from './types.js';
+
+/**
+ * Several load samples as one result: the median of each metric, so a single noisy sample cannot
+ * flip a gate. Counts are summed and the histogram is the exact merge of all samples.
+ */
+export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
+  const first = samples[0]!;
+  if (samples.length === 1) return first;
+  const combine = (list: LoadRequestResult[]): LoadRequestResult => {
+    const m = (f: (r: LoadRequestResult) => number) => median(list.map(f));
+    const answered = list.filter((r) => r.responses > 0);
+    const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
+    const ml = (k: keyof LoadRequestResult['latencyMs']) => median(lat.map((l) => l[k]));
+    const sum = (f: (r: LoadRequestResult) => number) => list.reduce((a, r) => a + f(r), 0);
+    const codes: Record<string, number> = {};
+    for (const r of list) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
+    return {
+      ...list[0]!,
+      elapsedMs: sum((r) => r.elapsedMs),
+      requests: sum((r) => r.requests),
+      responses: sum((r) => r.responses),
+      non2xx: sum((r) => r.non2xx),
+      socketErrors: sum((r) => r.socketErrors),
+      timeouts: sum((r) => r.timeouts),
+      mismatches: sum((r) => r.mismatches),
+      statusCodes: codes,
+      errorRate: m((r) => r.errorRate),
+      requestsPerSecond: m((r) => r.requestsPerSecond),
+      latencyMs: { count: sum((r) => r.latencyMs.count), min: ml('min'), mean: ml('mean'), p50: ml('p50'), p90: ml('p90'), p95: ml('p95'), p99: ml('p99'), max: ml('max') },
+      histogram: encodeHistogram(mergeHistograms(list.map((r) => decodeHistogram(r.histogram)))),
+      ...(list.find((r) => r.firstError)?.firstError ? { firstError: list.find((r) => r.firstError)!.firstError } : {}),
+    };
+  };
+  return {
+    ...first,
+    requests: first.requests.map((_, i) => combine(samples.map((s) => s.requests[i]!))),
+    overall: combine(samples.map((s) => s.overall)),
+    samples: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
+  };
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runAction } from '../helpers/action.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+import { httpServer, type Running } from '../helpers/servers.js';
+
+// The pull-request gate, end to end: dist/index.js with a pull_request event, the fake GitHub
+// (OpenAPI-validated) and a local preview target whose latency the test sets.
+const config = (extra = '') => `environments:
+  production:
+    load:
+      connections: 2
+      duration: 1s
+      samples: 3
+      requests:
+        - { name: plans, path: /plans }
+${extra}`;
+
+describe('gate mode on a pull request', () => {
+  let target: Running;
+  let delayMs = 20;
+  let gh: FakeGitHub;
+  let dir: string;
+  beforeAll(async () => {
+    target = await httpServer((_q, res) => setTimeout(() => res.end('{"plans":[]}'), delayMs));
+    dir = mkdtempSync(join(tmpdir(), 'lg-gate-'));
+  });
+  afterAll(async () => {
+    await target.close();
+  });
+  beforeEach(async () => {
+    gh = await new FakeGitHub().start();
+    gh.addIssue({ title: 'Faster plans page', pull_request: true }); // PR #1
+    delayMs = 20;
+  });
+  afterEach(async () => {
+    expect(gh.violations).toEqual([]);
+    await gh.stop();
+  });
+
+  const baseline = (p95s: number[]) => {
+    const entries = p95s.map((p95, i) => ({
+      at: `2026-11-${String(10 + i).padStart(2, '0')}T06:00:00.000Z`, sha: `${String(i).repeat(7)}abcdef0123456789abcdef0123456789a`.slice(0, 40),
+      passed: true, p50: p95 * 0.9, p90: p95, p95, p99: p95 * 1.1, max: p95 * 1.5, errorRate: 0, rps: 90, requests: 200,
+    }));
+    gh.writeFile('launchguard-data', 'launchguard/production.json', JSON.stringify({ schema: 'launchguard.history/v1', environment: 'production', entries }));
+  };
+
+  const gate = (opts: { config?: string; token?: string; fork?: boolean } = {}) => {
+    const eventPath = join(dir, `event-${Math.random()}.json`);
+    writeFileSync(eventPath, JSON.stringify({
+      number: 1,
+      pull_request: { number: 1, head: { repo: { full_name: opts.fork ? 'someone/api' : 'acme/api' } }, base: { repo: { full_name: 'acme/api' } } },
+      repository: { default_branch: 'main', full_name: 'acme/api' },
+    }));
+    return runAction(
+      { config: 'lg.yml', 'target-url': target.url, mode: 'gate' },
+      {
+        files: { 'lg.yml': opts.config ?? config() },
+        timeoutMs: 60_000,
+        env: {
+          GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/api', GITHUB_EVENT_PATH: eventPath, GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_REF: 'refs/pull/1/merge', GITHUB_SHA: 'feedfacefeedfacefeedfacefeedfacefeedface', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '77',
+          'INPUT_GITHUB-TOKEN': opts.token ?? 'ghs_write_token',
+        },
+      },
+    );
+  };
+  const comments = () => gh.comments.filter((c) => c.issue === 1);
+
+  it('no baseline yet: judged by budgets alone, passes, and says so', async () => {
+    const r = await gate();
+    expect(r.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    const body = comments()[0]!.body;
+    expect(body).toMatch(/^<!-- launchguard:gate environment=production -->\n## ✅ launchguard gate: pass/);
+    expect(body).toContain('No baseline yet: no passing run on the default branch is recorded, so this PR is judged by the budgets alone.');
+    expect(body).toMatch(/This PR: the median of 3 load samples/);
+    expect(body).toContain('[run](https://github.com/acme/api/actions/runs/77)');
+    // Gate mode never writes the history and never opens incident issues.
+    expect(gh.branches.has('launchguard-data')).toBe(false);
+    expect(gh.issues).toHaveLength(1);
+  });
+
+  it('baseline present and the PR within the noise: pass; the comment names the baseline runs', async () => {
+    baseline([21, 22, 21, 23, 22]);
+    const r = await gate();
+    expect(r.code).toBe(0);
+    const body = comments()[0]!.body;
+    expect(body).toMatch(/## ✅ launchguard gate: pass/);
+    expect(body).toMatch(/Baseline: the median of 5 passing runs on the default branch from 2026-11-10 to 2026-11-14, commits 0000000\.\.4444444/);
+    expect(body).toMatch(/\| p95 \| 22 ms ± 1\.0 ms \| [\d.]+ ms \| [−+][\d.]+ ms \(.*\) \| < 2 s, ≤ baseline \+ max\(25 %, 3 × MAD\) \| ✅ \|/);
+  });
+
+  it('the PR 3× slower: fails, and the comment says why; a re-run edits the same comment', async () => {
+    baseline([21, 22, 21, 23, 22]);
+    delayMs = 65;
+    const r = await gate();
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('fail');
+    const body = comments()[0]!.body;
+    expect(body).toMatch(/^<!-- launchguard:gate environment=production -->\n## ❌ launchguard gate: fail: \[SEV3\] load p95 regressed against the baseline/);
+    expect(body).toMatch(/\| p95 \| 22 ms ± 1\.0 ms \| \d+ ms \| \+\d+ ms \(\+\d{3} %\) \| .* \| ❌ \|/);
+    const id = gh.comments.find((c) => c.issue === 1)!.id;
+
+    delayMs = 20;
+    const again = await gate();
+    expect(again.code).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.id).toBe(id);
+    expect(comments()[0]!.body).toMatch(/## ✅ launchguard gate: pass/);
+  });
+
+  it('a noisy baseline does not fail a PR whose p95 lies within its noise; a tight one does', async () => {
+    delayMs = 30;
+    const withRegression = config().replace('      requests:', '      regression: { threshold: 10%, floor: 1ms }\n      requests:');
+    baseline([15, 40, 18, 35, 20, 38, 16]); // median 20, MAD 5: the noise band is 15 ms
+    const noisy = await gate({ config: withRegression });
+    expect(noisy.code).toBe(0);
+    gh.writeFile('launchguard-data', 'launchguard/production.json', JSON.stringify({ schema: 'launchguard.history/v1', environment: 'production', entries: [] }));
+    baseline([20, 20, 20, 20, 20, 20, 20]); // the same median, no noise: the band is 10 %
+    const tight = await gate({ config: withRegression });
+    expect(tight.code).toBe(1);
+    expect(comments()[0]!.body).toMatch(/fail: \[SEV3\] load p95 regressed against the baseline/);
+  });
+
+  it('a budget broken with no baseline fails', async () => {
+    const r = await gate({ config: config().replace('      requests:', '      budgets: { p95: 10ms }\n      requests:') });
+    expect(r.code).toBe(1);
+    expect(comments()[0]!.body).toMatch(/fail: \[SEV2\] load p95 over budget on plans/); // over 2 × the 10 ms budget
+  });
+
+  it('a fork: the token cannot comment, so the summary and outputs carry the verdict, no crash', async () => {
+    const r = await gate({ token: 'ghs_read_only', fork: true });
+    expect(r.code).toBe(0);
+    expect(r.outputs.status).toBe('pass');
+    expect(r.summary).toContain("gate: the token cannot comment on #1 (HTTP 403; a fork's pull request gets a read-only token)");
+    expect(comments()).toHaveLength(0);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
