@@ -83,7 +83,7 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
   const load = outcome.report.results.load;
   const store = outcome.store;
   if (!load || !store) return [];
-  if (opts.mode !== 'monitor') return ['baseline: not recorded (gate mode never writes history)'];
+  if (opts.mode === 'gate') return ['baseline: not recorded (gate mode never writes history)'];
   if (opts.dryRun) return ['baseline: not recorded (dry-run)'];
   if (!onDefaultBranch(ctx)) return [`baseline: not recorded (only runs on the default branch extend it; this is ${ctx.ref ?? 'an unknown ref'})`];
   if (load.overall.responses === 0) return ['baseline: not recorded (the target never answered)'];
@@ -100,7 +100,8 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
 /** One issue per incident: opened, updated, escalated, closed and reopened. Never in gate mode. */
 async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
   if (!opts.issues) return [];
-  if (opts.mode !== 'monitor') return ['issues: not managed (gate mode never opens incident issues)'];
+  if (opts.mode === 'gate') return ['issues: not managed (gate mode never opens incident issues)'];
+  if (opts.shard) return ['issues: not managed by a shard run (the merge run manages them)'];
   const cfg = outcome.plan.config.incidents;
   try {
     const { octokit, owner, repo } = await github.get();
@@ -157,6 +158,12 @@ async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: 
 }
 
 function setOutputs(r: Report): void {
+  if (r.shard) {
+    // Distinct names per index too: matrix legs that share one output name overwrite each other.
+    const text = JSON.stringify(r.shard);
+    core.setOutput('shard-result', text);
+    core.setOutput(`shard-result-${r.shard.shard.index}`, text);
+  }
   core.setOutput('status', r.verdict.status);
   core.setOutput('worst-severity', r.verdict.worstSeverity);
   core.setOutput('findings-count', String(r.verdict.findingsCount));

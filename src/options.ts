@@ -1,6 +1,7 @@
 import { UserError } from './config/errors.js';
 import { SEVERITIES, type FailOn } from './core/severity.js';
 import { CHECKS, type CheckName } from './core/types.js';
+import { parseShard, type ShardSpec } from './core/shards.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/launchguard.yml';
 
@@ -15,7 +16,11 @@ export interface RunOptions {
   readonly checks?: readonly CheckName[];
   readonly mongodbUri?: string;
   readonly githubToken?: string;
-  readonly mode: 'monitor' | 'gate';
+  readonly mode: 'monitor' | 'gate' | 'merge';
+  /** This run is shard i of N of a split load test. */
+  readonly shard?: ShardSpec;
+  /** For mode merge: shard results as JSON, or report files (paths or globs, one per line or comma). */
+  readonly shards?: string;
   readonly issues: boolean;
   readonly failOn: FailOn;
   readonly dryRun: boolean;
@@ -48,7 +53,14 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
       if (!checks.includes(c as CheckName)) checks.push(c as CheckName);
     }
   }
-  const mode = oneOf(get, 'mode', ['monitor', 'gate'] as const, 'monitor');
+  const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'] as const, 'monitor');
+  const shardRaw = get('shard').trim();
+  const shard = shardRaw ? parseShard(shardRaw, 'input shard') : undefined;
+  if (shard && mode !== 'monitor') throw new UserError(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
+  const shards = get('shards').trim() || undefined;
+  if (mode === 'merge' && !shards) {
+    throw new UserError('input shards: mode merge needs the shard results: the shard jobs\' outputs as JSON (${{ toJSON(needs.<job>.outputs) }}) or their report files');
+  }
   // A gate counts any budget breach by default; a monitor fails the step from SEV2 up.
   const failOn = oneOf(get, 'fail-on', [...SEVERITIES, 'none'] as const, mode === 'gate' ? 'sev4' : 'sev2');
   return {
@@ -60,6 +72,8 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     mongodbUri: get('mongodb-uri').trim() || undefined,
     githubToken: get('github-token').trim() || undefined,
     mode,
+    ...(shard ? { shard } : {}),
+    ...(shards ? { shards } : {}),
     issues: bool(get, 'issues', true),
     failOn,
     dryRun: bool(get, 'dry-run', false),

@@ -6,6 +6,8 @@ import { secretHeaderValues } from './checks/target.js';
 import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
 import { medianOfSamples } from './core/samples.js';
+import { configHash, mergeShards, parseShardResult, shardLoad, toShardResult, type ShardResult, type ShardSpec } from './core/shards.js';
+import { UserError } from './config/errors.js';
 import type { CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
@@ -58,7 +60,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   let store: BaselineStore | undefined;
   let history: History | undefined;
   let baseline: Baseline | undefined;
-  if (plan.checks.includes('load') && load && deps.baselineStore) {
+  if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
     try {
       store = await deps.baselineStore(plan);
       history = await store?.read(plan.environment);
@@ -71,13 +73,28 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     else if (store) notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
   }
 
-  const results = await runChecks(plan, deps);
-  const evaluation = evaluate(results, {
+  let results: CheckResults;
+  let shard: ShardResult | undefined;
+  if (opts.mode === 'merge') {
+    const shards = await readShards(opts.shards ?? '', deps.env);
+    const { load: merged, environment } = mergeShards(shards);
+    if (environment !== plan.environment) {
+      throw new UserError(`shards: the shards measured environment "${environment}", but this merge run judges "${plan.environment}"`);
+    }
+    notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
+    results = { load: merged };
+  } else {
+    results = await runChecks(plan, deps, opts.shard);
+    if (opts.shard && results.load) shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load!));
+  }
+  const judged = evaluate(results, {
     environment: plan.environment,
     env: plan.env,
     severity: plan.config.severity,
     ...(baseline ? { baseline } : {}),
   });
+  // A shard does not judge budgets: only the merge of all shards does.
+  const evaluation = shard ? { rows: judged.rows, findings: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -92,6 +109,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     rows: evaluation.rows,
     notes: [...notes, ...evaluation.notes],
     results,
+    ...(shard ? { shard } : {}),
     ...(history ? { history: history.entries.slice(-30) } : {}),
     ...(baseline && store ? { baseline: summarizeBaseline(baseline, store.where) } : {}),
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
@@ -146,7 +164,42 @@ export function historyEntry(report: Report, load: LoadResult): BaselineEntry {
   };
 }
 
-async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResults> {
+/**
+ * The merge run's input: JSON (an array of shard results, or an object such as the shard jobs'
+ * outputs whose values are shard results), or report files by path or glob.
+ */
+async function readShards(input: string, env: NodeJS.ProcessEnv): Promise<{ result: ShardResult; source: string }[]> {
+  const text = input.trim();
+  if (text.startsWith('{') || text.startsWith('[')) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new UserError('input shards: starts like JSON but is not valid JSON');
+    }
+    const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((v, i) => [`shards[${i}]`, v]) : Object.entries(raw as Record<string, unknown>);
+    return entries.filter(([, v]) => v !== '' && v !== null).map(([k, v]) => ({ result: parseShardResult(v, `output ${k}`), source: `output ${k}` }));
+  }
+  const { readFile } = await import('node:fs/promises');
+  const { globSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const root = env.GITHUB_WORKSPACE ?? process.cwd();
+  const files = text.split(/[\n,]+/).map((p) => p.trim()).filter(Boolean).flatMap((p) => (/[*?[]/.test(p) ? globSync(p, { cwd: root }).sort() : [p]));
+  if (files.length === 0) throw new UserError(`input shards: no file matches ${JSON.stringify(text)}`);
+  return Promise.all(
+    files.map(async (f) => {
+      let body: string;
+      try {
+        body = await readFile(resolve(root, f), 'utf8');
+      } catch (err) {
+        throw new UserError(`input shards: cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      return { result: parseShardResult(body, f), source: f };
+    }),
+  );
+}
+
+async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpec): Promise<CheckResults> {
   const tls = plan.env.tls;
   const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
   try {
@@ -162,7 +215,8 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps): Promise<CheckResult
     let load: LoadResult | undefined;
     if (plan.checks.includes('load') && plan.env.load) {
       const { runLoad } = await import('./checks/load.js');
-      const runOnce = () => runLoad(plan.env.load!, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
+      const loadCfg = shardSpec ? shardLoad(plan.env.load, shardSpec) : plan.env.load;
+      const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
       // A gate judges the median of several samples: one sample makes a flaky gate.
       const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
       const results: LoadResult[] = [];

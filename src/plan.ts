@@ -17,7 +17,7 @@ export interface RunPlan {
   readonly source: string;
   /** For the indexes check: the input's URI, or the config's. */
   readonly mongodbUri?: string;
-  readonly mode: 'monitor' | 'gate';
+  readonly mode: 'monitor' | 'gate' | 'merge';
 }
 
 /** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
@@ -74,9 +74,14 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   }
   const defined = definedChecks(env);
   // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
-  const checks = opts.checks ?? (loaded ? defined : (['health'] as CheckName[]));
+  // A shard only generates load; a merge only judges the shards' load.
+  const splitLoad = opts.shard !== undefined || opts.mode === 'merge';
+  if (splitLoad && !env.load) {
+    throw new UserError(`${opts.shard ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shard ? 'split' : 'judge'}`);
+  }
+  const checks = splitLoad ? (['load'] as CheckName[]) : (opts.checks ?? (loaded ? defined : (['health'] as CheckName[])));
   const baseUrl = opts.targetUrl ?? env.url ?? '';
-  if (!baseUrl && checks.some((c) => c !== 'indexes')) {
+  if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
     throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
   }
   for (const c of checks) {

@@ -56505,10 +56505,13 @@ const USAGE = `launchguard: watch a web API after launch
 Usage:
   launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
+  launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
+  launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
   launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_13__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
   launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_13__/* .FAULTS */ .y.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
+merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
 demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
 demo-target  only starts the demo target, prints its URL and serves until stopped.
 
@@ -56532,6 +56535,8 @@ async function main(argv) {
             return await check(rest, redactor);
         if (command === 'demo')
             return await demo(rest, redactor);
+        if (command === 'merge')
+            return await check(['--mode', 'merge', ...rest], redactor);
         if (command === 'demo-target')
             return await serveDemo(rest);
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`unknown command "${command}"\n\n${USAGE}`);
@@ -56560,6 +56565,9 @@ async function check(args, redactor) {
         environment: { type: 'string' },
         'mongodb-uri': { type: 'string' },
         report: { type: 'string', default: 'launchguard-report.json' },
+        shard: { type: 'string' },
+        shards: { type: 'string' },
+        mode: { type: 'string' },
     });
     if (v.help) {
         console.log(USAGE);
@@ -56982,6 +56990,226 @@ function ruleSeverity(rule, overrides) {
 
 /***/ }),
 
+/***/ 18346:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ parseShardResult),
+/* harmony export */   Lk: () => (/* binding */ shardLoad),
+/* harmony export */   Ox: () => (/* binding */ mergeShards),
+/* harmony export */   XL: () => (/* binding */ toShardResult),
+/* harmony export */   r_: () => (/* binding */ configHash),
+/* harmony export */   uK: () => (/* binding */ parseShard)
+/* harmony export */ });
+/* unused harmony exports SHARD_SCHEMA, shardResultSchema, unionMs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37827);
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(80365);
+
+
+
+
+/**
+ * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact
+ * HDR histogram and counters; a merge run combines them, so percentiles are those of all requests.
+ */
+const SHARD_SCHEMA = 'launchguard.shard/v1';
+const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    method: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    connections: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    elapsedMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    responses: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    non2xx: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    socketErrors: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    timeouts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    mismatches: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
+    statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
+    histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
+});
+const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SHARD_SCHEMA),
+    shard: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ index: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1), count: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1) }),
+    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** The load config the shard ran, hashed: shards of different configs must not merge. */
+    configHash: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(requestSchema).min(1),
+});
+/** Parses "2/3". */
+function parseShard(text, where) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count || count > 256) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+/** This shard's slice of the load: its share of connections, rate and amount. */
+function shardLoad(load, s) {
+    const part = (total) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+    return {
+        ...load,
+        connections: part(load.connections),
+        ...(load.rate ? { rate: part(load.rate) } : {}),
+        ...(load.amount ? { amount: part(load.amount) } : {}),
+    };
+}
+function configHash(environment, load) {
+    const { requests, connections, duration, amount, rate, warmup, timeout } = load;
+    const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+function toShardResult(load, shard, environment, hash) {
+    return {
+        schema: SHARD_SCHEMA,
+        shard,
+        environment,
+        configHash: hash,
+        requests: load.requests.map((r) => ({
+            name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
+            requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
+            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+        })),
+    };
+}
+/** Reads one shard result from JSON text (a step output or a report's `shard` field); errors name the source. */
+function parseShardResult(text, source) {
+    let raw = text;
+    if (typeof text === 'string') {
+        try {
+            raw = JSON.parse(text);
+        }
+        catch {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is not valid JSON`);
+        }
+    }
+    if (raw && typeof raw === 'object' && 'shard' in raw && raw.schema === 'launchguard.report/v1') {
+        raw = raw.shard; // a whole report file: take its shard result
+    }
+    const parsed = shardResultSchema.safeParse(raw);
+    if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is not a launchguard shard result (${i.path.join('.') || 'top level'}: ${i.message})`);
+    }
+    return parsed.data;
+}
+/** Total length of the union of [start, start + elapsed] windows, in ms: the time the shards together ran. */
+function unionMs(windows) {
+    const sorted = [...windows].sort((a, b) => a.start - b.start);
+    let total = 0;
+    let curStart = -Infinity;
+    let curEnd = -Infinity;
+    for (const w of sorted) {
+        if (w.start > curEnd) {
+            if (curEnd > curStart)
+                total += curEnd - curStart;
+            curStart = w.start;
+            curEnd = w.end;
+        }
+        else
+            curEnd = Math.max(curEnd, w.end);
+    }
+    if (curEnd > curStart)
+        total += curEnd - curStart;
+    return total;
+}
+/**
+ * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
+ * counters summed, throughput over the union of the shards' time windows.
+ */
+function mergeShards(list) {
+    if (list.length === 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('shards: no shard results were given');
+    const count = list[0].result.shard.count;
+    const seen = new Map();
+    for (const { result, source } of list) {
+        if (result.shard.count !== count) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
+        }
+        const dup = seen.get(result.shard.index);
+        if (dup)
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: shard ${result.shard.index}/${count} appears twice (${dup} and ${source})`);
+        seen.set(result.shard.index, source);
+    }
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+    if (missing.length)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+    const ref = list[0];
+    for (const { result, source } of list) {
+        if (result.configHash !== ref.result.configHash || result.environment !== ref.result.environment) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
+        }
+    }
+    const names = ref.result.requests.map((r) => r.name);
+    const merged = names.map((name) => {
+        const parts = list.map(({ result, source }) => {
+            const r = result.requests.find((x) => x.name === name);
+            if (!r)
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} has no request named "${name}"`);
+            let h;
+            try {
+                h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram);
+            }
+            catch (err) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
+            }
+            return { r, h };
+        });
+        return combine(name, parts);
+    });
+    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram) })));
+    const connections = all.connections;
+    return {
+        environment: ref.result.environment,
+        load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
+    };
+}
+function combine(name, parts) {
+    const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
+    const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.map((p) => p.h));
+    const codes = {};
+    for (const { r } of parts)
+        for (const [k, v] of Object.entries(r.statusCodes))
+            codes[k] = (codes[k] ?? 0) + v;
+    const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+    const span = unionMs(windows);
+    const requests = sum((r) => r.requests);
+    const responses = sum((r) => r.responses);
+    const errors = sum((r) => r.non2xx + r.socketErrors + r.timeouts + r.mismatches);
+    const first = parts[0].r;
+    const firstError = parts.find((p) => p.r.firstError)?.r.firstError;
+    return {
+        name,
+        method: first.method,
+        url: first.url,
+        connections: sum((r) => r.connections),
+        startedAt: new Date(Math.min(...windows.map((w) => w.start))).toISOString(),
+        elapsedMs: Math.round(span),
+        requests,
+        responses,
+        non2xx: sum((r) => r.non2xx),
+        socketErrors: sum((r) => r.socketErrors),
+        timeouts: sum((r) => r.timeouts),
+        mismatches: sum((r) => r.mismatches),
+        statusCodes: codes,
+        errorRate: requests === 0 ? 1 : errors / requests,
+        requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
+        latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
+        histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
+        ...(firstError ? { firstError } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 54806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -57127,7 +57355,10 @@ var severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/core/types.ts
 const CHECKS = ['health', 'metrics', 'load', 'indexes'];
 
+// EXTERNAL MODULE: ./src/core/shards.ts
+var core_shards = __nccwpck_require__(18346);
 ;// CONCATENATED MODULE: ./src/options.ts
+
 
 
 
@@ -57160,7 +57391,15 @@ function parseOptions(get, reportPath) {
                 checks.push(c);
         }
     }
-    const mode = oneOf(get, 'mode', ['monitor', 'gate'], 'monitor');
+    const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'], 'monitor');
+    const shardRaw = get('shard').trim();
+    const shard = shardRaw ? (0,core_shards/* parseShard */.uK)(shardRaw, 'input shard') : undefined;
+    if (shard && mode !== 'monitor')
+        throw new errors/* UserError */.yo(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
+    const shards = get('shards').trim() || undefined;
+    if (mode === 'merge' && !shards) {
+        throw new errors/* UserError */.yo('input shards: mode merge needs the shard results: the shard jobs\' outputs as JSON (${{ toJSON(needs.<job>.outputs) }}) or their report files');
+    }
     // A gate counts any budget breach by default; a monitor fails the step from SEV2 up.
     const failOn = oneOf(get, 'fail-on', [...severity/* SEVERITIES */.oC, 'none'], mode === 'gate' ? 'sev4' : 'sev2');
     return {
@@ -57172,6 +57411,8 @@ function parseOptions(get, reportPath) {
         mongodbUri: get('mongodb-uri').trim() || undefined,
         githubToken: get('github-token').trim() || undefined,
         mode,
+        ...(shard ? { shard } : {}),
+        ...(shards ? { shards } : {}),
         issues: bool(get, 'issues', true),
         failOn,
         dryRun: bool(get, 'dry-run', false),
@@ -58623,6 +58864,8 @@ function medianOfSamples(samples) {
     };
 }
 
+// EXTERNAL MODULE: ./src/core/shards.ts
+var core_shards = __nccwpck_require__(18346);
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
 function computeVerdict(findings, failOn) {
@@ -58689,9 +58932,14 @@ function resolvePlan(loaded, opts) {
     }
     const defined = definedChecks(env);
     // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
-    const checks = opts.checks ?? (loaded ? defined : ['health']);
+    // A shard only generates load; a merge only judges the shards' load.
+    const splitLoad = opts.shard !== undefined || opts.mode === 'merge';
+    if (splitLoad && !env.load) {
+        throw new errors/* UserError */.yo(`${opts.shard ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shard ? 'split' : 'judge'}`);
+    }
+    const checks = splitLoad ? ['load'] : (opts.checks ?? (loaded ? defined : ['health']));
     const baseUrl = opts.targetUrl ?? env.url ?? '';
-    if (!baseUrl && checks.some((c) => c !== 'indexes')) {
+    if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
         throw new errors/* UserError */.yo(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
     }
     for (const c of checks) {
@@ -58745,6 +58993,8 @@ async function writeReport(path, report, redactor) {
 
 
 
+
+
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
 async function runPipeline(opts, deps) {
     const { clock, redactor } = deps;
@@ -58770,7 +59020,7 @@ async function runPipeline(opts, deps) {
     let store;
     let history;
     let baseline;
-    if (plan.checks.includes('load') && load && deps.baselineStore) {
+    if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
         try {
             store = await deps.baselineStore(plan);
             history = await store?.read(plan.environment);
@@ -58785,13 +59035,30 @@ async function runPipeline(opts, deps) {
         else if (store)
             notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
     }
-    const results = await runChecks(plan, deps);
-    const evaluation = evaluate(results, {
+    let results;
+    let shard;
+    if (opts.mode === 'merge') {
+        const shards = await readShards(opts.shards ?? '', deps.env);
+        const { load: merged, environment } = (0,core_shards/* mergeShards */.Ox)(shards);
+        if (environment !== plan.environment) {
+            throw new errors/* UserError */.yo(`shards: the shards measured environment "${environment}", but this merge run judges "${plan.environment}"`);
+        }
+        notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
+        results = { load: merged };
+    }
+    else {
+        results = await runChecks(plan, deps, opts.shard);
+        if (opts.shard && results.load)
+            shard = (0,core_shards/* toShardResult */.XL)(results.load, opts.shard, plan.environment, (0,core_shards/* configHash */.r_)(plan.environment, plan.env.load));
+    }
+    const judged = evaluate(results, {
         environment: plan.environment,
         env: plan.env,
         severity: plan.config.severity,
         ...(baseline ? { baseline } : {}),
     });
+    // A shard does not judge budgets: only the merge of all shards does.
+    const evaluation = shard ? { rows: judged.rows, findings: [], notes: [...judged.notes, `shard ${opts.shard.index}/${opts.shard.count}: budgets are judged by the merge run`] } : judged;
     const report = {
         schema: REPORT_SCHEMA,
         startedAt: startedAt.toISOString(),
@@ -58806,6 +59073,7 @@ async function runPipeline(opts, deps) {
         rows: evaluation.rows,
         notes: [...notes, ...evaluation.notes],
         results,
+        ...(shard ? { shard } : {}),
         ...(history ? { history: history.entries.slice(-30) } : {}),
         ...(baseline && store ? { baseline: summarizeBaseline(baseline, store.where) } : {}),
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
@@ -58856,7 +59124,42 @@ function historyEntry(report, load) {
         requests: o.requests,
     };
 }
-async function runChecks(plan, deps) {
+/**
+ * The merge run's input: JSON (an array of shard results, or an object such as the shard jobs'
+ * outputs whose values are shard results), or report files by path or glob.
+ */
+async function readShards(input, env) {
+    const text = input.trim();
+    if (text.startsWith('{') || text.startsWith('[')) {
+        let raw;
+        try {
+            raw = JSON.parse(text);
+        }
+        catch {
+            throw new errors/* UserError */.yo('input shards: starts like JSON but is not valid JSON');
+        }
+        const entries = Array.isArray(raw) ? raw.map((v, i) => [`shards[${i}]`, v]) : Object.entries(raw);
+        return entries.filter(([, v]) => v !== '' && v !== null).map(([k, v]) => ({ result: (0,core_shards/* parseShardResult */.Fm)(v, `output ${k}`), source: `output ${k}` }));
+    }
+    const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const { globSync } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 73024, 23));
+    const { resolve } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
+    const root = env.GITHUB_WORKSPACE ?? process.cwd();
+    const files = text.split(/[\n,]+/).map((p) => p.trim()).filter(Boolean).flatMap((p) => (/[*?[]/.test(p) ? globSync(p, { cwd: root }).sort() : [p]));
+    if (files.length === 0)
+        throw new errors/* UserError */.yo(`input shards: no file matches ${JSON.stringify(text)}`);
+    return Promise.all(files.map(async (f) => {
+        let body;
+        try {
+            body = await readFile(resolve(root, f), 'utf8');
+        }
+        catch (err) {
+            throw new errors/* UserError */.yo(`input shards: cannot read ${f}: ${err.code ?? err.message}`);
+        }
+        return { result: (0,core_shards/* parseShardResult */.Fm)(body, f), source: f };
+    }));
+}
+async function runChecks(plan, deps, shardSpec) {
     const tls = plan.env.tls;
     const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
     try {
@@ -58872,7 +59175,8 @@ async function runChecks(plan, deps) {
         let load;
         if (plan.checks.includes('load') && plan.env.load) {
             const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(174), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88953));
-            const runOnce = () => runLoad(plan.env.load, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
+            const loadCfg = shardSpec ? (0,core_shards/* shardLoad */.Lk)(plan.env.load, shardSpec) : plan.env.load;
+            const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
             // A gate judges the median of several samples: one sample makes a flaky gate.
             const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
             const results = [];

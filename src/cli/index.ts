@@ -19,10 +19,13 @@ const USAGE = `launchguard: watch a web API after launch
 Usage:
   launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
+  launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
+  launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
   launchguard demo  [--fault ${FAULTS.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
   launchguard demo-target [--fault ${FAULTS.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
+merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
 demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
 demo-target  only starts the demo target, prints its URL and serves until stopped.
 
@@ -46,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (command === 'check') return await check(rest, redactor);
     if (command === 'demo') return await demo(rest, redactor);
+    if (command === 'merge') return await check(['--mode', 'merge', ...rest], redactor);
     if (command === 'demo-target') return await serveDemo(rest);
     throw new UserError(`unknown command "${command}"\n\n${USAGE}`);
   } catch (err) {
@@ -72,6 +76,9 @@ async function check(args: readonly string[], redactor: Redactor): Promise<numbe
     environment: { type: 'string' },
     'mongodb-uri': { type: 'string' },
     report: { type: 'string', default: 'launchguard-report.json' },
+    shard: { type: 'string' },
+    shards: { type: 'string' },
+    mode: { type: 'string' },
   });
   if (v.help) {
     console.log(USAGE);

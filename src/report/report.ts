@@ -4,6 +4,7 @@ import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.j
 import type { CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
 import type { Redactor } from './redact.js';
 import type { BaselineEntry } from '../core/baseline.js';
+import type { ShardResult } from '../core/shards.js';
 
 export const REPORT_SCHEMA = 'launchguard.report/v1';
 
@@ -33,7 +34,9 @@ export interface Report {
   readonly durationMs: number;
   readonly environment: string;
   readonly target: string;
-  readonly mode: 'monitor' | 'gate';
+  readonly mode: 'monitor' | 'gate' | 'merge';
+  /** A shard run's result, for the merge run. */
+  readonly shard?: ShardResult;
   readonly checks: readonly CheckName[];
   readonly verdict: Verdict;
   readonly findings: readonly ReportFinding[];

@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { UserError } from '../config/errors.js';
+import type { LoadConfig } from '../config/schema.js';
+import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
+import type { LoadRequestResult, LoadResult } from './types.js';
+
+/**
+ * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact
+ * HDR histogram and counters; a merge run combines them, so percentiles are those of all requests.
+ */
+export const SHARD_SCHEMA = 'launchguard.shard/v1';
+
+const requestSchema = z.object({
+  name: z.string(),
+  method: z.string(),
+  url: z.string(),
+  connections: z.number(),
+  startedAt: z.string(),
+  elapsedMs: z.number(),
+  requests: z.number(),
+  responses: z.number(),
+  non2xx: z.number(),
+  socketErrors: z.number(),
+  timeouts: z.number(),
+  mismatches: z.number(),
+  statusCodes: z.record(z.string(), z.number()),
+  histogram: z.string(),
+  firstError: z.object({ class: z.enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: z.string() }).optional(),
+});
+
+export const shardResultSchema = z.object({
+  schema: z.literal(SHARD_SCHEMA),
+  shard: z.object({ index: z.int().min(1), count: z.int().min(1) }),
+  environment: z.string(),
+  /** The load config the shard ran, hashed: shards of different configs must not merge. */
+  configHash: z.string(),
+  requests: z.array(requestSchema).min(1),
+});
+export type ShardResult = z.infer<typeof shardResultSchema>;
+
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Parses "2/3". */
+export function parseShard(text: string, where: string): ShardSpec {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count || count > 256) {
+    throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
+
+/** This shard's slice of the load: its share of connections, rate and amount. */
+export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {
+  const part = (total: number) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+  return {
+    ...load,
+    connections: part(load.connections),
+    ...(load.rate ? { rate: part(load.rate) } : {}),
+    ...(load.amount ? { amount: part(load.amount) } : {}),
+  };
+}
+
+export function configHash(environment: string, load: LoadConfig): string {
+  const { requests, connections, duration, amount, rate, warmup, timeout } = load;
+  const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+export function toShardResult(load: LoadResult, shard: ShardSpec, environment: string, hash: string): ShardResult {
+  return {
+    schema: SHARD_SCHEMA,
+    shard,
+    environment,
+    configHash: hash,
+    requests: load.requests.map((r) => ({
+      name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
+      requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
+      statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+    })),
+  };
+}
+
+/** Reads one shard result from JSON text (a step output or a report's `shard` field); errors name the source. */
+export function parseShardResult(text: string | unknown, source: string): ShardResult {
+  let raw: unknown = text;
+  if (typeof text === 'string') {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new UserError(`shards: ${source} is not valid JSON`);
+    }
+  }
+  if (raw && typeof raw === 'object' && 'shard' in raw && (raw as { schema?: unknown }).schema === 'launchguard.report/v1') {
+    raw = (raw as { shard: unknown }).shard; // a whole report file: take its shard result
+  }
+  const parsed = shardResultSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    throw new UserError(`shards: ${source} is not a launchguard shard result (${i.path.join('.') || 'top level'}: ${i.message})`);
+  }
+  return parsed.data;
+}
+
+/** Total length of the union of [start, start + elapsed] windows, in ms: the time the shards together ran. */
+export function unionMs(windows: readonly { start: number; end: number }[]): number {
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let curStart = -Infinity;
+  let curEnd = -Infinity;
+  for (const w of sorted) {
+    if (w.start > curEnd) {
+      if (curEnd > curStart) total += curEnd - curStart;
+      curStart = w.start;
+      curEnd = w.end;
+    } else curEnd = Math.max(curEnd, w.end);
+  }
+  if (curEnd > curStart) total += curEnd - curStart;
+  return total;
+}
+
+/**
+ * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
+ * counters summed, throughput over the union of the shards' time windows.
+ */
+export function mergeShards(list: readonly { result: ShardResult; source: string }[]): { load: LoadResult; environment: string } {
+  if (list.length === 0) throw new UserError('shards: no shard results were given');
+  const count = list[0]!.result.shard.count;
+  const seen = new Map<number, string>();
+  for (const { result, source } of list) {
+    if (result.shard.count !== count) {
+      throw new UserError(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0]!.source} says there are ${count} shards`);
+    }
+    const dup = seen.get(result.shard.index);
+    if (dup) throw new UserError(`shards: shard ${result.shard.index}/${count} appears twice (${dup} and ${source})`);
+    seen.set(result.shard.index, source);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length) throw new UserError(`shards: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+  const ref = list[0]!;
+  for (const { result, source } of list) {
+    if (result.configHash !== ref.result.configHash || result.environment !== ref.result.environment) {
+      throw new UserError(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
+    }
+  }
+  const names = ref.result.requests.map((r) => r.name);
+  const merged: LoadRequestResult[] = names.map((name) => {
+    const parts = list.map(({ result, source }) => {
+      const r = result.requests.find((x) => x.name === name);
+      if (!r) throw new UserError(`shards: ${source} has no request named "${name}"`);
+      let h: Histogram;
+      try {
+        h = decodeHistogram(r.histogram);
+      } catch (err) {
+        throw new UserError(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${(err as Error).message}`);
+      }
+      return { r, h };
+    });
+    return combine(name, parts);
+  });
+  const all = combine('all', merged.map((r) => ({ r, h: decodeHistogram(r.histogram) })));
+  const connections = all.connections;
+  return {
+    environment: ref.result.environment,
+    load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0]!, name: 'all' } : all },
+  };
+}
+
+type Counted = Omit<LoadRequestResult, 'latencyMs' | 'errorRate' | 'requestsPerSecond'>;
+
+function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadRequestResult {
+  const sum = (f: (r: (typeof parts)[number]['r']) => number) => parts.reduce((a, p) => a + f(p.r), 0);
+  const h = mergeHistograms(parts.map((p) => p.h));
+  const codes: Record<string, number> = {};
+  for (const { r } of parts) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
+  const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+  const span = unionMs(windows);
+  const requests = sum((r) => r.requests);
+  const responses = sum((r) => r.responses);
+  const errors = sum((r) => r.non2xx + r.socketErrors + r.timeouts + r.mismatches);
+  const first = parts[0]!.r;
+  const firstError = parts.find((p) => p.r.firstError)?.r.firstError;
+  return {
+    name,
+    method: first.method,
+    url: first.url,
+    connections: sum((r) => r.connections),
+    startedAt: new Date(Math.min(...windows.map((w) => w.start))).toISOString(),
+    elapsedMs: Math.round(span),
+    requests,
+    responses,
+    non2xx: sum((r) => r.non2xx),
+    socketErrors: sum((r) => r.socketErrors),
+    timeouts: sum((r) => r.timeouts),
+    mismatches: sum((r) => r.mismatches),
+    statusCodes: codes,
+    errorRate: requests === 0 ? 1 : errors / requests,
+    requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
+    latencyMs: summarize(h),
+    histogram: encodeHistogram(h),
+    ...(firstError ? { firstError } : {}),
+  };
+}
