@@ -57596,6 +57596,8 @@ const loadSchema = schemas/* strictObject */.rej({
     rate: schemas/* int */.Whr().min(1).optional(),
     warmup: durationSchema.default(0),
     timeout: durationSchema.default(10_000),
+    /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
+    workers: schemas/* union */.KCZ([schemas/* int */.Whr().min(1).max(64), schemas/* literal */.euz('auto')]).default(1),
     /** In gate mode the load test runs this many times and the median of each metric is judged. */
     samples: schemas/* int */.Whr().min(1).max(15).default(3),
     /** Lifts the safety caps of 1,000 connections and 10 minutes. */
@@ -59493,6 +59495,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -59560,6 +59569,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

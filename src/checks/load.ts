@@ -1,4 +1,10 @@
 import autocannon from 'autocannon';
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from '../core/shards.js';
 import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
@@ -103,7 +109,7 @@ export interface LoadTarget {
 }
 
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
-export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date, http: HttpClient): Promise<LoadResult> {
+export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date, http?: HttpClient): Promise<LoadResult> {
   const requests = loadRequestsOf(load);
   const n = requests.length;
   const runs: OneRun[] = requests.map((r, i) => {
@@ -129,15 +135,11 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
   });
 
   // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
-  const first = runs[0]!;
-  const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
-  if (pre.kind === 'error' && pre.class !== 'status' && pre.class !== 'body') {
-    const startedAt = now().toISOString();
-    const dead = (r: OneRun, name: string) =>
-      toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, createHistogram(), startedAt);
-    const results = runs.map((r, i) => dead(r, requests[i]!.name));
-    return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0]!, name: 'all' } };
-  }
+  const unreachable = http ? await preflight(load, runs, requests, http, now) : undefined;
+  if (unreachable) return unreachable;
+
+  const workers = load.workers === 'auto' ? Math.min(8, availableParallelism()) : load.workers;
+  if (workers > 1) return runWithWorkers(load, target, workers);
 
   if (load.warmup > 0) {
     await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
@@ -172,6 +174,58 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
     requests: results,
     overall: n === 1 ? { ...results[0]!, name: 'all' } : overall,
   };
+}
+
+async function preflight(load: LoadConfig, runs: OneRun[], requests: LoadRequestConfig[], http: HttpClient, now: () => Date): Promise<LoadResult | undefined> {
+  const first = runs[0]!;
+  const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
+  if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body') return undefined;
+  const startedAt = now().toISOString();
+  const dead = (r: OneRun, name: string) =>
+    toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, createHistogram(), startedAt);
+  const results = runs.map((r, i) => dead(r, requests[i]!.name));
+  return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0]!, name: 'all' } };
+}
+
+/** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
+export function workerPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    for (const candidate of [join(dir, 'load-worker', 'index.js'), join(dir, 'dist', 'load-worker', 'index.js')]) {
+      if (existsSync(candidate)) return candidate;
+    }
+    dir = dirname(dir);
+  }
+  throw new Error('the load worker (dist/load-worker/index.js) is missing: run `npm run build`');
+}
+
+/**
+ * Several load generator processes on one runner, so more CPUs generate more load. Each worker
+ * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
+ */
+async function runWithWorkers(load: LoadConfig, target: LoadTarget, workers: number): Promise<LoadResult> {
+  const single = { ...load, workers: 1 as const };
+  const path = workerPath();
+  const hash = configHash('workers', load);
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, i) => {
+      const spec = { index: i + 1, count: workers };
+      return new Promise<{ result: ShardResult; source: string }>((resolve, reject) => {
+        const child = fork(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+        let done = false;
+        child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => {
+          done = true;
+          if (msg.ok && msg.result) resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+          else reject(new Error(`load worker ${spec.index} failed: ${msg.error ?? 'no result'}`));
+        });
+        child.once('exit', (code) => {
+          if (!done) reject(new Error(`load worker ${spec.index} exited with ${code} before sending its result`));
+        });
+        child.send({ load: shardLoad(single, spec), target });
+      });
+    }),
+  );
+  return mergeShards(parts).load;
 }
 
 function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

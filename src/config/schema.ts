@@ -159,6 +159,8 @@ export const loadSchema = z.strictObject({
   rate: z.int().min(1).optional(),
   warmup: durationSchema.default(0),
   timeout: durationSchema.default(10_000),
+  /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
+  workers: z.union([z.int().min(1).max(64), z.literal('auto')]).default(1),
   /** In gate mode the load test runs this many times and the median of each metric is judged. */
   samples: z.int().min(1).max(15).default(3),
   /** Lifts the safety caps of 1,000 connections and 10 minutes. */

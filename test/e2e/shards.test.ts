@@ -63,3 +63,29 @@ describe('scale-out: 3 shard runs and 1 merge run of dist/index.js', () => {
     expect(merge.stdout).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('several load workers on one runner', () => {
+  let target: Running;
+  const ports = new Set<number>();
+  beforeAll(async () => {
+    target = await httpServer((q, res) => {
+      ports.add(q.socket.remotePort!);
+      res.end('{}');
+    });
+  });
+  afterAll(async () => {
+    await target.close();
+  });
+
+  it('workers: 2 forks the bundled worker twice and merges their histograms', async () => {
+    const cfg = CONFIG.replace('connections: 6', 'connections: 4\n      workers: 2');
+    const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'load', issues: 'false' }, { files: { 'lg.yml': cfg } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const load = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')).results.load;
+    expect(load.overall.connections).toBe(4);
+    expect(load.overall.responses).toBeGreaterThan(100);
+    expect(load.overall.latencyMs.count).toBe(load.overall.responses);
+    expect(ports.size).toBeGreaterThanOrEqual(5); // 4 load connections from two processes, and the preflight
+  });
+});
