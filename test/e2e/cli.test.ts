@@ -46,3 +46,29 @@ describe('the launchguard CLI (built)', () => {
     expect(b.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the CLI splits and merges load', () => {
+  it('check --shard writes a shard result; merge combines the reports by glob', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    const { writeFileSync } = await import('node:fs');
+    const target = await httpServer((_q, res) => res.end('{}'));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'lg-cli-shards-'));
+      writeFileSync(join(dir, 'lg.yml'), 'environments:\n  production:\n    load: { connections: 2, duration: 1s }\n');
+      // spawnSync would block this process's event loop, and with it the target: spawn asynchronously.
+      const { execFile } = await import('node:child_process');
+      const { promisify } = await import('node:util');
+      for (const i of [1, 2]) {
+        await promisify(execFile)(process.execPath, [BIN, 'check', '--config', 'lg.yml', '--target-url', target.url, '--shard', `${i}/2`, '--report', `s${i}.json`], { cwd: dir, timeout: 60_000 });
+      }
+      const merged = cli(['merge', '--config', 'lg.yml', '--shards', 's*.json', '--json', '--dry-run'], dir);
+      expect(merged.err).toBe('');
+      expect(merged.code).toBe(0);
+      const report = JSON.parse(merged.out);
+      const parts = [1, 2].map((i) => JSON.parse(readFileSync(join(dir, `s${i}.json`), 'utf8')).shard.requests[0].responses);
+      expect(report.results.load.overall.responses).toBe(parts[0] + parts[1]);
+    } finally {
+      await target.close();
+    }
+  });
+});
