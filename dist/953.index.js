@@ -105,13 +105,7 @@ async function runLoad(load, target, clock, now, http) {
     const n = requests.length;
     const runs = requests.map((r, i) => {
         const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .headerValues */ .UE)(target.headers, r.headers);
-        let body;
-        if (typeof r.body === 'string')
-            body = r.body;
-        else if (r.body !== undefined) {
-            body = JSON.stringify(r.body);
-            headers['content-type'] ??= 'application/json';
-        }
+        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .encodeBody */ .FT)(r.body, headers);
         return {
             url: (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .joinUrl */ .we)(target.baseUrl, r.path),
             method: r.method,

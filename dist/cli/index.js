@@ -56418,6 +56418,7 @@ function isTransient(outcome) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ encodeBody),
 /* harmony export */   UE: () => (/* binding */ headerValues),
 /* harmony export */   o4: () => (/* binding */ secretHeaderValues),
 /* harmony export */   we: () => (/* binding */ joinUrl)
@@ -56453,6 +56454,15 @@ function secretHeaderValues(...sets) {
         }
     }
     return out;
+}
+/** A configured body as sent: strings as they are, JSON values serialized with their content type. */
+function encodeBody(body, headers) {
+    if (body === undefined)
+        return undefined;
+    if (typeof body === 'string')
+        return body;
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(body);
 }
 
 
@@ -57488,6 +57498,16 @@ const headerValueSchema = schemas/* union */.KCZ([
     schemas/* strictObject */.rej({ value: schemas/* string */.YjP(), secret: schemas/* boolean */.zMY().default(true) }),
 ]);
 const headers = schemas/* record */.g1P(schemas/* string */.YjP().min(1), headerValueSchema);
+/** Names that end up in fingerprints and file names. */
+const nameSchema = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
+/** What a probe and a load request share: where to send what. */
+const requestFields = {
+    name: nameSchema,
+    path: schemas/* string */.YjP().default(''),
+    method: schemas/* enum */.k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+    headers: headers.optional(),
+    body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
+};
 const assertionSchema = schemas/* strictObject */.rej({
     path: schemas/* string */.YjP().min(1),
     equals: scalar.optional(),
@@ -57501,11 +57521,7 @@ const assertionSchema = schemas/* strictObject */.rej({
 const statusSchema = schemas/* union */.KCZ([schemas/* literal */.euz('2xx'), schemas/* int */.Whr().min(100).max(599), schemas/* array */.YOg(schemas/* int */.Whr().min(100).max(599)).min(1)])
     .default('2xx');
 const probeSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
-    path: schemas/* string */.YjP().default(''),
-    method: schemas/* enum */.k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
-    headers: headers.optional(),
-    body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
+    ...requestFields,
     timeout: durationSchema.default(5000),
     retries: schemas/* int */.Whr().min(0).max(10).default(2),
     'retry-delay': durationSchema.default(500),
@@ -57554,7 +57570,7 @@ const metricsSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     thresholds: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        name: nameSchema,
         source: schemas/* enum */.k5n(['system', 'usage']),
         field: schemas/* string */.YjP().min(1),
         unit: schemas/* string */.YjP().default(''),
@@ -57578,11 +57594,7 @@ const budgetsSchema = schemas/* strictObject */.rej({
     'error-rate': percentSchema.optional(),
 });
 const loadRequestSchema = schemas/* strictObject */.rej({
-    name: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
-    path: schemas/* string */.YjP().default(''),
-    method: schemas/* enum */.k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
-    headers: headers.optional(),
-    body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
+    ...requestFields,
     /** Optional and off by default: the load step is not a second health probe. */
     'expect-body-contains': schemas/* string */.YjP().min(1).optional(),
     budgets: budgetsSchema.optional(),
@@ -57645,7 +57657,7 @@ const indexesSchema = schemas/* strictObject */.rej({
     'report-unused': schemas/* boolean */.zMY().default(false),
     collections: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* array */.YOg(indexSpecSchema)),
     queries: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        name: nameSchema,
         collection: schemas/* string */.YjP().min(1),
         filter: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
         sort: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1)])).optional(),
@@ -58225,13 +58237,7 @@ async function runHealth(env, baseUrl, http) {
 async function runProbe(probe, env, baseUrl, http) {
     const url = (0,target/* joinUrl */.we)(baseUrl, probe.path);
     const headers = (0,target/* headerValues */.UE)(env.headers, probe.headers);
-    let body;
-    if (typeof probe.body === 'string')
-        body = probe.body;
-    else if (probe.body !== undefined) {
-        body = JSON.stringify(probe.body);
-        headers['content-type'] ??= 'application/json';
-    }
+    const body = (0,target/* encodeBody */.FT)(probe.body, headers);
     const { outcome, attempts } = await sendWithRetry(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] }, { retries: probe.retries, delayMs: probe['retry-delay'] });
     const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
     if (outcome.kind === 'error') {

@@ -86284,6 +86284,15 @@ function secretHeaderValues(...sets) {
     }
     return out;
 }
+/** A configured body as sent: strings as they are, JSON values serialized with their content type. */
+function encodeBody(body, headers) {
+    if (body === undefined)
+        return undefined;
+    if (typeof body === 'string')
+        return body;
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(body);
+}
 
 ;// CONCATENATED MODULE: ./src/checks/load.ts
 
@@ -86366,13 +86375,7 @@ async function runLoad(load, target, clock, now, http) {
     const n = requests.length;
     const runs = requests.map((r, i) => {
         const headers = headerValues(target.headers, r.headers);
-        let body;
-        if (typeof r.body === 'string')
-            body = r.body;
-        else if (r.body !== undefined) {
-            body = JSON.stringify(r.body);
-            headers['content-type'] ??= 'application/json';
-        }
+        const body = encodeBody(r.body, headers);
         return {
             url: joinUrl(target.baseUrl, r.path),
             method: r.method,

@@ -3,7 +3,7 @@ import { checkAssertion } from '../core/assertions.js';
 import type { AssertionResult, ProbeResult } from '../core/types.js';
 import type { HttpClient } from './http.js';
 import { sendWithRetry } from './retry.js';
-import { headerValues, joinUrl } from './target.js';
+import { encodeBody, headerValues, joinUrl } from './target.js';
 
 /** Runs every health probe of an environment concurrently. */
 export async function runHealth(env: EnvironmentConfig, baseUrl: string, http: HttpClient): Promise<ProbeResult[]> {
@@ -18,12 +18,7 @@ export async function runProbe(
 ): Promise<ProbeResult> {
   const url = joinUrl(baseUrl, probe.path);
   const headers = headerValues(env.headers, probe.headers);
-  let body: string | undefined;
-  if (typeof probe.body === 'string') body = probe.body;
-  else if (probe.body !== undefined) {
-    body = JSON.stringify(probe.body);
-    headers['content-type'] ??= 'application/json';
-  }
+  const body = encodeBody(probe.body, headers);
   const { outcome, attempts } = await sendWithRetry(
     http,
     { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] },

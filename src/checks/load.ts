@@ -10,7 +10,7 @@ import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize,
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
 import type { Clock } from '../ports.js';
 import { classify, type HttpClient } from './http.js';
-import { headerValues, joinUrl } from './target.js';
+import { encodeBody, headerValues, joinUrl } from './target.js';
 import type { z } from 'zod';
 import type { headerValueSchema } from '../config/schema.js';
 
@@ -114,12 +114,7 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
   const n = requests.length;
   const runs: OneRun[] = requests.map((r, i) => {
     const headers = headerValues(target.headers, r.headers);
-    let body: string | undefined;
-    if (typeof r.body === 'string') body = r.body;
-    else if (r.body !== undefined) {
-      body = JSON.stringify(r.body);
-      headers['content-type'] ??= 'application/json';
-    }
+    const body = encodeBody(r.body, headers);
     return {
       url: joinUrl(target.baseUrl, r.path),
       method: r.method,

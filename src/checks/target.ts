@@ -32,3 +32,11 @@ export function secretHeaderValues(...sets: (Readonly<Record<string, HeaderValue
   }
   return out;
 }
+
+/** A configured body as sent: strings as they are, JSON values serialized with their content type. */
+export function encodeBody(body: unknown, headers: Record<string, string>): string | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') return body;
+  headers['content-type'] ??= 'application/json';
+  return JSON.stringify(body);
+}

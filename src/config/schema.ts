@@ -25,6 +25,18 @@ export const headerValueSchema = z.union([
 ]);
 const headers = z.record(z.string().min(1), headerValueSchema);
 
+/** Names that end up in fingerprints and file names. */
+const nameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
+
+/** What a probe and a load request share: where to send what. */
+const requestFields = {
+  name: nameSchema,
+  path: z.string().default(''),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+  headers: headers.optional(),
+  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+};
+
 export const assertionSchema = z
   .strictObject({
     path: z.string().min(1),
@@ -43,11 +55,7 @@ const statusSchema = z
   .default('2xx');
 
 const probeSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
-  path: z.string().default(''),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
-  headers: headers.optional(),
-  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  ...requestFields,
   timeout: durationSchema.default(5000),
   retries: z.int().min(0).max(10).default(2),
   'retry-delay': durationSchema.default(500),
@@ -109,7 +117,7 @@ export const metricsSchema = z.strictObject({
   thresholds: z
     .array(
       z.strictObject({
-        name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        name: nameSchema,
         source: z.enum(['system', 'usage']),
         field: z.string().min(1),
         unit: z.string().default(''),
@@ -139,11 +147,7 @@ export const budgetsSchema = z.strictObject({
 export type Budgets = z.infer<typeof budgetsSchema>;
 
 const loadRequestSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
-  path: z.string().default(''),
-  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
-  headers: headers.optional(),
-  body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+  ...requestFields,
   /** Optional and off by default: the load step is not a second health probe. */
   'expect-body-contains': z.string().min(1).optional(),
   budgets: budgetsSchema.optional(),
@@ -217,7 +221,7 @@ export const indexesSchema = z.strictObject({
   queries: z
     .array(
       z.strictObject({
-        name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."'),
+        name: nameSchema,
         collection: z.string().min(1),
         filter: z.record(z.string(), z.unknown()).default({}),
         sort: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])).optional(),
