@@ -1,7 +1,7 @@
 import { UserError } from './config/errors.js';
 import { SEVERITIES, type FailOn } from './core/severity.js';
 import { CHECKS, type CheckName } from './core/types.js';
-import { parseShard, type ShardSpec } from './core/shards.js';
+import { parseShard, type ShardSpec } from './core/shard-spec.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/launchguard.yml';
 

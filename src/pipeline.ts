@@ -5,8 +5,8 @@ import { runMetrics } from './checks/metrics.js';
 import { secretHeaderValues } from './checks/target.js';
 import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
-import { medianOfSamples } from './core/samples.js';
-import { configHash, mergeShards, parseShardResult, shardLoad, toShardResult, type ShardResult, type ShardSpec } from './core/shards.js';
+import type { ShardResult } from './core/shards.js';
+import type { ShardSpec } from './core/shard-spec.js';
 import { UserError } from './config/errors.js';
 import type { CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
@@ -76,6 +76,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   let results: CheckResults;
   let shard: ShardResult | undefined;
   if (opts.mode === 'merge') {
+    const { mergeShards } = await import('./core/shards.js');
     const shards = await readShards(opts.shards ?? '', deps.env);
     const { load: merged, environment } = mergeShards(shards);
     if (environment !== plan.environment) {
@@ -85,7 +86,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     results = { load: merged };
   } else {
     results = await runChecks(plan, deps, opts.shard);
-    if (opts.shard && results.load) shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load!));
+    if (opts.shard && results.load) {
+      const { configHash, toShardResult } = await import('./core/shards.js');
+      shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load!));
+    }
   }
   const judged = evaluate(results, {
     environment: plan.environment,
@@ -169,6 +173,7 @@ export function historyEntry(report: Report, load: LoadResult): BaselineEntry {
  * outputs whose values are shard results), or report files by path or glob.
  */
 async function readShards(input: string, env: NodeJS.ProcessEnv): Promise<{ result: ShardResult; source: string }[]> {
+  const { parseShardResult } = await import('./core/shards.js');
   const text = input.trim();
   if (text.startsWith('{') || text.startsWith('[')) {
     let raw: unknown;
@@ -215,7 +220,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
     let load: LoadResult | undefined;
     if (plan.checks.includes('load') && plan.env.load) {
       const { runLoad } = await import('./checks/load.js');
-      const loadCfg = shardSpec ? shardLoad(plan.env.load, shardSpec) : plan.env.load;
+      const loadCfg = shardSpec ? (await import('./core/shards.js')).shardLoad(plan.env.load, shardSpec) : plan.env.load;
       const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
       // A gate judges the median of several samples: one sample makes a flaky gate.
       const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
@@ -225,7 +230,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
         results.push(r);
         if (r.overall.responses === 0) break; // unreachable: more samples would say the same
       }
-      load = results.length === 1 ? results[0] : medianOfSamples(results);
+      load = results.length === 1 ? results[0] : (await import('./core/samples.js')).medianOfSamples(results);
     }
     return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
   } finally {

@@ -1482,7 +1482,7 @@ function descending(a, b)
 
 
 const crossArgv = __nccwpck_require__(1301)
-const fs = __nccwpck_require__(9896)
+const fs = __nccwpck_require__(7515)
 const os = __nccwpck_require__(857)
 const net = __nccwpck_require__(9278)
 const path = __nccwpck_require__(6928)
@@ -2637,7 +2637,7 @@ module.exports = initWorkers
 
 
 const { resolve, basename } = __nccwpck_require__(6928)
-const { readFileSync } = __nccwpck_require__(9896)
+const { readFileSync } = __nccwpck_require__(7515)
 const FormData = __nccwpck_require__(6454)
 
 function getFormData (string) {
@@ -9935,7 +9935,7 @@ var path = __nccwpck_require__(6928);
 var http = __nccwpck_require__(992);
 var https = __nccwpck_require__(5692);
 var parseUrl = (__nccwpck_require__(7016).parse);
-var fs = __nccwpck_require__(9896);
+var fs = __nccwpck_require__(7515);
 var Stream = (__nccwpck_require__(2203).Stream);
 var crypto = __nccwpck_require__(6982);
 var mime = __nccwpck_require__(4096);
@@ -75394,7 +75394,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
+/***/ 7515:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
@@ -85952,6 +85952,19 @@ function mergeHistograms(list) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/core/shard-spec.ts
+
+/** Parses "2/3". */
+function parseShard(text, where) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count || count > 256) {
+        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+
 ;// CONCATENATED MODULE: ./src/core/shards.ts
 
 
@@ -85987,16 +86000,7 @@ const shardResultSchema = object({
     configHash: schemas_string(),
     requests: array(requestSchema).min(1),
 });
-/** Parses "2/3". */
-function parseShard(text, where) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = Number(m?.[1]);
-    const count = Number(m?.[2]);
-    if (!m || count < 1 || index < 1 || index > count || count > 256) {
-        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
-    }
-    return { index, count };
-}
+
 /** This shard's slice of the load: its share of connections, rate and amount. */
 function shardLoad(load, s) {
     const part = (total) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));

@@ -39,21 +39,8 @@ export const shardResultSchema = z.object({
 });
 export type ShardResult = z.infer<typeof shardResultSchema>;
 
-export interface ShardSpec {
-  readonly index: number;
-  readonly count: number;
-}
-
-/** Parses "2/3". */
-export function parseShard(text: string, where: string): ShardSpec {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count || count > 256) {
-    throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
-  }
-  return { index, count };
-}
+export { parseShard, type ShardSpec } from './shard-spec.js';
+import type { ShardSpec } from './shard-spec.js';
 
 /** This shard's slice of the load: its share of connections, rate and amount. */
 export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {

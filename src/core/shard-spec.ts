@@ -1,0 +1,17 @@
+import { UserError } from '../config/errors.js';
+
+export interface ShardSpec {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Parses "2/3". */
+export function parseShard(text: string, where: string): ShardSpec {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count || count > 256) {
+    throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+  }
+  return { index, count };
+}
