@@ -14,24 +14,28 @@ describe('incident issues across runs', () => {
   });
 
   it('down, down, up, up: one issue, opened once, updated, closed once after the second up', async () => {
+    // A pull request carrying the label and the marker, as the list endpoint returns PRs too: ignored.
+    const pr = w.gh.addIssue({ title: 'PR', body: '<!-- launchguard:fingerprint=production:health:api -->', labels: ['launchguard'], pull_request: true });
     w.up = false;
     const r1 = await w.run();
     expect(r1.code).toBe(0);
-    expect(r1.summary).toMatch(/issues: opened #1 \[SEV1\] production: health probe api failing/);
+    expect(r1.summary).toMatch(/issues: opened #2 \[SEV1\] production: health probe api failing/);
     await w.run();
-    expect(w.gh.issues).toHaveLength(1);
-    const issue = w.gh.issues[0]!;
+    expect(w.gh.issues.filter((i) => !i.pull_request)).toHaveLength(1);
+    const issue = w.gh.issues.find((i) => !i.pull_request)!;
     expect(issue.body).toContain('| failing runs | 2 |');
     w.up = true;
     await w.run();
     expect(issue.state).toBe('open');
     expect(issue.body).toContain('recovering: 1 of 2 passing runs needed to close');
     const r4 = await w.run();
-    expect(r4.summary).toContain('issues: closed #1: recovered');
-    expect(w.gh.issues).toHaveLength(1);
+    expect(r4.summary).toContain('issues: closed #2: recovered');
+    expect(w.gh.issues).toHaveLength(2);
+    expect(pr).toMatchObject({ state: 'open', title: 'PR', labels: ['launchguard'] });
+    expect(w.commentsOf(pr.number)).toEqual([]);
     expect(issue).toMatchObject({ state: 'closed', state_reason: 'completed', title: '[SEV1] production: health probe api failing' });
     expect(issue.labels.sort()).toEqual(['env:production', 'launchguard', 'sev1']);
-    const comments = w.commentsOf(1);
+    const comments = w.commentsOf(2);
     expect(comments).toHaveLength(2);
     expect(comments[0]).toMatch(/^Opened at SEV1: respond < 5 min, resolve < 1 h\. GET http:\/\/127\.0\.0\.1:\d+\/health: status: HTTP 503, expected 2xx/);
     expect(comments[1]).toMatch(/^Recovered: passing for 2 runs in a row\. The incident lasted .* \(2 failing runs\)\.$/);
