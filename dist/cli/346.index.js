@@ -124,9 +124,10 @@ const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(requestSchema).min(1),
 });
 
+
 /** This shard's slice of the load: its share of connections, rate and amount. */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+    const part = (total) => Math.max(1, (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1));
     return {
         ...load,
         connections: part(load.connections),

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runLoad: () => (/* binding */ runLoad)
 /* harmony export */ });
-/* unused harmony exports loadRequestsOf, share, workerPath */
+/* unused harmony exports loadRequestsOf, workerPath */
 /* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88174);
 /* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(autocannon__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
@@ -22,9 +22,11 @@ export const modules = {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _core_shards_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18346);
-/* harmony import */ var _core_histogram_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(80365);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84501);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(11572);
+/* harmony import */ var _core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25711);
+/* harmony import */ var _core_histogram_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80365);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84501);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(11572);
+
 
 
 
@@ -38,10 +40,6 @@ export const modules = {
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
 function loadRequestsOf(load) {
     return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
-}
-/** Splits `total` into `parts` whole shares that differ by at most one. */
-function share(total, parts, i) {
-    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
@@ -81,7 +79,7 @@ function runOne(run, clock, hist) {
             c.responses++;
             last = clock.monotonic();
             if (hist)
-                (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .recordMs */ .mw)(hist, ms);
+                (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(hist, ms);
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
             if (status < 200 || status >= 300)
                 c.non2xx++;
@@ -92,7 +90,7 @@ function runOne(run, clock, hist) {
             else
                 c.socketErrors++;
             if (!c.firstError) {
-                const { cls, message } = (0,_http_js__WEBPACK_IMPORTED_MODULE_8__/* .classify */ .L8)(err, err.message === 'request timed out', run.timeoutMs);
+                const { cls, message } = (0,_http_js__WEBPACK_IMPORTED_MODULE_9__/* .classify */ .L8)(err, err.message === 'request timed out', run.timeoutMs);
                 c.firstError = { class: cls, message };
             }
         });
@@ -104,17 +102,17 @@ async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
     const n = requests.length;
     const runs = requests.map((r, i) => {
-        const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .headerValues */ .UE)(target.headers, r.headers);
-        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .encodeBody */ .FT)(r.body, headers);
+        const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .headerValues */ .UE)(target.headers, r.headers);
+        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .encodeBody */ .FT)(r.body, headers);
         return {
-            url: (0,_target_js__WEBPACK_IMPORTED_MODULE_9__/* .joinUrl */ .we)(target.baseUrl, r.path),
+            url: (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .joinUrl */ .we)(target.baseUrl, r.path),
             method: r.method,
             headers,
             body,
-            connections: Math.max(1, share(load.connections, n, i)),
+            connections: Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.connections, n, i)),
             durationMs: load.duration,
-            amount: load.amount ? Math.max(1, share(load.amount, n, i)) : undefined,
-            rate: load.rate ? Math.max(1, share(load.rate, n, i)) : undefined,
+            amount: load.amount ? Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.amount, n, i)) : undefined,
+            rate: load.rate ? Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.rate, n, i)) : undefined,
             timeoutMs: load.timeout,
             expectBodyContains: r['expect-body-contains'],
         };
@@ -130,10 +128,10 @@ async function runLoad(load, target, clock, now, http) {
         await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
     }
     const startedAt = now().toISOString();
-    const hists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .createHistogram */ .v5)());
+    const hists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
     const counters = await Promise.all(runs.map((r, i) => runOne(r, clock, hists[i])));
     const results = counters.map((c, i) => toResult(requests[i].name, runs[i], c, hists[i], startedAt));
-    const all = (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .mergeHistograms */ .Q7)(hists);
+    const all = (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(hists);
     const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
     const total = counters.reduce((a, c) => ({
         responses: a.responses + c.responses,
@@ -162,7 +160,7 @@ async function preflight(load, runs, requests, http, now) {
     if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body')
         return undefined;
     const startedAt = now().toISOString();
-    const dead = (r, name) => toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .createHistogram */ .v5)(), startedAt);
+    const dead = (r, name) => toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt);
     const results = runs.map((r, i) => dead(r, requests[i].name));
     return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0], name: 'all' } };
 }
@@ -232,8 +230,8 @@ function toResult(name, run, c, h, startedAt) {
         statusCodes: c.statusCodes,
         errorRate: requests === 0 ? 1 : errors / requests,
         requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
-        latencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .summarize */ .eh)(h),
-        histogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_7__/* .encodeHistogram */ .ll)(h),
+        latencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(h),
+        histogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(h),
         ...(c.firstError ? { firstError: c.firstError } : {}),
     };
 }
@@ -363,9 +361,10 @@ const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(requestSchema).min(1),
 });
 
+
 /** This shard's slice of the load: its share of connections, rate and amount. */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+    const part = (total) => Math.max(1, (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1));
     return {
         ...load,
         connections: part(load.connections),

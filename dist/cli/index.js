@@ -46497,6 +46497,7 @@ function ruleSeverity(rule, overrides) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ share),
 /* harmony export */   u: () => (/* binding */ parseShard)
 /* harmony export */ });
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
@@ -46510,6 +46511,10 @@ function parseShard(text, where) {
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
     }
     return { index, count };
+}
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+function share(total, parts, i) {
+    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 
 

@@ -85964,6 +85964,10 @@ function parseShard(text, where) {
     }
     return { index, count };
 }
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+function share(total, parts, i) {
+    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}
 
 ;// CONCATENATED MODULE: ./src/core/shards.ts
 
@@ -86001,9 +86005,10 @@ const shardResultSchema = object({
     requests: array(requestSchema).min(1),
 });
 
+
 /** This shard's slice of the load: its share of connections, rate and amount. */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+    const part = (total) => Math.max(1, share(total, s.count, s.index - 1));
     return {
         ...load,
         connections: part(load.connections),
@@ -86309,13 +86314,10 @@ function encodeBody(body, headers) {
 
 
 
+
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
 function loadRequestsOf(load) {
     return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
-}
-/** Splits `total` into `parts` whole shares that differ by at most one. */
-function share(total, parts, i) {
-    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in

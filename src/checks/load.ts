@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from '../core/shards.js';
+import { share } from '../core/shard-spec.js';
 import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
 import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
@@ -17,11 +18,6 @@ import type { headerValueSchema } from '../config/schema.js';
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
 export function loadRequestsOf(load: LoadConfig): LoadRequestConfig[] {
   return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
-}
-
-/** Splits `total` into `parts` whole shares that differ by at most one. */
-export function share(total: number, parts: number, i: number): number {
-  return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 
 interface Counters {

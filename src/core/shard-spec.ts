@@ -15,3 +15,8 @@ export function parseShard(text: string, where: string): ShardSpec {
   }
   return { index, count };
 }
+
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+export function share(total: number, parts: number, i: number): number {
+  return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}

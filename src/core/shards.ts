@@ -40,11 +40,11 @@ export const shardResultSchema = z.object({
 export type ShardResult = z.infer<typeof shardResultSchema>;
 
 export { parseShard, type ShardSpec } from './shard-spec.js';
-import type { ShardSpec } from './shard-spec.js';
+import { share, type ShardSpec } from './shard-spec.js';
 
 /** This shard's slice of the load: its share of connections, rate and amount. */
 export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {
-  const part = (total: number) => Math.max(1, Math.floor(total / s.count) + (s.index - 1 < total % s.count ? 1 : 0));
+  const part = (total: number) => Math.max(1, share(total, s.count, s.index - 1));
   return {
     ...load,
     connections: part(load.connections),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../src/checks/http.js';
 import { runProbe } from '../../src/checks/health.js';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
