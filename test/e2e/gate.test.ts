@@ -116,7 +116,7 @@ describe('gate mode on a pull request', () => {
   it('a noisy baseline does not fail a PR whose p95 lies within its noise; a tight one does', async () => {
     delayMs = 30;
     const withRegression = config().replace('      requests:', '      regression: { threshold: 10%, floor: 1ms }\n      requests:');
-    baseline([15, 40, 18, 35, 20, 38, 16]); // median 20, MAD 5: the noise band is 15 ms
+    baseline([10, 60, 15, 55, 20, 50, 20]); // median 20, MAD 10: the noise band is 30 ms, so up to 50 ms passes
     const noisy = await gate({ config: withRegression });
     expect(noisy.code).toBe(0);
     gh.writeFile('launchguard-data', 'launchguard/production.json', JSON.stringify({ schema: 'launchguard.history/v1', environment: 'production', entries: [] }));
