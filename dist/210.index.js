@@ -7,15 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BranchFiles: () => (/* binding */ BranchFiles),
-/* harmony export */   BranchUnavailable: () => (/* binding */ BranchUnavailable)
+/* harmony export */   BranchFiles: () => (/* binding */ BranchFiles)
 /* harmony export */ });
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6702);
+/* harmony import */ var _unavailable_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13997);
 
-/** No token or no permission: the caller carries on without the data branch. */
-class BranchUnavailable extends Error {
-    name = 'BranchUnavailable';
-}
+
 const MAX_ATTEMPTS = 5;
 /**
  * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
@@ -48,7 +45,7 @@ class BranchFiles {
             if (status === 404)
                 return { sha: null };
             if (status === 401 || status === 403) {
-                throw new BranchUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+                throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
             throw err;
         }
@@ -80,7 +77,7 @@ class BranchFiles {
             catch (err) {
                 const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
                 if (status === 401 || status === 403) {
-                    throw new BranchUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+                    throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
                 }
                 // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
                 if (status !== 409 && status !== 422)

@@ -10,7 +10,6 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  ReadOnlyToken: () => (/* binding */ ReadOnlyToken),
   deferredLine: () => (/* binding */ deferredLine),
   listIncidentIssues: () => (/* binding */ listIncidentIssues),
   runIncidents: () => (/* binding */ runIncidents)
@@ -124,24 +123,12 @@ function reconcile(input) {
             const prev = issue.incident;
             const severity = f.severity;
             const next = {
-                v: 1,
-                fingerprint: f.fingerprint,
-                severity,
-                title: f.title,
-                detail: f.detail,
-                ...(f.remediation ? { remediation: f.remediation } : {}),
-                firstSeen: prev?.firstSeen ?? issue.createdAt,
-                lastSeen: iso,
-                failingRuns: (prev?.failingRuns ?? 0) + 1,
+                ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
                 consecutiveFailing: (prev?.consecutivePassing ? 0 : (prev?.consecutiveFailing ?? 0)) + 1,
-                consecutivePassing: 0,
-                openedAt: prev?.openedAt ?? issue.createdAt,
                 ...(prev?.lastReminder ? { lastReminder: prev.lastReminder } : {}),
-                ...(input.runUrl ? { runUrl: input.runUrl } : {}),
             };
             const oldSev = prev?.severity ?? severityFromLabels(issue.labels, cfg) ?? severity;
-            const addLabels = labelsFor(cfg, severity, environment).filter((l) => !issue.labels.includes(l));
-            const removeLabels = ['sev1', 'sev2', 'sev3', 'sev4'].filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => issue.labels.includes(l));
+            const { addLabels, removeLabels } = relabel(cfg, severity, environment, issue.labels);
             const title = issueTitle(severity, f.title);
             if (oldSev !== severity) {
                 const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
@@ -171,18 +158,10 @@ function reconcile(input) {
             .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
             .sort((a, b) => new Date(b.closedAt).getTime() - new Date(a.closedAt).getTime())[0];
         if (closed) {
-            const prev = closed.incident;
-            const next = {
-                v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
-                ...(f.remediation ? { remediation: f.remediation } : {}),
-                firstSeen: prev?.firstSeen ?? closed.createdAt, lastSeen: iso,
-                failingRuns: (prev?.failingRuns ?? 0) + 1, consecutiveFailing: 1, consecutivePassing: 0,
-                openedAt: prev?.openedAt ?? closed.createdAt, ...(input.runUrl ? { runUrl: input.runUrl } : {}),
-            };
+            const next = failingState(f, closed.incident, closed.createdAt, iso, input.runUrl);
             actions.push({
                 kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
-                addLabels: labelsFor(cfg, f.severity, environment).filter((l) => !closed.labels.includes(l)),
-                removeLabels: ['sev1', 'sev2', 'sev3', 'sev4'].filter((s) => s !== f.severity).map((s) => cfg.labels[s]).filter((l) => closed.labels.includes(l)),
+                ...relabel(cfg, f.severity, environment, closed.labels),
                 comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${f.detail}`,
             });
             continue;
@@ -197,12 +176,7 @@ function reconcile(input) {
     toOpen.sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
     const deferred = toOpen.slice(cfg['max-new-per-run']);
     for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
-        const state = {
-            v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
-            ...(f.remediation ? { remediation: f.remediation } : {}),
-            firstSeen: iso, lastSeen: iso, failingRuns: 1, consecutiveFailing: 1, consecutivePassing: 0, openedAt: iso,
-            ...(input.runUrl ? { runUrl: input.runUrl } : {}),
-        };
+        const state = failingState(f, undefined, iso, iso, input.runUrl);
         const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
@@ -234,13 +208,44 @@ function reconcile(input) {
     }
     return { actions, deferred, pending };
 }
+/**
+ * The state after a failing run of `f`, continuing `prev` (when the issue has one). `since` stands
+ * in for first seen and opened for an issue without state, or a new one.
+ */
+function failingState(f, prev, since, iso, runUrl) {
+    return {
+        v: 1,
+        fingerprint: f.fingerprint,
+        severity: f.severity,
+        title: f.title,
+        detail: f.detail,
+        ...(f.remediation ? { remediation: f.remediation } : {}),
+        firstSeen: prev?.firstSeen ?? since,
+        lastSeen: iso,
+        failingRuns: (prev?.failingRuns ?? 0) + 1,
+        consecutiveFailing: 1,
+        consecutivePassing: 0,
+        openedAt: prev?.openedAt ?? since,
+        ...(runUrl ? { runUrl } : {}),
+    };
+}
+/** Labels to add and remove, one by one, so that labels people added stay. */
+function relabel(cfg, severity, environment, current) {
+    return {
+        addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
+        removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
+    };
+}
 function severityFromLabels(labels, cfg) {
-    return ['sev1', 'sev2', 'sev3', 'sev4'].find((s) => labels.includes(cfg.labels[s]));
+    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
 }
 
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var github_octokit = __webpack_require__(6702);
+// EXTERNAL MODULE: ./src/github/unavailable.ts
+var unavailable = __webpack_require__(13997);
 ;// CONCATENATED MODULE: ./src/github/incidents.ts
+
 
 
 
@@ -250,10 +255,6 @@ const COLORS = {
     sev3: ['fbca04', 'SEV3: minor. Respond < 4 h, resolve < 24 h'],
     sev4: ['0e8a16', 'SEV4: low. Respond < 2 business days, resolve next sprint'],
 };
-/** The token may not write issues (a fork's pull request, or missing `issues: write`). */
-class ReadOnlyToken extends Error {
-    name = 'ReadOnlyToken';
-}
 /** Lists launchguard issues, open and closed, through the list endpoint: never search, whose index lags. */
 async function listIncidentIssues(octokit, repo, baseLabel, maxPages = 10) {
     const out = [];
@@ -308,7 +309,7 @@ async function runIncidents(environment, findings, cfg, deps) {
     catch (err) {
         const status = (0,github_octokit/* statusOf */.c)(err);
         if (status === 403 || status === 401) {
-            throw new ReadOnlyToken(`the token cannot write issues (HTTP ${status}); give the job permissions: issues: write${lines.length ? ` (done before that: ${lines.join('; ')})` : ''}`);
+            throw new unavailable/* GitHubUnavailable */.k(`the token cannot write issues (HTTP ${status}); give the job permissions: issues: write${lines.length ? ` (done before that: ${lines.join('; ')})` : ''}`);
         }
         throw err;
     }
@@ -351,7 +352,7 @@ async function ensureLabels(octokit, repo, cfg, environment) {
     }
     const wanted = [
         [cfg.labels.base, '5319e7', 'Incident tracked by launchguard'],
-        ...['sev1', 'sev2', 'sev3', 'sev4'].map((s) => [cfg.labels[s], COLORS[s][0], COLORS[s][1]]),
+        ...core_severity/* SEVERITIES */.oC.map((s) => [cfg.labels[s], COLORS[s][0], COLORS[s][1]]),
         [`${cfg.labels['environment-prefix']}${environment}`, 'c5def5', `launchguard environment ${environment}`],
     ];
     for (const [name, color, description] of wanted) {
@@ -376,14 +377,14 @@ async function apply(a, deps, cfg) {
         }
         case 'update': {
             await octokit.rest.issues.update({ ...repo, issue_number: a.number, body: a.body, ...(a.title ? { title: a.title } : {}) });
-            await relabel(a.number, a.addLabels, a.removeLabels, deps);
+            await incidents_relabel(a.number, a.addLabels, a.removeLabels, deps);
             if (a.comment)
                 await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
             return a.number;
         }
         case 'reopen': {
             await octokit.rest.issues.update({ ...repo, issue_number: a.number, state: 'open', state_reason: 'reopened', title: a.title, body: a.body });
-            await relabel(a.number, a.addLabels, a.removeLabels, deps);
+            await incidents_relabel(a.number, a.addLabels, a.removeLabels, deps);
             await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
             return a.number;
         }
@@ -395,7 +396,7 @@ async function apply(a, deps, cfg) {
     }
 }
 /** Labels are added and removed one by one, so labels people added by hand stay. */
-async function relabel(number, add, remove, deps) {
+async function incidents_relabel(number, add, remove, deps) {
     for (const name of add)
         await deps.octokit.rest.issues.addLabels({ ...deps.repo, issue_number: number, labels: [name] });
     for (const name of remove) {

@@ -6,32 +6,41 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   isPermissionError: () => (/* binding */ isPermissionError),
 /* harmony export */   upsertGateComment: () => (/* binding */ upsertGateComment)
 /* harmony export */ });
 /* harmony import */ var _report_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18347);
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+/* harmony import */ var _unavailable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13997);
 
 
-/** The one gate comment on a pull request: found by its hidden marker and edited in place. */
+
+/**
+ * The one gate comment on a pull request: found by its hidden marker and edited in place. A token
+ * that may not comment (a fork's pull request) is GitHubUnavailable, not a failure.
+ */
 async function upsertGateComment(octokit, repo, pr, environment, body) {
-    const marker = (0,_report_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .gateMarker */ .k)(environment);
-    for (let page = 1; page <= 20; page++) {
-        const res = await octokit.rest.issues.listComments({ ...repo, issue_number: pr, per_page: 100, page });
-        const mine = res.data.find((c) => c.body?.includes(marker));
-        if (mine) {
-            await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
-            return { id: mine.id, created: false };
+    try {
+        const marker = (0,_report_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .gateMarker */ .k)(environment);
+        for (let page = 1; page <= 20; page++) {
+            const res = await octokit.rest.issues.listComments({ ...repo, issue_number: pr, per_page: 100, page });
+            const mine = res.data.find((c) => c.body?.includes(marker));
+            if (mine) {
+                await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+                return { id: mine.id, created: false };
+            }
+            if (res.data.length < 100)
+                break;
         }
-        if (res.data.length < 100)
-            break;
+        const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
+        return { id: created.data.id, created: true };
     }
-    const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
-    return { id: created.data.id, created: true };
-}
-function isPermissionError(err) {
-    const s = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
-    return s === 401 || s === 403 || s === 404;
+    catch (err) {
+        const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
+        if (status === 401 || status === 403 || status === 404) {
+            throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubUnavailable */ .k(`the token cannot comment on #${pr} (HTTP ${status}; a fork's pull request gets a read-only token)`);
+        }
+        throw err;
+    }
 }
 
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { BaselineUnavailable, type BaselineStore } from './baseline/store.js';
+import type { BaselineStore } from './baseline/store.js';
+import { GitHubUnavailable } from './github/unavailable.js';
 import { createHttpClient } from './checks/http.js';
 import { label } from './core/severity.js';
 import { describeFailure } from './failure.js';
@@ -64,7 +65,7 @@ function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
     get: () =>
       (made ??= (async () => {
         if (!opts.githubToken || !ctx.owner || !ctx.repo) {
-          throw new BaselineUnavailable('no github-token or repository: nothing is written to GitHub; this run is in the JSON report only');
+          throw new GitHubUnavailable('no github-token or repository, so nothing is written to GitHub');
         }
         const { createOctokit } = await import('./github/octokit.js');
         return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m)), owner: ctx.owner, repo: ctx.repo };
@@ -91,7 +92,7 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
     const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load), outcome.plan.env.load!.history['max-entries']);
     return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
   } catch (err) {
-    if (err instanceof BaselineUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
+    if (err instanceof GitHubUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
     core.warning(`baseline: could not record this run in ${store.where}: ${(err as Error).message}`);
     return [];
   }
@@ -122,9 +123,8 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
     if (lines.length === 0) lines.push('issues: no incident changed');
     return lines;
   } catch (err) {
-    const name = (err as Error).name;
-    if (name === 'ReadOnlyToken' || name === 'BaselineUnavailable' || name === 'BranchUnavailable') {
-      return [`issues: not managed: ${(err as Error).message}. The findings are in this summary and the report.`];
+    if (err instanceof GitHubUnavailable) {
+      return [`issues: not managed: ${err.message}. The findings are in this summary and the report.`];
     }
     core.warning(`issues: could not update the incident issues: ${(err as Error).message}`);
     return [];
@@ -140,18 +140,11 @@ async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: 
   if (opts.dryRun) return [`gate: dry-run, the comment on #${pr} was not written`];
   try {
     const { octokit, owner, repo } = await github.get();
-    const { upsertGateComment, isPermissionError } = await import('./github/gate.js');
-    try {
-      const c = await upsertGateComment(octokit, { owner, repo }, pr, outcome.report.environment, body);
-      return [`gate: ${c.created ? 'posted' : 'updated'} the comment on #${pr}`];
-    } catch (err) {
-      if (isPermissionError(err)) {
-        return [`gate: the token cannot comment on #${pr} (HTTP ${(err as { status?: number }).status}; a fork's pull request gets a read-only token), so the verdict is in this summary and the outputs only`];
-      }
-      throw err;
-    }
+    const { upsertGateComment } = await import('./github/gate.js');
+    const c = await upsertGateComment(octokit, { owner, repo }, pr, outcome.report.environment, body);
+    return [`gate: ${c.created ? 'posted' : 'updated'} the comment on #${pr}`];
   } catch (err) {
-    if ((err as Error).name === 'BaselineUnavailable') return [`gate: ${(err as Error).message}; the verdict is in this summary and the outputs only`];
+    if (err instanceof GitHubUnavailable) return [`gate: ${err.message}; the verdict is in this summary and the outputs only`];
     core.warning(`gate: could not post the pull-request comment: ${(err as Error).message}`);
     return [];
   }

@@ -16,7 +16,6 @@ import { resolvePlan, type RunPlan } from './plan.js';
 import type { Clock } from './ports.js';
 import type { Redactor } from './report/redact.js';
 import { REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
-import { median } from 'simple-statistics';
 
 export interface PipelineDeps {
   readonly clock: Clock;
@@ -42,8 +41,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const t0 = clock.monotonic();
   redactor.add(opts.githubToken);
   // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
-  redactor.add(opts.mongodbUri);
-  redactor.addUri(opts.mongodbUri);
+  redactor.addSecretUri(opts.mongodbUri);
   redactor.addUri(opts.targetUrl);
 
   const loaded = await loadConfigFile(opts.configPath, deps.env);
@@ -53,13 +51,13 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
   for (const s of secretHeaderValues(...headerSets)) redactor.add(s);
   redactor.addUri(plan.baseUrl);
-  redactor.add(plan.mongodbUri);
-  redactor.addUri(plan.mongodbUri);
+  redactor.addSecretUri(plan.mongodbUri); // also when it came from the config's indexes.uri
 
   const notes: string[] = [];
   let store: BaselineStore | undefined;
   let history: History | undefined;
   let baseline: Baseline | undefined;
+  let summary: BaselineSummary | undefined;
   if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
     try {
       store = await deps.baselineStore(plan);
@@ -69,7 +67,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
       store = undefined;
     }
     baseline = history ? baselineOf(history.entries, load.regression['baseline-runs']) : undefined;
-    if (baseline) notes.push(`baseline: ${describeBaseline(baseline)} from ${store!.where}`);
+    if (baseline && store) {
+      summary = summarizeBaseline(baseline, store.where);
+      notes.push(`baseline: ${describeBaseline(summary)}`);
+    }
     else if (store) notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
   }
 
@@ -115,7 +116,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     results,
     ...(shard ? { shard } : {}),
     ...(history ? { history: history.entries.slice(-30) } : {}),
-    ...(baseline && store ? { baseline: summarizeBaseline(baseline, store.where) } : {}),
+    ...(summary ? { baseline: summary } : {}),
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
   };
   await writeReport(opts.reportPath, report, redactor);
@@ -135,17 +136,15 @@ function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
     p50: b.p50,
     p95: b.p95,
     p95Mad: b.p95Mad,
-    p99: median(b.runs.map((r) => r.p99)),
+    p99: b.p99,
     errorRate: b.errorRate,
     rps: b.rps,
   };
 }
 
-export function describeBaseline(b: Baseline): string {
-  const first = b.runs[0]!;
-  const last = b.runs[b.runs.length - 1]!;
-  const range = first.sha && last.sha ? `, commits ${first.sha.slice(0, 7)}..${last.sha.slice(0, 7)}` : '';
-  return `median of ${b.runs.length} passing run${b.runs.length === 1 ? '' : 's'} (${first.at.slice(0, 10)} to ${last.at.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD`;
+export function describeBaseline(b: BaselineSummary): string {
+  const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
+  return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD, from ${b.where}`;
 }
 
 /** The summary of this run that the history keeps. */

@@ -45815,10 +45815,6 @@ var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/core/baseline.ts
 var baseline = __nccwpck_require__(10288);
 ;// CONCATENATED MODULE: ./src/baseline/store.ts
-/** The store cannot be used (no token, no permission): the run goes on with the JSON report only. */
-class BaselineUnavailable extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'BaselineUnavailable';
-}
 function historyFileName(environment) {
     return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }
@@ -46391,6 +46387,7 @@ function baselineOf(entries, k) {
         p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(p95s),
         p95Mad: runs.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .medianAbsoluteDeviation */ .hK)(p95s) : 0,
         p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.p50)),
+        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.p99)),
         errorRate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.errorRate)),
         rps: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.rps)),
     };
@@ -48237,10 +48234,7 @@ async function writeReport(path, report, redactor) {
     await (0,promises_.writeFile)(path, `${JSON.stringify(redactor.value(report), null, 2)}\n`);
 }
 
-// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
-var simple_statistics = __nccwpck_require__(15521);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
 
 
 
@@ -48258,8 +48252,7 @@ async function runPipeline(opts, deps) {
     const t0 = clock.monotonic();
     redactor.add(opts.githubToken);
     // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
-    redactor.add(opts.mongodbUri);
-    redactor.addUri(opts.mongodbUri);
+    redactor.addSecretUri(opts.mongodbUri);
     redactor.addUri(opts.targetUrl);
     const loaded = await loadConfigFile(opts.configPath, deps.env);
     for (const s of loaded?.secrets ?? [])
@@ -48270,12 +48263,12 @@ async function runPipeline(opts, deps) {
     for (const s of (0,target/* secretHeaderValues */.o4)(...headerSets))
         redactor.add(s);
     redactor.addUri(plan.baseUrl);
-    redactor.add(plan.mongodbUri);
-    redactor.addUri(plan.mongodbUri);
+    redactor.addSecretUri(plan.mongodbUri); // also when it came from the config's indexes.uri
     const notes = [];
     let store;
     let history;
     let baseline;
+    let summary;
     if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
         try {
             store = await deps.baselineStore(plan);
@@ -48286,8 +48279,10 @@ async function runPipeline(opts, deps) {
             store = undefined;
         }
         baseline = history ? (0,core_baseline/* baselineOf */.Bv)(history.entries, load.regression['baseline-runs']) : undefined;
-        if (baseline)
-            notes.push(`baseline: ${describeBaseline(baseline)} from ${store.where}`);
+        if (baseline && store) {
+            summary = summarizeBaseline(baseline, store.where);
+            notes.push(`baseline: ${describeBaseline(summary)}`);
+        }
         else if (store)
             notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
     }
@@ -48334,7 +48329,7 @@ async function runPipeline(opts, deps) {
         results,
         ...(shard ? { shard } : {}),
         ...(history ? { history: history.entries.slice(-30) } : {}),
-        ...(baseline && store ? { baseline: summarizeBaseline(baseline, store.where) } : {}),
+        ...(summary ? { baseline: summary } : {}),
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
     };
     await writeReport(opts.reportPath, report, redactor);
@@ -48353,16 +48348,14 @@ function summarizeBaseline(b, where) {
         p50: b.p50,
         p95: b.p95,
         p95Mad: b.p95Mad,
-        p99: (0,simple_statistics/* median */.JZ)(b.runs.map((r) => r.p99)),
+        p99: b.p99,
         errorRate: b.errorRate,
         rps: b.rps,
     };
 }
 function describeBaseline(b) {
-    const first = b.runs[0];
-    const last = b.runs[b.runs.length - 1];
-    const range = first.sha && last.sha ? `, commits ${first.sha.slice(0, 7)}..${last.sha.slice(0, 7)}` : '';
-    return `median of ${b.runs.length} passing run${b.runs.length === 1 ? '' : 's'} (${first.at.slice(0, 10)} to ${last.at.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD`;
+    const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
+    return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD, from ${b.where}`;
 }
 /** The summary of this run that the history keeps. */
 function historyEntry(report, load) {
@@ -48516,6 +48509,11 @@ class Redactor {
                 // not percent-encoded: the raw form is registered already
             }
         }
+    }
+    /** A connection string that is a secret as a whole (a MongoDB URI): the URI and its password. */
+    addSecretUri(uri) {
+        this.add(uri);
+        this.addUri(uri);
     }
     text(s) {
         let out = s.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@/?#\s]+)(@)/gi, '$1***$3');

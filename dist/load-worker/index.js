@@ -86327,6 +86327,8 @@ function runOne(run, clock, hist) {
     return new Promise((resolve, reject) => {
         const c = { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} };
         const started = clock.monotonic();
+        // Only an uncapped `amount` run ends at its last response; keep the clock off the hot path otherwise.
+        const endsAtLastResponse = run.amount !== undefined && !run.rate;
         let last = started;
         const contains = run.expectBodyContains;
         const instance = autocannon_default()({
@@ -86348,14 +86350,15 @@ function runOne(run, clock, hist) {
             // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
             // response; any other run spans until the tick (a rate cap sends in per-second bursts).
             else
-                resolve({ ...c, elapsedMs: (run.amount && !run.rate && c.responses > 0 ? last : clock.monotonic()) - started });
+                resolve({ ...c, elapsedMs: (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started });
         });
         // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
         // Without, autocannon stops itself at `duration`; the deadline is a safety net.
         const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
         instance.on('response', (_client, status, _bytes, ms) => {
             c.responses++;
-            last = clock.monotonic();
+            if (endsAtLastResponse)
+                last = clock.monotonic();
             if (hist)
                 recordMs(hist, ms);
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;

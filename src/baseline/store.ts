@@ -9,11 +9,6 @@ export interface BaselineStore {
   append(environment: string, entry: BaselineEntry, maxEntries: number): Promise<History>;
 }
 
-/** The store cannot be used (no token, no permission): the run goes on with the JSON report only. */
-export class BaselineUnavailable extends Error {
-  override readonly name = 'BaselineUnavailable';
-}
-
 export function historyFileName(environment: string): string {
   return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }

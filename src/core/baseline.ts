@@ -56,6 +56,7 @@ export interface Baseline {
   /** Median absolute deviation of p95 over those runs: the noise. */
   readonly p95Mad: number;
   readonly p50: number;
+  readonly p99: number;
   readonly errorRate: number;
   readonly rps: number;
 }
@@ -70,6 +71,7 @@ export function baselineOf(entries: readonly BaselineEntry[], k: number): Baseli
     p95: median(p95s),
     p95Mad: runs.length > 1 ? medianAbsoluteDeviation(p95s) : 0,
     p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
     errorRate: median(runs.map((r) => r.errorRate)),
     rps: median(runs.map((r) => r.rps)),
   };

@@ -1,6 +1,6 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { formatDuration } from '../config/duration.js';
-import { SEVERITY_TARGETS, label, rank, type Severity } from './severity.js';
+import { SEVERITIES, SEVERITY_TARGETS, label, rank, type Severity } from './severity.js';
 import type { Finding } from './types.js';
 
 /**
@@ -174,24 +174,12 @@ export function reconcile(input: ReconcileInput): Plan {
       const prev = issue.incident;
       const severity = f.severity;
       const next: IncidentState = {
-        v: 1,
-        fingerprint: f.fingerprint,
-        severity,
-        title: f.title,
-        detail: f.detail,
-        ...(f.remediation ? { remediation: f.remediation } : {}),
-        firstSeen: prev?.firstSeen ?? issue.createdAt,
-        lastSeen: iso,
-        failingRuns: (prev?.failingRuns ?? 0) + 1,
+        ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
         consecutiveFailing: (prev?.consecutivePassing ? 0 : (prev?.consecutiveFailing ?? 0)) + 1,
-        consecutivePassing: 0,
-        openedAt: prev?.openedAt ?? issue.createdAt,
         ...(prev?.lastReminder ? { lastReminder: prev.lastReminder } : {}),
-        ...(input.runUrl ? { runUrl: input.runUrl } : {}),
       };
       const oldSev = prev?.severity ?? severityFromLabels(issue.labels, cfg) ?? severity;
-      const addLabels = labelsFor(cfg, severity, environment).filter((l) => !issue.labels.includes(l));
-      const removeLabels = (['sev1', 'sev2', 'sev3', 'sev4'] as const).filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => issue.labels.includes(l));
+      const { addLabels, removeLabels } = relabel(cfg, severity, environment, issue.labels);
       const title = issueTitle(severity, f.title);
       if (oldSev !== severity) {
         const worse = rank(severity) < rank(oldSev);
@@ -222,18 +210,10 @@ export function reconcile(input: ReconcileInput): Plan {
       .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
       .sort((a, b) => new Date(b.closedAt!).getTime() - new Date(a.closedAt!).getTime())[0];
     if (closed) {
-      const prev = closed.incident;
-      const next: IncidentState = {
-        v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
-        ...(f.remediation ? { remediation: f.remediation } : {}),
-        firstSeen: prev?.firstSeen ?? closed.createdAt, lastSeen: iso,
-        failingRuns: (prev?.failingRuns ?? 0) + 1, consecutiveFailing: 1, consecutivePassing: 0,
-        openedAt: prev?.openedAt ?? closed.createdAt, ...(input.runUrl ? { runUrl: input.runUrl } : {}),
-      };
+      const next = failingState(f, closed.incident, closed.createdAt, iso, input.runUrl);
       actions.push({
         kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
-        addLabels: labelsFor(cfg, f.severity, environment).filter((l) => !closed.labels.includes(l)),
-        removeLabels: (['sev1', 'sev2', 'sev3', 'sev4'] as const).filter((s) => s !== f.severity).map((s) => cfg.labels[s]).filter((l) => closed.labels.includes(l)),
+        ...relabel(cfg, f.severity, environment, closed.labels),
         comment: `Reopened: failing again ${durationText(closed.closedAt!, now)} after it was closed. ${f.detail}`,
       });
       continue;
@@ -248,12 +228,7 @@ export function reconcile(input: ReconcileInput): Plan {
   toOpen.sort((a, b) => rank(a.severity) - rank(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
   const deferred = toOpen.slice(cfg['max-new-per-run']);
   for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
-    const state: IncidentState = {
-      v: 1, fingerprint: f.fingerprint, severity: f.severity, title: f.title, detail: f.detail,
-      ...(f.remediation ? { remediation: f.remediation } : {}),
-      firstSeen: iso, lastSeen: iso, failingRuns: 1, consecutiveFailing: 1, consecutivePassing: 0, openedAt: iso,
-      ...(input.runUrl ? { runUrl: input.runUrl } : {}),
-    };
+    const state = failingState(f, undefined, iso, iso, input.runUrl);
     const t = SEVERITY_TARGETS[f.severity];
     actions.push({
       kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
@@ -283,6 +258,36 @@ export function reconcile(input: ReconcileInput): Plan {
   return { actions, deferred, pending };
 }
 
+/**
+ * The state after a failing run of `f`, continuing `prev` (when the issue has one). `since` stands
+ * in for first seen and opened for an issue without state, or a new one.
+ */
+function failingState(f: Finding, prev: IncidentState | undefined, since: string, iso: string, runUrl: string | undefined): IncidentState {
+  return {
+    v: 1,
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    title: f.title,
+    detail: f.detail,
+    ...(f.remediation ? { remediation: f.remediation } : {}),
+    firstSeen: prev?.firstSeen ?? since,
+    lastSeen: iso,
+    failingRuns: (prev?.failingRuns ?? 0) + 1,
+    consecutiveFailing: 1,
+    consecutivePassing: 0,
+    openedAt: prev?.openedAt ?? since,
+    ...(runUrl ? { runUrl } : {}),
+  };
+}
+
+/** Labels to add and remove, one by one, so that labels people added stay. */
+function relabel(cfg: IncidentsConfig, severity: Severity, environment: string, current: readonly string[]): { addLabels: string[]; removeLabels: string[] } {
+  return {
+    addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
+    removeLabels: SEVERITIES.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
+  };
+}
+
 function severityFromLabels(labels: readonly string[], cfg: IncidentsConfig): Severity | undefined {
-  return (['sev1', 'sev2', 'sev3', 'sev4'] as const).find((s) => labels.includes(cfg.labels[s]));
+  return SEVERITIES.find((s) => labels.includes(cfg.labels[s]));
 }

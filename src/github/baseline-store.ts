@@ -1,6 +1,6 @@
 import { appendEntry, parseHistory, type BaselineEntry, type History } from '../core/baseline.js';
-import { BaselineUnavailable, historyFileName, type BaselineStore } from '../baseline/store.js';
-import { BranchFiles, BranchUnavailable, type FileSnapshot } from './branch-file.js';
+import { historyFileName, type BaselineStore } from '../baseline/store.js';
+import type { BranchFiles, FileSnapshot } from './branch-file.js';
 
 /** History on the data branch (default `launchguard-data`): `launchguard/<environment>.json`. */
 export class GitHubBaselineStore implements BaselineStore {
@@ -18,7 +18,7 @@ export class GitHubBaselineStore implements BaselineStore {
   }
 
   async read(environment: string): Promise<History | undefined> {
-    const snap = await unavailableAsBaseline(() => this.files.read(this.path(environment)));
+    const snap = await this.files.read(this.path(environment));
     this.seen.set(environment, snap);
     return snap.text === undefined ? undefined : parseHistory(snap.text, `${this.path(environment)} on ${this.where}`);
   }
@@ -26,28 +26,17 @@ export class GitHubBaselineStore implements BaselineStore {
   async append(environment: string, entry: BaselineEntry, maxEntries: number): Promise<History> {
     const path = this.path(environment);
     let next: History | undefined;
-    await unavailableAsBaseline(() =>
-      this.files.update(
-        path,
-        (text) => {
-          const current = text === undefined ? undefined : parseHistory(text, `${path} on ${this.where}`);
-          next = appendEntry(current, environment, entry, maxEntries);
-          return `${JSON.stringify(next, null, 2)}\n`;
-        },
-        `launchguard: record ${environment} run ${entry.at}`,
-        this.seen.get(environment),
-      ),
+    await this.files.update(
+      path,
+      (text) => {
+        const current = text === undefined ? undefined : parseHistory(text, `${path} on ${this.where}`);
+        next = appendEntry(current, environment, entry, maxEntries);
+        return `${JSON.stringify(next, null, 2)}\n`;
+      },
+      `launchguard: record ${environment} run ${entry.at}`,
+      this.seen.get(environment),
     );
     this.seen.delete(environment);
     return next!;
-  }
-}
-
-async function unavailableAsBaseline<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof BranchUnavailable) throw new BaselineUnavailable(err.message);
-    throw err;
   }
 }

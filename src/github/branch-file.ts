@@ -1,4 +1,5 @@
 import { statusOf, type Octokit } from './octokit.js';
+import { GitHubUnavailable } from './unavailable.js';
 
 export interface RepoRef {
   readonly owner: string;
@@ -9,11 +10,6 @@ export interface FileSnapshot {
   readonly text?: string;
   /** The blob sha; null when there is no file (or no branch) yet. */
   readonly sha: string | null;
-}
-
-/** No token or no permission: the caller carries on without the data branch. */
-export class BranchUnavailable extends Error {
-  override readonly name = 'BranchUnavailable';
 }
 
 const MAX_ATTEMPTS = 5;
@@ -46,7 +42,7 @@ export class BranchFiles {
       const status = statusOf(err);
       if (status === 404) return { sha: null };
       if (status === 401 || status === 403) {
-        throw new BranchUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+        throw new GitHubUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
       }
       throw err;
     }
@@ -77,7 +73,7 @@ export class BranchFiles {
       } catch (err) {
         const status = statusOf(err);
         if (status === 401 || status === 403) {
-          throw new BranchUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
+          throw new GitHubUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
         }
         // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.
         if (status !== 409 && status !== 422) throw err;

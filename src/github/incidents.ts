@@ -1,22 +1,18 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
-import { label as sevLabel } from '../core/severity.js';
+import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
 import type { Finding } from '../core/types.js';
 import type { BranchFiles } from './branch-file.js';
 import { statusOf, type Octokit } from './octokit.js';
 import type { RepoRef } from './branch-file.js';
+import { GitHubUnavailable } from './unavailable.js';
 
-const COLORS: Record<string, [string, string]> = {
+const COLORS: Record<Severity, [string, string]> = {
   sev1: ['b60205', 'SEV1: critical. Respond < 5 min, resolve < 1 h'],
   sev2: ['d93f0b', 'SEV2: major. Respond < 30 min, resolve < 4 h'],
   sev3: ['fbca04', 'SEV3: minor. Respond < 4 h, resolve < 24 h'],
   sev4: ['0e8a16', 'SEV4: low. Respond < 2 business days, resolve next sprint'],
 };
-
-/** The token may not write issues (a fork's pull request, or missing `issues: write`). */
-export class ReadOnlyToken extends Error {
-  override readonly name = 'ReadOnlyToken';
-}
 
 /** Lists launchguard issues, open and closed, through the list endpoint: never search, whose index lags. */
 export async function listIncidentIssues(octokit: Octokit, repo: RepoRef, baseLabel: string, maxPages = 10): Promise<ExistingIssue[]> {
@@ -86,7 +82,7 @@ export async function runIncidents(environment: string, findings: readonly Findi
   } catch (err) {
     const status = statusOf(err);
     if (status === 403 || status === 401) {
-      throw new ReadOnlyToken(`the token cannot write issues (HTTP ${status}); give the job permissions: issues: write${lines.length ? ` (done before that: ${lines.join('; ')})` : ''}`);
+      throw new GitHubUnavailable(`the token cannot write issues (HTTP ${status}); give the job permissions: issues: write${lines.length ? ` (done before that: ${lines.join('; ')})` : ''}`);
     }
     throw err;
   }
@@ -130,7 +126,7 @@ async function ensureLabels(octokit: Octokit, repo: RepoRef, cfg: IncidentsConfi
   }
   const wanted: [string, string, string][] = [
     [cfg.labels.base, '5319e7', 'Incident tracked by launchguard'],
-    ...(['sev1', 'sev2', 'sev3', 'sev4'] as const).map((s): [string, string, string] => [cfg.labels[s], COLORS[s]![0], COLORS[s]![1]]),
+    ...SEVERITIES.map((s): [string, string, string] => [cfg.labels[s], COLORS[s][0], COLORS[s][1]]),
     [`${cfg.labels['environment-prefix']}${environment}`, 'c5def5', `launchguard environment ${environment}`],
   ];
   for (const [name, color, description] of wanted) {

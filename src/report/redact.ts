@@ -34,6 +34,12 @@ export class Redactor {
     }
   }
 
+  /** A connection string that is a secret as a whole (a MongoDB URI): the URI and its password. */
+  addSecretUri(uri: string | undefined): void {
+    this.add(uri);
+    this.addUri(uri);
+  }
+
   text(s: string): string {
     let out = s.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)([^@/?#\s]+)(@)/gi, '$1***$3');
     const list = [...this.secrets].sort((a, b) => b.length - a.length);

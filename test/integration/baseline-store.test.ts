@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BaselineUnavailable } from '../../src/baseline/store.js';
+import { GitHubUnavailable } from '../../src/github/unavailable.js';
 import type { BaselineEntry } from '../../src/core/baseline.js';
 import { GitHubBaselineStore } from '../../src/github/baseline-store.js';
 import { createOctokit } from '../../src/github/octokit.js';
@@ -86,7 +86,7 @@ describe('baseline history on the data branch, through the fake GitHub', () => {
   it('a read-only token is "unavailable", which the run reports instead of failing', async () => {
     const s = store('ghs_read_only');
     expect(await s.read('production')).toBeUndefined();
-    await expect(s.append('production', entry(1), 100)).rejects.toThrow(BaselineUnavailable);
+    await expect(s.append('production', entry(1), 100)).rejects.toThrow(GitHubUnavailable);
     await expect(s.append('production', entry(1), 100)).rejects.toThrow(/contents: write/);
   });
 });

@@ -1,0 +1,61 @@
+export const id = 276;
+export const ids = [276];
+export const modules = {
+
+/***/ 84276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore)
+});
+
+// EXTERNAL MODULE: ./src/core/baseline.ts
+var baseline = __webpack_require__(10288);
+;// CONCATENATED MODULE: ./src/baseline/store.ts
+function historyFileName(environment) {
+    return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
+}
+
+;// CONCATENATED MODULE: ./src/github/baseline-store.ts
+
+
+/** History on the data branch (default `launchguard-data`): `launchguard/<environment>.json`. */
+class GitHubBaselineStore {
+    files;
+    /** What the last read saw, per environment: the first write attempt reuses it. */
+    seen = new Map();
+    constructor(files) {
+        this.files = files;
+    }
+    get where() {
+        return this.files.where;
+    }
+    path(environment) {
+        return `launchguard/${historyFileName(environment)}`;
+    }
+    async read(environment) {
+        const snap = await this.files.read(this.path(environment));
+        this.seen.set(environment, snap);
+        return snap.text === undefined ? undefined : (0,baseline/* parseHistory */.i6)(snap.text, `${this.path(environment)} on ${this.where}`);
+    }
+    async append(environment, entry, maxEntries) {
+        const path = this.path(environment);
+        let next;
+        await this.files.update(path, (text) => {
+            const current = text === undefined ? undefined : (0,baseline/* parseHistory */.i6)(text, `${path} on ${this.where}`);
+            next = (0,baseline/* appendEntry */.D4)(current, environment, entry, maxEntries);
+            return `${JSON.stringify(next, null, 2)}\n`;
+        }, `launchguard: record ${environment} run ${entry.at}`, this.seen.get(environment));
+        this.seen.delete(environment);
+        return next;
+    }
+}
+
+
+/***/ })
+
+};
