@@ -63,8 +63,8 @@ async function upsertGateComment(octokit, repo, pr, environment, body) {
  * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
  * `retry-after` on primary and secondary rate limits.
  */
-function createOctokit(token, baseUrl, log) {
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+function createOctokit(token, baseUrl, log, redact) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
         baseUrl,
         userAgent: 'launchguard',
         throttle: {
@@ -80,6 +80,17 @@ function createOctokit(token, baseUrl, log) {
         // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
         retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    // The boundary where text leaves for GitHub: issue titles and bodies, comments, commit messages.
+    // File contents (base64 machine data) are not text and are left as they are.
+    octokit.hook.before('request', (options) => {
+        const params = options;
+        for (const key of ['title', 'body', 'message']) {
+            const v = params[key];
+            if (typeof v === 'string')
+                params[key] = redact(v);
+        }
+    });
+    return octokit;
 }
 /** The HTTP status of an Octokit error, or undefined for a network failure. */
 function statusOf(err) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
+// Every line, annotation, output and summary goes through the run's one redactor.
+import * as core from './github/runner.js';
 import type { BaselineStore } from './baseline/store.js';
 import { GitHubUnavailable } from './github/unavailable.js';
 import { createHttpClient } from './checks/http.js';
@@ -11,13 +12,12 @@ import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry, runPipeline, type PipelineOutcome } from './pipeline.js';
 import type { RunPlan } from './plan.js';
 import { systemClock } from './ports.js';
-import { Redactor } from './report/redact.js';
 import { renderMarkdown, verdictLine } from './report/render.js';
 import type { Report } from './report/report.js';
 
 /** The action's entry: the one failure boundary. Every error ends as one sentence on the step. */
 export async function run(): Promise<void> {
-  const redactor = new Redactor((s) => core.setSecret(s));
+  const { redactor } = core;
   try {
     const reportPath = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'launchguard-report.json');
     const opts = parseOptions((name) => core.getInput(name), reportPath);
@@ -68,7 +68,7 @@ function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
           throw new GitHubUnavailable('no github-token or repository, so nothing is written to GitHub');
         }
         const { createOctokit } = await import('./github/octokit.js');
-        return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m)), owner: ctx.owner, repo: ctx.repo };
+        return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m), (t) => core.redactor.text(t)), owner: ctx.owner, repo: ctx.repo };
       })()),
   };
 }
@@ -153,9 +153,8 @@ async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: 
 function setOutputs(r: Report): void {
   if (r.shard) {
     // Distinct names per index too: matrix legs that share one output name overwrite each other.
-    const text = JSON.stringify(r.shard);
-    core.setOutput('shard-result', text);
-    core.setOutput(`shard-result-${r.shard.shard.index}`, text);
+    core.setDataOutput('shard-result', r.shard);
+    core.setDataOutput(`shard-result-${r.shard.shard.index}`, r.shard);
   }
   core.setOutput('status', r.verdict.status);
   core.setOutput('worst-severity', r.verdict.worstSeverity);

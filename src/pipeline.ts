@@ -2,7 +2,7 @@ import { loadConfigFile } from './config/load.js';
 import { runHealth } from './checks/health.js';
 import type { HttpClient, TlsOptions } from './checks/http.js';
 import { runMetrics } from './checks/metrics.js';
-import { secretHeaderValues } from './checks/target.js';
+import { joinUrl, secretHeaderValues } from './checks/target.js';
 import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
 import type { ShardResult } from './core/shards.js';
@@ -42,7 +42,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   redactor.add(opts.githubToken);
   // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
   redactor.addSecretUri(opts.mongodbUri);
-  redactor.addUri(opts.targetUrl);
+  redactor.addUrl(opts.targetUrl);
 
   const loaded = await loadConfigFile(opts.configPath, deps.env);
   for (const s of loaded?.secrets ?? []) redactor.add(s);
@@ -50,7 +50,8 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const load = plan.env.load;
   const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
   for (const s of secretHeaderValues(...headerSets)) redactor.add(s);
-  redactor.addUri(plan.baseUrl);
+  // Every URL the run touches: passwords and query values (tokens in `?token=`) never show.
+  for (const url of touchedUrls(plan)) redactor.addUrl(url);
   redactor.addSecretUri(plan.mongodbUri); // also when it came from the config's indexes.uri
 
   const notes: string[] = [];
@@ -145,6 +146,18 @@ function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
 export function describeBaseline(b: BaselineSummary): string {
   const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
   return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD, from ${b.where}`;
+}
+
+/** Every URL a run requests: the target, its health probes, its monitoring endpoints and its load requests. */
+function touchedUrls(plan: RunPlan): string[] {
+  if (!plan.baseUrl) return [];
+  const m = plan.env.metrics;
+  const paths = [
+    ...(plan.env.health ?? []).map((p) => p.path),
+    ...[m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [e.path] : [])),
+    ...(plan.env.load?.requests ?? []).map((r) => r.path),
+  ];
+  return [plan.baseUrl, ...paths.map((p) => joinUrl(plan.baseUrl, p))];
 }
 
 /** The summary of this run that the history keeps. */

@@ -1,4 +1,5 @@
 import { UserError } from './config/errors.js';
+import { parseMongoUri } from './config/mongodb-uri.js';
 import type { LoadedConfig } from './config/load.js';
 import type { Config, EnvironmentConfig } from './config/schema.js';
 import { configSchema } from './config/schema.js';
@@ -98,9 +99,7 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
     if (!mongodbUri) {
       throw new UserError(`indexes: no MongoDB URI. Set the mongodb-uri input, or environments.${opts.environment}.indexes.uri (for example "\${MONGODB_URI}") in ${source}`);
     }
-    if (!/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
-      throw new UserError(`indexes: the MongoDB URI must start with mongodb:// or mongodb+srv:// (from ${opts.mongodbUri ? 'the mongodb-uri input' : `environments.${opts.environment}.indexes.uri`})`);
-    }
+    parseMongoUri(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
   }
   return { config, environment: opts.environment, env, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }

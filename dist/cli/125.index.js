@@ -7,11 +7,12 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hostOf: () => (/* binding */ hostOf),
 /* harmony export */   runIndexes: () => (/* binding */ runIndexes)
 /* harmony export */ });
 /* harmony import */ var mongodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84294);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70370);
+/* harmony import */ var _config_mongodb_uri_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84739);
+
 
 
 /**
@@ -20,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
  * `$indexStats` (report-unused) needs `clusterMonitor`.
  */
 async function runIndexes(cfg, uri) {
-    const host = hostOf(uri);
+    const host = (0,_config_mongodb_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .mongoHosts */ .e)(uri);
     const base = { database: cfg.database, host };
     const options = {
         appName: 'launchguard',
@@ -50,7 +51,7 @@ async function runIndexes(cfg, uri) {
         const db = client.db(cfg.database);
         const notes = [];
         const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_1__/* ["default"] */ .A)(cfg.concurrency);
+        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(cfg.concurrency);
         let statsDenied = false;
         let explainDenied = false;
         const collections = await Promise.all(Object.keys(cfg.collections).map((name) => limit(async () => {
@@ -123,11 +124,6 @@ function isUnauthorized(err) {
 }
 function messageOf(err) {
     return err instanceof Error ? err.message : String(err);
-}
-/** The hosts of a connection string, without credentials: what the finding may show. */
-function hostOf(uri) {
-    const m = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri);
-    return m?.[1] ?? '(unparsable URI)';
 }
 /** Index documents as plain JSON (BSON numbers to numbers). */
 function plain(doc) {

@@ -86261,13 +86261,28 @@ function isTransient(outcome) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/target.ts
-/** Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. Absolute paths pass through. */
+/**
+ * Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. The base's
+ * query (a preview deployment's bypass token) is kept on every request, with the path's own query
+ * after it. Absolute http(s) paths pass through. Parsed with the WHATWG URL parser, never a regex.
+ */
 function joinUrl(base, path) {
-    if (/^https?:\/\//i.test(path))
+    if (path.startsWith('http://') || path.startsWith('https://'))
         return path;
     if (path === '')
         return base;
-    return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    const u = new URL(base);
+    const rel = new URL(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid');
+    u.pathname = `${trimEnd(u.pathname, '/')}${rel.pathname}`;
+    for (const [k, v] of rel.searchParams)
+        u.searchParams.append(k, v);
+    return u.href;
+}
+function trimEnd(s, ch) {
+    let end = s.length;
+    while (end > 0 && s[end - 1] === ch)
+        end--;
+    return s.slice(0, end);
 }
 function headerValues(...sets) {
     const out = {};

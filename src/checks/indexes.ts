@@ -1,5 +1,6 @@
 import { MongoClient, type Document, type MongoClientOptions } from 'mongodb';
 import pLimit from 'p-limit';
+import { mongoHosts } from '../config/mongodb-uri.js';
 import type { IndexesConfig } from '../config/schema.js';
 import type { CollectionIndexes, IndexesResult, QueryPlan } from '../core/types.js';
 
@@ -9,7 +10,7 @@ import type { CollectionIndexes, IndexesResult, QueryPlan } from '../core/types.
  * `$indexStats` (report-unused) needs `clusterMonitor`.
  */
 export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<IndexesResult> {
-  const host = hostOf(uri);
+  const host = mongoHosts(uri);
   const base = { database: cfg.database, host };
   const options: MongoClientOptions = {
     appName: 'launchguard',
@@ -108,12 +109,6 @@ function isUnauthorized(err: unknown): boolean {
 
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** The hosts of a connection string, without credentials: what the finding may show. */
-export function hostOf(uri: string): string {
-  const m = /^mongodb(?:\+srv)?:\/\/(?:[^@/]*@)?([^/?]+)/.exec(uri);
-  return m?.[1] ?? '(unparsable URI)';
 }
 
 /** Index documents as plain JSON (BSON numbers to numbers). */

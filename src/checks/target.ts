@@ -3,11 +3,25 @@ import type { headerValueSchema } from '../config/schema.js';
 
 type HeaderValue = z.infer<typeof headerValueSchema>;
 
-/** Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. Absolute paths pass through. */
+/**
+ * Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. The base's
+ * query (a preview deployment's bypass token) is kept on every request, with the path's own query
+ * after it. Absolute http(s) paths pass through. Parsed with the WHATWG URL parser, never a regex.
+ */
 export function joinUrl(base: string, path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
+  if (path.startsWith('http://') || path.startsWith('https://')) return path;
   if (path === '') return base;
-  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  const u = new URL(base);
+  const rel = new URL(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid');
+  u.pathname = `${trimEnd(u.pathname, '/')}${rel.pathname}`;
+  for (const [k, v] of rel.searchParams) u.searchParams.append(k, v);
+  return u.href;
+}
+
+function trimEnd(s: string, ch: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === ch) end--;
+  return s.slice(0, end);
 }
 
 export function headerValues(...sets: (Readonly<Record<string, HeaderValue>> | undefined)[]): Record<string, string> {

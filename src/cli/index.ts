@@ -113,11 +113,12 @@ async function execute(
     const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load), outcome.plan.env.load!.history['max-entries']);
     recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
   }
-  if (markdownPath) await writeFile(markdownPath, renderMarkdown(report));
-  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report));
+  // The boundary: what is written or printed goes through the redactor.
+  if (markdownPath) await writeFile(markdownPath, redactor.text(renderMarkdown(report)));
+  process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report)));
   if (!json) {
-    console.log(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`);
-    if (recorded) console.log(recorded);
+    console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
+    if (recorded) console.log(redactor.text(recorded));
   }
   return report.verdict.status === 'fail' ? 1 : 0;
 }

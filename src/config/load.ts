@@ -6,7 +6,7 @@ import { ConfigError, formatPath, type ConfigProblem } from './errors.js';
 
 export interface LoadedConfig {
   readonly config: Config;
-  /** Values taken from the environment into header values; they are secrets. */
+  /** Every value taken from the environment through `${NAME}`, wherever it stands: all are secrets. */
   readonly secrets: readonly string[];
 }
 
@@ -55,9 +55,13 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
   return { config: parsed.data, secrets };
 }
 
-const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?\}/g;
 
-/** Replaces `${NAME}` with the environment's value in every string; `$${` stays a literal `${`. */
+/**
+ * Replaces `${NAME}` with the environment's value in every string; `$${` stays a literal `${`.
+ * GitHub passes an undefined secret as an empty string, so an empty value is an error too, unless
+ * the reference says it may be empty: `${NAME:-}`.
+ */
 interface InterpolationState {
   readonly env: NodeJS.ProcessEnv;
   readonly secrets: string[];
@@ -70,19 +74,19 @@ interface InterpolationState {
 function interpolate(node: unknown, path: PropertyKey[], st: InterpolationState): unknown {
   const { env, secrets, problems, lineOf } = st;
   if (typeof node === 'string') {
-    const inHeaders = path.includes('headers');
-    return node.replace(VAR, (whole, name: string | undefined) => {
+    return node.replace(VAR, (whole, name: string | undefined, mayBeEmpty: string | undefined) => {
       if (name === undefined) return '${';
-      const value = env[name];
-      if (value === undefined) {
+      const value = env[name] ?? '';
+      if (value === '' && !mayBeEmpty) {
+        const why = env[name] === undefined ? 'is not set' : 'is empty (GitHub passes a secret that is not defined as an empty string)';
         problems.push({
           path: formatPath(path),
           line: lineOf(path),
-          message: `the environment variable ${name} is not set (referenced as \${${name}})`,
+          message: `the environment variable ${name} ${why} (referenced as \${${name}}; write \${${name}:-} where empty is fine)`,
         });
         return whole;
       }
-      if (inHeaders && value.length > 0) secrets.push(value);
+      if (value.length > 0) secrets.push(value);
       st.fromEnv.add(formatPath(path));
       return value;
     });

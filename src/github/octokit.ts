@@ -8,8 +8,8 @@ export type Octokit = ReturnType<typeof getOctokit>;
  * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
  * `retry-after` on primary and secondary rate limits.
  */
-export function createOctokit(token: string, baseUrl: string, log: (msg: string) => void): Octokit {
-  return getOctokit(
+export function createOctokit(token: string, baseUrl: string, log: (msg: string) => void, redact: (text: string) => string): Octokit {
+  const octokit = getOctokit(
     token,
     {
       baseUrl,
@@ -30,6 +30,16 @@ export function createOctokit(token: string, baseUrl: string, log: (msg: string)
     retry,
     throttling,
   );
+  // The boundary where text leaves for GitHub: issue titles and bodies, comments, commit messages.
+  // File contents (base64 machine data) are not text and are left as they are.
+  octokit.hook.before('request', (options) => {
+    const params = options as Record<string, unknown>;
+    for (const key of ['title', 'body', 'message']) {
+      const v = params[key];
+      if (typeof v === 'string') params[key] = redact(v);
+    }
+  });
+  return octokit;
 }
 
 /** The HTTP status of an Octokit error, or undefined for a network failure. */

@@ -54,6 +54,8 @@ export class FakeGitHub {
   readonly repo = 'api';
   readonly violations: string[] = [];
   readonly log: { method: string; path: string; status: number }[] = [];
+  /** Every request as it arrived: method, path with query, and raw body (for tests that look for leaks). */
+  readonly received: string[] = [];
   readonly faults: Fault[] = [];
   /** Tokens allowed to write; any other token (or none) may only read. */
   readonly writeTokens = new Set(['ghs_write_token']);
@@ -136,6 +138,7 @@ export class FakeGitHub {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    this.received.push(`${method} ${req.url ?? ''}\n${raw}`);
     let body: unknown;
     if (raw !== '') {
       try {

@@ -30,7 +30,7 @@ describe('baseline history on the data branch, through the fake GitHub', () => {
     await gh.stop();
   });
   const store = (token = 'ghs_write_token') =>
-    new GitHubBaselineStore(new BranchFiles(createOctokit(token, gh.url, () => {}), { owner: 'acme', repo: 'api' }, 'launchguard-data'));
+    new GitHubBaselineStore(new BranchFiles(createOctokit(token, gh.url, () => {}, (t) => t), { owner: 'acme', repo: 'api' }, 'launchguard-data'));
 
   it('first run: no branch yet, so it creates an orphan branch holding only the history', async () => {
     const s = store();

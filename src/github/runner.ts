@@ -1,0 +1,62 @@
+/**
+ * Everything the action writes to the runner, through the run's one Redactor: log lines,
+ * annotations, outputs and the job summary. `src/main.ts` imports this module in place of
+ * `@actions/core`, so no line can bypass it.
+ */
+import * as actions from '@actions/core';
+import type { AnnotationProperties } from '@actions/core';
+import { Redactor } from '../report/redact.js';
+
+/** The run's redactor: every secret registered here is also masked in the runner's own log. */
+export const redactor = new Redactor((s) => actions.setSecret(s));
+
+export const getInput = actions.getInput;
+
+/**
+ * One log line. Text from the target or the config may hold newlines and `::command::` sequences:
+ * folded onto one line, and a leading `::` is broken with a zero-width space, so the runner never
+ * reads it as a workflow command.
+ */
+export function info(message: string): void {
+  actions.info(oneLine(redactor.text(message)));
+}
+
+/** Annotations and debug lines: @actions/core escapes their data (%, CR, LF) itself. */
+export function debug(message: string): void {
+  actions.debug(redactor.text(message));
+}
+export function notice(message: string, props?: AnnotationProperties): void {
+  actions.notice(redactor.text(message), redactProps(props));
+}
+export function warning(message: string, props?: AnnotationProperties): void {
+  actions.warning(redactor.text(message), redactProps(props));
+}
+export function error(message: string, props?: AnnotationProperties): void {
+  actions.error(redactor.text(message), redactProps(props));
+}
+export function setFailed(message: string): void {
+  actions.setFailed(redactor.text(message));
+}
+export function setOutput(name: string, value: string): void {
+  actions.setOutput(name, redactor.text(value));
+}
+/** Machine data (a shard result whose strings were redacted as a value): its encoded histograms are not text and stay as they are. */
+export function setDataOutput(name: string, value: unknown): void {
+  actions.setOutput(name, JSON.stringify(redactor.value(value)));
+}
+
+export const summary = {
+  addRaw(text: string) {
+    const redacted = redactor.text(text);
+    return { write: async () => void (await actions.summary.addRaw(redacted).write()) };
+  },
+};
+
+function redactProps(props: AnnotationProperties | undefined): AnnotationProperties | undefined {
+  return props?.title === undefined ? props : { ...props, title: redactor.text(props.title) };
+}
+
+export function oneLine(s: string): string {
+  const out = s.replace(/[\r\n]+/g, ' ');
+  return out.trimStart().startsWith('::') ? `\u200b${out}` : out;
+}

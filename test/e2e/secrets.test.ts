@@ -1,0 +1,151 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, runAction, type ActionRun } from '../helpers/action.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+import { httpServer, json, refusedPort, type Running } from '../helpers/servers.js';
+
+// One secret in each place a user can put one, and every channel of the built dist/index.js
+// searched for each of them, raw and URL-encoded: stdout, stderr, GITHUB_OUTPUT, the job summary,
+// the JSON report and every request sent to the fake GitHub (issues, comments, the gate comment).
+const SECRETS = {
+  header: 'hdr/Secret+0001-xyz', // X-Api-Key: ${API_KEY}, echoed back by the target in an alert
+  pathVar: 'path-secret-0002-xyz', // /health/${PATH_TOKEN}
+  loadQueryVar: 'sig-secret-0003-xyz', // load request /plans?sig=${LOAD_SIG}
+  targetQuery: 'qs-secret-0004-xyz', // target-url ?bypass=...
+  userinfo: 'userinfo-pw-0005-xyz', // target-url user:password@
+  mongoPassword: 'mongo-pw-0006-xyz', // mongodb-uri password
+  token: 'ghs_write_token',
+} as const;
+
+const config = `environments:
+  production:
+    headers:
+      X-Api-Key: "\${API_KEY}"
+    health:
+      - { name: api, path: "/health/\${PATH_TOKEN}", retries: 0 }
+    metrics:
+      alerts: { path: /alerts, retries: 0 }
+    load:
+      connections: 1
+      duration: 1s
+      requests:
+        - { name: plans, path: "/plans?sig=\${LOAD_SIG}" }
+    indexes:
+      database: app
+      timeout: 1s
+      collections:
+        users: [{ key: { email: 1 }, unique: true }]
+`;
+
+describe('secrets never leave the process (dist/index.js)', () => {
+  let target: Running;
+  let gh: FakeGitHub;
+  let dir: string;
+  let mongoUrl: string;
+  beforeAll(async () => {
+    expect(existsSync(DIST), 'dist/index.js is missing: run `npm run build`').toBe(true);
+    target = await httpServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname.startsWith('/health')) return json(res, 503, { detail: `down; your key ${req.headers['x-api-key']}` });
+      if (url.pathname === '/alerts') {
+        // The target echoes the secret header and the full URL it was called with into an alert.
+        return json(res, 200, { alerts: [{ type: 'auth', level: 'critical', message: `rejected key ${req.headers['x-api-key']} on http://127.0.0.1${req.url}` }] });
+      }
+      return json(res, 200, { plans: [] });
+    });
+    gh = await new FakeGitHub().start();
+    gh.addIssue({ title: 'A pull request', pull_request: true }); // #1
+    dir = mkdtempSync(join(tmpdir(), 'lg-secrets-'));
+    mongoUrl = (await refusedPort()).replace('http://', '');
+  });
+  afterAll(async () => {
+    await target.close();
+    await gh.stop();
+  });
+
+  const run = (event: string, payload: unknown, inputs: Record<string, string>) => {
+    const eventPath = join(dir, `${event}.json`);
+    writeFileSync(eventPath, JSON.stringify(payload));
+    const u = new URL(target.url);
+    u.username = 'lg-user';
+    u.password = SECRETS.userinfo;
+    u.searchParams.set('bypass', SECRETS.targetQuery);
+    return runAction(
+      {
+        config: 'lg.yml',
+        'target-url': u.href,
+        'mongodb-uri': `mongodb://app:${SECRETS.mongoPassword}@${mongoUrl}/app?authSource=admin`,
+        ...inputs,
+      },
+      {
+        files: { 'lg.yml': config },
+        timeoutMs: 60_000,
+        env: {
+          API_KEY: SECRETS.header,
+          PATH_TOKEN: SECRETS.pathVar,
+          LOAD_SIG: SECRETS.loadQueryVar,
+          GITHUB_API_URL: gh.url,
+          GITHUB_REPOSITORY: 'acme/api',
+          GITHUB_EVENT_PATH: eventPath,
+          GITHUB_EVENT_NAME: event,
+          GITHUB_REF: event === 'pull_request' ? 'refs/pull/1/merge' : 'refs/heads/main',
+          GITHUB_SHA: 'feedfacefeedfacefeedfacefeedfacefeedface',
+          GITHUB_SERVER_URL: 'https://github.com',
+          GITHUB_RUN_ID: '42',
+          'INPUT_GITHUB-TOKEN': SECRETS.token,
+        },
+      },
+    );
+  };
+
+  /** Every channel of a run, except the runner's own masking commands (`::add-mask::`), which are how a secret is registered. */
+  const channels = (r: ActionRun): Record<string, string> => ({
+    stdout: r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n'),
+    stderr: r.stderr,
+    outputs: readFileSync(join(r.workspace, '.github-output'), 'utf8'),
+    summary: r.summary,
+    report: readFileSync(join(r.workspace, 'launchguard-report.json'), 'utf8'),
+  });
+
+  const leaks = (texts: Record<string, string>): string[] => {
+    const found: string[] = [];
+    for (const [where, text] of Object.entries(texts)) {
+      for (const [name, s] of Object.entries(SECRETS)) {
+        for (const form of new Set([s, encodeURIComponent(s)])) if (text.includes(form)) found.push(`${name} (${form}) in ${where}`);
+      }
+    }
+    return found;
+  };
+
+  it('a scheduled monitor run that opens incident issues, then a gate run on a pull request: zero hits', async () => {
+    // A schedule event's payload is the cron line alone (GitHub docs, "Events that trigger workflows": schedule).
+    const monitor = await run('schedule', { schedule: '*/15 * * * *' }, { checks: 'health,metrics,load,indexes' });
+    expect(monitor.hung).toBe(false);
+    expect(monitor.outputs.status).toBe('fail');
+    expect(gh.issues.filter((i) => !i.pull_request).length).toBeGreaterThan(0);
+
+    const gate = await run('pull_request', { number: 1, pull_request: { number: 1 } }, { mode: 'gate', checks: 'health,metrics,load' });
+    expect(gate.hung).toBe(false);
+    expect(gh.comments.some((c) => c.issue === 1)).toBe(true);
+
+    const all: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(channels(monitor)).map(([k, v]) => [`monitor ${k}`, v])),
+      ...Object.fromEntries(Object.entries(channels(gate)).map(([k, v]) => [`gate ${k}`, v])),
+      'requests to GitHub': gh.received.join('\n'),
+    };
+    expect(leaks(all)).toEqual([]);
+    expect(gh.violations).toEqual([]);
+
+    // What is shown instead: origin and path, `?…` for a query, the MongoDB host alone.
+    const report = all['monitor report']!;
+    expect(report).toContain(`${target.url}/health/***?…`);
+    expect(report).toContain(`MongoDB at ${mongoUrl}`);
+    expect(all['monitor summary']).not.toContain('lg-user');
+  });
+
+  it('the test can fail: the same search finds a secret planted in a channel', () => {
+    expect(leaks({ stdout: `x ${encodeURIComponent(SECRETS.header)} y` })).toEqual([`header (${encodeURIComponent(SECRETS.header)}) in stdout`]);
+  });
+});
