@@ -16,7 +16,9 @@ export const durationSchema = z.union([z.number(), z.string()]).transform((v, ct
   return parsed;
 });
 
-const severity = z.enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' });
+/** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
+const lowerCase = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
+const severity = z.preprocess(lowerCase, z.enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' }));
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const headerValueSchema = z.union([
@@ -250,7 +252,7 @@ export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 const ruleIds = Object.keys(DEFAULT_RULE_SEVERITY) as [keyof typeof DEFAULT_RULE_SEVERITY];
 const severityOverrides = z.partialRecord(
   z.enum(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }),
-  z.union([severity, z.literal('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' }),
+  z.preprocess(lowerCase, z.union([severity, z.literal('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })),
 );
 
 const optionalDuration = z.union([z.literal('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
@@ -267,7 +269,7 @@ export const incidentsSchema = z.strictObject({
   /** At most this many new issues per run; the rest are listed in the summary. */
   'max-new-per-run': z.int().min(0).max(100).default(10),
   /** Findings below this severity do not become issues. */
-  'min-severity': z.enum(SEVERITIES).default('sev4'),
+  'min-severity': severity.default('sev4'),
   labels: z
     .strictObject({
       base: z.string().min(1).default('launchguard'),
