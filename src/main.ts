@@ -107,7 +107,7 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
   try {
     const { octokit, owner, repo } = await github.get();
     const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./github/incidents.js'), import('./github/branch-file.js')]);
-    const result = await runIncidents(outcome.report.environment, outcome.report.findings, cfg, {
+    const result = await runIncidents(outcome.report.environment, outcome.report.findings, outcome.report.observed, cfg, {
       octokit,
       repo: { owner, repo },
       now: new Date(),

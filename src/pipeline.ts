@@ -99,7 +99,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     ...(baseline ? { baseline } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.
-  const evaluation = shard ? { rows: judged.rows, findings: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
+  const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -113,6 +113,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     findings: withTargets(evaluation.findings),
     rows: evaluation.rows,
     notes: [...notes, ...evaluation.notes],
+    observed: evaluation.observed,
     results,
     ...(shard ? { shard } : {}),
     ...(history ? { history: history.entries.slice(-30) } : {}),

@@ -1,6 +1,7 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
+import type { Observed } from '../core/observed.js';
 import type { Finding } from '../core/types.js';
 import type { BranchFiles } from './branch-file.js';
 import { statusOf, type Octokit } from './octokit.js';
@@ -58,13 +59,13 @@ export interface IncidentDeps {
 }
 
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
-export async function runIncidents(environment: string, findings: readonly Finding[], cfg: IncidentsConfig, deps: IncidentDeps): Promise<IncidentRun> {
+export async function runIncidents(environment: string, findings: readonly Finding[], observed: Observed, cfg: IncidentsConfig, deps: IncidentDeps): Promise<IncidentRun> {
   const { octokit, repo } = deps;
   const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
   const pendingPath = `launchguard/${environment}.pending.json`;
   const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
-  const plan = reconcile({ environment, findings, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+  const plan = reconcile({ environment, findings, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
   if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
 
   const lines: string[] = [];
@@ -98,6 +99,7 @@ const VERBS = {
   updated: ['updated', 'update'],
   recovering: ['marked recovering', 'mark recovering'],
   reminder: ['reminded on', 'remind on'],
+  unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
 } as const;
 
 function describe(a: Action, number?: number, planned = false): string {
