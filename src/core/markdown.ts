@@ -50,3 +50,18 @@ export function codeBlock(text: string): string {
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}\n${text}\n${fence}`;
 }
+
+/** An inline code span that the text cannot close or break out of, safe in a table cell. */
+export function codeSpan(text: string): string {
+  let longest = 0;
+  let run = 0;
+  let flat = '';
+  for (const ch of text) {
+    run = ch === '`' ? run + 1 : 0;
+    if (run > longest) longest = run;
+    flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
+  }
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}

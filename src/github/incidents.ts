@@ -1,6 +1,7 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
+import { md } from '../core/markdown.js';
 import type { Observed } from '../core/observed.js';
 import type { Finding } from '../core/types.js';
 import type { BranchFiles } from './branch-file.js';
@@ -102,19 +103,20 @@ const VERBS = {
   unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
 } as const;
 
+/** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a: Action, number?: number, planned = false): string {
   const n = number ?? ('number' in a ? a.number : undefined);
   const ref = n ? `#${n}` : 'a new issue';
   const verb = (k: keyof typeof VERBS) => VERBS[k][planned ? 1 : 0];
   switch (a.kind) {
     case 'open':
-      return `${verb('open')} ${ref} ${a.title}`;
+      return `${verb('open')} ${ref} ${md(a.title)}`;
     case 'reopen':
-      return `${verb('reopen')} ${ref} ${a.title}`;
+      return `${verb('reopen')} ${ref} ${md(a.title)}`;
     case 'close':
-      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${a.fingerprint})` : `${verb('close')} ${ref}: recovered (${a.fingerprint})`;
+      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${md(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${md(a.fingerprint)})`;
     case 'update':
-      return `${verb(a.change)} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
+      return `${verb(a.change)} ${ref}${a.title ? ` ${md(a.title)}` : ''} (${md(a.fingerprint)})`;
   }
 }
 
@@ -217,5 +219,5 @@ async function dedupe(fingerprint: string, created: number, deps: IncidentDeps, 
 
 export function deferredLine(deferred: readonly Finding[], cap: number): string | undefined {
   if (deferred.length === 0) return undefined;
-  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${sevLabel(f.severity)}] ${f.title}`).join('; ')}`;
+  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${sevLabel(f.severity)}] ${md(f.title)}`).join('; ')}`;
 }

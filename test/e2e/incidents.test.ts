@@ -19,7 +19,7 @@ describe('incident issues across runs', () => {
     w.up = false;
     const r1 = await w.run();
     expect(r1.code).toBe(0);
-    expect(r1.summary).toMatch(/issues: opened #2 \[SEV1\] production: health probe api failing/);
+    expect(r1.summary).toMatch(/issues: opened #2 \\\[SEV1\\\] production: health probe api failing/);
     await w.run();
     expect(w.gh.issues.filter((i) => !i.pull_request)).toHaveLength(1);
     const issue = w.gh.issues.find((i) => !i.pull_request)!;
@@ -49,7 +49,7 @@ describe('incident issues across runs', () => {
     w.gh.issues[0]!.labels.push('owner:alice');
     w.disk = 97;
     const r = await w.run();
-    expect(r.summary).toContain('issues: escalated #1 [SEV2] production: disk too high');
+    expect(r.summary).toContain('issues: escalated #1 \\[SEV2\\] production: disk too high');
     await w.run();
     const issue = w.gh.issues[0]!;
     expect(issue.title).toBe('[SEV2] production: disk too high');
@@ -162,7 +162,7 @@ describe('incident issues when GitHub misbehaves', () => {
   it('issues: false and dry-run write nothing', async () => {
     await w.run({ inputs: { issues: 'false' } });
     const dry = await w.run({ inputs: { 'dry-run': 'true' } });
-    expect(dry.summary).toContain('issues: would open a new issue [SEV1] production: health probe api failing');
+    expect(dry.summary).toContain('issues: would open a new issue \\[SEV1\\] production: health probe api failing');
     expect(w.gh.issues).toHaveLength(0);
     expect(w.gh.log.filter((l) => l.method !== 'GET')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsSchema } from '../../src/config/schema.js';
 import { parseMarker, parseState, reconcile, renderBody, type Action, type ExistingIssue, type IncidentState } from '../../src/core/incidents.js';
-import { codeBlock, md } from '../../src/core/markdown.js';
+import { codeBlock, codeSpan, md } from '../../src/core/markdown.js';
 import type { Severity } from '../../src/core/severity.js';
 import type { Finding } from '../../src/core/types.js';
 
@@ -191,5 +191,15 @@ describe('section 6: severity flapping and reminders', () => {
     // And the next one 24 h after that reminder.
     expect(change(t.run([f], [f.fingerprint], at(60), over))).toEqual(['updated']);
     expect(change(t.run([f], [f.fingerprint], at(68.5), over))).toEqual(['reminder']);
+  });
+});
+
+describe('codeSpan', () => {
+  it.each([
+    ['db.users.createIndex({ "email": 1 })', '`db.users.createIndex({ "email": 1 })`'],
+    ['a`b | c\nd', '``a`b \\| c d``'],
+    ['`x`', '`` `x` ``'],
+  ])('%j', (input, out) => {
+    expect(codeSpan(input)).toBe(out);
   });
 });
