@@ -106,7 +106,7 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
   });
   if (!decision.record) return [`baseline: not recorded (${decision.why})`];
   try {
-    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load), outcome.plan.env.load!.history['max-entries']);
+    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
     return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
   } catch (err) {
     if (err instanceof GitHubUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];

@@ -113,7 +113,7 @@ async function execute(
   // The same rule as the action's; the CLI has no event, and its history is a local folder.
   const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0 }) : undefined;
   if (load && outcome.store && decision?.record) {
-    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load), outcome.plan.env.load!.history['max-entries']);
+    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
     recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
   }
   if (markdownPath) await writeFile(markdownPath, renderMarkdown(report));

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { z } from 'zod';
+import type { LoadConfig } from '../config/schema.js';
 
 /** Baseline history: one summary per monitored run on the default branch, newest last. */
 export const HISTORY_SCHEMA = 'launchguard.history/v1';
@@ -9,7 +11,12 @@ const entrySchema = z.object({
   sha: z.string().optional(),
   ref: z.string().optional(),
   runUrl: z.string().optional(),
+  /** True when the run had no load finding at all: only such runs enter the baseline. */
   passed: z.boolean(),
+  /** loadConfigHash of the load the run generated; entries of another config are not compared. */
+  configHash: z.string().optional(),
+  /** The target's origin (scheme, host, port). */
+  origin: z.string().optional(),
   p50: z.number(),
   p90: z.number(),
   p95: z.number(),
@@ -61,9 +68,31 @@ export interface Baseline {
   readonly rps: number;
 }
 
-/** The median of the last `k` runs that passed; undefined when there are none. */
-export function baselineOf(entries: readonly BaselineEntry[], k: number): Baseline | undefined {
-  const runs = entries.filter((e) => e.passed).slice(-k);
+/**
+ * What makes runs comparable: the load generated (connections, rate, amount, duration and the
+ * requests' method, path and body). Headers are left out, so a rotated token keeps the baseline.
+ */
+export function loadConfigHash(load: LoadConfig): string {
+  const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
+  const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** Which entries a run may be compared with: the same load config and, unless a gate compares a preview, the same origin. */
+export interface BaselineKey {
+  readonly configHash: string;
+  readonly origin?: string;
+}
+
+/** The entries recorded with the same key: the history of this very measurement. */
+export function comparable(entries: readonly BaselineEntry[], key: BaselineKey | undefined): BaselineEntry[] {
+  if (!key) return [...entries];
+  return entries.filter((e) => e.configHash === key.configHash && (key.origin === undefined || e.origin === key.origin));
+}
+
+/** The median of the last `k` comparable runs that passed; undefined when there are none. */
+export function baselineOf(entries: readonly BaselineEntry[], k: number, key?: BaselineKey): Baseline | undefined {
+  const runs = comparable(entries, key).filter((e) => e.passed).slice(-k);
   if (runs.length === 0) return undefined;
   const p95s = runs.map((r) => r.p95);
   return {
