@@ -143,7 +143,7 @@ describe('gate mode on a pull request', () => {
     const body = comments()[0]!.body;
     expect(body).toMatch(/## ❌ launchguard gate: fail: \[SEV3\] load p95 regressed against the baseline/);
     expect(body).toMatch(/Baseline: the median of 1 passing run on the default branch/);
-    expect(body).toMatch(/- \*\*SEV3\*\* p95 is \d+ ms, \d+ ms \(\d+ %\) above the baseline/);
+    expect(body).toMatch(/- \*\*SEV3\*\* p95 is [\d.]+ ms, [\d.]+ ms \([\d.]+ %\) above the baseline/);
     // The gate never writes the history.
     expect(JSON.parse(gh.readFile('launchguard-data', 'launchguard/production.json')!).entries).toHaveLength(1);
   });
