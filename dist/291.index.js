@@ -15,11 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
   runIncidents: () => (/* binding */ runIncidents)
 });
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(16706);
+// EXTERNAL MODULE: ./src/core/observed.ts
+var observed = __webpack_require__(42923);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __webpack_require__(60432);
 ;// CONCATENATED MODULE: ./src/core/incidents.ts
+
+
+
 
 
 /**
@@ -28,6 +37,30 @@ var core_severity = __webpack_require__(60432);
  */
 const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
 const STATE_PREFIX = '<!-- launchguard:state ';
+/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
+const stateSchema = schemas/* object */.Ikc({
+    v: schemas/* literal */.euz(1),
+    fingerprint: schemas/* string */.YjP(),
+    severity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC),
+    /** The finding's stable title, without the severity. */
+    title: schemas/* string */.YjP(),
+    detail: schemas/* string */.YjP(),
+    remediation: schemas/* string */.YjP().optional(),
+    firstSeen: schemas/* string */.YjP(),
+    lastSeen: schemas/* string */.YjP(),
+    /** Every failing run of this incident. */
+    failingRuns: schemas/* int */.Whr().min(0),
+    consecutiveFailing: schemas/* int */.Whr().min(0),
+    consecutivePassing: schemas/* int */.Whr().min(0),
+    openedAt: schemas/* string */.YjP(),
+    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
+    lastOpenedAt: schemas/* string */.YjP().optional(),
+    lastReminder: schemas/* string */.YjP().optional(),
+    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
+    pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
+    pendingRuns: schemas/* int */.Whr().min(1).optional(),
+    runUrl: schemas/* string */.YjP().optional(),
+});
 function issueTitle(severity, title) {
     return `[${(0,core_severity/* label */.Pf)(severity)}] ${title}`;
 }
@@ -43,54 +76,92 @@ function parseMarker(body) {
     const end = body.indexOf(' -->', i);
     return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
 }
+/**
+ * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
+ * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
+ * encoding holds no ` -->` that would cut it short.
+ */
+function encodeState(s) {
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
+}
+/** The incident state of a body, validated; undefined when there is none or it does not parse. */
 function parseState(body) {
     if (!body)
         return undefined;
-    const i = body.indexOf(STATE_PREFIX);
+    const i = body.lastIndexOf(STATE_PREFIX);
     if (i < 0)
         return undefined;
     const end = body.indexOf(' -->', i);
     if (end < 0)
         return undefined;
+    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
     try {
-        const s = JSON.parse(body.slice(i + STATE_PREFIX.length, end));
-        return s && s.v === 1 && typeof s.fingerprint === 'string' ? s : undefined;
+        // Bodies written before the encoding hold the JSON as it is.
+        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
+        const parsed = stateSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
     }
     catch {
         return undefined;
     }
 }
+/**
+ * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
+ * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
+ * counters start again, so the incident goes on being managed instead of staying open forever.
+ */
+function repairState(issue, cfg) {
+    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* label */.Pf)(s)}] `));
+    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
+    const title = fromTitle ? issue.title.slice((0,core_severity/* label */.Pf)(fromTitle).length + 3) : issue.title;
+    return {
+        v: 1,
+        fingerprint: issue.fingerprint,
+        severity,
+        title,
+        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
+        firstSeen: issue.createdAt,
+        lastSeen: issue.createdAt,
+        failingRuns: 0,
+        consecutiveFailing: 0,
+        consecutivePassing: 0,
+        openedAt: issue.createdAt,
+    };
+}
 const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
-/** The issue body: rewritten from the state on every run, with the state hidden at the end. */
+/** The issue body: rewritten from the state on every run, with the state hidden at the very end. Target text is escaped. */
 function renderBody(s, cfg, status) {
+    const st = typeof status === 'string' ? (status === 'unchecked' ? { kind: 'unchecked', why: 'not checked this run' } : { kind: status }) : status;
     const t = core_severity/* SEVERITY_TARGETS */.Vl[s.severity];
-    const statusText = status === 'failing'
-        ? `failing (${s.consecutiveFailing} run${s.consecutiveFailing === 1 ? '' : 's'} in a row)`
-        : status === 'recovering'
+    const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
+    const statusText = st.kind === 'failing'
+        ? `failing (${runs(s.consecutiveFailing)} in a row)`
+        : st.kind === 'recovering'
             ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
-            : 'resolved';
+            : st.kind === 'unchecked'
+                ? `not checked this run (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+                : 'resolved';
     const lines = [
         `${MARKER_PREFIX}${s.fingerprint} -->`,
-        `## ${ICON[s.severity]} ${(0,core_severity/* label */.Pf)(s.severity)}: ${s.title}`,
+        `## ${ICON[s.severity]} ${(0,core_severity/* label */.Pf)(s.severity)}: ${(0,markdown.md)(s.title)}`,
         '',
-        `**What is wrong:** ${s.detail}`,
+        `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
         '',
         '| | |',
         '|---|---|',
         `| status | ${statusText} |`,
         `| severity | ${(0,core_severity/* label */.Pf)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
-        `| first seen | ${s.firstSeen} |`,
-        `| last seen | ${s.lastSeen} |`,
-        `| failing runs | ${s.failingRuns} |`,
-        `| fingerprint | \`${s.fingerprint}\` |`,
-        '',
     ];
+    if (s.pendingSeverity && s.pendingRuns) {
+        lines.push(`| severity change | ${(0,core_severity/* label */.Pf)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+    }
+    lines.push(`| first seen | ${(0,markdown.md)(s.firstSeen)} |`, `| last seen | ${(0,markdown.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,markdown.md)(s.fingerprint)} |`, '');
     if (s.remediation)
-        lines.push('**Remediation**', '', '```', s.remediation, '```', '');
+        lines.push('**Remediation**', '', (0,markdown/* codeBlock */.D)(s.remediation), '');
     if (s.runUrl)
         lines.push(`[Latest run](${s.runUrl})`, '');
     lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
-    lines.push(`${STATE_PREFIX}${JSON.stringify(s)} -->`);
+    lines.push(encodeState(s));
     return lines.join('\n');
 }
 function durationText(fromIso, to) {
@@ -101,9 +172,12 @@ function reconcile(input) {
     const { config: cfg, now, environment } = input;
     const iso = now.toISOString();
     const prefix = `${environment}:`;
-    const findings = input.findings.filter((f) => f.environment === environment && (0,core_severity/* rank */.Tm)(f.severity) <= (0,core_severity/* rank */.Tm)(cfg['min-severity']));
+    const all = input.findings.filter((f) => f.environment === environment);
+    const findings = all.filter((f) => (0,core_severity/* rank */.Tm)(f.severity) <= (0,core_severity/* rank */.Tm)(cfg['min-severity']));
     const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
+    const belowMin = new Map(all.filter((f) => !byFp.has(f.fingerprint)).map((f) => [f.fingerprint, f]));
     const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
+    const stateOf = (i) => i.incident ?? repairState(i, cfg);
     const actions = [];
     const pending = {};
     const toOpen = [];
@@ -112,7 +186,7 @@ function reconcile(input) {
     for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
         const kept = open.get(i.fingerprint);
         if (kept) {
-            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: i.incident ? renderBody(i.incident, cfg, 'resolved') : '', comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
+            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
         }
         else
             open.set(i.fingerprint, i);
@@ -120,33 +194,38 @@ function reconcile(input) {
     for (const f of findings) {
         const issue = open.get(f.fingerprint);
         if (issue) {
-            const prev = issue.incident;
-            const severity = f.severity;
-            const next = {
+            const prev = stateOf(issue);
+            const oldSev = prev.severity;
+            const failing = {
                 ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
-                consecutiveFailing: (prev?.consecutivePassing ? 0 : (prev?.consecutiveFailing ?? 0)) + 1,
-                ...(prev?.lastReminder ? { lastReminder: prev.lastReminder } : {}),
+                consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1,
+                ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
             };
-            const oldSev = prev?.severity ?? severityFromLabels(issue.labels, cfg) ?? severity;
-            const { addLabels, removeLabels } = relabel(cfg, severity, environment, issue.labels);
-            const title = issueTitle(severity, f.title);
-            if (oldSev !== severity) {
+            // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
+            // value hovering at a level boundary does not comment on every run.
+            const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
+            if (seen >= cfg['close-after']) {
+                const severity = f.severity;
                 const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
                 const t = core_severity/* SEVERITY_TARGETS */.Vl[severity];
                 actions.push({
-                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, title, body: renderBody(next, cfg, 'failing'), addLabels, removeLabels,
-                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* label */.Pf)(oldSev)} to ${(0,core_severity/* label */.Pf)(severity)}: ${f.detail}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
+                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
+                    ...relabel(cfg, severity, environment, issue.labels),
+                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* label */.Pf)(oldSev)} to ${(0,core_severity/* label */.Pf)(severity)} (${seen} run${seen === 1 ? '' : 's'} in a row): ${(0,markdown.md)(f.detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
                     change: worse ? 'escalated' : 'de-escalated',
                 });
                 continue;
             }
+            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: seen } : {}) };
+            const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
+            const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
-            const since = prev?.lastReminder ?? next.openedAt;
-            if (remind !== undefined && now.getTime() - new Date(since).getTime() >= remind) {
+            const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
+            if (remind !== undefined && now.getTime() - since >= remind) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
-                    comment: `Still failing after ${durationText(next.openedAt, now)} (${next.failingRuns} failing runs). ${f.detail}`,
+                    comment: `Still failing after ${durationText(next.lastOpenedAt ?? next.openedAt, now)} (${next.failingRuns} failing runs). ${(0,markdown.md)(f.detail)}`,
                     change: 'reminder',
                 });
                 continue;
@@ -158,11 +237,11 @@ function reconcile(input) {
             .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
             .sort((a, b) => new Date(b.closedAt).getTime() - new Date(a.closedAt).getTime())[0];
         if (closed) {
-            const next = failingState(f, closed.incident, closed.createdAt, iso, input.runUrl);
+            const next = { ...failingState(f, closed.incident, closed.createdAt, iso, input.runUrl), lastOpenedAt: iso };
             actions.push({
                 kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
                 ...relabel(cfg, f.severity, environment, closed.labels),
-                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${f.detail}`,
+                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${(0,markdown.md)(f.detail)}`,
             });
             continue;
         }
@@ -176,26 +255,34 @@ function reconcile(input) {
     toOpen.sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
     const deferred = toOpen.slice(cfg['max-new-per-run']);
     for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
-        const state = failingState(f, undefined, iso, iso, input.runUrl);
+        const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
         const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
             labels: labelsFor(cfg, f.severity, environment),
-            comment: `Opened at ${(0,core_severity/* label */.Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${f.detail}`,
+            comment: `Opened at ${(0,core_severity/* label */.Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,markdown.md)(f.detail)}`,
         });
     }
     // A deferred finding keeps counting, so it opens on a later run with room under the cap.
     for (const f of deferred)
         pending[f.fingerprint] = Math.max(cfg['open-after'], (input.pending[f.fingerprint] ?? 0) + 1);
-    // Open incidents whose finding is gone: count passing runs, close after close-after.
+    // Open incidents without a finding this run. Only evidence counts as a passing run: the
+    // fingerprint's rule was evaluated and found nothing. A check that did not run, a rule skipped
+    // (an outage hiding the metrics, a budget breach hiding the regression rule), or a finding below
+    // min-severity leaves the incident as it was.
     for (const [fp, issue] of open) {
         if (byFp.has(fp))
             continue;
-        const prev = issue.incident;
-        if (!prev)
-            continue; // not written by launchguard's state block: leave it to people
+        const prev = stateOf(issue);
+        const run = input.runUrl ? { runUrl: input.runUrl } : {};
+        const low = belowMin.get(fp);
+        if (low || !(0,observed/* observes */.W)(input.observed, fp)) {
+            const why = low ? `seen at ${(0,core_severity/* label */.Pf)(low.severity)}, below min-severity ${(0,core_severity/* label */.Pf)(cfg['min-severity'])}` : 'its check did not evaluate it';
+            actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
+            continue;
+        }
         const passing = prev.consecutivePassing + 1;
-        const next = { ...prev, consecutivePassing: passing, consecutiveFailing: 0, ...(input.runUrl ? { runUrl: input.runUrl } : {}) };
+        const next = { ...prev, consecutivePassing: passing, consecutiveFailing: 0, ...run };
         if (passing >= cfg['close-after']) {
             actions.push({
                 kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
@@ -226,6 +313,7 @@ function failingState(f, prev, since, iso, runUrl) {
         consecutiveFailing: 1,
         consecutivePassing: 0,
         openedAt: prev?.openedAt ?? since,
+        ...(prev?.lastOpenedAt ? { lastOpenedAt: prev.lastOpenedAt } : {}),
         ...(runUrl ? { runUrl } : {}),
     };
 }
@@ -245,6 +333,7 @@ var github_octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/github/unavailable.ts
 var unavailable = __webpack_require__(13997);
 ;// CONCATENATED MODULE: ./src/github/incidents.ts
+
 
 
 
@@ -284,13 +373,13 @@ async function listIncidentIssues(octokit, repo, baseLabel, maxPages = 10) {
     return out;
 }
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
-async function runIncidents(environment, findings, cfg, deps) {
+async function runIncidents(environment, findings, observed, cfg, deps) {
     const { octokit, repo } = deps;
     const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
     const pendingPath = `launchguard/${environment}.pending.json`;
     const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
     const pending = pendingFile?.text ? JSON.parse(pendingFile.text) : {};
-    const plan = reconcile({ environment, findings, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+    const plan = reconcile({ environment, findings, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
     if (deps.dryRun)
         return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
     const lines = [];
@@ -324,20 +413,22 @@ const VERBS = {
     updated: ['updated', 'update'],
     recovering: ['marked recovering', 'mark recovering'],
     reminder: ['reminded on', 'remind on'],
+    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
 };
+/** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a, number, planned = false) {
     const n = number ?? ('number' in a ? a.number : undefined);
     const ref = n ? `#${n}` : 'a new issue';
     const verb = (k) => VERBS[k][planned ? 1 : 0];
     switch (a.kind) {
         case 'open':
-            return `${verb('open')} ${ref} ${a.title}`;
+            return `${verb('open')} ${ref} ${(0,markdown.md)(a.title)}`;
         case 'reopen':
-            return `${verb('reopen')} ${ref} ${a.title}`;
+            return `${verb('reopen')} ${ref} ${(0,markdown.md)(a.title)}`;
         case 'close':
-            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${a.fingerprint})` : `${verb('close')} ${ref}: recovered (${a.fingerprint})`;
+            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${(0,markdown.md)(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${(0,markdown.md)(a.fingerprint)})`;
         case 'update':
-            return `${verb(a.change)} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
+            return `${verb(a.change)} ${ref}${a.title ? ` ${(0,markdown.md)(a.title)}` : ''} (${(0,markdown.md)(a.fingerprint)})`;
     }
 }
 /** Creates the labels launchguard uses that the repository lacks, with a colour and a description. */
@@ -447,7 +538,7 @@ async function dedupe(fingerprint, created, deps, cfg) {
 function deferredLine(deferred, cap) {
     if (deferred.length === 0)
         return undefined;
-    return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${(0,core_severity/* label */.Pf)(f.severity)}] ${f.title}`).join('; ')}`;
+    return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${(0,core_severity/* label */.Pf)(f.severity)}] ${(0,markdown.md)(f.title)}`).join('; ')}`;
 }
 
 

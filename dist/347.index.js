@@ -12,6 +12,8 @@ export const modules = {
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
 /* harmony import */ var _core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96024);
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60432);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16706);
+
 
 
 
@@ -32,9 +34,9 @@ function renderGateComment(r, load) {
     const failing = r.findings.filter((f) => (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .meetsThreshold */ .M0)(f.severity, r.verdict.failOn));
     const top = r.verdict.status === 'pass'
         ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
-        : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}] ${f.title.replace(`${r.environment}: `, '')}`).join('; ')}`;
+        : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}] ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
     const out = [gateMarker(r.environment), top, ''];
-    out.push(`Environment **${r.environment}** · target \`${r.target || '(none)'}\` · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(r.environment)}** · target ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     const l = r.results.load;
     if (l && l.overall.responses > 0) {
         const b = r.baseline;
@@ -59,12 +61,12 @@ function renderGateComment(r, load) {
     if (others.length) {
         out.push('| severity | finding | detail |', '|---|---|---|');
         for (const f of others)
-            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)} | ${f.title} | ${f.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.title)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.detail)} |`);
         out.push('');
     }
     const loadFindings = r.findings.filter((f) => f.check === 'load');
     if (loadFindings.length)
-        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}** ${f.detail}`), '');
+        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.detail)}`), '');
     out.push('_launchguard edits this comment on every run of this pull request._');
     return out.join('\n');
 }

@@ -6,7 +6,8 @@ import { GitHubUnavailable } from './github/unavailable.js';
 import { createHttpClient } from './checks/http.js';
 import { label } from './core/severity.js';
 import { describeFailure } from './failure.js';
-import { onDefaultBranch, readRunnerContext, type RunnerContext } from './github/context.js';
+import { historyDecision, needsDefaultBranch } from './core/baseline.js';
+import { readRunnerContext, type RunnerContext } from './github/context.js';
 import type { Octokit } from './github/octokit.js';
 import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry, runPipeline, type PipelineOutcome } from './pipeline.js';
@@ -34,7 +35,7 @@ export async function run(): Promise<void> {
     const { report } = outcome;
     core.setOutput('report-path', reportPath);
     setOutputs(report);
-    const baselineNotes = await recordBaseline(outcome, opts, ctx);
+    const baselineNotes = await recordBaseline(outcome, opts, ctx, github);
     const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
     const gateNotes = opts.mode === 'gate' ? await postGateComment(outcome, opts, ctx, github) : [];
     annotate(report);
@@ -56,12 +57,17 @@ export async function run(): Promise<void> {
 
 interface GitHubAccess {
   readonly get: () => Promise<{ octokit: Octokit; owner: string; repo: string }>;
+  /** The repository's default branch: one repos.get call, cached for the run. */
+  readonly defaultBranch: () => Promise<string>;
 }
 
 /** One Octokit for the run, loaded only when something needs GitHub. */
 function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
   let made: Promise<{ octokit: Octokit; owner: string; repo: string }> | undefined;
-  return {
+  let defaultBranch: Promise<string> | undefined;
+  const access: GitHubAccess = {
+    defaultBranch: () =>
+      (defaultBranch ??= access.get().then(async ({ octokit, owner, repo }) => (await octokit.rest.repos.get({ owner, repo })).data.default_branch)),
     get: () =>
       (made ??= (async () => {
         if (!opts.githubToken || !ctx.owner || !ctx.repo) {
@@ -71,6 +77,7 @@ function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
         return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m), (t) => core.redactor.text(t)), owner: ctx.owner, repo: ctx.repo };
       })()),
   };
+  return access;
 }
 
 async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<BaselineStore | undefined> {
@@ -79,17 +86,27 @@ async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<B
   return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.env.load!.history.branch));
 }
 
-/** Scheduled runs on the default branch extend the baseline; gate and dry runs never do. Returns what to tell the user. */
-async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext): Promise<string[]> {
+/** Runs on the default branch extend the baseline (historyDecision has the rule). Returns what to tell the user. */
+async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
   const load = outcome.report.results.load;
   const store = outcome.store;
   if (!load || !store) return [];
-  if (opts.mode === 'gate') return ['baseline: not recorded (gate mode never writes history)'];
-  if (opts.dryRun) return ['baseline: not recorded (dry-run)'];
-  if (!onDefaultBranch(ctx)) return [`baseline: not recorded (only runs on the default branch extend it; this is ${ctx.ref ?? 'an unknown ref'})`];
-  if (load.overall.responses === 0) return ['baseline: not recorded (the target never answered)'];
+  let defaultBranch = ctx.defaultBranch;
+  let defaultBranchError: string | undefined;
+  if (needsDefaultBranch(ctx.eventName, ctx.ref, defaultBranch)) {
+    try {
+      defaultBranch = await github.defaultBranch();
+    } catch (err) {
+      defaultBranchError = `the repository could not be read: ${(err as Error).message}`;
+    }
+  }
+  const decision = historyDecision({
+    mode: opts.mode, event: ctx.eventName ?? '', ...(ctx.ref ? { ref: ctx.ref } : {}), ...(defaultBranch ? { defaultBranch } : {}),
+    ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0,
+  });
+  if (!decision.record) return [`baseline: not recorded (${decision.why})`];
   try {
-    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load), outcome.plan.env.load!.history['max-entries']);
+    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
     return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
   } catch (err) {
     if (err instanceof GitHubUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
@@ -107,7 +124,7 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
   try {
     const { octokit, owner, repo } = await github.get();
     const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./github/incidents.js'), import('./github/branch-file.js')]);
-    const result = await runIncidents(outcome.report.environment, outcome.report.findings, cfg, {
+    const result = await runIncidents(outcome.report.environment, outcome.report.findings, outcome.report.observed, cfg, {
       octokit,
       repo: { owner, repo },
       now: new Date(),

@@ -3,7 +3,7 @@ import { runHealth } from './checks/health.js';
 import type { HttpClient, TlsOptions } from './checks/http.js';
 import { runMetrics } from './checks/metrics.js';
 import { joinUrl, secretHeaderValues } from './checks/target.js';
-import { baselineOf, type Baseline, type BaselineEntry, type History } from './core/baseline.js';
+import { baselineOf, comparable, loadConfigHash, type Baseline, type BaselineEntry, type BaselineKey, type History } from './core/baseline.js';
 import { evaluate } from './core/evaluate.js';
 import type { ShardResult } from './core/shards.js';
 import type { ShardSpec } from './core/shard-spec.js';
@@ -32,6 +32,8 @@ export interface PipelineOutcome {
   /** Redacted: safe to show anywhere. */
   readonly report: Report;
   readonly store?: BaselineStore;
+  /** What this run's history entry is recorded with: the load config's hash and the target's origin. */
+  readonly historyKey?: BaselineKey;
 }
 
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
@@ -59,6 +61,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   let history: History | undefined;
   let baseline: Baseline | undefined;
   let summary: BaselineSummary | undefined;
+  const origin = originOf(plan.baseUrl);
+  const historyKey: BaselineKey | undefined = load ? { configHash: loadConfigHash(load), ...(origin ? { origin } : {}) } : undefined;
+  // A gate compares a preview deployment with the default branch's target: the same load, another origin.
+  const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
   if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
     try {
       store = await deps.baselineStore(plan);
@@ -67,7 +73,12 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
       notes.push(`baseline: history not read (${(err as Error).message}); judged by budgets alone`);
       store = undefined;
     }
-    baseline = history ? baselineOf(history.entries, load.regression['baseline-runs']) : undefined;
+    const k = load.regression['baseline-runs'];
+    baseline = history ? baselineOf(history.entries, k, matchKey) : undefined;
+    const same = history ? comparable(history.entries, matchKey) : [];
+    if (history && history.entries.length > same.length && same.filter((e) => e.passed).length < k) {
+      notes.push(`baseline: the load config${opts.mode === 'gate' ? '' : ' or the target'} changed since earlier recorded runs, so a new baseline is being built (${same.filter((e) => e.passed).length} of ${k} comparable passing runs so far; ${history.entries.length - same.length} older runs are not compared)`);
+    }
     if (baseline && store) {
       summary = summarizeBaseline(baseline, store.where);
       notes.push(`baseline: ${describeBaseline(summary)}`);
@@ -100,7 +111,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     ...(baseline ? { baseline } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.
-  const evaluation = shard ? { rows: judged.rows, findings: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
+  const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -114,6 +125,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     findings: withTargets(evaluation.findings),
     rows: evaluation.rows,
     notes: [...notes, ...evaluation.notes],
+    observed: evaluation.observed,
     results,
     ...(shard ? { shard } : {}),
     ...(history ? { history: history.entries.slice(-30) } : {}),
@@ -121,7 +133,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
   };
   await writeReport(opts.reportPath, report, redactor);
-  return { plan, report: redactor.value(report), ...(store ? { store } : {}) };
+  return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 
 function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
@@ -160,15 +172,27 @@ function touchedUrls(plan: RunPlan): string[] {
   return [plan.baseUrl, ...paths.map((p) => joinUrl(plan.baseUrl, p))];
 }
 
-/** The summary of this run that the history keeps. */
-export function historyEntry(report: Report, load: LoadResult): BaselineEntry {
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The summary of this run that the history keeps. It counts as passed only with no load finding
+ * at all: a SEV3 regression passes fail-on sev2, and must not move the baseline up to itself.
+ */
+export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey): BaselineEntry {
   const o = load.overall;
   return {
     at: report.startedAt,
     ...(report.run?.sha ? { sha: report.run.sha } : {}),
     ...(report.run?.ref ? { ref: report.run.ref } : {}),
     ...(report.run?.url ? { runUrl: report.run.url } : {}),
-    passed: report.verdict.status === 'pass',
+    passed: !report.findings.some((f) => f.check === 'load'),
+    ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
     p50: o.latencyMs.p50,
     p90: o.latencyMs.p90,
     p95: o.latencyMs.p95,

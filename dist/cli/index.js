@@ -50995,12 +50995,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(37827);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(58194);
-/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(65798);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(16467);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(20649);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(46340);
-/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(54806);
+/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(73179);
+/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5011);
+/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(54806);
+
 
 
 
@@ -51023,8 +51025,8 @@ Usage:
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
   launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
-  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
-  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .FAULTS */ .y.join('|')}]
+  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
+  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
@@ -51040,7 +51042,7 @@ const common = {
     help: { type: 'boolean', short: 'h', default: false },
 };
 async function main(argv) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_12__/* .Redactor */ .pO();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .Redactor */ .pO();
     try {
         const [command, ...rest] = argv;
         if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -51096,24 +51098,26 @@ async function check(args, redactor) {
     return execute((0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)(get, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.report)), redactor, v.json, process.env);
 }
 async function execute(opts, redactor, json, env, markdownPath, historyRoot = process.cwd()) {
-    const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .runPipeline */ .aI)(opts, {
-        clock: _ports_js__WEBPACK_IMPORTED_MODULE_11__/* .systemClock */ .m,
-        createHttp: (tls) => (0,_checks_http_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_11__/* .systemClock */ .m, tls),
+    const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .aI)(opts, {
+        clock: _ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m,
+        createHttp: (tls) => (0,_checks_http_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m, tls),
         env,
         redactor,
-        baselineStore: async (plan) => new _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_10__/* .LocalBaselineStore */ .G((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.env.load.history.directory)),
+        baselineStore: async (plan) => new _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalBaselineStore */ .G((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.env.load.history.directory)),
     });
     const { report } = outcome;
     const load = report.results.load;
     let recorded = '';
-    if (load && outcome.store && load.overall.responses > 0 && !opts.dryRun && opts.mode === 'monitor') {
-        const h = await outcome.store.append(outcome.plan.environment, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_9__/* .historyEntry */ .xg)(report, load), outcome.plan.env.load.history['max-entries']);
+    // The same rule as the action's; the CLI has no event, and its history is a local folder.
+    const decision = load ? (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0 }) : undefined;
+    if (load && outcome.store && decision?.record) {
+        const h = await outcome.store.append(outcome.plan.environment, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.env.load.history['max-entries']);
         recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
     }
     // The boundary: what is written or printed goes through the redactor.
     if (markdownPath)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_13__/* .renderMarkdown */ .Gc)(report)));
-    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_13__/* .renderText */ .S5)(report)));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderMarkdown */ .Gc)(report)));
+    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report)));
     if (!json) {
         console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
         if (recorded)
@@ -51132,8 +51136,8 @@ function packageRoot() {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
 }
 function faultOf(v) {
-    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .FAULTS */ .y.includes(v)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
+    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.includes(v)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
     }
     return v;
 }
@@ -51141,7 +51145,7 @@ const DEMO_TOKEN = 'demo-monitoring-token';
 /** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
 async function serveDemo(args) {
     const v = parse(args, { fault: { type: 'string' } });
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
     console.log(target.url);
     await new Promise((resolve) => {
         process.once('SIGINT', resolve);
@@ -51158,7 +51162,7 @@ async function demo(args, redactor) {
     }
     const fault = faultOf(v.fault);
     const token = DEMO_TOKEN;
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_14__/* .startDemoTarget */ .b)({ fault, token });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .startDemoTarget */ .b)({ fault, token });
     try {
         console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
         const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
@@ -51314,37 +51318,48 @@ function mongoHosts(uri) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ loadConfigHash),
 /* harmony export */   Bv: () => (/* binding */ baselineOf),
 /* harmony export */   D4: () => (/* binding */ appendEntry),
+/* harmony export */   Tt: () => (/* binding */ historyDecision),
+/* harmony export */   Zm: () => (/* binding */ comparable),
 /* harmony export */   i6: () => (/* binding */ parseHistory),
 /* harmony export */   tG: () => (/* binding */ judgeRegression)
 /* harmony export */ });
-/* unused harmony export HISTORY_SCHEMA */
-/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15521);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
+/* unused harmony exports HISTORY_SCHEMA, needsDefaultBranch */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15521);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+
 
 
 /** Baseline history: one summary per monitored run on the default branch, newest last. */
 const HISTORY_SCHEMA = 'launchguard.history/v1';
-const entrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    at: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
-    p50: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    p90: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    p99: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    errorRate: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    rps: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
-    requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+const entrySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** True when the run had no load finding at all: only such runs enter the baseline. */
+    passed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** loadConfigHash of the load the run generated; entries of another config are not compared. */
+    configHash: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The target's origin (scheme, host, port). */
+    origin: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    p50: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p90: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p95: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p99: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    max: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    errorRate: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    rps: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
 });
-const historySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(HISTORY_SCHEMA),
-    environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    entries: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(entrySchema),
+const historySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(HISTORY_SCHEMA),
+    environment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    entries: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(entrySchema),
 });
 /** Parses a stored history; a corrupt one is an error that says where it came from. */
 function parseHistory(text, where) {
@@ -51366,20 +51381,35 @@ function appendEntry(h, environment, entry, maxEntries) {
     const entries = [...(h?.entries ?? []), entry];
     return { schema: HISTORY_SCHEMA, environment, entries: entries.slice(Math.max(0, entries.length - maxEntries)) };
 }
-/** The median of the last `k` runs that passed; undefined when there are none. */
-function baselineOf(entries, k) {
-    const runs = entries.filter((e) => e.passed).slice(-k);
+/**
+ * What makes runs comparable: the load generated (connections, rate, amount, duration and the
+ * requests' method, path and body). Headers are left out, so a rotated token keeps the baseline.
+ */
+function loadConfigHash(load) {
+    const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
+    const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** The entries recorded with the same key: the history of this very measurement. */
+function comparable(entries, key) {
+    if (!key)
+        return [...entries];
+    return entries.filter((e) => e.configHash === key.configHash && (key.origin === undefined || e.origin === key.origin));
+}
+/** The median of the last `k` comparable runs that passed; undefined when there are none. */
+function baselineOf(entries, k, key) {
+    const runs = comparable(entries, key).filter((e) => e.passed).slice(-k);
     if (runs.length === 0)
         return undefined;
     const p95s = runs.map((r) => r.p95);
     return {
         runs,
-        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(p95s),
-        p95Mad: runs.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .medianAbsoluteDeviation */ .hK)(p95s) : 0,
-        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.p50)),
-        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.p99)),
-        errorRate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.errorRate)),
-        rps: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(runs.map((r) => r.rps)),
+        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(p95s),
+        p95Mad: runs.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .medianAbsoluteDeviation */ .hK)(p95s) : 0,
+        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p50)),
+        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p99)),
+        errorRate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.errorRate)),
+        rps: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.rps)),
     };
 }
 /**
@@ -51396,6 +51426,38 @@ function judgeRegression(p95, b, rule) {
         deltaMs,
         deltaPct: b.p95 > 0 ? (deltaMs / b.p95) * 100 : 0,
     };
+}
+/**
+ * Whether this run appends to the history: the one rule for the action and the CLI. Pure.
+ * A `schedule` event runs on the default branch (GitHub runs schedules from it), and its payload
+ * carries no repository to say which branch that is, so the event alone decides.
+ */
+function historyDecision(i) {
+    if (i.shard)
+        return { record: false, why: 'a shard run never writes history; the merge run does' };
+    if (i.mode === 'gate')
+        return { record: false, why: 'gate mode never writes history' };
+    if (i.dryRun)
+        return { record: false, why: 'dry-run' };
+    if (!i.answered)
+        return { record: false, why: 'the target never answered' };
+    if (i.event === undefined)
+        return { record: true, why: 'the CLI keeps its history locally' };
+    if (i.event === 'schedule')
+        return { record: true, why: 'a scheduled run is on the default branch' };
+    const branch = i.ref?.startsWith('refs/heads/') ? i.ref.slice('refs/heads/'.length) : undefined;
+    if (branch === undefined)
+        return { record: false, why: `only runs on the default branch extend it; this is ${i.ref ?? 'an unknown ref'}` };
+    if (i.defaultBranch === undefined) {
+        return { record: false, why: `could not tell whether ${branch} is the default branch (${i.defaultBranchError ?? 'the event does not say'}), so it is treated as another branch` };
+    }
+    if (branch !== i.defaultBranch)
+        return { record: false, why: `only runs on the default branch (${i.defaultBranch}) extend it; this is ${branch}` };
+    return { record: true, why: `${branch} is the default branch` };
+}
+/** True when the default branch must be looked up for the decision: a branch run whose payload does not name it. */
+function needsDefaultBranch(event, ref, fromPayload) {
+    return event !== undefined && event !== 'schedule' && fromPayload === undefined && ref?.startsWith('refs/heads/') === true;
 }
 
 
@@ -51738,7 +51800,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 58194:
+/***/ 73179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52748,7 +52810,22 @@ function worstProblem(problems, severityOf) {
     return worst;
 }
 
+;// CONCATENATED MODULE: ./src/core/observed.ts
+function family(prefix) {
+    return `${prefix}*`;
+}
+function observes(observed, fingerprint) {
+    for (const o of observed) {
+        if (o === fingerprint)
+            return true;
+        if (o.endsWith('*') && fingerprint.startsWith(o.slice(0, -1)))
+            return true;
+    }
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
+
 
 
 
@@ -52766,9 +52843,14 @@ function evaluate(results, ctx) {
         rows: parts.flatMap((p) => p.rows),
         findings: parts.flatMap((p) => p.findings),
         notes: parts.flatMap((p) => p.notes),
+        observed: parts.flatMap((p) => p.observed),
     };
 }
-const builder = () => ({ rows: [], findings: [], notes: [] });
+const builder = () => ({ rows: [], findings: [], notes: [], observed: [] });
+function observe(b, ctx, check, ...subjects) {
+    for (const s of subjects)
+        b.observed.push(fingerprint(ctx.environment, check, s));
+}
 function fingerprint(environment, check, subject) {
     return `${environment}:${check}:${subject}`;
 }
@@ -52794,6 +52876,7 @@ function ruled(ctx, rule, make) {
 function evaluateHealth(probes, ctx) {
     const b = builder();
     for (const p of probes) {
+        observe(b, ctx, 'health', p.name);
         const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
         const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
         if (p.failure) {
@@ -52884,8 +52967,10 @@ function evaluateMetrics(readings, probes, ctx) {
     const failingOrigins = new Map(probes.filter((p) => p.failure).map((p) => [new URL(p.url).origin, p.name]));
     const bySource = new Map(readings.map((r) => [r.source, r]));
     for (const r of readings) {
-        if (!r.failure)
+        if (!r.failure) {
+            observe(b, ctx, 'metrics', `${r.source}-endpoint`);
             continue;
+        }
         const probe = failingOrigins.get(new URL(r.url).origin);
         if (probe !== undefined) {
             // One outage, one finding: the failing health probe already reports it.
@@ -52893,6 +52978,7 @@ function evaluateMetrics(readings, probes, ctx) {
             b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
             continue;
         }
+        observe(b, ctx, 'metrics', `${r.source}-endpoint`);
         const f = ruled(ctx, 'metrics-unavailable', (s) => finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`, `GET ${r.url}: ${r.failure.class}: ${r.failure.message}`, { classification: r.failure.class }));
         if (f)
             b.findings.push(f);
@@ -52904,17 +52990,18 @@ function evaluateMetrics(readings, probes, ctx) {
         if (!r || r.failure)
             continue;
         const read = readPath(r.json, t.field);
+        if (read.found && read.value === null) {
+            b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
+            b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
+            continue;
+        }
+        observe(b, ctx, 'metrics', t.name);
         if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
             const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
             const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${what}; check metrics.${t.source} in the config`));
             if (f)
                 b.findings.push(f);
             b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
-            continue;
-        }
-        if (read.value === null) {
-            b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
-            b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
             continue;
         }
         const v = read.value;
@@ -52940,6 +53027,7 @@ const ALERT_LEVELS = {
 };
 function evaluateAlerts(r, ac, ctx, b) {
     const read = Array.isArray(r.json) ? { found: true, value: r.json } : readPath(r.json, ac.items);
+    observe(b, ctx, 'metrics', 'alerts');
     if (!read.found || !Array.isArray(read.value)) {
         const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read', `field "${ac.items}" of ${r.url} is ${read.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`));
         if (f)
@@ -52947,6 +53035,8 @@ function evaluateAlerts(r, ac, ctx, b) {
         b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active', verdict: 'fail', severity: f?.severity });
         return;
     }
+    // The list was read: every alert subject was looked at, also those of alerts that are gone.
+    b.observed.push(family(fingerprint(ctx.environment, 'metrics', 'alert-')));
     const seen = new Set();
     for (const [i, item] of read.value.entries()) {
         const rawLevel = readPath(item, ac.level);
@@ -53000,6 +53090,7 @@ function evaluateLoad(load, ctx) {
             overallP95Breached = true;
     }
     if (ctx.baseline && cfg && !overallP95Breached) {
+        observe(b, ctx, 'load', 'p95-regression');
         const o = load.overall;
         const v = (0,core_baseline/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
         const value = `p95 ${(0,duration/* formatMs */._V)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
@@ -53019,6 +53110,7 @@ function evaluateLoad(load, ctx) {
 /** Findings for one request's load; true when its p95 broke the budget. */
 function evaluateLoadRequest(r, budgets, ctx, b) {
     const name = r.name;
+    observe(b, ctx, 'load', `${name}:unreachable`);
     if (r.responses === 0) {
         // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
         const cls = r.firstError?.class ?? 'timeout';
@@ -53028,6 +53120,7 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
         b.rows.push({ check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers', verdict: 'fail', severity: f?.severity });
         return false;
     }
+    observe(b, ctx, 'load', `${name}:p95`, `${name}:p50`, `${name}:error-rate`);
     const l = r.latencyMs;
     const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
     // p95: SEV2 beyond twice the budget, SEV3 beyond it.
@@ -53074,6 +53167,7 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
 function evaluateIndexes(result, cfg, ctx) {
     const b = builder();
     b.notes.push(...result.notes);
+    observe(b, ctx, 'indexes', 'connection');
     if (!result.connected) {
         const e = result.error;
         const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
@@ -53084,6 +53178,7 @@ function evaluateIndexes(result, cfg, ctx) {
         return b;
     }
     for (const c of result.collections) {
+        observe(b, ctx, 'indexes', c.name);
         const declared = cfg.collections[c.name]?.length ?? 0;
         const problems = collectionProblems(cfg, c, result);
         const severity = worstProblem(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
@@ -53264,6 +53359,10 @@ async function runPipeline(opts, deps) {
     let history;
     let baseline;
     let summary;
+    const origin = originOf(plan.baseUrl);
+    const historyKey = load ? { configHash: (0,core_baseline/* loadConfigHash */.$k)(load), ...(origin ? { origin } : {}) } : undefined;
+    // A gate compares a preview deployment with the default branch's target: the same load, another origin.
+    const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
     if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
         try {
             store = await deps.baselineStore(plan);
@@ -53273,7 +53372,12 @@ async function runPipeline(opts, deps) {
             notes.push(`baseline: history not read (${err.message}); judged by budgets alone`);
             store = undefined;
         }
-        baseline = history ? (0,core_baseline/* baselineOf */.Bv)(history.entries, load.regression['baseline-runs']) : undefined;
+        const k = load.regression['baseline-runs'];
+        baseline = history ? (0,core_baseline/* baselineOf */.Bv)(history.entries, k, matchKey) : undefined;
+        const same = history ? (0,core_baseline/* comparable */.Zm)(history.entries, matchKey) : [];
+        if (history && history.entries.length > same.length && same.filter((e) => e.passed).length < k) {
+            notes.push(`baseline: the load config${opts.mode === 'gate' ? '' : ' or the target'} changed since earlier recorded runs, so a new baseline is being built (${same.filter((e) => e.passed).length} of ${k} comparable passing runs so far; ${history.entries.length - same.length} older runs are not compared)`);
+        }
         if (baseline && store) {
             summary = summarizeBaseline(baseline, store.where);
             notes.push(`baseline: ${describeBaseline(summary)}`);
@@ -53307,7 +53411,7 @@ async function runPipeline(opts, deps) {
         ...(baseline ? { baseline } : {}),
     });
     // A shard does not judge budgets: only the merge of all shards does.
-    const evaluation = shard ? { rows: judged.rows, findings: [], notes: [...judged.notes, `shard ${opts.shard.index}/${opts.shard.count}: budgets are judged by the merge run`] } : judged;
+    const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard.index}/${opts.shard.count}: budgets are judged by the merge run`] } : judged;
     const report = {
         schema: REPORT_SCHEMA,
         startedAt: startedAt.toISOString(),
@@ -53321,6 +53425,7 @@ async function runPipeline(opts, deps) {
         findings: withTargets(evaluation.findings),
         rows: evaluation.rows,
         notes: [...notes, ...evaluation.notes],
+        observed: evaluation.observed,
         results,
         ...(shard ? { shard } : {}),
         ...(history ? { history: history.entries.slice(-30) } : {}),
@@ -53328,7 +53433,7 @@ async function runPipeline(opts, deps) {
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
     };
     await writeReport(opts.reportPath, report, redactor);
-    return { plan, report: redactor.value(report), ...(store ? { store } : {}) };
+    return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 function summarizeBaseline(b, where) {
     const first = b.runs[0];
@@ -53364,15 +53469,27 @@ function touchedUrls(plan) {
     ];
     return [plan.baseUrl, ...paths.map((p) => (0,target/* joinUrl */.we)(plan.baseUrl, p))];
 }
-/** The summary of this run that the history keeps. */
-function historyEntry(report, load) {
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The summary of this run that the history keeps. It counts as passed only with no load finding
+ * at all: a SEV3 regression passes fail-on sev2, and must not move the baseline up to itself.
+ */
+function historyEntry(report, load, key) {
     const o = load.overall;
     return {
         at: report.startedAt,
         ...(report.run?.sha ? { sha: report.run.sha } : {}),
         ...(report.run?.ref ? { ref: report.run.ref } : {}),
         ...(report.run?.url ? { runUrl: report.run.url } : {}),
-        passed: report.verdict.status === 'pass',
+        passed: !report.findings.some((f) => f.check === 'load'),
+        ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
         p50: o.latencyMs.p50,
         p90: o.latencyMs.p90,
         p95: o.latencyMs.p95,
@@ -53677,16 +53794,91 @@ function firstOf(s, chars, from) {
 
 /***/ }),
 
-/***/ 46340:
+/***/ 5011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gc: () => (/* binding */ renderMarkdown),
-/* harmony export */   S5: () => (/* binding */ renderText)
-/* harmony export */ });
-/* unused harmony exports verdictLine, renderTrend */
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
-/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Gc: () => (/* binding */ renderMarkdown),
+  S5: () => (/* binding */ renderText)
+});
+
+// UNUSED EXPORTS: renderTrend, verdictLine
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var severity = __nccwpck_require__(60432);
+;// CONCATENATED MODULE: ./src/core/markdown.ts
+/**
+ * Text from the target (alert messages, body excerpts, index names, error messages) is hostile
+ * wherever it lands in GitHub Markdown: issue bodies, comments, the job summary, the gate comment.
+ * These helpers make it inert. One pass over the characters, no regular expressions.
+ */
+/** Zero-width space, as an entity: GitHub's mention and issue-reference filters run on the decoded text, which it splits. */
+const ZWSP = '&#8203;';
+const REPLACE = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '\\': '\\\\',
+    '`': '\\`',
+    '|': '\\|',
+    '*': '\\*',
+    '_': '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // No notifying @mentions (@user, @org/team) and no #123 / owner/repo#123 cross-links.
+    '@': `@${ZWSP}`,
+    '#': `#${ZWSP}`,
+    // One line: a newline would end a table row or start a block (a heading, a list, a fence).
+    '\r': ' ',
+    '\n': ' ',
+    '\u2028': ' ',
+    '\u2029': ' ',
+};
+/**
+ * Inline Markdown text that renders as the characters given: no HTML, no links, no emphasis, no
+ * mentions that notify, no issue cross-links, no table breaks, no newlines.
+ */
+function md(text) {
+    let out = '';
+    for (const ch of text)
+        out += REPLACE[ch] ?? ch;
+    return out;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text) {
+    let longest = 0;
+    let run = 0;
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}\n${text}\n${fence}`;
+}
+/** An inline code span that the text cannot close or break out of, safe in a table cell. */
+function codeSpan(text) {
+    let longest = 0;
+    let run = 0;
+    let flat = '';
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+        flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
+    }
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
@@ -53695,14 +53887,13 @@ function verdictLine(r) {
     const count = `${v.findingsCount} finding${v.findingsCount === 1 ? '' : 's'}`;
     if (v.worstSeverity === 'none')
         return `launchguard: PASS: no findings`;
-    const t = _core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITY_TARGETS */ .Vl[v.worstSeverity];
-    const worst = `worst ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
+    const t = severity/* SEVERITY_TARGETS */.Vl[v.worstSeverity];
+    const worst = `worst ${(0,severity/* label */.Pf)(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
     const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
     return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
-function cell(s) {
-    return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Everything from the target is escaped: no HTML, mentions, cross-links or broken tables. */
+const cell = md;
 function groupRows(rows) {
     const by = new Map();
     for (const row of rows)
@@ -53713,20 +53904,20 @@ function groupRows(rows) {
 function renderMarkdown(r) {
     const out = [];
     out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? md(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
         for (const f of r.findings) {
-            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
+            out.push(`| ${(0,severity/* label */.Pf)(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
             if (f.remediation)
-                out.push(`| | ↳ remediation | \`${cell(f.remediation)}\` | | |`);
+                out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
         }
         out.push('');
     }
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
         for (const row of rows) {
-            out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(row.severity) : ''} |`);
+            out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,severity/* label */.Pf)(row.severity) : ''} |`);
         }
         out.push('');
     }
@@ -53745,7 +53936,7 @@ function renderTrend(r) {
     const past = (r.history ?? []).slice(-19);
     const points = [
         ...past.map((e) => ({ label: e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-        { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: r.verdict.status === 'pass' },
+        { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
     ];
     const num = (v) => String(Math.round(v * 100) / 100);
     const axis = points.map((p) => `"${p.label}"`).join(', ');
@@ -53759,15 +53950,15 @@ function renderTrend(r) {
         '',
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
-        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,duration/* formatMs */._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
         '',
     ].join('\n');
 }
 /** The CLI's readable report. */
 function renderText(r) {
-    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(r.durationMs)}`, ''];
+    const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}`, ''];
     for (const f of r.findings) {
-        out.push(`  ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
+        out.push(`  ${(0,severity/* label */.Pf)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
         if (f.remediation)
             out.push(`        fix: ${f.remediation}`);
     }
@@ -53776,7 +53967,7 @@ function renderText(r) {
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`${check}:`);
         for (const row of rows) {
-            const sev = row.severity ? ` ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .label */ .Pf)(row.severity)}` : '';
+            const sev = row.severity ? ` ${(0,severity/* label */.Pf)(row.severity)}` : '';
             const budget = row.budget ? `  (budget: ${row.budget})` : '';
             out.push(`  ${row.verdict === 'pass' ? 'ok  ' : row.verdict === 'skip' ? 'skip' : 'FAIL'}  ${row.subject}: ${row.value}${budget}${sev}`);
         }

@@ -7,6 +7,7 @@ import { createHttpClient } from '../checks/http.js';
 import { UserError } from '../config/errors.js';
 import { describeFailure } from '../failure.js';
 import { parseOptions } from '../options.js';
+import { historyDecision } from '../core/baseline.js';
 import { historyEntry, runPipeline } from '../pipeline.js';
 import { LocalBaselineStore } from '../baseline/local-store.js';
 import { systemClock } from '../ports.js';
@@ -109,8 +110,10 @@ async function execute(
   const { report } = outcome;
   const load = report.results.load;
   let recorded = '';
-  if (load && outcome.store && load.overall.responses > 0 && !opts.dryRun && opts.mode === 'monitor') {
-    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load), outcome.plan.env.load!.history['max-entries']);
+  // The same rule as the action's; the CLI has no event, and its history is a local folder.
+  const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0 }) : undefined;
+  if (load && outcome.store && decision?.record) {
+    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
     recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
   }
   // The boundary: what is written or printed goes through the redactor.

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { z } from 'zod';
+import type { LoadConfig } from '../config/schema.js';
 
 /** Baseline history: one summary per monitored run on the default branch, newest last. */
 export const HISTORY_SCHEMA = 'launchguard.history/v1';
@@ -9,7 +11,12 @@ const entrySchema = z.object({
   sha: z.string().optional(),
   ref: z.string().optional(),
   runUrl: z.string().optional(),
+  /** True when the run had no load finding at all: only such runs enter the baseline. */
   passed: z.boolean(),
+  /** loadConfigHash of the load the run generated; entries of another config are not compared. */
+  configHash: z.string().optional(),
+  /** The target's origin (scheme, host, port). */
+  origin: z.string().optional(),
   p50: z.number(),
   p90: z.number(),
   p95: z.number(),
@@ -61,9 +68,31 @@ export interface Baseline {
   readonly rps: number;
 }
 
-/** The median of the last `k` runs that passed; undefined when there are none. */
-export function baselineOf(entries: readonly BaselineEntry[], k: number): Baseline | undefined {
-  const runs = entries.filter((e) => e.passed).slice(-k);
+/**
+ * What makes runs comparable: the load generated (connections, rate, amount, duration and the
+ * requests' method, path and body). Headers are left out, so a rotated token keeps the baseline.
+ */
+export function loadConfigHash(load: LoadConfig): string {
+  const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
+  const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** Which entries a run may be compared with: the same load config and, unless a gate compares a preview, the same origin. */
+export interface BaselineKey {
+  readonly configHash: string;
+  readonly origin?: string;
+}
+
+/** The entries recorded with the same key: the history of this very measurement. */
+export function comparable(entries: readonly BaselineEntry[], key: BaselineKey | undefined): BaselineEntry[] {
+  if (!key) return [...entries];
+  return entries.filter((e) => e.configHash === key.configHash && (key.origin === undefined || e.origin === key.origin));
+}
+
+/** The median of the last `k` comparable runs that passed; undefined when there are none. */
+export function baselineOf(entries: readonly BaselineEntry[], k: number, key?: BaselineKey): Baseline | undefined {
+  const runs = comparable(entries, key).filter((e) => e.passed).slice(-k);
   if (runs.length === 0) return undefined;
   const p95s = runs.map((r) => r.p95);
   return {
@@ -107,4 +136,48 @@ export function judgeRegression(p95: number, b: Baseline, rule: RegressionRule):
     deltaMs,
     deltaPct: b.p95 > 0 ? (deltaMs / b.p95) * 100 : 0,
   };
+}
+
+/** Everything that decides whether a run extends the load history. */
+export interface HistoryInput {
+  readonly mode: 'monitor' | 'gate' | 'merge';
+  /** GITHUB_EVENT_NAME; undefined for the CLI, which keeps its history in a local folder. */
+  readonly event?: string;
+  readonly ref?: string;
+  /** The repository's default branch, from the event payload or the repository; undefined when unknown. */
+  readonly defaultBranch?: string;
+  /** Why the default branch is unknown, when looking it up failed. */
+  readonly defaultBranchError?: string;
+  readonly dryRun: boolean;
+  readonly shard: boolean;
+  /** False when the target never answered: such a run says nothing about latency. */
+  readonly answered: boolean;
+}
+
+export type HistoryDecision = { readonly record: true; readonly why: string } | { readonly record: false; readonly why: string };
+
+/**
+ * Whether this run appends to the history: the one rule for the action and the CLI. Pure.
+ * A `schedule` event runs on the default branch (GitHub runs schedules from it), and its payload
+ * carries no repository to say which branch that is, so the event alone decides.
+ */
+export function historyDecision(i: HistoryInput): HistoryDecision {
+  if (i.shard) return { record: false, why: 'a shard run never writes history; the merge run does' };
+  if (i.mode === 'gate') return { record: false, why: 'gate mode never writes history' };
+  if (i.dryRun) return { record: false, why: 'dry-run' };
+  if (!i.answered) return { record: false, why: 'the target never answered' };
+  if (i.event === undefined) return { record: true, why: 'the CLI keeps its history locally' };
+  if (i.event === 'schedule') return { record: true, why: 'a scheduled run is on the default branch' };
+  const branch = i.ref?.startsWith('refs/heads/') ? i.ref.slice('refs/heads/'.length) : undefined;
+  if (branch === undefined) return { record: false, why: `only runs on the default branch extend it; this is ${i.ref ?? 'an unknown ref'}` };
+  if (i.defaultBranch === undefined) {
+    return { record: false, why: `could not tell whether ${branch} is the default branch (${i.defaultBranchError ?? 'the event does not say'}), so it is treated as another branch` };
+  }
+  if (branch !== i.defaultBranch) return { record: false, why: `only runs on the default branch (${i.defaultBranch}) extend it; this is ${branch}` };
+  return { record: true, why: `${branch} is the default branch` };
+}
+
+/** True when the default branch must be looked up for the decision: a branch run whose payload does not name it. */
+export function needsDefaultBranch(event: string | undefined, ref: string | undefined, fromPayload: string | undefined): boolean {
+  return event !== undefined && event !== 'schedule' && fromPayload === undefined && ref?.startsWith('refs/heads/') === true;
 }

@@ -3,6 +3,7 @@ import { collectionProblems, worstProblem } from './indexes.js';
 import { judgeRegression, type Baseline } from './baseline.js';
 import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
+import { family } from './observed.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
 import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
 
@@ -26,6 +27,7 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     rows: parts.flatMap((p) => p.rows),
     findings: parts.flatMap((p) => p.findings),
     notes: parts.flatMap((p) => p.notes),
+    observed: parts.flatMap((p) => p.observed),
   };
 }
 
@@ -33,8 +35,14 @@ interface Builder {
   rows: ResultRow[];
   findings: Finding[];
   notes: string[];
+  /** Fingerprints whose rule was evaluated, passing or failing (see observed.ts). */
+  observed: string[];
 }
-const builder = (): Builder => ({ rows: [], findings: [], notes: [] });
+const builder = (): Builder => ({ rows: [], findings: [], notes: [], observed: [] });
+
+function observe(b: Builder, ctx: EvalContext, check: CheckName, ...subjects: string[]): void {
+  for (const s of subjects) b.observed.push(fingerprint(ctx.environment, check, s));
+}
 
 export function fingerprint(environment: string, check: CheckName, subject: string): string {
   return `${environment}:${check}:${subject}`;
@@ -78,6 +86,7 @@ function ruled(
 function evaluateHealth(probes: readonly ProbeResult[], ctx: EvalContext): Builder {
   const b = builder();
   for (const p of probes) {
+    observe(b, ctx, 'health', p.name);
     const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${formatMs(p.latencyBudgetMs)}`;
     const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
     if (p.failure) {
@@ -181,7 +190,10 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
   const bySource = new Map(readings.map((r) => [r.source, r]));
 
   for (const r of readings) {
-    if (!r.failure) continue;
+    if (!r.failure) {
+      observe(b, ctx, 'metrics', `${r.source}-endpoint`);
+      continue;
+    }
     const probe = failingOrigins.get(new URL(r.url).origin);
     if (probe !== undefined) {
       // One outage, one finding: the failing health probe already reports it.
@@ -189,6 +201,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
       continue;
     }
+    observe(b, ctx, 'metrics', `${r.source}-endpoint`);
     const f = ruled(ctx, 'metrics-unavailable', (s) =>
       finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`,
         `GET ${r.url}: ${r.failure!.class}: ${r.failure!.message}`, { classification: r.failure!.class }),
@@ -202,6 +215,12 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
     const budget = t.levels.map((l) => `${describeLevel(l, t.unit)} → ${label(l.severity)}`).join('; ');
     if (!r || r.failure) continue;
     const read = readPath(r.json, t.field);
+    if (read.found && read.value === null) {
+      b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
+      b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
+      continue;
+    }
+    observe(b, ctx, 'metrics', t.name);
     if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
       const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
       const f = ruled(ctx, 'metrics-field-missing', (s) =>
@@ -212,12 +231,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
       continue;
     }
-    if (read.value === null) {
-      b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
-      b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
-      continue;
-    }
-    const v = read.value;
+    const v = read.value as number;
     const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
     const hit = matchLevel(t.levels, v);
     if (!hit) {
@@ -251,6 +265,7 @@ function evaluateAlerts(
   b: Builder,
 ): void {
   const read = Array.isArray(r.json) ? { found: true as const, value: r.json } : readPath(r.json, ac.items);
+  observe(b, ctx, 'metrics', 'alerts');
   if (!read.found || !Array.isArray(read.value)) {
     const f = ruled(ctx, 'metrics-field-missing', (s) =>
       finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read',
@@ -260,6 +275,8 @@ function evaluateAlerts(
     b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active', verdict: 'fail', severity: f?.severity });
     return;
   }
+  // The list was read: every alert subject was looked at, also those of alerts that are gone.
+  b.observed.push(family(fingerprint(ctx.environment, 'metrics', 'alert-')));
   const seen = new Set<string>();
   for (const [i, item] of read.value.entries()) {
     const rawLevel = readPath(item, ac.level);
@@ -321,6 +338,7 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
     if (breached || r.responses === 0) overallP95Breached = true;
   }
   if (ctx.baseline && cfg && !overallP95Breached) {
+    observe(b, ctx, 'load', 'p95-regression');
     const o = load.overall;
     const v = judgeRegression(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
     const value = `p95 ${formatMs(o.latencyMs.p95)} vs baseline ${formatMs(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
@@ -343,6 +361,7 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
 /** Findings for one request's load; true when its p95 broke the budget. */
 function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, b: Builder): boolean {
   const name = r.name;
+  observe(b, ctx, 'load', `${name}:unreachable`);
   if (r.responses === 0) {
     // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
     const cls = r.firstError?.class ?? 'timeout';
@@ -355,6 +374,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
     b.rows.push({ check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers', verdict: 'fail', severity: f?.severity });
     return false;
   }
+  observe(b, ctx, 'load', `${name}:p95`, `${name}:p50`, `${name}:error-rate`);
   const l = r.latencyMs;
   const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
 
@@ -412,6 +432,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
 function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalContext): Builder {
   const b = builder();
   b.notes.push(...result.notes);
+  observe(b, ctx, 'indexes', 'connection');
   if (!result.connected) {
     const e = result.error!;
     const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
@@ -425,6 +446,7 @@ function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalCon
     return b;
   }
   for (const c of result.collections) {
+    observe(b, ctx, 'indexes', c.name);
     const declared = cfg.collections[c.name]?.length ?? 0;
     const problems = collectionProblems(cfg, c, result);
     const severity = worstProblem(problems, (r) => ruleSeverity(r, ctx.severity));

@@ -155,6 +155,8 @@ export interface Evaluation {
   readonly rows: readonly ResultRow[];
   readonly findings: readonly Finding[];
   readonly notes: readonly string[];
+  /** Fingerprints whose rule was evaluated this run, passing or failing (see observed.ts). */
+  readonly observed: readonly string[];
 }
 
 export interface Verdict {

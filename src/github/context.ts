@@ -38,7 +38,3 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   };
 }
 
-/** True on a push or schedule of the default branch: only such runs extend the baseline. */
-export function onDefaultBranch(ctx: RunnerContext): boolean {
-  return ctx.defaultBranch !== undefined && ctx.ref === `refs/heads/${ctx.defaultBranch}`;
-}

@@ -1,6 +1,8 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
+import { md } from '../core/markdown.js';
+import type { Observed } from '../core/observed.js';
 import type { Finding } from '../core/types.js';
 import type { BranchFiles } from './branch-file.js';
 import { statusOf, type Octokit } from './octokit.js';
@@ -58,13 +60,13 @@ export interface IncidentDeps {
 }
 
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
-export async function runIncidents(environment: string, findings: readonly Finding[], cfg: IncidentsConfig, deps: IncidentDeps): Promise<IncidentRun> {
+export async function runIncidents(environment: string, findings: readonly Finding[], observed: Observed, cfg: IncidentsConfig, deps: IncidentDeps): Promise<IncidentRun> {
   const { octokit, repo } = deps;
   const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
   const pendingPath = `launchguard/${environment}.pending.json`;
   const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
-  const plan = reconcile({ environment, findings, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+  const plan = reconcile({ environment, findings, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
   if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
 
   const lines: string[] = [];
@@ -98,21 +100,23 @@ const VERBS = {
   updated: ['updated', 'update'],
   recovering: ['marked recovering', 'mark recovering'],
   reminder: ['reminded on', 'remind on'],
+  unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
 } as const;
 
+/** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a: Action, number?: number, planned = false): string {
   const n = number ?? ('number' in a ? a.number : undefined);
   const ref = n ? `#${n}` : 'a new issue';
   const verb = (k: keyof typeof VERBS) => VERBS[k][planned ? 1 : 0];
   switch (a.kind) {
     case 'open':
-      return `${verb('open')} ${ref} ${a.title}`;
+      return `${verb('open')} ${ref} ${md(a.title)}`;
     case 'reopen':
-      return `${verb('reopen')} ${ref} ${a.title}`;
+      return `${verb('reopen')} ${ref} ${md(a.title)}`;
     case 'close':
-      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${a.fingerprint})` : `${verb('close')} ${ref}: recovered (${a.fingerprint})`;
+      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${md(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${md(a.fingerprint)})`;
     case 'update':
-      return `${verb(a.change)} ${ref}${a.title ? ` ${a.title}` : ''} (${a.fingerprint})`;
+      return `${verb(a.change)} ${ref}${a.title ? ` ${md(a.title)}` : ''} (${md(a.fingerprint)})`;
   }
 }
 
@@ -215,5 +219,5 @@ async function dedupe(fingerprint: string, created: number, deps: IncidentDeps, 
 
 export function deferredLine(deferred: readonly Finding[], cap: number): string | undefined {
   if (deferred.length === 0) return undefined;
-  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${sevLabel(f.severity)}] ${f.title}`).join('; ')}`;
+  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${sevLabel(f.severity)}] ${md(f.title)}`).join('; ')}`;
 }

@@ -2,6 +2,7 @@ import { formatMs } from '../config/duration.js';
 import type { LoadConfig } from '../config/schema.js';
 import { resolveBudgets } from '../core/evaluate.js';
 import { label, meetsThreshold } from '../core/severity.js';
+import { md } from '../core/markdown.js';
 import type { Report } from './report.js';
 
 /** Finds the gate's one comment again, per environment, to edit it in place. */
@@ -24,9 +25,9 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
   const top =
     r.verdict.status === 'pass'
       ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
-      : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${label(f.severity)}] ${f.title.replace(`${r.environment}: `, '')}`).join('; ')}`;
+      : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${label(f.severity)}] ${md(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
   const out = [gateMarker(r.environment), top, ''];
-  out.push(`Environment **${r.environment}** · target \`${r.target || '(none)'}\` · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+  out.push(`Environment **${md(r.environment)}** · target ${md(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
 
   const l = r.results.load;
   if (l && l.overall.responses > 0) {
@@ -53,11 +54,11 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
   const others = r.findings.filter((f) => f.check !== 'load');
   if (others.length) {
     out.push('| severity | finding | detail |', '|---|---|---|');
-    for (const f of others) out.push(`| ${label(f.severity)} | ${f.title} | ${f.detail.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
+    for (const f of others) out.push(`| ${label(f.severity)} | ${md(f.title)} | ${md(f.detail)} |`);
     out.push('');
   }
   const loadFindings = r.findings.filter((f) => f.check === 'load');
-  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${label(f.severity)}** ${f.detail}`), '');
+  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${label(f.severity)}** ${md(f.detail)}`), '');
   out.push('_launchguard edits this comment on every run of this pull request._');
   return out.join('\n');
 }

@@ -1,6 +1,7 @@
 import { formatMs } from '../config/duration.js';
 import { SEVERITY_TARGETS, label } from '../core/severity.js';
 import type { CheckName, ResultRow } from '../core/types.js';
+import { codeSpan, md } from '../core/markdown.js';
 import type { Report } from './report.js';
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' } as const;
@@ -15,9 +16,8 @@ export function verdictLine(r: Report): string {
   return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
 
-function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Everything from the target is escaped: no HTML, mentions, cross-links or broken tables. */
+const cell = md;
 
 function groupRows(rows: readonly ResultRow[]): Map<CheckName, ResultRow[]> {
   const by = new Map<CheckName, ResultRow[]>();
@@ -29,12 +29,12 @@ function groupRows(rows: readonly ResultRow[]): Map<CheckName, ResultRow[]> {
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-  out.push(`Environment **${cell(r.environment)}** · target ${r.target ? `\`${r.target}\`` : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+  out.push(`Environment **${cell(r.environment)}** · target ${r.target ? md(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
   if (r.findings.length > 0) {
     out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
     for (const f of r.findings) {
       out.push(`| ${label(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
-      if (f.remediation) out.push(`| | ↳ remediation | \`${cell(f.remediation)}\` | | |`);
+      if (f.remediation) out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
     }
     out.push('');
   }
@@ -58,7 +58,7 @@ export function renderTrend(r: Report): string | undefined {
   const past = (r.history ?? []).slice(-19);
   const points = [
     ...past.map((e) => ({ label: e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-    { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: r.verdict.status === 'pass' },
+    { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
   ];
   const num = (v: number) => String(Math.round(v * 100) / 100);
   const axis = points.map((p) => `"${p.label}"`).join(', ');

@@ -42,6 +42,8 @@ export interface Report {
   readonly findings: readonly ReportFinding[];
   readonly rows: readonly ResultRow[];
   readonly notes: readonly string[];
+  /** The fingerprints whose rule was evaluated this run: only they may count as passing for an incident. */
+  readonly observed: readonly string[];
   readonly results: CheckResults;
   /** The recent load history the baseline came from, oldest first (for the trend). */
   readonly history?: readonly BaselineEntry[];

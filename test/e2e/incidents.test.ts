@@ -19,7 +19,7 @@ describe('incident issues across runs', () => {
     w.up = false;
     const r1 = await w.run();
     expect(r1.code).toBe(0);
-    expect(r1.summary).toMatch(/issues: opened #2 \[SEV1\] production: health probe api failing/);
+    expect(r1.summary).toMatch(/issues: opened #2 \\\[SEV1\\\] production: health probe api failing/);
     await w.run();
     expect(w.gh.issues.filter((i) => !i.pull_request)).toHaveLength(1);
     const issue = w.gh.issues.find((i) => !i.pull_request)!;
@@ -48,14 +48,63 @@ describe('incident issues across runs', () => {
     expect(w.gh.issues.map((i) => i.title)).toEqual(['[SEV3] production: disk too high']);
     w.gh.issues[0]!.labels.push('owner:alice');
     w.disk = 97;
+    const once = await w.run(); // one run at SEV2 is not enough: close-after (2) runs in a row are
+    expect(once.summary).not.toContain('escalated');
     const r = await w.run();
-    expect(r.summary).toContain('issues: escalated #1 [SEV2] production: disk too high');
+    expect(r.summary).toContain('issues: escalated #1 \\[SEV2\\] production: disk too high');
     await w.run();
     const issue = w.gh.issues[0]!;
     expect(issue.title).toBe('[SEV2] production: disk too high');
     expect(issue.labels.sort()).toEqual(['env:production', 'launchguard', 'owner:alice', 'sev2']);
     expect(w.commentsOf(1).filter((c) => c.startsWith('Escalated from SEV3 to SEV2'))).toHaveLength(1);
     expect(w.gh.issues).toHaveLength(1);
+  });
+
+  it('disk alternating 94.9 % / 95.0 % (SEV3 / SEV1 with the default levels) for 20 runs: at most 2 comments', async () => {
+    const config = w.config().replace('disk: { field: disk, levels: [{ above: 95, severity: sev2 }, { above: 90, severity: sev3 }] }', 'disk: { field: disk }');
+    for (let i = 0; i < 20; i++) {
+      w.disk = i % 2 === 0 ? 94.9 : 95.0;
+      await w.run({ config });
+    }
+    expect(w.gh.issues).toHaveLength(1);
+    expect(w.gh.issues[0]!.title).toBe('[SEV3] production: disk too high');
+    expect(w.commentsOf(1).length).toBeLessThanOrEqual(2);
+  });
+
+  it('checks: health does not close a metrics incident: it stays open, not checked', async () => {
+    w.disk = 92;
+    await w.run();
+    w.disk = 50;
+    for (let i = 0; i < 3; i++) await w.run({ inputs: { checks: 'health' } });
+    expect(w.gh.issues[0]!.state).toBe('open');
+    expect(w.gh.issues[0]!.body).toContain('not checked this run');
+    await w.run();
+    await w.run();
+    expect(w.gh.issues[0]!.state).toBe('closed');
+  });
+
+  it('an alert message with " -->", HTML, @mentions, #1, | and a backtick is inert everywhere, and the incident closes normally', async () => {
+    const hostile = 'disk full --> <img src=x onerror=alert(1)> ping @org/team see #1 | a `tick`';
+    w.alerts = [{ type: 'payments', level: 'critical', message: hostile }];
+    const config = w.config().replace('    metrics:\n', '    metrics:\n      alerts: { path: /alerts, id: type }\n');
+    const first = await w.run({ config });
+    expect(w.gh.issues).toHaveLength(1);
+    await w.run({ config });
+    const issue = w.gh.issues[0]!;
+    const texts = [issue.body, ...w.commentsOf(1), first.summary];
+    for (const t of texts) {
+      expect(t).not.toContain('<img');
+      expect(t).not.toMatch(/@org/);
+      expect(t).not.toContain('see #1');
+      expect(t).not.toContain('`tick`');
+      expect(t).not.toContain('--> <');
+    }
+    expect(issue.body).toContain('| failing runs | 2 |');
+    w.alerts = [];
+    await w.run({ config });
+    const last = await w.run({ config });
+    expect(last.summary).toContain('issues: closed #1: recovered');
+    expect(issue.state).toBe('closed');
   });
 
   it('a failure again within 24 h reopens the same issue', async () => {
@@ -162,7 +211,7 @@ describe('incident issues when GitHub misbehaves', () => {
   it('issues: false and dry-run write nothing', async () => {
     await w.run({ inputs: { issues: 'false' } });
     const dry = await w.run({ inputs: { 'dry-run': 'true' } });
-    expect(dry.summary).toContain('issues: would open a new issue [SEV1] production: health probe api failing');
+    expect(dry.summary).toContain('issues: would open a new issue \\[SEV1\\] production: health probe api failing');
     expect(w.gh.issues).toHaveLength(0);
     expect(w.gh.log.filter((l) => l.method !== 'GET')).toEqual([]);
   });

@@ -1,9 +1,8 @@
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../src/demo/target.js';
 import { runAction } from '../helpers/action.js';
+import { eventEnv, type EventFixture } from '../helpers/events.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 
 const CONFIG = `environments:
@@ -22,12 +21,8 @@ const CONFIG = `environments:
 describe('the load check from the built dist/, with history on the fake GitHub', () => {
   let target: DemoTarget;
   let gh: FakeGitHub;
-  let eventPath: string;
   beforeAll(async () => {
     target = await startDemoTarget();
-    const dir = mkdtempSync(join(tmpdir(), 'lg-ev-'));
-    eventPath = join(dir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ repository: { default_branch: 'main', full_name: 'acme/api' } }));
   });
   afterAll(async () => {
     await target.close();
@@ -40,11 +35,11 @@ describe('the load check from the built dist/, with history on the fake GitHub',
     await gh.stop();
   });
 
-  const env = (token = 'ghs_write_token', ref = 'refs/heads/main') => ({
+  // The real payloads (test/fixtures/events): a scheduled run on main by default.
+  const env = (token = 'ghs_write_token', ref = 'refs/heads/main', event: EventFixture = 'schedule') => ({
     GITHUB_API_URL: gh.url,
     GITHUB_REPOSITORY: 'acme/api',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_EVENT_NAME: 'schedule',
+    ...eventEnv(event),
     GITHUB_REF: ref,
     GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
     GITHUB_SERVER_URL: 'https://github.com',
@@ -76,7 +71,9 @@ describe('the load check from the built dist/, with history on the fake GitHub',
 
   it('off the default branch, in gate mode or in a dry run, history is read but never written', async () => {
     for (const [inputs, e, why] of [
-      [{}, env('ghs_write_token', 'refs/heads/feature'), 'only runs on the default branch extend it'],
+      [{}, env('ghs_write_token', 'refs/heads/feature', 'workflow_dispatch'), 'only runs on the default branch (main) extend it; this is feature'],
+      [{}, env('ghs_write_token', 'refs/pull/2/merge', 'pull_request'), 'only runs on the default branch extend it; this is refs/pull/2/merge'],
+      [{}, env('ghs_write_token', 'refs/tags/simple-tag', 'push'), 'only runs on the default branch extend it; this is refs/tags/simple-tag'],
       [{ mode: 'gate' }, env(), 'gate mode never writes history'],
       [{ 'dry-run': 'true' }, env(), 'dry-run'],
     ] as const) {
@@ -86,6 +83,30 @@ describe('the load check from the built dist/, with history on the fake GitHub',
     }
     expect(gh.branches.has('launchguard-data')).toBe(false);
     expect(gh.log.filter((l) => l.method !== 'GET')).toEqual([]);
+  });
+
+  it.each([
+    ['a scheduled run (payload: the cron line only)', 'schedule', 'refs/heads/main', 'a scheduled run is on the default branch'],
+    ['workflow_dispatch on main (the payload names main)', 'workflow_dispatch', 'refs/heads/main', 'main is the default branch'],
+    ['a push to master (the payload names master)', 'push', 'refs/heads/master', 'master is the default branch'],
+  ] as const)('%s records the run in the history', async (_name, event, ref, _why) => {
+    const run = await runAction({ config: 'lg.yml', 'target-url': target.url }, { env: env('ghs_write_token', ref, event), files: { 'lg.yml': CONFIG } });
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('baseline: recorded this run in branch launchguard-data of acme/api (1 entries)');
+    expect(JSON.parse(gh.readFile('launchguard-data', 'launchguard/production.json')!).entries).toHaveLength(1);
+    expect(gh.repoReads).toBe(0); // the event decided
+  });
+
+  it('an event payload that names no default branch: one repos.get decides', async () => {
+    const { GITHUB_EVENT_PATH: _unused, ...noPayload } = env('ghs_write_token', 'refs/heads/trunk', 'workflow_dispatch');
+    gh.defaultBranch = 'trunk';
+    const run = await runAction({ config: 'lg.yml', 'target-url': target.url }, { env: noPayload, files: { 'lg.yml': CONFIG } });
+    expect(run.code).toBe(0);
+    expect(gh.repoReads).toBe(1);
+    expect(JSON.parse(gh.readFile('launchguard-data', 'launchguard/production.json')!).entries).toHaveLength(1);
+    gh.defaultBranch = 'main';
+    const other = await runAction({ config: 'lg.yml', 'target-url': target.url }, { env: noPayload, files: { 'lg.yml': CONFIG } });
+    expect(other.summary).toContain('baseline: not recorded (only runs on the default branch (main) extend it; this is trunk)');
   });
 
   it('a read-only token: the history is not kept, the run says so and does not fail', async () => {

@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, runAction, type ActionRun } from '../helpers/action.js';
+import { eventEnv, eventPayload, type EventFixture } from '../helpers/events.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
 import { httpServer, json, refusedPort, type Running } from '../helpers/servers.js';
 
@@ -42,8 +42,8 @@ const config = `environments:
 describe('secrets never leave the process (dist/index.js)', () => {
   let target: Running;
   let gh: FakeGitHub;
-  let dir: string;
   let mongoUrl: string;
+  const prNumber = eventPayload('pull_request').number as number;
   beforeAll(async () => {
     expect(existsSync(DIST), 'dist/index.js is missing: run `npm run build`').toBe(true);
     target = await httpServer((req, res) => {
@@ -56,8 +56,8 @@ describe('secrets never leave the process (dist/index.js)', () => {
       return json(res, 200, { plans: [] });
     });
     gh = await new FakeGitHub().start();
-    gh.addIssue({ title: 'A pull request', pull_request: true }); // #1
-    dir = mkdtempSync(join(tmpdir(), 'lg-secrets-'));
+    // The pull request the real payload names (number 2).
+    for (let i = 1; i <= prNumber; i++) gh.addIssue({ title: `pull request ${i}`, pull_request: true });
     mongoUrl = (await refusedPort()).replace('http://', '');
   });
   afterAll(async () => {
@@ -65,9 +65,7 @@ describe('secrets never leave the process (dist/index.js)', () => {
     await gh.stop();
   });
 
-  const run = (event: string, payload: unknown, inputs: Record<string, string>) => {
-    const eventPath = join(dir, `${event}.json`);
-    writeFileSync(eventPath, JSON.stringify(payload));
+  const run = (event: EventFixture, inputs: Record<string, string>) => {
     const u = new URL(target.url);
     u.username = 'lg-user';
     u.password = SECRETS.userinfo;
@@ -88,9 +86,8 @@ describe('secrets never leave the process (dist/index.js)', () => {
           LOAD_SIG: SECRETS.loadQueryVar,
           GITHUB_API_URL: gh.url,
           GITHUB_REPOSITORY: 'acme/api',
-          GITHUB_EVENT_PATH: eventPath,
-          GITHUB_EVENT_NAME: event,
-          GITHUB_REF: event === 'pull_request' ? 'refs/pull/1/merge' : 'refs/heads/main',
+          ...eventEnv(event),
+          GITHUB_REF: event === 'pull_request' ? `refs/pull/${prNumber}/merge` : 'refs/heads/main',
           GITHUB_SHA: 'feedfacefeedfacefeedfacefeedfacefeedface',
           GITHUB_SERVER_URL: 'https://github.com',
           GITHUB_RUN_ID: '42',
@@ -120,15 +117,15 @@ describe('secrets never leave the process (dist/index.js)', () => {
   };
 
   it('a scheduled monitor run that opens incident issues, then a gate run on a pull request: zero hits', async () => {
-    // A schedule event's payload is the cron line alone (GitHub docs, "Events that trigger workflows": schedule).
-    const monitor = await run('schedule', { schedule: '*/15 * * * *' }, { checks: 'health,metrics,load,indexes' });
+    // The payloads GitHub sends (test/fixtures/events/): a schedule event's is the cron line alone.
+    const monitor = await run('schedule', { checks: 'health,metrics,load,indexes' });
     expect(monitor.hung).toBe(false);
     expect(monitor.outputs.status).toBe('fail');
     expect(gh.issues.filter((i) => !i.pull_request).length).toBeGreaterThan(0);
 
-    const gate = await run('pull_request', { number: 1, pull_request: { number: 1 } }, { mode: 'gate', checks: 'health,metrics,load' });
+    const gate = await run('pull_request', { mode: 'gate', checks: 'health,metrics,load' });
     expect(gate.hung).toBe(false);
-    expect(gh.comments.some((c) => c.issue === 1)).toBe(true);
+    expect(gh.comments.some((c) => c.issue === prNumber)).toBe(true);
 
     const all: Record<string, string> = {
       ...Object.fromEntries(Object.entries(channels(monitor)).map(([k, v]) => [`monitor ${k}`, v])),

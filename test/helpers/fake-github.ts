@@ -62,6 +62,10 @@ export class FakeGitHub {
   /** Called before a request is handled: a test can change state under a running client. */
   beforeHandle?: (method: string, path: string) => void;
 
+  /** The repository's default branch, as GET /repos/{owner}/{repo} reports it. */
+  defaultBranch = 'main';
+  /** How many times the repository was read (the default-branch lookup is cached per run). */
+  repoReads = 0;
   readonly branches = new Map<string, { commit: string }>();
   readonly issues: FakeIssue[] = [];
   readonly labels = new Map<string, { id: number; name: string; color: string; description: string | null }>();
@@ -234,7 +238,35 @@ export class FakeGitHub {
       this.branches.set(branch, { commit: body.sha });
       return [201, this.gitRef(branch, body.sha)];
     }
+    if (rest === '' && method === 'GET') {
+      this.repoReads++;
+      return [200, this.repoJson()];
+    }
     return this.routeIssues(method, rest, url, body) ?? this.error(404, 'Not Found');
+  }
+
+  /** GET /repos/{owner}/{repo}: the full repository, as GitHub's OpenAPI description requires it. */
+  private repoJson() {
+    const api = `${this.url}/repos/${this.owner}/${this.repo}`;
+    const html = `https://github.com/${this.owner}/${this.repo}`;
+    const at = '2026-01-05T10:00:00Z';
+    const u = (s: string) => `${api}/${s}`;
+    return {
+      id: 700001, node_id: 'R_kgDOAcme', name: this.repo, full_name: `${this.owner}/${this.repo}`, private: true, owner: this.user(), html_url: html,
+      description: null, fork: false, url: api, archive_url: u('{archive_format}{/ref}'), assignees_url: u('assignees{/user}'), blobs_url: u('git/blobs{/sha}'),
+      branches_url: u('branches{/branch}'), collaborators_url: u('collaborators{/collaborator}'), comments_url: u('comments{/number}'), commits_url: u('commits{/sha}'),
+      compare_url: u('compare/{base}...{head}'), contents_url: u('contents/{+path}'), contributors_url: u('contributors'), deployments_url: u('deployments'),
+      downloads_url: u('downloads'), events_url: u('events'), forks_url: u('forks'), git_commits_url: u('git/commits{/sha}'), git_refs_url: u('git/refs{/sha}'),
+      git_tags_url: u('git/tags{/sha}'), git_url: `git://github.com/${this.owner}/${this.repo}.git`, issue_comment_url: u('issues/comments{/number}'),
+      issue_events_url: u('issues/events{/number}'), issues_url: u('issues{/number}'), keys_url: u('keys{/key_id}'), labels_url: u('labels{/name}'),
+      languages_url: u('languages'), merges_url: u('merges'), milestones_url: u('milestones{/number}'), notifications_url: u('notifications{?since,all,participating}'),
+      pulls_url: u('pulls{/number}'), releases_url: u('releases{/id}'), ssh_url: `git@github.com:${this.owner}/${this.repo}.git`, stargazers_url: u('stargazers'),
+      statuses_url: u('statuses/{sha}'), subscribers_url: u('subscribers'), subscription_url: u('subscription'), tags_url: u('tags'), teams_url: u('teams'),
+      trees_url: u('git/trees{/sha}'), clone_url: `${html}.git`, mirror_url: null, hooks_url: u('hooks'), svn_url: html, homepage: null, language: 'Python',
+      forks_count: 0, forks: 0, stargazers_count: 0, watchers_count: 0, watchers: 0, size: 120, default_branch: this.defaultBranch, open_issues_count: 0, open_issues: 0,
+      has_issues: true, has_projects: false, has_wiki: false, has_pages: false, has_discussions: false, archived: false, disabled: false, visibility: 'private',
+      pushed_at: at, created_at: at, updated_at: at, license: null, network_count: 0, subscribers_count: 1,
+    };
   }
 
   // ------------------------------------------------------------ issues, labels, comments

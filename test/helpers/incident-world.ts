@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runAction, type ActionRun } from './action.js';
+import { eventEnv } from './events.js';
 import { FakeGitHub } from './fake-github.js';
 import { httpServer, json, type Running } from './servers.js';
 
@@ -12,20 +10,19 @@ import { httpServer, json, type Running } from './servers.js';
 export class IncidentWorld {
   up = true;
   disk = 50;
+  /** What the app's alerts endpoint lists. */
+  alerts: unknown[] = [];
   target!: Running;
   gh!: FakeGitHub;
-  private eventPath = '';
 
   async start(): Promise<this> {
     this.target = await httpServer((q, res) => {
       if (q.url === '/metrics') return json(res, 200, { disk: this.disk });
+      if (q.url === '/alerts') return json(res, 200, { alerts: this.alerts });
       if (!this.up) return json(res, 503, { status: 'down' });
       json(res, 200, { status: 'ok' });
     });
     this.gh = await new FakeGitHub().start();
-    const dir = mkdtempSync(join(tmpdir(), 'lg-inc-'));
-    this.eventPath = join(dir, 'event.json');
-    writeFileSync(this.eventPath, JSON.stringify({ repository: { default_branch: 'main', full_name: 'acme/api' } }));
     return this;
   }
 
@@ -55,8 +52,7 @@ ${extra}`;
         env: {
           GITHUB_API_URL: this.gh.url,
           GITHUB_REPOSITORY: 'acme/api',
-          GITHUB_EVENT_PATH: this.eventPath,
-          GITHUB_EVENT_NAME: 'schedule',
+          ...eventEnv('schedule'), // the real payload: the cron line only
           GITHUB_REF: 'refs/heads/main',
           GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
           GITHUB_SERVER_URL: 'https://github.com',

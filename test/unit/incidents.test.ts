@@ -23,8 +23,9 @@ const issue = (n: number, subject: string, over: Partial<ExistingIssue> = {}, st
   createdAt: hoursAgo(3), fingerprint: `production:health:${subject}`, incident: state(subject, st), ...over,
 });
 
-const plan = (findings: Finding[], issues: ExistingIssue[], over: Record<string, unknown> = {}, pending: Record<string, number> = {}) =>
-  reconcile({ environment: 'production', findings, issues, pending, config: cfg(over), now: NOW, runUrl: 'https://github.com/acme/api/actions/runs/1' });
+// By default the run evaluated every health probe; tests of missing evidence pass their own list.
+const plan = (findings: Finding[], issues: ExistingIssue[], over: Record<string, unknown> = {}, pending: Record<string, number> = {}, observed: readonly string[] = ['production:health:*']) =>
+  reconcile({ environment: 'production', findings, observed, issues, pending, config: cfg(over), now: NOW, runUrl: 'https://github.com/acme/api/actions/runs/1' });
 const kinds = (p: ReturnType<typeof plan>) => p.actions.map((a) => `${a.kind}${'number' in a ? ` #${a.number}` : ''}${a.kind === 'update' ? ` ${a.change}` : ''}${a.kind === 'close' ? ` ${a.reason}` : ''}`);
 
 describe('reconcile: the plan for each situation', () => {
@@ -32,8 +33,11 @@ describe('reconcile: the plan for each situation', () => {
     ['no finding, no issue: nothing', [], [], {}, []],
     ['a new finding opens one issue', [finding('api')], [], {}, ['open']],
     ['still failing: the body is updated, no comment', [finding('api')], [issue(7, 'api')], {}, ['update #7 updated']],
-    ['worse: escalated with a comment and relabelled', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production', 'owner:alice'] }, { severity: 'sev3' })], {}, ['update #7 escalated']],
-    ['better: de-escalated', [finding('api', 'sev3')], [issue(7, 'api')], {}, ['update #7 de-escalated']],
+    ['worse on one run: no escalation yet (close-after 2)', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production'] }, { severity: 'sev3' })], {}, ['update #7 updated']],
+    ['worse on the second run in a row: escalated with a comment and relabelled', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production', 'owner:alice'] }, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 })], {}, ['update #7 escalated']],
+    ['better on one run: not de-escalated yet', [finding('api', 'sev3')], [issue(7, 'api')], {}, ['update #7 updated']],
+    ['better on the second run in a row: de-escalated', [finding('api', 'sev3')], [issue(7, 'api', {}, { pendingSeverity: 'sev3', pendingRuns: 1 })], {}, ['update #7 de-escalated']],
+    ['close-after 1: a severity change applies at once', [finding('api', 'sev3')], [issue(7, 'api')], { 'close-after': 1 }, ['update #7 de-escalated']],
     ['first passing run: recovering, not closed (close-after 2)', [], [issue(7, 'api')], {}, ['update #7 recovering']],
     ['second passing run: closed as completed', [], [issue(7, 'api', {}, { consecutivePassing: 1, consecutiveFailing: 0 })], {}, ['close #7 completed']],
     ['close-after 1 closes at once', [], [issue(7, 'api')], { 'close-after': 1 }, ['close #7 completed']],
@@ -41,7 +45,7 @@ describe('reconcile: the plan for each situation', () => {
     ['failing again after 24 h: a new issue', [finding('api')], [issue(7, 'api', { state: 'closed', closedAt: hoursAgo(30) })], {}, ['open']],
     ['two open issues share a fingerprint: the newer is closed as a duplicate', [finding('api')], [issue(9, 'api'), issue(7, 'api')], {}, ['close #9 duplicate', 'update #7 updated']],
     ['another environment\'s issues are left alone', [], [issue(7, 'api', { fingerprint: 'staging:health:api' })], {}, []],
-    ['an issue without launchguard state is never closed by it', [], [issue(7, 'api', { incident: undefined })], {}, []],
+    ['an issue whose state block is lost is repaired, not stranded: it counts a passing run', [], [issue(7, 'api', { incident: undefined })], {}, ['update #7 recovering']],
     ['a reminder once remind-after has passed since opening', [finding('api')], [issue(7, 'api')], { 'remind-after': '2h' }, ['update #7 reminder']],
     ['no second reminder until remind-after passes again', [finding('api')], [issue(7, 'api', {}, { lastReminder: hoursAgo(1) })], { 'remind-after': '2h' }, ['update #7 updated']],
     ['below min-severity: no issue', [finding('api', 'sev4')], [], { 'min-severity': 'sev3' }, []],
@@ -50,8 +54,8 @@ describe('reconcile: the plan for each situation', () => {
   });
 
   it('escalation keeps labels people added, swaps the severity label and comments once', () => {
-    const p = plan([finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production', 'owner:alice'] }, { severity: 'sev3' })]);
-    expect(p.actions[0]).toMatchObject({ title: '[SEV1] production: health probe api failing', addLabels: ['sev1'], removeLabels: ['sev3'], comment: expect.stringMatching(/^Escalated from SEV3 to SEV1: it broke\n\nRespond < 5 min, resolve < 1 h\./) });
+    const p = plan([finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production', 'owner:alice'] }, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 })]);
+    expect(p.actions[0]).toMatchObject({ title: '[SEV1] production: health probe api failing', addLabels: ['sev1'], removeLabels: ['sev3'], comment: expect.stringMatching(/^Escalated from SEV3 to SEV1 \(2 runs in a row\): it broke\n\nRespond < 5 min, resolve < 1 h\./) });
   });
 
   it('open-after 3: counts failing runs before opening; a passing run resets the count', () => {
