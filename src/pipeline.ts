@@ -77,12 +77,17 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   let results: CheckResults;
   let shard: ShardResult | undefined;
   if (opts.mode === 'merge') {
-    const { mergeShards } = await import('./core/shards.js');
+    const { mergeShards, configHash } = await import('./core/shards.js');
+    const { joinUrl } = await import('./checks/target.js');
     const shards = await readShards(opts.shards ?? '', deps.env);
-    const { load: merged, environment } = mergeShards(shards);
-    if (environment !== plan.environment) {
-      throw new UserError(`shards: the shards measured environment "${environment}", but this merge run judges "${plan.environment}"`);
+    const measured = shards.find((s) => s.result.environment !== plan.environment);
+    if (measured) {
+      throw new UserError(`shards: ${measured.source} measured environment "${measured.result.environment}", but this merge run judges "${plan.environment}"`);
     }
+    // Each shard must have run this merge run's own config, against its target when it has one.
+    const urls = plan.baseUrl ? new Map((load!.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, joinUrl(plan.baseUrl, r.path)])) : undefined;
+    const { load: merged, notes: mergeNotes } = mergeShards(shards, { configHash: configHash(plan.environment, load!), ...(urls ? { urls } : {}) });
+    notes.push(...mergeNotes);
     notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
     results = { load: merged };
   } else {

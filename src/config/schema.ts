@@ -59,6 +59,8 @@ const probeSchema = z.strictObject({
   timeout: durationSchema.default(5000),
   retries: z.int().min(0).max(10).default(2),
   'retry-delay': durationSchema.default(500),
+  /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
+  idempotent: z.boolean().optional(),
   expect: z
     .strictObject({ status: statusSchema, body: z.array(assertionSchema).default([]) })
     .default({ status: '2xx', body: [] }),

@@ -314,11 +314,18 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
   const b = builder();
   const cfg = ctx.env.load as LoadConfig | undefined;
   const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
+  b.notes.push(...(load.notes ?? []));
+  const o0 = load.overall;
+  b.notes.push(
+    o0.latencyFrom === 'intended'
+      ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (corrected for coordinated omission, as wrk2 does), so a stall counts for every request it held back${o0.heldBack ? ` (${o0.heldBack} held back)` : ''}`
+      : 'load: latency is measured from when each request was sent (no rate cap)',
+  );
   let overallP95Breached = false;
   for (const r of load.requests) {
     const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
     const breached = evaluateLoadRequest(r, budgets, ctx, b);
-    if (breached || r.responses === 0) overallP95Breached = true;
+    if (breached || (r.responses === 0 && !r.idle)) overallP95Breached = true;
   }
   if (ctx.baseline && cfg && !overallP95Breached) {
     const o = load.overall;
@@ -343,6 +350,11 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
 /** Findings for one request's load; true when its p95 broke the budget. */
 function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, b: Builder): boolean {
   const name = r.name;
+  if (r.idle && r.requests === 0) {
+    // Its share of the rate or amount is 0: it sent nothing on purpose, which is not an outage.
+    b.rows.push({ check: 'load', subject: `${name} requests`, value: `none sent: ${r.idle}`, budget: '', verdict: 'skip' });
+    return false;
+  }
   if (r.responses === 0) {
     // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
     const cls = r.firstError?.class ?? 'timeout';
