@@ -4,7 +4,7 @@ import { judgeRegression, type Baseline } from './baseline.js';
 import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
-import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
+import type { CheckFailure, CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
 
 export interface EvalContext {
   readonly environment: string;
@@ -21,6 +21,7 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
     ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
     ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
+    evaluateFailures(results.failures ?? [], ctx),
   ];
   return {
     rows: parts.flatMap((p) => p.rows),
@@ -417,6 +418,21 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
   }
   b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
   return p95Breached;
+}
+
+// ---------------------------------------------------------------- broken checks
+
+/** A check that broke while running is its own finding: the other checks are judged all the same. */
+function evaluateFailures(failures: readonly CheckFailure[], ctx: EvalContext): Builder {
+  const b = builder();
+  for (const x of failures) {
+    const f = ruled(ctx, 'check-failed', (s) =>
+      finding(ctx, x.check, 'check-failed', 'check-failed', s, `${x.check} check could not complete`, `the ${x.check} check stopped with an error: ${x.message}`),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: x.check, subject: `${x.check} check`, value: `error: ${x.message}`, budget: 'completes', verdict: 'fail', severity: f?.severity });
+  }
+  return b;
 }
 
 // ---------------------------------------------------------------- indexes

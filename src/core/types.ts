@@ -134,6 +134,13 @@ export interface CheckResults {
   metrics?: readonly EndpointReading[];
   load?: LoadResult;
   indexes?: IndexesResult;
+  /** Checks that broke while running (an error, not a finding): each is settled on its own, the others are still judged. */
+  failures?: readonly CheckFailure[];
+}
+
+export interface CheckFailure {
+  readonly check: CheckName;
+  readonly message: string;
 }
 
 /** One line of a check's table in the summary: a condition and its result. */
