@@ -132,6 +132,12 @@ interface Threshold {
   readonly field: string;
   readonly unit: string;
   readonly levels: readonly Level[];
+  /** Built-in percent metrics: how the app reports the value (`fraction` is scaled to percent). */
+  readonly scale?: 'percent' | 'fraction';
+  /** Where the metric is declared, for messages. */
+  readonly key?: string;
+  /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */
+  readonly strictUnit?: boolean;
 }
 
 /** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
@@ -141,14 +147,25 @@ export function thresholdsOf(env: EnvironmentConfig): Threshold[] {
   const out: Threshold[] = [];
   for (const name of ['cpu', 'memory', 'disk'] as const) {
     const f = m.system?.[name];
-    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name] });
+    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
   }
   const pay = m.usage?.['payment-success-rate'];
   if (pay) {
-    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'] });
+    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
   }
   for (const t of m.thresholds) out.push(t);
   return out;
+}
+
+/** Why a percent metric's value cannot be read in its unit; undefined when it can. */
+function unitProblemOf(t: Threshold, v: number): string | undefined {
+  if (t.scale === 'fraction' && (v < 0 || v > 1)) {
+    return `is ${v}, but ${t.key}.unit says fraction (0 to 1); is it a percentage? Set ${t.key}.unit: percent`;
+  }
+  if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1) {
+    return `is ${v}: a fraction (${round(v * 100)} %) or a percentage (${v} %)? Declare ${t.key}.unit: fraction or percent`;
+  }
+  return undefined;
 }
 
 function describeLevel(l: Level, unit: string): string {
@@ -218,7 +235,17 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
       continue;
     }
-    const v = read.value;
+    const unitProblem = unitProblemOf(t, read.value);
+    if (unitProblem) {
+      const f = ruled(ctx, 'metrics-field-missing', (s) =>
+        finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'metrics', subject: t.name, value: `${read.value}: unit unknown`, budget, verdict: 'fail', severity: f?.severity });
+      continue;
+    }
+    // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
+    const v = t.scale === 'fraction' ? read.value * 100 : read.value;
     const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
     const hit = matchLevel(t.levels, v);
     if (!hit) {
