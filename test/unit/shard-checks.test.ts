@@ -59,7 +59,7 @@ describe('shardLoad: the slices of a cap never sum above it', () => {
   const load = (raw: Record<string, unknown>) => configSchema.parse({ environments: { t: { load: raw } } }).environments.t!.load!;
   it.each([
     [5, 8], [1, 3], [7, 7], [100, 3], [3, 256],
-  ])('rate %i and amount %i over %i shards', (total, n) => {
+  ])('rate and amount %i over %i shards', (total, n) => {
     const cfg = load({ rate: total, amount: total, connections: 1 });
     const slices = Array.from({ length: n }, (_, i) => shardLoad(cfg, { index: i + 1, count: n }));
     expect(slices.reduce((a, s) => a + s.rate!, 0)).toBe(total);
