@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from '../core/shards.js';
 import { share } from '../core/shard-spec.js';
 import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
-import { createHistogram, encodeHistogram, mergeHistograms, recordMs, recordMsFromIntended, summarize, type Histogram } from '../core/histogram.js';
+import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
 import type { Clock } from '../ports.js';
 import { classify, type HttpClient } from './http.js';
@@ -27,13 +27,11 @@ interface Counters {
   socketErrors: number;
   timeouts: number;
   mismatches: number;
-  /** Under a rate cap: held-back requests the coordinated-omission correction added to the histogram. */
-  heldBack: number;
   statusCodes: Record<string, number>;
   firstError?: { class: FailureClass; message: string };
 }
 
-const zeroCounters = (): Counters => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, heldBack: 0, statusCodes: {} });
+const zeroCounters = (): Counters => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 
 interface OneRun {
   readonly url: string;
@@ -63,10 +61,17 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
     // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
     // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
     let lastStatus = 0;
-    // Under a rate cap, latency counts from when the rate meant to send the request (wrk2's way):
-    // a stalled server must not hide its stall by holding back the requests that would have waited.
+    // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
+    // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
+    // cannot hide its stall by holding back the requests that would have waited behind it.
     const fromIntended = run.rate !== undefined;
     const perConnectionRate = fromIntended ? run.rate! / Math.min(run.connections, run.rate!) : 0;
+    const slots = new WeakMap<object, number>();
+    const nextSlot = (client: object) => {
+      const n = slots.get(client) ?? 0;
+      slots.set(client, n + 1);
+      return n;
+    };
     const instance = autocannon(
       {
         url: run.url,
@@ -80,6 +85,11 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
         ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
         timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
         ...(contains ? { verifyBody: (b: unknown) => String(b).includes(contains) } : {}),
+        // A request that failed used its slot too: its connection's schedule moves on.
+        ...(fromIntended ? { setupClient: (client: NodeJS.EventEmitter) => {
+          client.on('timeout', () => nextSlot(client));
+          client.on('connError', () => nextSlot(client));
+        } } : {}),
         skipAggregateResult: true,
       },
       (err) => {
@@ -97,11 +107,10 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
       c.responses++;
       lastStatus = status;
       if (endsAtLastResponse) last = clock.monotonic();
-      if (hist) {
-        // Each connection is meant to send one request every 1/rate of its own share.
-        if (fromIntended) c.heldBack += recordMsFromIntended(hist, ms, 1000 / (client.rate || perConnectionRate));
-        else recordMs(hist, ms);
-      }
+      if (fromIntended) {
+        const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
+        if (hist) recordMs(hist, Math.max(ms, clock.monotonic() - due));
+      } else if (hist) recordMs(hist, ms);
       c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
       if (status < 200 || status >= 300) c.non2xx++;
     });
@@ -186,7 +195,6 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
       socketErrors: a.socketErrors + c.socketErrors,
       timeouts: a.timeouts + c.timeouts,
       mismatches: a.mismatches + c.mismatches,
-      heldBack: a.heldBack + c.heldBack,
       statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
       firstError: a.firstError ?? c.firstError,
       elapsedMs: overallElapsed,
@@ -323,6 +331,6 @@ function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
     ...(c.firstError ? { firstError: c.firstError } : {}),
-    ...(fromIntended ? { latencyFrom: 'intended' as const, heldBack: c.heldBack } : {}),
+    ...(fromIntended ? { latencyFrom: 'intended' as const } : {}),
   };
 }

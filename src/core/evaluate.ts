@@ -346,7 +346,7 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
   const o0 = load.overall;
   b.notes.push(
     o0.latencyFrom === 'intended'
-      ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (corrected for coordinated omission, as wrk2 does), so a stall counts for every request it held back${o0.heldBack ? ` (${o0.heldBack} held back)` : ''}`
+      ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
       : 'load: latency is measured from when each request was sent (no rate cap)',
   );
   let overallP95Breached = false;

@@ -23,19 +23,6 @@ export function recordMs(h: Histogram, ms: number): void {
   h.recordValue(Math.max(1, Math.round(ms * 1000)));
 }
 
-/**
- * Records a latency measured under a fixed send rate, corrected for coordinated omission
- * (HdrHistogram's recordValueWithExpectedInterval, as wrk2 does): a response that took longer than
- * the interval between intended sends also stands for the requests the rate meant to send while it
- * was held up, each with its latency from its own intended send time. Returns how many such
- * held-back requests were added, so the histogram's count stays explained by the counters.
- */
-export function recordMsFromIntended(h: Histogram, ms: number, intervalMs: number): number {
-  const before = h.totalCount;
-  h.recordValueWithExpectedInterval(Math.max(1, Math.round(ms * 1000)), Math.max(1, Math.round(intervalMs * 1000)));
-  return h.totalCount - before - 1;
-}
-
 export interface LatencySummary {
   readonly count: number;
   readonly min: number;

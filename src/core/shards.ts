@@ -28,7 +28,6 @@ const requestSchema = z.object({
   histogram: z.string(),
   firstError: z.object({ class: z.enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: z.string() }).optional(),
   latencyFrom: z.enum(['sent', 'intended']).optional(),
-  heldBack: z.number().optional(),
   idle: z.string().optional(),
 });
 
@@ -76,7 +75,7 @@ export function toShardResult(load: LoadResult, shard: ShardSpec, environment: s
       name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
       requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
       statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
-      ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.heldBack !== undefined ? { heldBack: r.heldBack } : {}), ...(r.idle ? { idle: r.idle } : {}),
+      ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
     })),
   };
 }
@@ -157,9 +156,8 @@ export function mergeShards(
       } catch (err) {
         throw new UserError(`${at}: the histogram of request "${r.name}" is corrupt: ${(err as Error).message}`);
       }
-      const expected = r.responses + (r.heldBack ?? 0);
-      if (h.totalCount !== expected) {
-        throw new UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${expected} (${r.responses} responses${r.heldBack ? ` + ${r.heldBack} held back` : ''})`);
+      if (h.totalCount !== r.responses) {
+        throw new UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
       }
     }
     if (expect && result.configHash !== expect.configHash) {
@@ -268,7 +266,7 @@ function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadReque
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
     ...(firstError ? { firstError } : {}),
-    ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const, heldBack: sum((r) => r.heldBack ?? 0) } : {}),
+    ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
     ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),
   };
 }

@@ -80,8 +80,6 @@ export interface LoadRequestResult {
    * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
    */
   readonly latencyFrom?: 'sent' | 'intended';
-  /** Under a rate cap: requests the rate meant to send while a response held the connection up; in the histogram, not the counters. */
-  readonly heldBack?: number;
   /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
   readonly idle?: string;
 }

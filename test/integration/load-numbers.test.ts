@@ -115,11 +115,11 @@ describe('coordinated omission under a rate cap', () => {
     });
     const r = await load(server.url, loadOf({ connections: 1, rate: 20, duration: '3s' }), false);
     expect(r.overall.latencyFrom).toBe('intended');
-    // The stall held back about 1.2 s × 20/s requests: each counts its wait from its own intended send.
-    expect(r.overall.heldBack).toBeGreaterThan(10);
-    // Lower bounds only, set by the server's own stall: the p95 falls within the held-back requests.
-    expect(r.overall.latencyMs.p95).toBeGreaterThanOrEqual(500);
-    expect(r.overall.latencyMs.count).toBe(r.overall.responses + r.overall.heldBack!);
+    // The requests due during the stall (20/s for 1.2 s) waited behind it: each counts from its own
+    // intended send, so the stall shows in the tail, not in one sample out of ~50. Lower bounds only,
+    // set by the server's own stall.
+    expect(r.overall.latencyMs.p90).toBeGreaterThanOrEqual(300);
+    expect(r.overall.latencyMs.count).toBe(r.overall.responses);
     const judged = evaluate({ load: r }, { environment: 't', env: envOf({ rate: 20 }), severity: {} });
     expect(judged.notes.join('\n')).toMatch(/latency is measured from each request's intended send time under the rate cap of 20\/s/);
   });
