@@ -10,8 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runIndexes: () => (/* binding */ runIndexes)
 /* harmony export */ });
 /* harmony import */ var mongodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84294);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70370);
 /* harmony import */ var _config_mongodb_uri_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84739);
+/* harmony import */ var _core_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39707);
+
 
 
 
@@ -51,8 +53,9 @@ async function runIndexes(cfg, uri) {
         const db = client.db(cfg.database);
         const notes = [];
         const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_2__/* ["default"] */ .A)(cfg.concurrency);
+        const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_3__/* ["default"] */ .A)(cfg.concurrency);
         let statsDenied = false;
+        let statsFailed;
         let explainDenied = false;
         const collections = await Promise.all(Object.keys(cfg.collections).map((name) => limit(async () => {
             if (!existing.has(name))
@@ -60,21 +63,25 @@ async function runIndexes(cfg, uri) {
             const coll = db.collection(name);
             const indexes = (await coll.listIndexes().toArray());
             let stats;
-            if (cfg['report-unused'] && !statsDenied) {
+            if (cfg['report-unused'] && !statsDenied && statsFailed === undefined) {
                 try {
                     const rows = await coll.aggregate([{ $indexStats: {} }]).toArray();
                     stats = rows.map((r) => ({ name: String(r.name), ops: Number(r.accesses?.ops ?? 0), since: new Date(r.accesses?.since).toISOString() }));
                 }
                 catch (err) {
-                    if (!isUnauthorized(err))
-                        throw err;
-                    statsDenied = true;
+                    // Denied, or not supported at all (a MongoDB-compatible service): a note, not the end of the check.
+                    if (isUnauthorized(err))
+                        statsDenied = true;
+                    else
+                        statsFailed = messageOf(err);
                 }
             }
             return { name, exists: true, indexes: indexes.map(plain), ...(stats ? { stats } : {}) };
         })));
         if (statsDenied)
             notes.push('indexes: $indexStats is not permitted for this user, so unused indexes were not checked (it needs the clusterMonitor role)');
+        if (statsFailed !== undefined)
+            notes.push(`indexes: $indexStats failed (${statsFailed}), so unused indexes were not checked (some MongoDB-compatible services do not support it)`);
         const queries = await Promise.all(cfg.queries.map((q) => limit(async () => {
             const base = { name: q.name, collection: q.collection };
             if (explainDenied)
@@ -83,11 +90,7 @@ async function runIndexes(cfg, uri) {
                 return { ...base, stages: [], collscan: false, error: 'the collection does not exist' };
             try {
                 const cursor = db.collection(q.collection).find(q.filter, q.sort ? { sort: q.sort } : {});
-                const plan = (await cursor.explain('queryPlanner'));
-                const winning = plan.queryPlanner?.winningPlan;
-                const stages = [];
-                const indexNames = [];
-                walkPlan(winning?.queryPlan ?? winning, stages, indexNames);
+                const { stages, indexNames } = (0,_core_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .planStages */ .VC)((await cursor.explain('queryPlanner')));
                 return { ...base, stages, collscan: stages.includes('COLLSCAN'), ...(indexNames.length ? { indexName: indexNames[0] } : {}) };
             }
             catch (err) {
@@ -104,19 +107,6 @@ async function runIndexes(cfg, uri) {
     finally {
         await client.close();
     }
-}
-/** The stage names of a winning plan, depth first, and the indexes it scans. */
-function walkPlan(node, stages, indexNames) {
-    if (!node || typeof node !== 'object')
-        return;
-    if (typeof node.stage === 'string')
-        stages.push(node.stage);
-    if (typeof node.indexName === 'string')
-        indexNames.push(node.indexName);
-    if (node.inputStage)
-        walkPlan(node.inputStage, stages, indexNames);
-    for (const child of node.inputStages ?? [])
-        walkPlan(child, stages, indexNames);
 }
 function isUnauthorized(err) {
     const e = err;

@@ -14,6 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const MAX_ATTEMPTS = 5;
+/** The contents API's refusal of a large file: 403 with an error code too_large. */
+function tooLarge(err) {
+    const data = err.response?.data;
+    return Boolean(data?.errors?.some((e) => e.code === 'too_large') || /too large/i.test(data?.message ?? ''));
+}
 /**
  * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
  * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
@@ -32,23 +37,33 @@ class BranchFiles {
         return `branch ${this.branch} of ${this.repo.owner}/${this.repo.repo}`;
     }
     async read(path) {
+        let data;
         try {
             const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: this.branch });
-            const data = res.data;
+            data = res.data;
             if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
                 throw new Error(`${path} on ${this.where} is not a file`);
             }
-            return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
         }
         catch (err) {
             const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
             if (status === 404)
                 return { sha: null };
+            if (status === 403 && tooLarge(err)) {
+                // A size limit, not a permission: say so, and never ask for a permission the job has.
+                throw new Error(`cannot read ${path} on ${this.where}: the file is too large for the contents API (HTTP 403 too_large); lower history.max-entries or remove the file`);
+            }
             if (status === 401 || status === 403) {
                 throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
             throw err;
         }
+        // Files of 1 to 100 MB come without their content (encoding "none"): read them through the git blobs API.
+        if (data.encoding === 'none' || (data.content === '' && (data.size ?? 0) > 0)) {
+            const blob = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: data.sha });
+            return { text: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: data.sha };
+        }
+        return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
     }
     /**
      * Writes `next(current)`; on a conflict reads again and recomputes. `first` is what the caller

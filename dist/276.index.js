@@ -10,7 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore)
+  GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore),
+  MAX_HISTORY_BYTES: () => (/* binding */ MAX_HISTORY_BYTES),
+  withinSize: () => (/* binding */ withinSize)
 });
 
 // EXTERNAL MODULE: ./src/core/baseline.ts
@@ -23,6 +25,21 @@ function historyFileName(environment) {
 ;// CONCATENATED MODULE: ./src/github/baseline-store.ts
 
 
+/** The contents API serves files up to 1 MB: the history is kept well below that. */
+const MAX_HISTORY_BYTES = 900 * 1024;
+/** Drops the oldest entries until the file fits MAX_HISTORY_BYTES, whatever history.max-entries says. Pure. */
+function withinSize(h, maxBytes = MAX_HISTORY_BYTES) {
+    const size = (x) => Buffer.byteLength(`${JSON.stringify(x, null, 2)}\n`);
+    if (size(h) <= maxBytes)
+        return h;
+    // Entries are alike in size: estimate, then trim one at a time (bounded by the entry count).
+    const perEntry = size(h) / Math.max(1, h.entries.length);
+    let keep = Math.max(1, Math.floor(maxBytes / perEntry));
+    let out = { ...h, entries: h.entries.slice(-keep) };
+    while (keep > 1 && size(out) > maxBytes)
+        out = { ...h, entries: h.entries.slice(-(--keep)) };
+    return out;
+}
 /** History on the data branch (default `launchguard-data`): `launchguard/<environment>.json`. */
 class GitHubBaselineStore {
     files;
@@ -47,7 +64,7 @@ class GitHubBaselineStore {
         let next;
         await this.files.update(path, (text) => {
             const current = text === undefined ? undefined : (0,baseline/* parseHistory */.i6)(text, `${path} on ${this.where}`);
-            next = (0,baseline/* appendEntry */.D4)(current, environment, entry, maxEntries);
+            next = withinSize((0,baseline/* appendEntry */.D4)(current, environment, entry, maxEntries));
             return `${JSON.stringify(next, null, 2)}\n`;
         }, `launchguard: record ${environment} run ${entry.at}`, this.seen.get(environment));
         this.seen.delete(environment);

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   renderGateComment: () => (/* binding */ renderGateComment)
 /* harmony export */ });
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
-/* harmony import */ var _core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96024);
+/* harmony import */ var _core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23540);
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60432);
 /* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16706);
 
@@ -40,17 +40,33 @@ function renderGateComment(r, load) {
     const l = r.results.load;
     if (l && l.overall.responses > 0) {
         const b = r.baseline;
-        const budgets = (0,_core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBudgets */ .N1)(load?.budgets);
-        const rules = new Set(r.findings.filter((f) => f.check === 'load').map((f) => f.rule));
         const v = (bad) => (bad ? '❌' : '✅');
         const o = l.overall;
+        // Budgets are per request: each request is shown with its own budget and its own verdict.
+        const byName = new Map((load?.requests ?? []).map((q) => [q.name, q]));
+        const own = (name) => (0,_core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBudgets */ .N1)(load?.budgets, byName.get(name)?.budgets);
+        const broke = (name, ...kinds) => r.findings.some((f) => f.check === 'load' && kinds.some((k) => f.subject === `${name}:${k}`));
+        const regressed = r.findings.some((f) => f.rule === 'load-regression');
+        const single = l.requests.length === 1 ? l.requests[0] : undefined;
+        const sb = single ? own(single.name) : undefined;
+        const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
+        const perRequest = 'per request, below';
         out.push('| metric | baseline | this PR | delta | budget | verdict |', '|---|---|---|---|---|---|');
-        out.push(`| p50 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p50) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(budgets.p50)} | ${v(rules.has('load-p50'))} |`);
-        out.push(`| p95 | ${b ? `${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95)} ± ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95Mad)}` : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(budgets.p95)}${b && load ? `, ≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : ''} | ${v(rules.has('load-p95') || rules.has('load-p95-critical') || rules.has('load-regression'))} |`);
+        out.push(`| p50 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p50) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | ${sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
+        out.push(`| p95 | ${b ? `${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95)} ± ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95Mad)}` : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | ${[sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
         out.push(`| p99 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p99) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p99)} | ${delta(o.latencyMs.p99, b?.p99, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | | |`);
-        out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | < ${budgets.errorRate} % | ${v(rules.has('load-error-rate') || rules.has('load-error-rate-critical'))} |`);
+        out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | ${sb ? `< ${sb.errorRate} %` : perRequest} | ${single ? v(broke(single.name, 'error-rate')) : ''} |`);
         out.push(`| req/s | ${b ? b.rps : '—'} | ${o.requestsPerSecond} | ${delta(o.requestsPerSecond, b?.rps, (x) => String(Math.round(x * 10) / 10))} | | |`);
         out.push('');
+        if (!single) {
+            out.push('| request | p50 | p95 | error rate | its budget (p50 / p95 / error rate) | verdict |', '|---|---|---|---|---|---|');
+            for (const q of l.requests) {
+                const qb = own(q.name);
+                const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
+                out.push(`| ${q.name} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(q.latencyMs.p50)} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(q.latencyMs.p95)} | ${pct(q.errorRate * 100)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p50)} / < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+            }
+            out.push('');
+        }
         if (l.samples)
             out.push(`This PR: the median of ${l.samples.length} load samples (p95 per sample: ${l.samples.map((s) => (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(s.p95)).join(', ')}).`, '');
         out.push(b

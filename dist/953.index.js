@@ -25,7 +25,9 @@ export const modules = {
 /* harmony import */ var _core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25711);
 /* harmony import */ var _core_histogram_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80365);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84501);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(11572);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31786);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(11572);
+
 
 
 
@@ -41,29 +43,50 @@ export const modules = {
 function loadRequestsOf(load) {
     return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
 }
+const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
  * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
  */
 function runOne(run, clock, hist) {
     return new Promise((resolve, reject) => {
-        const c = { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} };
+        const c = zeroCounters();
         const started = clock.monotonic();
         // Only an uncapped `amount` run ends at its last response; keep the clock off the hot path otherwise.
         const endsAtLastResponse = run.amount !== undefined && !run.rate;
         let last = started;
         const contains = run.expectBodyContains;
+        // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
+        // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
+        let lastStatus = 0;
+        // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
+        // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
+        // cannot hide its stall by holding back the requests that would have waited behind it.
+        const fromIntended = run.rate !== undefined;
+        const perConnectionRate = fromIntended ? run.rate / Math.min(run.connections, run.rate) : 0;
+        const slots = new WeakMap();
+        const nextSlot = (client) => {
+            const n = slots.get(client) ?? 0;
+            slots.set(client, n + 1);
+            return n;
+        };
         const instance = autocannon__WEBPACK_IMPORTED_MODULE_0___default()({
             url: run.url,
             method: run.method,
             headers: run.headers,
             body: run.body,
-            connections: run.connections,
+            // autocannon refuses more connections than `amount`, and caps them at `overallRate` itself.
+            connections: run.amount !== undefined ? Math.min(run.connections, run.amount) : run.connections,
             duration: run.durationMs / 1000,
-            ...(run.amount ? { amount: run.amount } : {}),
-            ...(run.rate ? { overallRate: run.rate } : {}),
+            ...(run.amount !== undefined ? { amount: run.amount } : {}),
+            ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
             timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
             ...(contains ? { verifyBody: (b) => String(b).includes(contains) } : {}),
+            // A request that failed used its slot too: its connection's schedule moves on.
+            ...(fromIntended ? { setupClient: (client) => {
+                    client.on('timeout', () => nextSlot(client));
+                    client.on('connError', () => nextSlot(client));
+                } } : {}),
             skipAggregateResult: true,
         }, (err) => {
             clearTimeout(deadline);
@@ -77,11 +100,17 @@ function runOne(run, clock, hist) {
         // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
         // Without, autocannon stops itself at `duration`; the deadline is a safety net.
         const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
-        instance.on('response', (_client, status, _bytes, ms) => {
+        instance.on('response', (client, status, _bytes, ms) => {
             c.responses++;
+            lastStatus = status;
             if (endsAtLastResponse)
                 last = clock.monotonic();
-            if (hist)
+            if (fromIntended) {
+                const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
+                if (hist)
+                    (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(hist, Math.max(ms, clock.monotonic() - due));
+            }
+            else if (hist)
                 (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(hist, ms);
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
             if (status < 200 || status >= 300)
@@ -97,7 +126,10 @@ function runOne(run, clock, hist) {
                 c.firstError = { class: cls, message };
             }
         });
-        instance.on('reqMismatch', () => c.mismatches++);
+        instance.on('reqMismatch', () => {
+            if (lastStatus >= 200 && lastStatus < 300)
+                c.mismatches++;
+        });
     });
 }
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
@@ -105,35 +137,48 @@ async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
     const n = requests.length;
     const runs = requests.map((r, i) => {
-        const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .headerValues */ .UE)(target.headers, r.headers);
-        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .encodeBody */ .FT)(r.body, headers);
+        const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .headerValues */ .UE)(target.headers, r.headers);
+        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .encodeBody */ .FT)(r.body, headers);
         return {
-            url: (0,_target_js__WEBPACK_IMPORTED_MODULE_10__/* .joinUrl */ .we)(target.baseUrl, r.path),
+            url: (0,_target_js__WEBPACK_IMPORTED_MODULE_11__.joinUrl)(target.baseUrl, r.path),
             method: r.method,
             headers,
             body,
             connections: Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.connections, n, i)),
             durationMs: load.duration,
-            amount: load.amount ? Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.amount, n, i)) : undefined,
-            rate: load.rate ? Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.rate, n, i)) : undefined,
+            // No floor: the sum of the slices never exceeds the configured cap; a slice of 0 sends nothing.
+            amount: load.amount !== undefined ? (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.amount, n, i) : undefined,
+            rate: load.rate !== undefined ? (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.rate, n, i) : undefined,
             timeoutMs: load.timeout,
             expectBodyContains: r['expect-body-contains'],
         };
     });
+    const live = runs.map((r) => r.amount !== 0 && r.rate !== 0);
+    const idleReason = (r) => `sends nothing: its share of the ${r.rate === 0 ? `rate (${load.rate}/s)` : `amount (${load.amount})`} is 0, because the cap is split into more slices than it has requests; the sum of the slices never exceeds the cap`;
+    const idleNotes = runs.flatMap((r, i) => (live[i] ? [] : [`load: ${requests[i].name} ${idleReason(r)}`]));
+    const fromIntended = load.rate !== undefined;
+    if (!live.some(Boolean)) {
+        const startedAt = now().toISOString();
+        const results = runs.map((r, i) => ({ ...toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
+        return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
+    }
     // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
-    const unreachable = http ? await preflight(load, runs, requests, http, now) : undefined;
+    const unreachable = http ? await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now) : undefined;
     if (unreachable)
         return unreachable;
     const workers = load.workers === 'auto' ? Math.min(8, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.availableParallelism)()) : load.workers;
     if (workers > 1)
-        return runWithWorkers(load, target, workers);
+        return runWithWorkers(load, target, workers, clock, now);
     if (load.warmup > 0) {
-        await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
+        await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
     }
     const startedAt = now().toISOString();
     const hists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
-    const counters = await Promise.all(runs.map((r, i) => runOne(r, clock, hists[i])));
-    const results = counters.map((c, i) => toResult(requests[i].name, runs[i], c, hists[i], startedAt));
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+    const results = counters.map((c, i) => {
+        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended);
+        return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
+    });
     const all = (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(hists);
     const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
     const total = counters.reduce((a, c) => ({
@@ -145,27 +190,39 @@ async function runLoad(load, target, clock, now, http) {
         statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
         firstError: a.firstError ?? c.firstError,
         elapsedMs: overallElapsed,
-    }), { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, elapsedMs: overallElapsed });
-    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt);
+    }), { ...zeroCounters(), elapsedMs: overallElapsed });
+    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+    return {
+        ...shape(load),
+        requests: results,
+        overall: n === 1 ? { ...results[0], name: 'all' } : overall,
+        ...(idleNotes.length ? { notes: idleNotes } : {}),
+    };
+}
+function shape(load) {
     return {
         connections: load.connections,
         durationMs: load.duration,
         warmupMs: load.warmup,
-        ...(load.amount ? { amount: load.amount } : {}),
-        ...(load.rate ? { rate: load.rate } : {}),
-        requests: results,
-        overall: n === 1 ? { ...results[0], name: 'all' } : overall,
+        ...(load.amount !== undefined ? { amount: load.amount } : {}),
+        ...(load.rate !== undefined ? { rate: load.rate } : {}),
     };
 }
+/**
+ * One plain request before the load, tried twice: a target that cannot be reached is reported at
+ * once rather than hammered, and one reset on the way is not an outage. The load replays this
+ * request thousands of times anyway, so it is retried whatever its method.
+ */
 async function preflight(load, runs, requests, http, now) {
     const first = runs[0];
-    const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
+    const { outcome: pre, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .sendWithRetry */ .lx)(http, { url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 }, { retries: 1, delayMs: 250, idempotent: true });
     if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body')
         return undefined;
     const startedAt = now().toISOString();
-    const dead = (r, name) => toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt);
+    const firstError = { class: pre.class, message: `${pre.message}${attempts > 1 ? ` (${attempts} attempts)` : ''}` };
+    const dead = (r, name) => toResult(name, r, { ...zeroCounters(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt, false);
     const results = runs.map((r, i) => dead(r, requests[i].name));
-    return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0], name: 'all' } };
+    return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' } };
 }
 /** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
 function workerPath() {
@@ -183,30 +240,53 @@ function workerPath() {
  * Several load generator processes on one runner, so more CPUs generate more load. Each worker
  * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
  */
-async function runWithWorkers(load, target, workers) {
+async function runWithWorkers(load, target, workers, clock, now) {
     const single = { ...load, workers: 1 };
     const path = workerPath();
     const hash = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.configHash)('workers', load);
-    const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
-        const spec = { index: i + 1, count: workers };
-        return new Promise((resolve, reject) => {
-            const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
-            let done = false;
-            child.once('message', (msg) => {
-                done = true;
-                if (msg.ok && msg.result)
-                    resolve({ result: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.toShardResult)(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
-                else
-                    reject(new Error(`load worker ${spec.index} failed: ${msg.error ?? 'no result'}`));
+    const children = new Set();
+    const stopAll = () => {
+        for (const c of children)
+            if (c.exitCode === null && c.signalCode === null)
+                c.kill();
+    };
+    try {
+        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
+            const spec = { index: i + 1, count: workers };
+            const slice = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.shardLoad)(single, spec);
+            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
+            if (slice.rate === 0 || slice.amount === 0) {
+                return runLoad(slice, target, clock, now).then((r) => ({ result: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.toShardResult)(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
+            }
+            return new Promise((resolve, reject) => {
+                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+                children.add(child);
+                let done = false;
+                child.once('message', (msg) => {
+                    done = true;
+                    if (msg.ok && msg.result)
+                        resolve({ result: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.toShardResult)(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+                    else
+                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
+                });
+                child.once('exit', (code, signal) => {
+                    children.delete(child);
+                    if (!done)
+                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
+                });
+                child.send({ load: slice, target });
             });
-            child.once('exit', (code) => {
-                if (!done)
-                    reject(new Error(`load worker ${spec.index} exited with ${code} before sending its result`));
-            });
-            child.send({ load: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.shardLoad)(single, spec), target });
-        });
-    }));
-    return (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.mergeShards)(parts).load;
+        }));
+        const merged = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.mergeShards)(parts);
+        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
+        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
+        return { ...merged.load, ...(notes.length ? { notes } : {}) };
+    }
+    catch (err) {
+        // One failed worker stops the others: its failure is the news, not a half-measured load.
+        stopAll();
+        throw err;
+    }
 }
 function mergeCounts(a, b) {
     const out = { ...a };
@@ -214,7 +294,8 @@ function mergeCounts(a, b) {
         out[k] = (out[k] ?? 0) + v;
     return out;
 }
-function toResult(name, run, c, h, startedAt) {
+function toResult(name, run, c, h, startedAt, fromIntended) {
+    // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
     const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
     const requests = c.responses + c.socketErrors + c.timeouts;
     return {
@@ -231,11 +312,12 @@ function toResult(name, run, c, h, startedAt) {
         timeouts: c.timeouts,
         mismatches: c.mismatches,
         statusCodes: c.statusCodes,
-        errorRate: requests === 0 ? 1 : errors / requests,
+        errorRate: requests === 0 ? 1 : Math.min(1, errors / requests),
         requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(h),
         histogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(h),
         ...(c.firstError ? { firstError: c.firstError } : {}),
+        ...(fromIntended ? { latencyFrom: 'intended' } : {}),
     };
 }
 
@@ -354,6 +436,8 @@ const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
     histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
+    latencyFrom: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['sent', 'intended']).optional(),
+    idle: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
 const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SHARD_SCHEMA),
@@ -365,14 +449,18 @@ const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 });
 
 
-/** This shard's slice of the load: its share of connections, rate and amount. */
+/**
+ * This shard's slice of the load: its share of connections, rate and amount. Rate and amount are
+ * caps, so the slices never sum to more than the configured value: a slice may get 0 of them, and
+ * then it sends nothing (and says so). Connections keep a floor of 1.
+ */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1));
+    const part = (total) => (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1);
     return {
         ...load,
-        connections: part(load.connections),
-        ...(load.rate ? { rate: part(load.rate) } : {}),
-        ...(load.amount ? { amount: part(load.amount) } : {}),
+        connections: Math.max(1, part(load.connections)),
+        ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
+        ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
     };
 }
 function configHash(environment, load) {
@@ -390,6 +478,7 @@ function toShardResult(load, shard, environment, hash) {
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
 }
@@ -435,15 +524,49 @@ function unionMs(windows) {
     return total;
 }
 /**
- * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
- * counters summed, throughput over the union of the shards' time windows.
+ * Checks the set (every shard 1..N exactly once, one config, each shard's numbers consistent) and
+ * merges it: histograms exactly, counters summed, throughput over the union of the shards' time
+ * windows. Every error names the shard.
  */
-function mergeShards(list) {
+function mergeShards(list, expect) {
     if (list.length === 0)
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('shards: no shard results were given');
     const count = list[0].result.shard.count;
     const seen = new Map();
     for (const { result, source } of list) {
+        const at = `shards: ${source} (shard ${result.shard.index}/${result.shard.count})`;
+        if (result.shard.index > result.shard.count) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
+        }
+        for (const r of result.requests) {
+            if (!Number.isFinite(Date.parse(r.startedAt))) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
+            }
+            if (r.responses > r.requests) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
+            }
+            let h;
+            try {
+                h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram);
+            }
+            catch (err) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
+            }
+            if (h.totalCount !== r.responses) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            }
+        }
+        if (expect && result.configHash !== expect.configHash) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
+        }
+        if (expect?.urls) {
+            for (const r of result.requests) {
+                const want = expect.urls.get(r.name);
+                if (want !== undefined && want !== r.url) {
+                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
+                }
+            }
+        }
         if (result.shard.count !== count) {
             throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
         }
@@ -461,6 +584,30 @@ function mergeShards(list) {
             throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
         }
     }
+    const notes = [];
+    const windows = list
+        .map(({ result }) => {
+        const active = result.requests.filter((r) => r.requests > 0);
+        if (active.length === 0)
+            return undefined;
+        const start = Math.min(...active.map((r) => Date.parse(r.startedAt)));
+        return { index: result.shard.index, start, end: Math.max(...active.map((r) => Date.parse(r.startedAt) + r.elapsedMs)) };
+    })
+        .filter((w) => w !== undefined)
+        .sort((a, b) => a.start - b.start);
+    let reach = -Infinity;
+    const apart = [];
+    for (const [i, w] of windows.entries()) {
+        if (i > 0 && w.start >= reach)
+            apart.push(`shard ${w.index}/${count} started ${new Date(w.start).toISOString()}, after the shards before it ended`);
+        reach = Math.max(reach, w.end);
+    }
+    if (apart.length) {
+        notes.push(`shards: not concurrent: the load was sequential (${apart.join('; ')}); each shard's target saw only its own share, and throughput is over the union of the windows`);
+    }
+    const idle = list.filter(({ result }) => result.requests.every((r) => r.idle)).map(({ result }) => `${result.shard.index}/${count}`);
+    if (idle.length)
+        notes.push(`shards: shard${idle.length > 1 ? 's' : ''} ${idle.join(', ')} sent nothing (their share of the rate or amount is 0)`);
     const names = ref.result.requests.map((r) => r.name);
     const merged = names.map((name) => {
         const parts = list.map(({ result, source }) => {
@@ -482,6 +629,7 @@ function mergeShards(list) {
     const connections = all.connections;
     return {
         environment: ref.result.environment,
+        notes,
         load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
     };
 }
@@ -492,7 +640,9 @@ function combine(name, parts) {
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
             codes[k] = (codes[k] ?? 0) + v;
-    const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+    // A slice that sent nothing has no window: it must not stretch the span.
+    const active = parts.filter(({ r }) => r.requests > 0);
+    const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
     const span = unionMs(windows);
     const requests = sum((r) => r.requests);
     const responses = sum((r) => r.responses);
@@ -513,11 +663,13 @@ function combine(name, parts) {
         timeouts: sum((r) => r.timeouts),
         mismatches: sum((r) => r.mismatches),
         statusCodes: codes,
-        errorRate: requests === 0 ? 1 : errors / requests,
+        errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
         histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
         ...(firstError ? { firstError } : {}),
+        ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
+        ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
     };
 }
 

@@ -8,7 +8,7 @@ import { evaluate } from './core/evaluate.js';
 import type { ShardResult } from './core/shards.js';
 import type { ShardSpec } from './core/shard-spec.js';
 import { UserError } from './config/errors.js';
-import type { CheckResults, LoadResult } from './core/types.js';
+import type { CheckFailure, CheckName, CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
@@ -89,12 +89,17 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   let results: CheckResults;
   let shard: ShardResult | undefined;
   if (opts.mode === 'merge') {
-    const { mergeShards } = await import('./core/shards.js');
+    const { mergeShards, configHash } = await import('./core/shards.js');
+    const { joinUrl } = await import('./checks/target.js');
     const shards = await readShards(opts.shards ?? '', deps.env);
-    const { load: merged, environment } = mergeShards(shards);
-    if (environment !== plan.environment) {
-      throw new UserError(`shards: the shards measured environment "${environment}", but this merge run judges "${plan.environment}"`);
+    const measured = shards.find((s) => s.result.environment !== plan.environment);
+    if (measured) {
+      throw new UserError(`shards: ${measured.source} measured environment "${measured.result.environment}", but this merge run judges "${plan.environment}"`);
     }
+    // Each shard must have run this merge run's own config, against its target when it has one.
+    const urls = plan.baseUrl ? new Map((load!.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, joinUrl(plan.baseUrl, r.path)])) : undefined;
+    const { load: merged, notes: mergeNotes } = mergeShards(shards, { configHash: configHash(plan.environment, load!), ...(urls ? { urls } : {}) });
+    notes.push(...mergeNotes);
     notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
     results = { load: merged };
   } else {
@@ -245,11 +250,21 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
   const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
   try {
     const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+    // Each check is settled on its own: one that breaks becomes a finding, and the others are still judged.
+    const failures: CheckFailure[] = [];
+    const settle = async <T>(check: CheckName, run: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await run();
+      } catch (err) {
+        failures.push({ check, message: err instanceof Error ? err.message : String(err) });
+        return undefined;
+      }
+    };
     const [health, metrics, indexes] = await Promise.all([
-      plan.checks.includes('health') ? runHealth(plan.env, plan.baseUrl, http) : undefined,
-      plan.checks.includes('metrics') ? runMetrics(plan.env, plan.baseUrl, http) : undefined,
+      plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http)) : undefined,
+      plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
       // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
-      indexesCfg && plan.mongodbUri ? import('./checks/indexes.js').then((m) => m.runIndexes(indexesCfg, plan.mongodbUri!)) : undefined,
+      indexesCfg && plan.mongodbUri ? settle('indexes', () => import('./checks/indexes.js').then((m) => m.runIndexes(indexesCfg, plan.mongodbUri!))) : undefined,
     ]);
     // Load runs after the probes, so it does not distort their latency; loaded lazily so a
     // health-only run never loads autocannon.
@@ -261,14 +276,16 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
       // A gate judges the median of several samples: one sample makes a flaky gate.
       const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
       const results: LoadResult[] = [];
-      for (let i = 0; i < samples; i++) {
-        const r = await runOnce();
-        results.push(r);
-        if (r.overall.responses === 0) break; // unreachable: more samples would say the same
-      }
-      load = results.length === 1 ? results[0] : (await import('./core/samples.js')).medianOfSamples(results);
+      await settle('load', async () => {
+        for (let i = 0; i < samples; i++) {
+          const r = await runOnce();
+          results.push(r);
+          if (r.overall.responses === 0) break; // unreachable: more samples would say the same
+        }
+      });
+      if (results.length) load = results.length === 1 ? results[0] : (await import('./core/samples.js')).medianOfSamples(results);
     }
-    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
+    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}), ...(failures.length ? { failures } : {}) };
   } finally {
     await http.close();
   }

@@ -61,7 +61,7 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   }
   if (!loaded && !opts.targetUrl) {
     throw new UserError(
-      `nothing to check: there is no config at ${opts.configPath} and no target-url input. Set target-url, or add a config file (see examples/launchguard.yml).`,
+      `nothing to check: there is no config file at ${opts.configPath} and no target-url input. If the config is in the repository, run actions/checkout before this step (without it the workspace is empty); otherwise set target-url, or add a config file (see examples/launchguard.yml).`,
     );
   }
   const config = loaded?.config ?? defaultConfig(opts.environment);

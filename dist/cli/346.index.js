@@ -114,6 +114,8 @@ const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
     histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
     firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
+    latencyFrom: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['sent', 'intended']).optional(),
+    idle: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
 });
 const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SHARD_SCHEMA),
@@ -125,14 +127,18 @@ const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 });
 
 
-/** This shard's slice of the load: its share of connections, rate and amount. */
+/**
+ * This shard's slice of the load: its share of connections, rate and amount. Rate and amount are
+ * caps, so the slices never sum to more than the configured value: a slice may get 0 of them, and
+ * then it sends nothing (and says so). Connections keep a floor of 1.
+ */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1));
+    const part = (total) => (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1);
     return {
         ...load,
-        connections: part(load.connections),
-        ...(load.rate ? { rate: part(load.rate) } : {}),
-        ...(load.amount ? { amount: part(load.amount) } : {}),
+        connections: Math.max(1, part(load.connections)),
+        ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
+        ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
     };
 }
 function configHash(environment, load) {
@@ -150,6 +156,7 @@ function toShardResult(load, shard, environment, hash) {
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
 }
@@ -195,15 +202,49 @@ function unionMs(windows) {
     return total;
 }
 /**
- * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
- * counters summed, throughput over the union of the shards' time windows.
+ * Checks the set (every shard 1..N exactly once, one config, each shard's numbers consistent) and
+ * merges it: histograms exactly, counters summed, throughput over the union of the shards' time
+ * windows. Every error names the shard.
  */
-function mergeShards(list) {
+function mergeShards(list, expect) {
     if (list.length === 0)
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('shards: no shard results were given');
     const count = list[0].result.shard.count;
     const seen = new Map();
     for (const { result, source } of list) {
+        const at = `shards: ${source} (shard ${result.shard.index}/${result.shard.count})`;
+        if (result.shard.index > result.shard.count) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
+        }
+        for (const r of result.requests) {
+            if (!Number.isFinite(Date.parse(r.startedAt))) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
+            }
+            if (r.responses > r.requests) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
+            }
+            let h;
+            try {
+                h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram);
+            }
+            catch (err) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
+            }
+            if (h.totalCount !== r.responses) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            }
+        }
+        if (expect && result.configHash !== expect.configHash) {
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
+        }
+        if (expect?.urls) {
+            for (const r of result.requests) {
+                const want = expect.urls.get(r.name);
+                if (want !== undefined && want !== r.url) {
+                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
+                }
+            }
+        }
         if (result.shard.count !== count) {
             throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
         }
@@ -221,6 +262,30 @@ function mergeShards(list) {
             throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
         }
     }
+    const notes = [];
+    const windows = list
+        .map(({ result }) => {
+        const active = result.requests.filter((r) => r.requests > 0);
+        if (active.length === 0)
+            return undefined;
+        const start = Math.min(...active.map((r) => Date.parse(r.startedAt)));
+        return { index: result.shard.index, start, end: Math.max(...active.map((r) => Date.parse(r.startedAt) + r.elapsedMs)) };
+    })
+        .filter((w) => w !== undefined)
+        .sort((a, b) => a.start - b.start);
+    let reach = -Infinity;
+    const apart = [];
+    for (const [i, w] of windows.entries()) {
+        if (i > 0 && w.start >= reach)
+            apart.push(`shard ${w.index}/${count} started ${new Date(w.start).toISOString()}, after the shards before it ended`);
+        reach = Math.max(reach, w.end);
+    }
+    if (apart.length) {
+        notes.push(`shards: not concurrent: the load was sequential (${apart.join('; ')}); each shard's target saw only its own share, and throughput is over the union of the windows`);
+    }
+    const idle = list.filter(({ result }) => result.requests.every((r) => r.idle)).map(({ result }) => `${result.shard.index}/${count}`);
+    if (idle.length)
+        notes.push(`shards: shard${idle.length > 1 ? 's' : ''} ${idle.join(', ')} sent nothing (their share of the rate or amount is 0)`);
     const names = ref.result.requests.map((r) => r.name);
     const merged = names.map((name) => {
         const parts = list.map(({ result, source }) => {
@@ -242,6 +307,7 @@ function mergeShards(list) {
     const connections = all.connections;
     return {
         environment: ref.result.environment,
+        notes,
         load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
     };
 }
@@ -252,7 +318,9 @@ function combine(name, parts) {
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
             codes[k] = (codes[k] ?? 0) + v;
-    const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+    // A slice that sent nothing has no window: it must not stretch the span.
+    const active = parts.filter(({ r }) => r.requests > 0);
+    const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
     const span = unionMs(windows);
     const requests = sum((r) => r.requests);
     const responses = sum((r) => r.responses);
@@ -273,11 +341,13 @@ function combine(name, parts) {
         timeouts: sum((r) => r.timeouts),
         mismatches: sum((r) => r.mismatches),
         statusCodes: codes,
-        errorRate: requests === 0 ? 1 : errors / requests,
+        errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
         histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
         ...(firstError ? { firstError } : {}),
+        ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
+        ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
     };
 }
 

@@ -50802,8 +50802,10 @@ class LocalBaselineStore {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   uT: () => (/* binding */ createHttpClient)
+/* harmony export */   uT: () => (/* binding */ createHttpClient),
+/* harmony export */   vQ: () => (/* binding */ neverSent)
 /* harmony export */ });
+/* unused harmony export parseRetryAfter */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46752);
@@ -50818,7 +50820,7 @@ function createHttpClient(clock, tls) {
         },
         keepAliveTimeout: 1000,
     });
-    const dispatcher = agent.compose(undici__WEBPACK_IMPORTED_MODULE_1__/* .interceptors */ .dY.redirect({ maxRedirections: MAX_REDIRECTS }));
+    const dispatcher = agent.compose(undici__WEBPACK_IMPORTED_MODULE_1__/* .interceptors */ .dY.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
     return {
         async send(req) {
             const started = clock.monotonic();
@@ -50832,7 +50834,8 @@ function createHttpClient(clock, tls) {
                     signal,
                 });
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
-                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated };
+                const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
+                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
             }
             catch (err) {
                 const latencyMs = clock.monotonic() - started;
@@ -50844,6 +50847,16 @@ function createHttpClient(clock, tls) {
             await agent.close();
         },
     };
+}
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const v = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
 }
 /** Reads at most `cap` bytes, then drops the connection: a huge body cannot exhaust memory. */
 async function readCapped(body, cap) {
@@ -50901,6 +50914,385 @@ function isTransient(outcome) {
         return outcome.class !== 'tls' && outcome.class !== 'redirect';
     return outcome.status >= 500 || outcome.status === 429;
 }
+/**
+ * Failures where the request cannot have reached the server: sending it again cannot repeat a
+ * side effect. A timeout or a reset may come after the server got the request.
+ */
+function neverSent(outcome) {
+    return outcome.kind === 'error' && (outcome.class === 'dns' || outcome.class === 'refused');
+}
+
+
+/***/ }),
+
+/***/ 31786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  lx: () => (/* binding */ sendWithRetry)
+});
+
+// UNUSED EXPORTS: IDEMPOTENT_METHODS, retryDecision
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/checks/http.ts
+var http = __nccwpck_require__(84501);
+;// CONCATENATED MODULE: ./src/checks/retry.ts
+
+
+
+class TransientOutcome extends Error {
+    outcome;
+    waitMs;
+    constructor(outcome, waitMs) {
+        super('transient');
+        this.outcome = outcome;
+        this.waitMs = waitMs;
+    }
+}
+/** Methods that may be replayed: sending them twice has the effect of sending them once. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/**
+ * Whether to try again after one attempt's outcome. Pure.
+ * - A request that never left (DNS, refused) is retried whatever its method.
+ * - 429 and 503 say the server did not act on it: retried, after `Retry-After` when given, if that
+ *   fits in the timeout; a longer wait fails the probe with the reason.
+ * - A timeout, a reset or another 5xx may come after the server acted: retried only when idempotent.
+ * - TLS and redirect failures, and every other answer, are final.
+ */
+function retryDecision(outcome, method, idempotent, maxRetryAfterMs = Infinity) {
+    if (!(0,http/* isTransient */.dg)(outcome))
+        return { retry: false };
+    if ((0,http/* neverSent */.vQ)(outcome))
+        return { retry: true, waitMs: 0 };
+    if (outcome.kind === 'response' && (outcome.status === 429 || outcome.status === 503)) {
+        const wait = outcome.retryAfterMs ?? 0;
+        if (wait > maxRetryAfterMs) {
+            return { retry: false, reason: `the server asked to retry after ${(0,duration/* formatMs */._V)(wait)} (Retry-After), longer than the timeout of ${(0,duration/* formatMs */._V)(maxRetryAfterMs)}` };
+        }
+        return { retry: true, waitMs: wait };
+    }
+    if (idempotent)
+        return { retry: true, waitMs: 0 };
+    const what = outcome.kind === 'error' ? outcome.class : `HTTP ${outcome.status}`;
+    return { retry: false, reason: `not retried: ${method} is not idempotent and the request may have reached the server (${what})` };
+}
+/**
+ * Sends a request, retrying transient failures with exponential backoff (p-retry) under the rules of
+ * retryDecision; returns the last outcome, the number of attempts and why it stopped early, if it did.
+ */
+async function sendWithRetry(http, req, policy) {
+    const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(req.method.toUpperCase());
+    let attempts = 0;
+    let note;
+    try {
+        const outcome = await pRetry(async () => {
+            attempts++;
+            const outcome = await http.send(req);
+            const d = retryDecision(outcome, req.method, idempotent, policy.maxRetryAfterMs);
+            if (d.retry)
+                throw new TransientOutcome(outcome, d.waitMs);
+            if (d.reason && attempts <= policy.retries)
+                note = d.reason;
+            return outcome;
+        }, {
+            retries: policy.retries,
+            minTimeout: policy.delayMs,
+            factor: 2,
+            randomize: true,
+            maxTimeout: Math.max(policy.delayMs, 10_000),
+            shouldRetry: ({ error }) => error instanceof TransientOutcome,
+            // The server's Retry-After first (bounded by the timeout), then the usual backoff.
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+                if (error instanceof TransientOutcome && error.waitMs > 0 && retriesLeft > 0)
+                    await new Promise((r) => setTimeout(r, error.waitMs));
+            },
+        });
+        return { outcome, attempts, ...(note ? { note } : {}) };
+    }
+    catch (err) {
+        if (err instanceof TransientOutcome)
+            return { outcome: err.outcome, attempts };
+        throw err;
+    }
+}
 
 
 /***/ }),
@@ -50911,8 +51303,8 @@ function isTransient(outcome) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FT: () => (/* binding */ encodeBody),
 /* harmony export */   UE: () => (/* binding */ headerValues),
-/* harmony export */   o4: () => (/* binding */ secretHeaderValues),
-/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */   joinUrl: () => (/* binding */ joinUrl),
+/* harmony export */   o4: () => (/* binding */ secretHeaderValues)
 /* harmony export */ });
 /**
  * Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. The base's
@@ -50996,7 +51388,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(73179);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(38789);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
@@ -51463,6 +51855,173 @@ function needsDefaultBranch(event, ref, fromPayload) {
 
 /***/ }),
 
+/***/ 39707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ collectionProblems),
+/* harmony export */   NB: () => (/* binding */ worstProblem),
+/* harmony export */   VC: () => (/* binding */ planStages)
+/* harmony export */ });
+/* unused harmony exports sameKey, optionDiffs, createIndexCommand */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+
+
+const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
+/** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
+function keyOf(key) {
+    return Object.entries((key ?? {})).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
+}
+function sameKey(a, b) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(keyOf(a), keyOf(b));
+}
+/** Declared options that differ from the actual index; an option not declared is not compared. */
+function optionDiffs(spec, actual) {
+    const out = [];
+    for (const opt of OPTIONS) {
+        const expected = spec[opt];
+        if (expected === undefined)
+            continue;
+        let found = actual[opt];
+        if (opt === 'unique' || opt === 'sparse')
+            found = found === true;
+        if (opt === 'expireAfterSeconds' && found !== undefined)
+            found = Number(found);
+        if (opt === 'collation' && found && typeof found === 'object') {
+            // The server fills in every collation field; compare the ones declared.
+            const f = found;
+            found = Object.fromEntries(Object.keys(expected).map((k) => [k, f[k]]));
+        }
+        if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(expected, found))
+            out.push({ option: opt, expected, found: actual[opt] });
+    }
+    if (spec.name !== undefined && spec.name !== actual.name)
+        out.push({ option: 'name', expected: spec.name, found: actual.name });
+    return out;
+}
+const js = (v) => JSON.stringify(v);
+/** The mongosh command that creates an index: shown as the remediation. */
+function createIndexCommand(collection, spec) {
+    const opts = {};
+    if (spec.name)
+        opts.name = spec.name;
+    for (const o of OPTIONS)
+        if (spec[o] !== undefined && spec[o] !== false)
+            opts[o] = spec[o];
+    const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
+    const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
+    return `${collRef(collection)}.createIndex(${keys}${options})`;
+}
+function collRef(collection) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
+}
+function describeKey(key) {
+    return `{ ${keyOf(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
+}
+/** Everything wrong with one collection. Pure. */
+function collectionProblems(cfg, c, result) {
+    const expected = cfg.collections[c.name] ?? [];
+    const problems = [];
+    if (!c.exists) {
+        problems.push({
+            rule: 'indexes-collection-missing',
+            text: `collection ${c.name} does not exist in ${result.database}`,
+            fix: expected.map((s) => createIndexCommand(c.name, s)).join('\n') || undefined,
+        });
+        return problems;
+    }
+    const matched = new Set();
+    for (const spec of expected) {
+        const actual = c.indexes.find((i) => sameKey(i.key, spec.key));
+        if (!actual) {
+            problems.push({
+                rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing',
+                text: `missing ${spec.unique ? 'unique ' : ''}index ${describeKey(spec.key)}${spec.unique ? ' (duplicates can be written)' : ''}`,
+                fix: createIndexCommand(c.name, spec),
+            });
+            continue;
+        }
+        matched.add(actual);
+        const diffs = optionDiffs(spec, actual);
+        if (diffs.length === 0)
+            continue;
+        const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
+        const ttlOnly = diffs.length === 1 && diffs[0].option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
+        const name = String(actual.name);
+        problems.push({
+            rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing',
+            text: `index ${name} ${describeKey(spec.key)} differs: ${diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`,
+            fix: ttlOnly
+                ? `db.runCommand({ collMod: ${js(c.name)}, index: { name: ${js(name)}, expireAfterSeconds: ${spec.expireAfterSeconds} } })`
+                : `${collRef(c.name)}.dropIndex(${js(name)}); ${createIndexCommand(c.name, spec)}${uniqueLost ? '  // remove duplicate values first' : ''}`,
+        });
+    }
+    if (cfg['report-undeclared']) {
+        for (const i of c.indexes) {
+            if (i.name === '_id_' || matched.has(i))
+                continue;
+            problems.push({ rule: 'indexes-undeclared', text: `index ${String(i.name)} ${describeKey(i.key)} is not declared in the config` });
+        }
+    }
+    if (cfg['report-unused'] && c.stats) {
+        for (const s of c.stats) {
+            if (s.name === '_id_' || s.ops > 0)
+                continue;
+            problems.push({ rule: 'indexes-unused', text: `index ${s.name} has had no operations since ${s.since}` });
+        }
+    }
+    for (const q of result.queries) {
+        if (q.collection === c.name && q.collscan) {
+            problems.push({ rule: 'indexes-collscan', text: `query ${q.name} scans the whole collection (COLLSCAN: ${q.stages.join(' → ')})` });
+        }
+    }
+    return problems;
+}
+/** The worst severity among problems, after overrides; undefined when all their rules are off. */
+function worstProblem(problems, severityOf) {
+    let worst;
+    for (const p of problems) {
+        const s = severityOf(p.rule);
+        if (s && (!worst || (0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(s) < (0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(worst)))
+            worst = s;
+    }
+    return worst;
+}
+/**
+ * The stage names of an explain's winning plan, depth first, and the indexes it scans. Pure. Walks
+ * classic plans (`inputStage`, `inputStages`), slot-based ones (`winningPlan.queryPlan`) and sharded
+ * ones: mongos's merge stage (`SHARD_MERGE`, `SHARD_MERGE_SORT`, `SINGLE_SHARD`) with each shard's own
+ * `winningPlan` under `shards[]`, so a COLLSCAN on one shard is found.
+ */
+function planStages(explain) {
+    const stages = [];
+    const indexNames = [];
+    const walk = (node, depth) => {
+        if (!node || typeof node !== 'object' || depth > 100)
+            return;
+        const n = node;
+        if (n.queryPlan && typeof n.queryPlan === 'object' && n.stage === undefined)
+            return walk(n.queryPlan, depth + 1);
+        if (typeof n.stage === 'string')
+            stages.push(n.stage);
+        if (typeof n.indexName === 'string')
+            indexNames.push(n.indexName);
+        if (n.inputStage)
+            walk(n.inputStage, depth + 1);
+        for (const child of Array.isArray(n.inputStages) ? n.inputStages : [])
+            walk(child, depth + 1);
+        for (const shard of Array.isArray(n.shards) ? n.shards : [])
+            walk(shard.winningPlan ?? shard, depth + 1);
+    };
+    walk(explain?.queryPlanner?.winningPlan, 0);
+    return { stages, indexNames };
+}
+
+
+/***/ }),
+
 /***/ 60432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -51530,6 +52089,7 @@ const DEFAULT_RULE_SEVERITY = {
     'indexes-collection-missing': 'sev3',
     'indexes-undeclared': 'sev4',
     'indexes-unused': 'sev4',
+    'check-failed': 'sev3',
 };
 /** The severity of a rule after overrides; `undefined` means the rule is switched off. */
 function ruleSeverity(rule, overrides) {
@@ -51800,7 +52360,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 73179:
+/***/ 38789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51843,6 +52403,8 @@ const durationSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schema
 /** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
 const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
 const severity = schemas/* preprocess */.vkY(lowerCase, schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC, { error: 'expected one of sev1, sev2, sev3, sev4' }));
+/** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
+const positiveDuration = durationSchema.refine((v) => v > 0, { message: 'expected a duration above 0 (0 cannot work here), such as "5s"' });
 const scalar = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
 const headerValueSchema = schemas/* union */.KCZ([
     schemas/* string */.YjP(),
@@ -51873,12 +52435,14 @@ const statusSchema = schemas/* union */.KCZ([schemas/* literal */.euz('2xx'), sc
     .default('2xx');
 const probeSchema = schemas/* strictObject */.rej({
     ...requestFields,
-    timeout: durationSchema.default(5000),
+    timeout: positiveDuration.default(5000),
     retries: schemas/* int */.Whr().min(0).max(10).default(2),
     'retry-delay': durationSchema.default(500),
+    /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
+    idempotent: schemas/* boolean */.zMY().optional(),
     expect: schemas/* strictObject */.rej({ status: statusSchema, body: schemas/* array */.YOg(assertionSchema).default([]) })
         .default({ status: '2xx', body: [] }),
-    'latency-budget': durationSchema.optional(),
+    'latency-budget': positiveDuration.optional(),
     'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
 });
 const levelSchema = schemas/* strictObject */.rej({
@@ -51891,9 +52455,18 @@ const levelSchema = schemas/* strictObject */.rej({
     .refine((l) => ['above', 'at-least', 'below', 'at-most'].filter((k) => k in l).length === 1, {
     message: 'expected exactly one of above, at-least, below, at-most',
 });
-const metricField = schemas/* strictObject */.rej({ field: schemas/* string */.YjP().min(1), levels: schemas/* array */.YOg(levelSchema).min(1).optional() });
+/**
+ * A percent-valued metric. `unit` says how the app reports it: `percent` (99.1) or `fraction` (0.991).
+ * Left out, a value above 1 is read as percent; for the payment success rate a value in (0, 1] is
+ * ambiguous and reported as unreadable rather than guessed.
+ */
+const metricField = schemas/* strictObject */.rej({
+    field: schemas/* string */.YjP().min(1),
+    unit: schemas/* enum */.k5n(['percent', 'fraction'], { error: 'expected percent (99.1) or fraction (0.991)' }).optional(),
+    levels: schemas/* array */.YOg(levelSchema).min(1).optional(),
+});
 const endpointCommon = {
-    timeout: durationSchema.default(5000),
+    timeout: positiveDuration.default(5000),
     retries: schemas/* int */.Whr().min(0).max(10).default(2),
 };
 const metricsSchema = schemas/* strictObject */.rej({
@@ -51928,20 +52501,34 @@ const metricsSchema = schemas/* strictObject */.rej({
         levels: schemas/* array */.YOg(levelSchema).min(1),
     }))
         .default([]),
+}).superRefine((m, ctx) => {
+    // A threshold on an endpoint that is never fetched would be dropped in silence.
+    for (const [i, t] of m.thresholds.entries()) {
+        if (!m[t.source]) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
+        }
+    }
 });
-/** "1%", "0.5 %" or a number of percent. */
+/**
+ * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
+ * 0.01 % or 1 %; the error names the key.
+ */
 const percentSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    const m = typeof v === 'number' ? [String(v), String(v)] : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    if (typeof v === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
+        return core/* NEVER */.tm;
+    }
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     const n = m ? Number(m[1]) : NaN;
     if (!Number.isFinite(n) || n < 0 || n > 100) {
-        ctx.addIssue({ code: 'custom', message: 'expected a percentage such as "1%" or 0.5', input: v });
+        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
         return core/* NEVER */.tm;
     }
     return n;
 });
 const budgetsSchema = schemas/* strictObject */.rej({
-    p50: durationSchema.optional(),
-    p95: durationSchema.optional(),
+    p50: positiveDuration.optional(),
+    p95: positiveDuration.optional(),
     'error-rate': percentSchema.optional(),
 });
 const loadRequestSchema = schemas/* strictObject */.rej({
@@ -51953,12 +52540,12 @@ const loadRequestSchema = schemas/* strictObject */.rej({
 const loadSchema = schemas/* strictObject */.rej({
     requests: schemas/* array */.YOg(loadRequestSchema).min(1).optional(),
     connections: schemas/* int */.Whr().min(1).default(10),
-    duration: durationSchema.default(10_000),
+    duration: positiveDuration.default(10_000),
     amount: schemas/* int */.Whr().min(1).optional(),
     /** A cap on requests per second over all connections, so a production service is not flattened. */
     rate: schemas/* int */.Whr().min(1).optional(),
     warmup: durationSchema.default(0),
-    timeout: durationSchema.default(10_000),
+    timeout: positiveDuration.default(10_000),
     /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
     workers: schemas/* union */.KCZ([schemas/* int */.Whr().min(1).max(64), schemas/* literal */.euz('auto')]).default(1),
     /** In gate mode the load test runs this many times and the median of each metric is judged. */
@@ -51999,8 +52586,8 @@ const indexesSchema = schemas/* strictObject */.rej({
     database: schemas/* string */.YjP().min(1),
     /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
     'driver-options': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-    /** Connection and server-selection timeout: a wrong host fails fast. */
-    timeout: durationSchema.default(5000),
+    /** Connection and server-selection timeout: a wrong host fails fast (0 would mean no timeout at all to the driver). */
+    timeout: positiveDuration.default(5000),
     concurrency: schemas/* int */.Whr().min(1).max(64).default(8),
     /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
     'report-undeclared': schemas/* boolean */.zMY().default(false),
@@ -52262,319 +52849,8 @@ function checkAssertion(json, a) {
     return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && value > above };
 }
 
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
-	if (value === undefined) {
-		return;
-	}
-
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < min) {
-		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-function calculateDelay(retriesConsumed, options) {
-	const attempt = Math.max(1, retriesConsumed + 1);
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-	timeout = Math.min(timeout, options.maxTimeout);
-
-	return timeout;
-}
-
-function calculateRemainingTime(start, max) {
-	if (!Number.isFinite(max)) {
-		return max;
-	}
-
-	return max - (performance.now() - start);
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-
-	if (normalizedError instanceof AbortError) {
-		throw normalizedError.originalError;
-	}
-
-	const retriesLeft = Number.isFinite(options.retries)
-		? Math.max(0, options.retries - retriesConsumed)
-		: options.retries;
-
-	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-	});
-
-	await options.onFailedAttempt(context);
-
-	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-		throw normalizedError;
-	}
-
-	const consumeRetry = await options.shouldConsumeRetry(context);
-
-	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-
-	if (remainingTime <= 0 || retriesLeft <= 0) {
-		throw normalizedError;
-	}
-
-	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-		if (consumeRetry) {
-			throw normalizedError;
-		}
-
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	if (!await options.shouldRetry(context)) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	const delayTime = calculateDelay(retriesConsumed, options);
-	const finalDelay = Math.min(delayTime, remainingTime);
-
-	options.signal?.throwIfAborted();
-
-	if (finalDelay > 0) {
-		await new Promise((resolve, reject) => {
-			const onAbort = () => {
-				clearTimeout(timeoutToken);
-				options.signal?.removeEventListener('abort', onAbort);
-				reject(options.signal.reason);
-			};
-
-			const timeoutToken = setTimeout(() => {
-				options.signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, finalDelay);
-
-			if (options.unref) {
-				timeoutToken.unref?.();
-			}
-
-			options.signal?.addEventListener('abort', onAbort, {once: true});
-		});
-	}
-
-	options.signal?.throwIfAborted();
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.retries ??= 10;
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Number.POSITIVE_INFINITY;
-	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate numeric options and normalize edge cases
-	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
-	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
-	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
-
-	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
-	if (!(options.factor > 0)) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Should not reach here, but in case it does, throw an error
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-// EXTERNAL MODULE: ./src/checks/http.ts
-var checks_http = __nccwpck_require__(84501);
-;// CONCATENATED MODULE: ./src/checks/retry.ts
-
-
-class TransientOutcome extends Error {
-    outcome;
-    constructor(outcome) {
-        super('transient');
-        this.outcome = outcome;
-    }
-}
-/** Sends a request, retrying transient failures with exponential backoff; returns the last outcome. */
-async function sendWithRetry(http, req, policy) {
-    let attempts = 0;
-    try {
-        const outcome = await pRetry(async () => {
-            attempts++;
-            const outcome = await http.send(req);
-            if ((0,checks_http/* isTransient */.dg)(outcome))
-                throw new TransientOutcome(outcome);
-            return outcome;
-        }, {
-            retries: policy.retries,
-            minTimeout: policy.delayMs,
-            factor: 2,
-            randomize: true,
-            maxTimeout: Math.max(policy.delayMs, 10_000),
-            shouldRetry: ({ error }) => error instanceof TransientOutcome,
-        });
-        return { outcome, attempts };
-    }
-    catch (err) {
-        if (err instanceof TransientOutcome)
-            return { outcome: err.outcome, attempts };
-        throw err;
-    }
-}
-
+// EXTERNAL MODULE: ./src/checks/retry.ts + 2 modules
+var retry = __nccwpck_require__(31786);
 // EXTERNAL MODULE: ./src/checks/target.ts
 var target = __nccwpck_require__(11572);
 ;// CONCATENATED MODULE: ./src/checks/health.ts
@@ -52586,19 +52862,20 @@ async function runHealth(env, baseUrl, http) {
     return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http)));
 }
 async function runProbe(probe, env, baseUrl, http) {
-    const url = (0,target/* joinUrl */.we)(baseUrl, probe.path);
+    const url = (0,target.joinUrl)(baseUrl, probe.path);
     const headers = (0,target/* headerValues */.UE)(env.headers, probe.headers);
     const body = (0,target/* encodeBody */.FT)(probe.body, headers);
-    const { outcome, attempts } = await sendWithRetry(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] }, { retries: probe.retries, delayMs: probe['retry-delay'] });
+    const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
+    const why = note ? `; ${note}` : '';
     const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
     if (outcome.kind === 'error') {
-        return { ...base, latencyMs: outcome.latencyMs, failure: { class: outcome.class, message: outcome.message }, assertions: [] };
+        return { ...base, latencyMs: outcome.latencyMs, failure: { class: outcome.class, message: `${outcome.message}${why}` }, assertions: [] };
     }
     const withStatus = { ...base, status: outcome.status, latencyMs: outcome.latencyMs };
     if (!statusMatches(outcome.status, probe.expect.status)) {
         return {
             ...withStatus,
-            failure: { class: 'status', message: `HTTP ${outcome.status}, expected ${describeStatus(probe.expect.status)}` },
+            failure: { class: 'status', message: `HTTP ${outcome.status}, expected ${describeStatus(probe.expect.status)}${why}` },
             assertions: [],
         };
     }
@@ -52662,13 +52939,13 @@ async function runMetrics(env, baseUrl, http) {
     });
     const headers = (0,target/* headerValues */.UE)(env.headers);
     return Promise.all(sources.map(async ({ source, path, timeout, retries }) => {
-        const url = (0,target/* joinUrl */.we)(baseUrl, path);
-        const { outcome, attempts } = await sendWithRetry(http, { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY }, { retries, delayMs: 500 });
+        const url = (0,target.joinUrl)(baseUrl, path);
+        const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY }, { retries, delayMs: 500, maxRetryAfterMs: timeout });
         const base = { source, url, attempts, latencyMs: outcome.latencyMs };
         if (outcome.kind === 'error')
             return { ...base, failure: { class: outcome.class, message: outcome.message } };
         if (outcome.status < 200 || outcome.status >= 300) {
-            return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx` } };
+            return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx${note ? `; ${note}` : ''}` } };
         }
         if (outcome.truncated) {
             return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is larger than ${MAX_BODY} bytes` } };
@@ -52684,132 +52961,8 @@ async function runMetrics(env, baseUrl, http) {
 
 // EXTERNAL MODULE: ./src/core/baseline.ts
 var core_baseline = __nccwpck_require__(10288);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/core/indexes.ts
-
-
-const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
-/** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
-function keyOf(key) {
-    return Object.entries((key ?? {})).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
-}
-function sameKey(a, b) {
-    return (0,external_node_util_.isDeepStrictEqual)(keyOf(a), keyOf(b));
-}
-/** Declared options that differ from the actual index; an option not declared is not compared. */
-function optionDiffs(spec, actual) {
-    const out = [];
-    for (const opt of OPTIONS) {
-        const expected = spec[opt];
-        if (expected === undefined)
-            continue;
-        let found = actual[opt];
-        if (opt === 'unique' || opt === 'sparse')
-            found = found === true;
-        if (opt === 'expireAfterSeconds' && found !== undefined)
-            found = Number(found);
-        if (opt === 'collation' && found && typeof found === 'object') {
-            // The server fills in every collation field; compare the ones declared.
-            const f = found;
-            found = Object.fromEntries(Object.keys(expected).map((k) => [k, f[k]]));
-        }
-        if (!(0,external_node_util_.isDeepStrictEqual)(expected, found))
-            out.push({ option: opt, expected, found: actual[opt] });
-    }
-    if (spec.name !== undefined && spec.name !== actual.name)
-        out.push({ option: 'name', expected: spec.name, found: actual.name });
-    return out;
-}
-const js = (v) => JSON.stringify(v);
-/** The mongosh command that creates an index: shown as the remediation. */
-function createIndexCommand(collection, spec) {
-    const opts = {};
-    if (spec.name)
-        opts.name = spec.name;
-    for (const o of OPTIONS)
-        if (spec[o] !== undefined && spec[o] !== false)
-            opts[o] = spec[o];
-    const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
-    const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
-    return `${collRef(collection)}.createIndex(${keys}${options})`;
-}
-function collRef(collection) {
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
-}
-function describeKey(key) {
-    return `{ ${keyOf(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
-}
-/** Everything wrong with one collection. Pure. */
-function collectionProblems(cfg, c, result) {
-    const expected = cfg.collections[c.name] ?? [];
-    const problems = [];
-    if (!c.exists) {
-        problems.push({
-            rule: 'indexes-collection-missing',
-            text: `collection ${c.name} does not exist in ${result.database}`,
-            fix: expected.map((s) => createIndexCommand(c.name, s)).join('\n') || undefined,
-        });
-        return problems;
-    }
-    const matched = new Set();
-    for (const spec of expected) {
-        const actual = c.indexes.find((i) => sameKey(i.key, spec.key));
-        if (!actual) {
-            problems.push({
-                rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing',
-                text: `missing ${spec.unique ? 'unique ' : ''}index ${describeKey(spec.key)}${spec.unique ? ' (duplicates can be written)' : ''}`,
-                fix: createIndexCommand(c.name, spec),
-            });
-            continue;
-        }
-        matched.add(actual);
-        const diffs = optionDiffs(spec, actual);
-        if (diffs.length === 0)
-            continue;
-        const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
-        const ttlOnly = diffs.length === 1 && diffs[0].option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
-        const name = String(actual.name);
-        problems.push({
-            rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing',
-            text: `index ${name} ${describeKey(spec.key)} differs: ${diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`,
-            fix: ttlOnly
-                ? `db.runCommand({ collMod: ${js(c.name)}, index: { name: ${js(name)}, expireAfterSeconds: ${spec.expireAfterSeconds} } })`
-                : `${collRef(c.name)}.dropIndex(${js(name)}); ${createIndexCommand(c.name, spec)}${uniqueLost ? '  // remove duplicate values first' : ''}`,
-        });
-    }
-    if (cfg['report-undeclared']) {
-        for (const i of c.indexes) {
-            if (i.name === '_id_' || matched.has(i))
-                continue;
-            problems.push({ rule: 'indexes-undeclared', text: `index ${String(i.name)} ${describeKey(i.key)} is not declared in the config` });
-        }
-    }
-    if (cfg['report-unused'] && c.stats) {
-        for (const s of c.stats) {
-            if (s.name === '_id_' || s.ops > 0)
-                continue;
-            problems.push({ rule: 'indexes-unused', text: `index ${s.name} has had no operations since ${s.since}` });
-        }
-    }
-    for (const q of result.queries) {
-        if (q.collection === c.name && q.collscan) {
-            problems.push({ rule: 'indexes-collscan', text: `query ${q.name} scans the whole collection (COLLSCAN: ${q.stages.join(' → ')})` });
-        }
-    }
-    return problems;
-}
-/** The worst severity among problems, after overrides; undefined when all their rules are off. */
-function worstProblem(problems, severityOf) {
-    let worst;
-    for (const p of problems) {
-        const s = severityOf(p.rule);
-        if (s && (!worst || (0,core_severity/* rank */.Tm)(s) < (0,core_severity/* rank */.Tm)(worst)))
-            worst = s;
-    }
-    return worst;
-}
-
+// EXTERNAL MODULE: ./src/core/indexes.ts
+var indexes = __nccwpck_require__(39707);
 ;// CONCATENATED MODULE: ./src/core/observed.ts
 function family(prefix) {
     return `${prefix}*`;
@@ -52838,6 +52991,7 @@ function evaluate(results, ctx) {
         evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
         ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
         ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
+        evaluateFailures(results.failures ?? [], ctx),
     ];
     return {
         rows: parts.flatMap((p) => p.rows),
@@ -52924,15 +53078,25 @@ function thresholdsOf(env) {
     for (const name of ['cpu', 'memory', 'disk']) {
         const f = m.system?.[name];
         if (f)
-            out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name] });
+            out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
     }
     const pay = m.usage?.['payment-success-rate'];
     if (pay) {
-        out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'] });
+        out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
     }
     for (const t of m.thresholds)
         out.push(t);
     return out;
+}
+/** Why a percent metric's value cannot be read in its unit; undefined when it can. */
+function unitProblemOf(t, v) {
+    if (t.scale === 'fraction' && (v < 0 || v > 1)) {
+        return `is ${v}, but ${t.key}.unit says fraction (0 to 1); is it a percentage? Set ${t.key}.unit: percent`;
+    }
+    if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1) {
+        return `is ${v}: a fraction (${round(v * 100)} %) or a percentage (${v} %)? Declare ${t.key}.unit: fraction or percent`;
+    }
+    return undefined;
 }
 function describeLevel(l, unit) {
     const u = unit ? ` ${unit}` : '';
@@ -53004,7 +53168,17 @@ function evaluateMetrics(readings, probes, ctx) {
             b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
             continue;
         }
-        const v = read.value;
+        const value0 = read.value;
+        const unitProblem = unitProblemOf(t, value0);
+        if (unitProblem) {
+            const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`));
+            if (f)
+                b.findings.push(f);
+            b.rows.push({ check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget, verdict: 'fail', severity: f?.severity });
+            continue;
+        }
+        // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
+        const v = t.scale === 'fraction' ? value0 * 100 : value0;
         const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
         const hit = matchLevel(t.levels, v);
         if (!hit) {
@@ -53082,11 +53256,16 @@ function evaluateLoad(load, ctx) {
     const b = builder();
     const cfg = ctx.env.load;
     const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
+    b.notes.push(...(load.notes ?? []));
+    const o0 = load.overall;
+    b.notes.push(o0.latencyFrom === 'intended'
+        ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
+        : 'load: latency is measured from when each request was sent (no rate cap)');
     let overallP95Breached = false;
     for (const r of load.requests) {
         const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
         const breached = evaluateLoadRequest(r, budgets, ctx, b);
-        if (breached || r.responses === 0)
+        if (breached || (r.responses === 0 && !r.idle))
             overallP95Breached = true;
     }
     if (ctx.baseline && cfg && !overallP95Breached) {
@@ -53110,6 +53289,11 @@ function evaluateLoad(load, ctx) {
 /** Findings for one request's load; true when its p95 broke the budget. */
 function evaluateLoadRequest(r, budgets, ctx, b) {
     const name = r.name;
+    if (r.idle && r.requests === 0) {
+        // Its share of the rate or amount is 0: it sent nothing on purpose, which is not an outage.
+        b.rows.push({ check: 'load', subject: `${name} requests`, value: `none sent: ${r.idle}`, budget: '', verdict: 'skip' });
+        return false;
+    }
     observe(b, ctx, 'load', `${name}:unreachable`);
     if (r.responses === 0) {
         // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
@@ -53163,6 +53347,18 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
     b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
     return p95Breached;
 }
+// ---------------------------------------------------------------- broken checks
+/** A check that broke while running is its own finding: the other checks are judged all the same. */
+function evaluateFailures(failures, ctx) {
+    const b = builder();
+    for (const x of failures) {
+        const f = ruled(ctx, 'check-failed', (s) => finding(ctx, x.check, 'check-failed', 'check-failed', s, `${x.check} check could not complete`, `the ${x.check} check stopped with an error: ${x.message}`));
+        if (f)
+            b.findings.push(f);
+        b.rows.push({ check: x.check, subject: `${x.check} check`, value: `error: ${x.message}`, budget: 'completes', verdict: 'fail', severity: f?.severity });
+    }
+    return b;
+}
 // ---------------------------------------------------------------- indexes
 function evaluateIndexes(result, cfg, ctx) {
     const b = builder();
@@ -53180,8 +53376,8 @@ function evaluateIndexes(result, cfg, ctx) {
     for (const c of result.collections) {
         observe(b, ctx, 'indexes', c.name);
         const declared = cfg.collections[c.name]?.length ?? 0;
-        const problems = collectionProblems(cfg, c, result);
-        const severity = worstProblem(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
+        const problems = (0,indexes/* collectionProblems */.Fc)(cfg, c, result);
+        const severity = (0,indexes/* worstProblem */.NB)(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
         const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
         if (!severity) {
             const value = c.exists ? `${declared} of ${declared} present` : 'missing';
@@ -53264,7 +53460,7 @@ function resolvePlan(loaded, opts) {
         throw new errors/* UserError */.yo(`config: the file ${opts.configPath} does not exist`);
     }
     if (!loaded && !opts.targetUrl) {
-        throw new errors/* UserError */.yo(`nothing to check: there is no config at ${opts.configPath} and no target-url input. Set target-url, or add a config file (see examples/launchguard.yml).`);
+        throw new errors/* UserError */.yo(`nothing to check: there is no config file at ${opts.configPath} and no target-url input. If the config is in the repository, run actions/checkout before this step (without it the workspace is empty); otherwise set target-url, or add a config file (see examples/launchguard.yml).`);
     }
     const config = loaded?.config ?? defaultConfig(opts.environment);
     const source = loaded ? opts.configPath : 'target-url (no config file)';
@@ -53388,12 +53584,17 @@ async function runPipeline(opts, deps) {
     let results;
     let shard;
     if (opts.mode === 'merge') {
-        const { mergeShards } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346));
+        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346));
+        const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 11572));
         const shards = await readShards(opts.shards ?? '', deps.env);
-        const { load: merged, environment } = mergeShards(shards);
-        if (environment !== plan.environment) {
-            throw new errors/* UserError */.yo(`shards: the shards measured environment "${environment}", but this merge run judges "${plan.environment}"`);
+        const measured = shards.find((s) => s.result.environment !== plan.environment);
+        if (measured) {
+            throw new errors/* UserError */.yo(`shards: ${measured.source} measured environment "${measured.result.environment}", but this merge run judges "${plan.environment}"`);
         }
+        // Each shard must have run this merge run's own config, against its target when it has one.
+        const urls = plan.baseUrl ? new Map((load.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, joinUrl(plan.baseUrl, r.path)])) : undefined;
+        const { load: merged, notes: mergeNotes } = mergeShards(shards, { configHash: configHash(plan.environment, load), ...(urls ? { urls } : {}) });
+        notes.push(...mergeNotes);
         notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
         results = { load: merged };
     }
@@ -53467,7 +53668,7 @@ function touchedUrls(plan) {
         ...[m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [e.path] : [])),
         ...(plan.env.load?.requests ?? []).map((r) => r.path),
     ];
-    return [plan.baseUrl, ...paths.map((p) => (0,target/* joinUrl */.we)(plan.baseUrl, p))];
+    return [plan.baseUrl, ...paths.map((p) => (0,target.joinUrl)(plan.baseUrl, p))];
 }
 function originOf(url) {
     try {
@@ -53541,11 +53742,22 @@ async function runChecks(plan, deps, shardSpec) {
     const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
     try {
         const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+        // Each check is settled on its own: one that breaks becomes a finding, and the others are still judged.
+        const failures = [];
+        const settle = async (check, run) => {
+            try {
+                return await run();
+            }
+            catch (err) {
+                failures.push({ check, message: err instanceof Error ? err.message : String(err) });
+                return undefined;
+            }
+        };
         const [health, metrics, indexes] = await Promise.all([
-            plan.checks.includes('health') ? runHealth(plan.env, plan.baseUrl, http) : undefined,
-            plan.checks.includes('metrics') ? runMetrics(plan.env, plan.baseUrl, http) : undefined,
+            plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http)) : undefined,
+            plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
             // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
-            indexesCfg && plan.mongodbUri ? Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri)) : undefined,
+            indexesCfg && plan.mongodbUri ? settle('indexes', () => Promise.all(/* import() */[__nccwpck_require__.e(961), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri))) : undefined,
         ]);
         // Load runs after the probes, so it does not distort their latency; loaded lazily so a
         // health-only run never loads autocannon.
@@ -53557,15 +53769,18 @@ async function runChecks(plan, deps, shardSpec) {
             // A gate judges the median of several samples: one sample makes a flaky gate.
             const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
             const results = [];
-            for (let i = 0; i < samples; i++) {
-                const r = await runOnce();
-                results.push(r);
-                if (r.overall.responses === 0)
-                    break; // unreachable: more samples would say the same
-            }
-            load = results.length === 1 ? results[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59396))).medianOfSamples(results);
+            await settle('load', async () => {
+                for (let i = 0; i < samples; i++) {
+                    const r = await runOnce();
+                    results.push(r);
+                    if (r.overall.responses === 0)
+                        break; // unreachable: more samples would say the same
+                }
+            });
+            if (results.length)
+                load = results.length === 1 ? results[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59396))).medianOfSamples(results);
         }
-        return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}) };
+        return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}), ...(failures.length ? { failures } : {}) };
     }
     finally {
         await http.close();

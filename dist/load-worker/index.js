@@ -1482,7 +1482,7 @@ function descending(a, b)
 
 
 const crossArgv = __nccwpck_require__(1301)
-const fs = __nccwpck_require__(7515)
+const fs = __nccwpck_require__(9896)
 const os = __nccwpck_require__(857)
 const net = __nccwpck_require__(9278)
 const path = __nccwpck_require__(6928)
@@ -2637,7 +2637,7 @@ module.exports = initWorkers
 
 
 const { resolve, basename } = __nccwpck_require__(6928)
-const { readFileSync } = __nccwpck_require__(7515)
+const { readFileSync } = __nccwpck_require__(9896)
 const FormData = __nccwpck_require__(6454)
 
 function getFormData (string) {
@@ -9935,7 +9935,7 @@ var path = __nccwpck_require__(6928);
 var http = __nccwpck_require__(992);
 var https = __nccwpck_require__(5692);
 var parseUrl = (__nccwpck_require__(7016).parse);
-var fs = __nccwpck_require__(7515);
+var fs = __nccwpck_require__(9896);
 var Stream = (__nccwpck_require__(2203).Stream);
 var crypto = __nccwpck_require__(6982);
 var mime = __nccwpck_require__(4096);
@@ -18698,6 +18698,175 @@ module.exports = function (args, opts) {
 
 	return argv;
 };
+
+
+/***/ }),
+
+/***/ 744:
+/***/ ((module) => {
+
+/**
+ * Helpers.
+ */
+
+var s = 1000;
+var m = s * 60;
+var h = m * 60;
+var d = h * 24;
+var w = d * 7;
+var y = d * 365.25;
+
+/**
+ * Parse or format the given `val`.
+ *
+ * Options:
+ *
+ *  - `long` verbose formatting [false]
+ *
+ * @param {String|Number} val
+ * @param {Object} [options]
+ * @throws {Error} throw an error if val is not a non-empty string or a number
+ * @return {String|Number}
+ * @api public
+ */
+
+module.exports = function (val, options) {
+  options = options || {};
+  var type = typeof val;
+  if (type === 'string' && val.length > 0) {
+    return parse(val);
+  } else if (type === 'number' && isFinite(val)) {
+    return options.long ? fmtLong(val) : fmtShort(val);
+  }
+  throw new Error(
+    'val is not a non-empty string or a valid number. val=' +
+      JSON.stringify(val)
+  );
+};
+
+/**
+ * Parse the given `str` and return milliseconds.
+ *
+ * @param {String} str
+ * @return {Number}
+ * @api private
+ */
+
+function parse(str) {
+  str = String(str);
+  if (str.length > 100) {
+    return;
+  }
+  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+    str
+  );
+  if (!match) {
+    return;
+  }
+  var n = parseFloat(match[1]);
+  var type = (match[2] || 'ms').toLowerCase();
+  switch (type) {
+    case 'years':
+    case 'year':
+    case 'yrs':
+    case 'yr':
+    case 'y':
+      return n * y;
+    case 'weeks':
+    case 'week':
+    case 'w':
+      return n * w;
+    case 'days':
+    case 'day':
+    case 'd':
+      return n * d;
+    case 'hours':
+    case 'hour':
+    case 'hrs':
+    case 'hr':
+    case 'h':
+      return n * h;
+    case 'minutes':
+    case 'minute':
+    case 'mins':
+    case 'min':
+    case 'm':
+      return n * m;
+    case 'seconds':
+    case 'second':
+    case 'secs':
+    case 'sec':
+    case 's':
+      return n * s;
+    case 'milliseconds':
+    case 'millisecond':
+    case 'msecs':
+    case 'msec':
+    case 'ms':
+      return n;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Short format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtShort(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return Math.round(ms / d) + 'd';
+  }
+  if (msAbs >= h) {
+    return Math.round(ms / h) + 'h';
+  }
+  if (msAbs >= m) {
+    return Math.round(ms / m) + 'm';
+  }
+  if (msAbs >= s) {
+    return Math.round(ms / s) + 's';
+  }
+  return ms + 'ms';
+}
+
+/**
+ * Long format for `ms`.
+ *
+ * @param {Number} ms
+ * @return {String}
+ * @api private
+ */
+
+function fmtLong(ms) {
+  var msAbs = Math.abs(ms);
+  if (msAbs >= d) {
+    return plural(ms, msAbs, d, 'day');
+  }
+  if (msAbs >= h) {
+    return plural(ms, msAbs, h, 'hour');
+  }
+  if (msAbs >= m) {
+    return plural(ms, msAbs, m, 'minute');
+  }
+  if (msAbs >= s) {
+    return plural(ms, msAbs, s, 'second');
+  }
+  return ms + ' ms';
+}
+
+/**
+ * Pluralization helper.
+ */
+
+function plural(ms, msAbs, n, name) {
+  var isPlural = msAbs >= n * 1.5;
+  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+}
 
 
 /***/ }),
@@ -75394,7 +75563,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 7515:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
@@ -85995,6 +86164,8 @@ const requestSchema = object({
     statusCodes: record(schemas_string(), schemas_number()),
     histogram: schemas_string(),
     firstError: object({ class: schemas_enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: schemas_string() }).optional(),
+    latencyFrom: schemas_enum(['sent', 'intended']).optional(),
+    idle: schemas_string().optional(),
 });
 const shardResultSchema = object({
     schema: literal(SHARD_SCHEMA),
@@ -86006,14 +86177,18 @@ const shardResultSchema = object({
 });
 
 
-/** This shard's slice of the load: its share of connections, rate and amount. */
+/**
+ * This shard's slice of the load: its share of connections, rate and amount. Rate and amount are
+ * caps, so the slices never sum to more than the configured value: a slice may get 0 of them, and
+ * then it sends nothing (and says so). Connections keep a floor of 1.
+ */
 function shardLoad(load, s) {
-    const part = (total) => Math.max(1, share(total, s.count, s.index - 1));
+    const part = (total) => share(total, s.count, s.index - 1);
     return {
         ...load,
-        connections: part(load.connections),
-        ...(load.rate ? { rate: part(load.rate) } : {}),
-        ...(load.amount ? { amount: part(load.amount) } : {}),
+        connections: Math.max(1, part(load.connections)),
+        ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
+        ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
     };
 }
 function configHash(environment, load) {
@@ -86031,6 +86206,7 @@ function toShardResult(load, shard, environment, hash) {
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
 }
@@ -86076,15 +86252,49 @@ function unionMs(windows) {
     return total;
 }
 /**
- * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
- * counters summed, throughput over the union of the shards' time windows.
+ * Checks the set (every shard 1..N exactly once, one config, each shard's numbers consistent) and
+ * merges it: histograms exactly, counters summed, throughput over the union of the shards' time
+ * windows. Every error names the shard.
  */
-function mergeShards(list) {
+function mergeShards(list, expect) {
     if (list.length === 0)
         throw new errors_UserError('shards: no shard results were given');
     const count = list[0].result.shard.count;
     const seen = new Map();
     for (const { result, source } of list) {
+        const at = `shards: ${source} (shard ${result.shard.index}/${result.shard.count})`;
+        if (result.shard.index > result.shard.count) {
+            throw new errors_UserError(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
+        }
+        for (const r of result.requests) {
+            if (!Number.isFinite(Date.parse(r.startedAt))) {
+                throw new errors_UserError(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
+            }
+            if (r.responses > r.requests) {
+                throw new errors_UserError(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
+            }
+            let h;
+            try {
+                h = decodeHistogram(r.histogram);
+            }
+            catch (err) {
+                throw new errors_UserError(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
+            }
+            if (h.totalCount !== r.responses) {
+                throw new errors_UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            }
+        }
+        if (expect && result.configHash !== expect.configHash) {
+            throw new errors_UserError(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
+        }
+        if (expect?.urls) {
+            for (const r of result.requests) {
+                const want = expect.urls.get(r.name);
+                if (want !== undefined && want !== r.url) {
+                    throw new errors_UserError(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
+                }
+            }
+        }
         if (result.shard.count !== count) {
             throw new errors_UserError(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
         }
@@ -86102,6 +86312,30 @@ function mergeShards(list) {
             throw new errors_UserError(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
         }
     }
+    const notes = [];
+    const windows = list
+        .map(({ result }) => {
+        const active = result.requests.filter((r) => r.requests > 0);
+        if (active.length === 0)
+            return undefined;
+        const start = Math.min(...active.map((r) => Date.parse(r.startedAt)));
+        return { index: result.shard.index, start, end: Math.max(...active.map((r) => Date.parse(r.startedAt) + r.elapsedMs)) };
+    })
+        .filter((w) => w !== undefined)
+        .sort((a, b) => a.start - b.start);
+    let reach = -Infinity;
+    const apart = [];
+    for (const [i, w] of windows.entries()) {
+        if (i > 0 && w.start >= reach)
+            apart.push(`shard ${w.index}/${count} started ${new Date(w.start).toISOString()}, after the shards before it ended`);
+        reach = Math.max(reach, w.end);
+    }
+    if (apart.length) {
+        notes.push(`shards: not concurrent: the load was sequential (${apart.join('; ')}); each shard's target saw only its own share, and throughput is over the union of the windows`);
+    }
+    const idle = list.filter(({ result }) => result.requests.every((r) => r.idle)).map(({ result }) => `${result.shard.index}/${count}`);
+    if (idle.length)
+        notes.push(`shards: shard${idle.length > 1 ? 's' : ''} ${idle.join(', ')} sent nothing (their share of the rate or amount is 0)`);
     const names = ref.result.requests.map((r) => r.name);
     const merged = names.map((name) => {
         const parts = list.map(({ result, source }) => {
@@ -86123,6 +86357,7 @@ function mergeShards(list) {
     const connections = all.connections;
     return {
         environment: ref.result.environment,
+        notes,
         load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
     };
 }
@@ -86133,7 +86368,9 @@ function combine(name, parts) {
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
             codes[k] = (codes[k] ?? 0) + v;
-    const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+    // A slice that sent nothing has no window: it must not stretch the span.
+    const active = parts.filter(({ r }) => r.requests > 0);
+    const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
     const span = unionMs(windows);
     const requests = sum((r) => r.requests);
     const responses = sum((r) => r.responses);
@@ -86154,11 +86391,13 @@ function combine(name, parts) {
         timeouts: sum((r) => r.timeouts),
         mismatches: sum((r) => r.mismatches),
         statusCodes: codes,
-        errorRate: requests === 0 ? 1 : errors / requests,
+        errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
         ...(firstError ? { firstError } : {}),
+        ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
+        ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
     };
 }
 
@@ -86176,7 +86415,7 @@ function createHttpClient(clock, tls) {
         },
         keepAliveTimeout: 1000,
     });
-    const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+    const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
     return {
         async send(req) {
             const started = clock.monotonic();
@@ -86190,7 +86429,8 @@ function createHttpClient(clock, tls) {
                     signal,
                 });
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
-                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated };
+                const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
+                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
             }
             catch (err) {
                 const latencyMs = clock.monotonic() - started;
@@ -86202,6 +86442,16 @@ function createHttpClient(clock, tls) {
             await agent.close();
         },
     };
+}
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const v = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
 }
 /** Reads at most `cap` bytes, then drops the connection: a huge body cannot exhaust memory. */
 async function readCapped(body, cap) {
@@ -86258,6 +86508,407 @@ function isTransient(outcome) {
     if (outcome.kind === 'error')
         return outcome.class !== 'tls' && outcome.class !== 'redirect';
     return outcome.status >= 500 || outcome.status === 429;
+}
+/**
+ * Failures where the request cannot have reached the server: sending it again cannot repeat a
+ * side effect. A timeout or a reset may come after the server got the request.
+ */
+function neverSent(outcome) {
+    return outcome.kind === 'error' && (outcome.class === 'dns' || outcome.class === 'refused');
+}
+
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+// EXTERNAL MODULE: ./node_modules/ms/index.js
+var node_modules_ms = __nccwpck_require__(744);
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+function parseDuration(v) {
+    if (typeof v === 'number')
+        return Number.isFinite(v) && v >= 0 ? v : undefined;
+    if (typeof v !== 'string' || v.trim() === '')
+        return undefined;
+    const out = ms(v.trim());
+    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+function formatMs(v) {
+    if (v >= 10_000)
+        return `${(v / 1000).toFixed(1)} s`;
+    if (v >= 1000)
+        return `${Number((v / 1000).toFixed(2))} s`;
+    if (v >= 10)
+        return `${Math.round(v)} ms`;
+    if (v >= 1)
+        return `${v.toFixed(1)} ms`;
+    return `${v.toFixed(2)} ms`;
+}
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    const d = Math.floor(total / 86400);
+    const h = Math.floor((total % 86400) / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (d > 0)
+        return `${d} d ${h} h`;
+    if (h > 0)
+        return `${h} h ${m} min`;
+    if (m > 0)
+        return `${m} min ${s} s`;
+    return `${s} s`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/retry.ts
+
+
+
+class TransientOutcome extends Error {
+    outcome;
+    waitMs;
+    constructor(outcome, waitMs) {
+        super('transient');
+        this.outcome = outcome;
+        this.waitMs = waitMs;
+    }
+}
+/** Methods that may be replayed: sending them twice has the effect of sending them once. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/**
+ * Whether to try again after one attempt's outcome. Pure.
+ * - A request that never left (DNS, refused) is retried whatever its method.
+ * - 429 and 503 say the server did not act on it: retried, after `Retry-After` when given, if that
+ *   fits in the timeout; a longer wait fails the probe with the reason.
+ * - A timeout, a reset or another 5xx may come after the server acted: retried only when idempotent.
+ * - TLS and redirect failures, and every other answer, are final.
+ */
+function retryDecision(outcome, method, idempotent, maxRetryAfterMs = Infinity) {
+    if (!isTransient(outcome))
+        return { retry: false };
+    if (neverSent(outcome))
+        return { retry: true, waitMs: 0 };
+    if (outcome.kind === 'response' && (outcome.status === 429 || outcome.status === 503)) {
+        const wait = outcome.retryAfterMs ?? 0;
+        if (wait > maxRetryAfterMs) {
+            return { retry: false, reason: `the server asked to retry after ${formatMs(wait)} (Retry-After), longer than the timeout of ${formatMs(maxRetryAfterMs)}` };
+        }
+        return { retry: true, waitMs: wait };
+    }
+    if (idempotent)
+        return { retry: true, waitMs: 0 };
+    const what = outcome.kind === 'error' ? outcome.class : `HTTP ${outcome.status}`;
+    return { retry: false, reason: `not retried: ${method} is not idempotent and the request may have reached the server (${what})` };
+}
+/**
+ * Sends a request, retrying transient failures with exponential backoff (p-retry) under the rules of
+ * retryDecision; returns the last outcome, the number of attempts and why it stopped early, if it did.
+ */
+async function sendWithRetry(http, req, policy) {
+    const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(req.method.toUpperCase());
+    let attempts = 0;
+    let note;
+    try {
+        const outcome = await pRetry(async () => {
+            attempts++;
+            const outcome = await http.send(req);
+            const d = retryDecision(outcome, req.method, idempotent, policy.maxRetryAfterMs);
+            if (d.retry)
+                throw new TransientOutcome(outcome, d.waitMs);
+            if (d.reason && attempts <= policy.retries)
+                note = d.reason;
+            return outcome;
+        }, {
+            retries: policy.retries,
+            minTimeout: policy.delayMs,
+            factor: 2,
+            randomize: true,
+            maxTimeout: Math.max(policy.delayMs, 10_000),
+            shouldRetry: ({ error }) => error instanceof TransientOutcome,
+            // The server's Retry-After first (bounded by the timeout), then the usual backoff.
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+                if (error instanceof TransientOutcome && error.waitMs > 0 && retriesLeft > 0)
+                    await new Promise((r) => setTimeout(r, error.waitMs));
+            },
+        });
+        return { outcome, attempts, ...(note ? { note } : {}) };
+    }
+    catch (err) {
+        if (err instanceof TransientOutcome)
+            return { outcome: err.outcome, attempts };
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/checks/target.ts
@@ -86330,33 +86981,55 @@ function encodeBody(body, headers) {
 
 
 
+
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
 function loadRequestsOf(load) {
     return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
 }
+const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
  * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
  */
 function runOne(run, clock, hist) {
     return new Promise((resolve, reject) => {
-        const c = { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} };
+        const c = zeroCounters();
         const started = clock.monotonic();
         // Only an uncapped `amount` run ends at its last response; keep the clock off the hot path otherwise.
         const endsAtLastResponse = run.amount !== undefined && !run.rate;
         let last = started;
         const contains = run.expectBodyContains;
+        // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
+        // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
+        let lastStatus = 0;
+        // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
+        // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
+        // cannot hide its stall by holding back the requests that would have waited behind it.
+        const fromIntended = run.rate !== undefined;
+        const perConnectionRate = fromIntended ? run.rate / Math.min(run.connections, run.rate) : 0;
+        const slots = new WeakMap();
+        const nextSlot = (client) => {
+            const n = slots.get(client) ?? 0;
+            slots.set(client, n + 1);
+            return n;
+        };
         const instance = autocannon_default()({
             url: run.url,
             method: run.method,
             headers: run.headers,
             body: run.body,
-            connections: run.connections,
+            // autocannon refuses more connections than `amount`, and caps them at `overallRate` itself.
+            connections: run.amount !== undefined ? Math.min(run.connections, run.amount) : run.connections,
             duration: run.durationMs / 1000,
-            ...(run.amount ? { amount: run.amount } : {}),
-            ...(run.rate ? { overallRate: run.rate } : {}),
+            ...(run.amount !== undefined ? { amount: run.amount } : {}),
+            ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
             timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
             ...(contains ? { verifyBody: (b) => String(b).includes(contains) } : {}),
+            // A request that failed used its slot too: its connection's schedule moves on.
+            ...(fromIntended ? { setupClient: (client) => {
+                    client.on('timeout', () => nextSlot(client));
+                    client.on('connError', () => nextSlot(client));
+                } } : {}),
             skipAggregateResult: true,
         }, (err) => {
             clearTimeout(deadline);
@@ -86370,11 +87043,17 @@ function runOne(run, clock, hist) {
         // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
         // Without, autocannon stops itself at `duration`; the deadline is a safety net.
         const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
-        instance.on('response', (_client, status, _bytes, ms) => {
+        instance.on('response', (client, status, _bytes, ms) => {
             c.responses++;
+            lastStatus = status;
             if (endsAtLastResponse)
                 last = clock.monotonic();
-            if (hist)
+            if (fromIntended) {
+                const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
+                if (hist)
+                    recordMs(hist, Math.max(ms, clock.monotonic() - due));
+            }
+            else if (hist)
                 recordMs(hist, ms);
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
             if (status < 200 || status >= 300)
@@ -86390,7 +87069,10 @@ function runOne(run, clock, hist) {
                 c.firstError = { class: cls, message };
             }
         });
-        instance.on('reqMismatch', () => c.mismatches++);
+        instance.on('reqMismatch', () => {
+            if (lastStatus >= 200 && lastStatus < 300)
+                c.mismatches++;
+        });
     });
 }
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
@@ -86407,26 +87089,39 @@ async function runLoad(load, target, clock, now, http) {
             body,
             connections: Math.max(1, share(load.connections, n, i)),
             durationMs: load.duration,
-            amount: load.amount ? Math.max(1, share(load.amount, n, i)) : undefined,
-            rate: load.rate ? Math.max(1, share(load.rate, n, i)) : undefined,
+            // No floor: the sum of the slices never exceeds the configured cap; a slice of 0 sends nothing.
+            amount: load.amount !== undefined ? share(load.amount, n, i) : undefined,
+            rate: load.rate !== undefined ? share(load.rate, n, i) : undefined,
             timeoutMs: load.timeout,
             expectBodyContains: r['expect-body-contains'],
         };
     });
+    const live = runs.map((r) => r.amount !== 0 && r.rate !== 0);
+    const idleReason = (r) => `sends nothing: its share of the ${r.rate === 0 ? `rate (${load.rate}/s)` : `amount (${load.amount})`} is 0, because the cap is split into more slices than it has requests; the sum of the slices never exceeds the cap`;
+    const idleNotes = runs.flatMap((r, i) => (live[i] ? [] : [`load: ${requests[i].name} ${idleReason(r)}`]));
+    const fromIntended = load.rate !== undefined;
+    if (!live.some(Boolean)) {
+        const startedAt = now().toISOString();
+        const results = runs.map((r, i) => ({ ...toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, createHistogram(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
+        return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
+    }
     // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
-    const unreachable = http ? await preflight(load, runs, requests, http, now) : undefined;
+    const unreachable = http ? await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now) : undefined;
     if (unreachable)
         return unreachable;
     const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)()) : load.workers;
     if (workers > 1)
-        return runWithWorkers(load, target, workers);
+        return runWithWorkers(load, target, workers, clock, now);
     if (load.warmup > 0) {
-        await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
+        await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
     }
     const startedAt = now().toISOString();
     const hists = runs.map(() => createHistogram());
-    const counters = await Promise.all(runs.map((r, i) => runOne(r, clock, hists[i])));
-    const results = counters.map((c, i) => toResult(requests[i].name, runs[i], c, hists[i], startedAt));
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+    const results = counters.map((c, i) => {
+        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended);
+        return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
+    });
     const all = mergeHistograms(hists);
     const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
     const total = counters.reduce((a, c) => ({
@@ -86438,27 +87133,39 @@ async function runLoad(load, target, clock, now, http) {
         statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
         firstError: a.firstError ?? c.firstError,
         elapsedMs: overallElapsed,
-    }), { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, elapsedMs: overallElapsed });
-    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt);
+    }), { ...zeroCounters(), elapsedMs: overallElapsed });
+    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+    return {
+        ...shape(load),
+        requests: results,
+        overall: n === 1 ? { ...results[0], name: 'all' } : overall,
+        ...(idleNotes.length ? { notes: idleNotes } : {}),
+    };
+}
+function shape(load) {
     return {
         connections: load.connections,
         durationMs: load.duration,
         warmupMs: load.warmup,
-        ...(load.amount ? { amount: load.amount } : {}),
-        ...(load.rate ? { rate: load.rate } : {}),
-        requests: results,
-        overall: n === 1 ? { ...results[0], name: 'all' } : overall,
+        ...(load.amount !== undefined ? { amount: load.amount } : {}),
+        ...(load.rate !== undefined ? { rate: load.rate } : {}),
     };
 }
+/**
+ * One plain request before the load, tried twice: a target that cannot be reached is reported at
+ * once rather than hammered, and one reset on the way is not an outage. The load replays this
+ * request thousands of times anyway, so it is retried whatever its method.
+ */
 async function preflight(load, runs, requests, http, now) {
     const first = runs[0];
-    const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
+    const { outcome: pre, attempts } = await sendWithRetry(http, { url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 }, { retries: 1, delayMs: 250, idempotent: true });
     if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body')
         return undefined;
     const startedAt = now().toISOString();
-    const dead = (r, name) => toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, createHistogram(), startedAt);
+    const firstError = { class: pre.class, message: `${pre.message}${attempts > 1 ? ` (${attempts} attempts)` : ''}` };
+    const dead = (r, name) => toResult(name, r, { ...zeroCounters(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, createHistogram(), startedAt, false);
     const results = runs.map((r, i) => dead(r, requests[i].name));
-    return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0], name: 'all' } };
+    return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' } };
 }
 /** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
 function workerPath() {
@@ -86476,30 +87183,53 @@ function workerPath() {
  * Several load generator processes on one runner, so more CPUs generate more load. Each worker
  * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
  */
-async function runWithWorkers(load, target, workers) {
+async function runWithWorkers(load, target, workers, clock, now) {
     const single = { ...load, workers: 1 };
     const path = workerPath();
     const hash = configHash('workers', load);
-    const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
-        const spec = { index: i + 1, count: workers };
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
-            let done = false;
-            child.once('message', (msg) => {
-                done = true;
-                if (msg.ok && msg.result)
-                    resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
-                else
-                    reject(new Error(`load worker ${spec.index} failed: ${msg.error ?? 'no result'}`));
+    const children = new Set();
+    const stopAll = () => {
+        for (const c of children)
+            if (c.exitCode === null && c.signalCode === null)
+                c.kill();
+    };
+    try {
+        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
+            const spec = { index: i + 1, count: workers };
+            const slice = shardLoad(single, spec);
+            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
+            if (slice.rate === 0 || slice.amount === 0) {
+                return runLoad(slice, target, clock, now).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
+            }
+            return new Promise((resolve, reject) => {
+                const child = (0,external_node_child_process_namespaceObject.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+                children.add(child);
+                let done = false;
+                child.once('message', (msg) => {
+                    done = true;
+                    if (msg.ok && msg.result)
+                        resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+                    else
+                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
+                });
+                child.once('exit', (code, signal) => {
+                    children.delete(child);
+                    if (!done)
+                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
+                });
+                child.send({ load: slice, target });
             });
-            child.once('exit', (code) => {
-                if (!done)
-                    reject(new Error(`load worker ${spec.index} exited with ${code} before sending its result`));
-            });
-            child.send({ load: shardLoad(single, spec), target });
-        });
-    }));
-    return mergeShards(parts).load;
+        }));
+        const merged = mergeShards(parts);
+        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
+        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
+        return { ...merged.load, ...(notes.length ? { notes } : {}) };
+    }
+    catch (err) {
+        // One failed worker stops the others: its failure is the news, not a half-measured load.
+        stopAll();
+        throw err;
+    }
 }
 function mergeCounts(a, b) {
     const out = { ...a };
@@ -86507,7 +87237,8 @@ function mergeCounts(a, b) {
         out[k] = (out[k] ?? 0) + v;
     return out;
 }
-function toResult(name, run, c, h, startedAt) {
+function toResult(name, run, c, h, startedAt, fromIntended) {
+    // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
     const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
     const requests = c.responses + c.socketErrors + c.timeouts;
     return {
@@ -86524,11 +87255,12 @@ function toResult(name, run, c, h, startedAt) {
         timeouts: c.timeouts,
         mismatches: c.mismatches,
         statusCodes: c.statusCodes,
-        errorRate: requests === 0 ? 1 : errors / requests,
+        errorRate: requests === 0 ? 1 : Math.min(1, errors / requests),
         requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
         ...(c.firstError ? { firstError: c.firstError } : {}),
+        ...(fromIntended ? { latencyFrom: 'intended' } : {}),
     };
 }
 

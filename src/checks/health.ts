@@ -19,20 +19,21 @@ export async function runProbe(
   const url = joinUrl(baseUrl, probe.path);
   const headers = headerValues(env.headers, probe.headers);
   const body = encodeBody(probe.body, headers);
-  const { outcome, attempts } = await sendWithRetry(
+  const { outcome, attempts, note } = await sendWithRetry(
     http,
     { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] },
-    { retries: probe.retries, delayMs: probe['retry-delay'] },
+    { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout },
   );
+  const why = note ? `; ${note}` : '';
   const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
   if (outcome.kind === 'error') {
-    return { ...base, latencyMs: outcome.latencyMs, failure: { class: outcome.class, message: outcome.message }, assertions: [] };
+    return { ...base, latencyMs: outcome.latencyMs, failure: { class: outcome.class, message: `${outcome.message}${why}` }, assertions: [] };
   }
   const withStatus = { ...base, status: outcome.status, latencyMs: outcome.latencyMs };
   if (!statusMatches(outcome.status, probe.expect.status)) {
     return {
       ...withStatus,
-      failure: { class: 'status', message: `HTTP ${outcome.status}, expected ${describeStatus(probe.expect.status)}` },
+      failure: { class: 'status', message: `HTTP ${outcome.status}, expected ${describeStatus(probe.expect.status)}${why}` },
       assertions: [],
     };
   }

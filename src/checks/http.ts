@@ -33,7 +33,7 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
     },
     keepAliveTimeout: 1000,
   });
-  const dispatcher: Dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS }));
+  const dispatcher: Dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
 
   return {
     async send(req) {
@@ -48,7 +48,8 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
           signal,
         });
         const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
-        return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated };
+        const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
+        return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
       } catch (err) {
         const latencyMs = clock.monotonic() - started;
         const { cls, message } = classify(err, signal.aborted, req.timeoutMs);
@@ -59,6 +60,15 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
       await agent.close();
     },
   };
+}
+
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | string[] | undefined, now: Date): number | undefined {
+  const v = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
 }
 
 /** Reads at most `cap` bytes, then drops the connection: a huge body cannot exhaust memory. */
@@ -117,4 +127,12 @@ export function classify(err: unknown, timedOut: boolean, timeoutMs: number): { 
 export function isTransient(outcome: HttpOutcome): boolean {
   if (outcome.kind === 'error') return outcome.class !== 'tls' && outcome.class !== 'redirect';
   return outcome.status >= 500 || outcome.status === 429;
+}
+
+/**
+ * Failures where the request cannot have reached the server: sending it again cannot repeat a
+ * side effect. A timeout or a reset may come after the server got the request.
+ */
+export function neverSent(outcome: HttpOutcome): boolean {
+  return outcome.kind === 'error' && (outcome.class === 'dns' || outcome.class === 'refused');
 }

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { mongoHosts } from '../config/mongodb-uri.js';
 import type { IndexesConfig } from '../config/schema.js';
 import type { CollectionIndexes, IndexesResult, QueryPlan } from '../core/types.js';
+import { planStages } from '../core/indexes.js';
 
 /**
  * Reads what the deployment has, and nothing else: listCollections, listIndexes, $indexStats and
@@ -40,6 +41,7 @@ export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<Index
     const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name as string));
     const limit = pLimit(cfg.concurrency);
     let statsDenied = false;
+    let statsFailed: string | undefined;
     let explainDenied = false;
 
     const collections = await Promise.all(
@@ -49,13 +51,14 @@ export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<Index
           const coll = db.collection(name);
           const indexes = (await coll.listIndexes().toArray()) as Document[];
           let stats: CollectionIndexes['stats'];
-          if (cfg['report-unused'] && !statsDenied) {
+          if (cfg['report-unused'] && !statsDenied && statsFailed === undefined) {
             try {
               const rows = await coll.aggregate([{ $indexStats: {} }]).toArray();
               stats = rows.map((r) => ({ name: String(r.name), ops: Number(r.accesses?.ops ?? 0), since: new Date(r.accesses?.since).toISOString() }));
             } catch (err) {
-              if (!isUnauthorized(err)) throw err;
-              statsDenied = true;
+              // Denied, or not supported at all (a MongoDB-compatible service): a note, not the end of the check.
+              if (isUnauthorized(err)) statsDenied = true;
+              else statsFailed = messageOf(err);
             }
           }
           return { name, exists: true, indexes: indexes.map(plain), ...(stats ? { stats } : {}) };
@@ -63,6 +66,7 @@ export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<Index
       ),
     );
     if (statsDenied) notes.push('indexes: $indexStats is not permitted for this user, so unused indexes were not checked (it needs the clusterMonitor role)');
+    if (statsFailed !== undefined) notes.push(`indexes: $indexStats failed (${statsFailed}), so unused indexes were not checked (some MongoDB-compatible services do not support it)`);
 
     const queries = await Promise.all(
       cfg.queries.map((q) =>
@@ -72,11 +76,7 @@ export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<Index
           if (!existing.has(q.collection)) return { ...base, stages: [], collscan: false, error: 'the collection does not exist' };
           try {
             const cursor = db.collection(q.collection).find(q.filter, q.sort ? { sort: q.sort } : {});
-            const plan = (await cursor.explain('queryPlanner')) as Document;
-            const winning = plan.queryPlanner?.winningPlan as Document | undefined;
-            const stages: string[] = [];
-            const indexNames: string[] = [];
-            walkPlan(winning?.queryPlan ?? winning, stages, indexNames);
+            const { stages, indexNames } = planStages((await cursor.explain('queryPlanner')) as Document);
             return { ...base, stages, collscan: stages.includes('COLLSCAN'), ...(indexNames.length ? { indexName: indexNames[0] } : {}) };
           } catch (err) {
             if (!isUnauthorized(err)) return { ...base, stages: [], collscan: false, error: messageOf(err) };
@@ -91,15 +91,6 @@ export async function runIndexes(cfg: IndexesConfig, uri: string): Promise<Index
   } finally {
     await client.close();
   }
-}
-
-/** The stage names of a winning plan, depth first, and the indexes it scans. */
-function walkPlan(node: Document | undefined, stages: string[], indexNames: string[]): void {
-  if (!node || typeof node !== 'object') return;
-  if (typeof node.stage === 'string') stages.push(node.stage);
-  if (typeof node.indexName === 'string') indexNames.push(node.indexName);
-  if (node.inputStage) walkPlan(node.inputStage as Document, stages, indexNames);
-  for (const child of (node.inputStages as Document[] | undefined) ?? []) walkPlan(child, stages, indexNames);
 }
 
 function isUnauthorized(err: unknown): boolean {

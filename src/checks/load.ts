@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,7 @@ import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize,
 import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
 import type { Clock } from '../ports.js';
 import { classify, type HttpClient } from './http.js';
+import { sendWithRetry } from './retry.js';
 import { encodeBody, headerValues, joinUrl } from './target.js';
 import type { z } from 'zod';
 import type { headerValueSchema } from '../config/schema.js';
@@ -29,6 +30,8 @@ interface Counters {
   statusCodes: Record<string, number>;
   firstError?: { class: FailureClass; message: string };
 }
+
+const zeroCounters = (): Counters => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 
 interface OneRun {
   readonly url: string;
@@ -49,24 +52,44 @@ interface OneRun {
  */
 function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise<Counters & { elapsedMs: number }> {
   return new Promise((resolve, reject) => {
-    const c: Counters = { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} };
+    const c: Counters = zeroCounters();
     const started = clock.monotonic();
     // Only an uncapped `amount` run ends at its last response; keep the clock off the hot path otherwise.
     const endsAtLastResponse = run.amount !== undefined && !run.rate;
     let last = started;
     const contains = run.expectBodyContains;
+    // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
+    // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
+    let lastStatus = 0;
+    // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
+    // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
+    // cannot hide its stall by holding back the requests that would have waited behind it.
+    const fromIntended = run.rate !== undefined;
+    const perConnectionRate = fromIntended ? run.rate! / Math.min(run.connections, run.rate!) : 0;
+    const slots = new WeakMap<object, number>();
+    const nextSlot = (client: object) => {
+      const n = slots.get(client) ?? 0;
+      slots.set(client, n + 1);
+      return n;
+    };
     const instance = autocannon(
       {
         url: run.url,
         method: run.method as autocannon.Request['method'],
         headers: run.headers,
         body: run.body,
-        connections: run.connections,
+        // autocannon refuses more connections than `amount`, and caps them at `overallRate` itself.
+        connections: run.amount !== undefined ? Math.min(run.connections, run.amount) : run.connections,
         duration: run.durationMs / 1000,
-        ...(run.amount ? { amount: run.amount } : {}),
-        ...(run.rate ? { overallRate: run.rate } : {}),
+        ...(run.amount !== undefined ? { amount: run.amount } : {}),
+        ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
         timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
         ...(contains ? { verifyBody: (b: unknown) => String(b).includes(contains) } : {}),
+        // A request that failed used its slot too: its connection's schedule moves on.
+        ...(fromIntended ? { setupClient: (client: NodeJS.EventEmitter) => {
+          client.on('timeout', () => nextSlot(client));
+          client.on('connError', () => nextSlot(client));
+        } } : {}),
         skipAggregateResult: true,
       },
       (err) => {
@@ -80,10 +103,14 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
     // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
     // Without, autocannon stops itself at `duration`; the deadline is a safety net.
     const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
-    (instance as unknown as NodeJS.EventEmitter).on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    (instance as unknown as NodeJS.EventEmitter).on('response', (client: { rate?: number }, status: number, _bytes: number, ms: number) => {
       c.responses++;
+      lastStatus = status;
       if (endsAtLastResponse) last = clock.monotonic();
-      if (hist) recordMs(hist, ms);
+      if (fromIntended) {
+        const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
+        if (hist) recordMs(hist, Math.max(ms, clock.monotonic() - due));
+      } else if (hist) recordMs(hist, ms);
       c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
       if (status < 200 || status >= 300) c.non2xx++;
     });
@@ -95,7 +122,9 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
         c.firstError = { class: cls, message };
       }
     });
-    (instance as unknown as NodeJS.EventEmitter).on('reqMismatch', () => c.mismatches++);
+    (instance as unknown as NodeJS.EventEmitter).on('reqMismatch', () => {
+      if (lastStatus >= 200 && lastStatus < 300) c.mismatches++;
+    });
   });
 }
 
@@ -120,28 +149,43 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
       body,
       connections: Math.max(1, share(load.connections, n, i)),
       durationMs: load.duration,
-      amount: load.amount ? Math.max(1, share(load.amount, n, i)) : undefined,
-      rate: load.rate ? Math.max(1, share(load.rate, n, i)) : undefined,
+      // No floor: the sum of the slices never exceeds the configured cap; a slice of 0 sends nothing.
+      amount: load.amount !== undefined ? share(load.amount, n, i) : undefined,
+      rate: load.rate !== undefined ? share(load.rate, n, i) : undefined,
       timeoutMs: load.timeout,
       expectBodyContains: r['expect-body-contains'],
     };
   });
 
+  const live = runs.map((r) => r.amount !== 0 && r.rate !== 0);
+  const idleReason = (r: OneRun) =>
+    `sends nothing: its share of the ${r.rate === 0 ? `rate (${load.rate}/s)` : `amount (${load.amount})`} is 0, because the cap is split into more slices than it has requests; the sum of the slices never exceeds the cap`;
+  const idleNotes = runs.flatMap((r, i) => (live[i] ? [] : [`load: ${requests[i]!.name} ${idleReason(r)}`]));
+  const fromIntended = load.rate !== undefined;
+  if (!live.some(Boolean)) {
+    const startedAt = now().toISOString();
+    const results = runs.map((r, i) => ({ ...toResult(requests[i]!.name, r, { ...zeroCounters(), elapsedMs: 0 }, createHistogram(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
+    return { ...shape(load), requests: results, overall: { ...results[0]!, name: 'all' }, notes: idleNotes };
+  }
+
   // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
-  const unreachable = http ? await preflight(load, runs, requests, http, now) : undefined;
+  const unreachable = http ? await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now) : undefined;
   if (unreachable) return unreachable;
 
   const workers = load.workers === 'auto' ? Math.min(8, availableParallelism()) : load.workers;
-  if (workers > 1) return runWithWorkers(load, target, workers);
+  if (workers > 1) return runWithWorkers(load, target, workers, clock, now);
 
   if (load.warmup > 0) {
-    await Promise.all(runs.map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
+    await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
   }
 
   const startedAt = now().toISOString();
   const hists = runs.map(() => createHistogram());
-  const counters = await Promise.all(runs.map((r, i) => runOne(r, clock, hists[i])));
-  const results: LoadRequestResult[] = counters.map((c, i) => toResult(requests[i]!.name, runs[i]!, c, hists[i]!, startedAt));
+  const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+  const results: LoadRequestResult[] = counters.map((c, i) => {
+    const res = toResult(requests[i]!.name, runs[i]!, c, hists[i]!, startedAt, fromIntended);
+    return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]!) };
+  });
   const all = mergeHistograms(hists);
   const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
   const total = counters.reduce(
@@ -155,29 +199,46 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
       firstError: a.firstError ?? c.firstError,
       elapsedMs: overallElapsed,
     }),
-    { responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, elapsedMs: overallElapsed } as Counters & { elapsedMs: number },
+    { ...zeroCounters(), elapsedMs: overallElapsed } as Counters & { elapsedMs: number },
   );
-  const overall = toResult('all', { ...runs[0]!, method: n === 1 ? runs[0]!.method : 'MIXED', connections: load.connections }, total, all, startedAt);
+  const overall = toResult('all', { ...runs[0]!, method: n === 1 ? runs[0]!.method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+  return {
+    ...shape(load),
+    requests: results,
+    overall: n === 1 ? { ...results[0]!, name: 'all' } : overall,
+    ...(idleNotes.length ? { notes: idleNotes } : {}),
+  };
+}
+
+function shape(load: LoadConfig): Pick<LoadResult, 'connections' | 'durationMs' | 'warmupMs' | 'amount' | 'rate'> {
   return {
     connections: load.connections,
     durationMs: load.duration,
     warmupMs: load.warmup,
-    ...(load.amount ? { amount: load.amount } : {}),
-    ...(load.rate ? { rate: load.rate } : {}),
-    requests: results,
-    overall: n === 1 ? { ...results[0]!, name: 'all' } : overall,
+    ...(load.amount !== undefined ? { amount: load.amount } : {}),
+    ...(load.rate !== undefined ? { rate: load.rate } : {}),
   };
 }
 
+/**
+ * One plain request before the load, tried twice: a target that cannot be reached is reported at
+ * once rather than hammered, and one reset on the way is not an outage. The load replays this
+ * request thousands of times anyway, so it is retried whatever its method.
+ */
 async function preflight(load: LoadConfig, runs: OneRun[], requests: LoadRequestConfig[], http: HttpClient, now: () => Date): Promise<LoadResult | undefined> {
   const first = runs[0]!;
-  const pre = await http.send({ url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 });
+  const { outcome: pre, attempts } = await sendWithRetry(
+    http,
+    { url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 },
+    { retries: 1, delayMs: 250, idempotent: true },
+  );
   if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body') return undefined;
   const startedAt = now().toISOString();
+  const firstError = { class: pre.class, message: `${pre.message}${attempts > 1 ? ` (${attempts} attempts)` : ''}` };
   const dead = (r: OneRun, name: string) =>
-    toResult(name, r, { responses: 0, non2xx: 0, socketErrors: 1, timeouts: 0, mismatches: 0, statusCodes: {}, firstError: { class: pre.class, message: pre.message }, elapsedMs: pre.latencyMs }, createHistogram(), startedAt);
+    toResult(name, r, { ...zeroCounters(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, createHistogram(), startedAt, false);
   const results = runs.map((r, i) => dead(r, requests[i]!.name));
-  return { connections: load.connections, durationMs: load.duration, warmupMs: load.warmup, requests: results, overall: { ...results[0]!, name: 'all' } };
+  return { ...shape(load), requests: results, overall: { ...results[0]!, name: 'all' } };
 }
 
 /** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
@@ -196,29 +257,49 @@ export function workerPath(): string {
  * Several load generator processes on one runner, so more CPUs generate more load. Each worker
  * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
  */
-async function runWithWorkers(load: LoadConfig, target: LoadTarget, workers: number): Promise<LoadResult> {
+async function runWithWorkers(load: LoadConfig, target: LoadTarget, workers: number, clock: Clock, now: () => Date): Promise<LoadResult> {
   const single = { ...load, workers: 1 as const };
   const path = workerPath();
   const hash = configHash('workers', load);
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, i) => {
-      const spec = { index: i + 1, count: workers };
-      return new Promise<{ result: ShardResult; source: string }>((resolve, reject) => {
-        const child = fork(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
-        let done = false;
-        child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => {
-          done = true;
-          if (msg.ok && msg.result) resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
-          else reject(new Error(`load worker ${spec.index} failed: ${msg.error ?? 'no result'}`));
+  const children = new Set<ChildProcess>();
+  const stopAll = () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill();
+  };
+  try {
+    const parts = await Promise.all(
+      Array.from({ length: workers }, (_, i) => {
+        const spec = { index: i + 1, count: workers };
+        const slice = shardLoad(single, spec);
+        // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
+        if (slice.rate === 0 || slice.amount === 0) {
+          return runLoad(slice, target, clock, now).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
+        }
+        return new Promise<{ result: ShardResult; source: string }>((resolve, reject) => {
+          const child = fork(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+          children.add(child);
+          let done = false;
+          child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => {
+            done = true;
+            if (msg.ok && msg.result) resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+            else reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
+          });
+          child.once('exit', (code, signal) => {
+            children.delete(child);
+            if (!done) reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
+          });
+          child.send({ load: slice, target });
         });
-        child.once('exit', (code) => {
-          if (!done) reject(new Error(`load worker ${spec.index} exited with ${code} before sending its result`));
-        });
-        child.send({ load: shardLoad(single, spec), target });
-      });
-    }),
-  );
-  return mergeShards(parts).load;
+      }),
+    );
+    const merged = mergeShards(parts);
+    const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
+    const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
+    return { ...merged.load, ...(notes.length ? { notes } : {}) };
+  } catch (err) {
+    // One failed worker stops the others: its failure is the news, not a half-measured load.
+    stopAll();
+    throw err;
+  }
 }
 
 function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
@@ -227,7 +308,8 @@ function mergeCounts(a: Record<string, number>, b: Record<string, number>): Reco
   return out;
 }
 
-function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string): LoadRequestResult {
+function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string, fromIntended: boolean): LoadRequestResult {
+  // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
   const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
   const requests = c.responses + c.socketErrors + c.timeouts;
   return {
@@ -244,10 +326,11 @@ function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }
     timeouts: c.timeouts,
     mismatches: c.mismatches,
     statusCodes: c.statusCodes,
-    errorRate: requests === 0 ? 1 : errors / requests,
+    errorRate: requests === 0 ? 1 : Math.min(1, errors / requests),
     requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
     ...(c.firstError ? { firstError: c.firstError } : {}),
+    ...(fromIntended ? { latencyFrom: 'intended' as const } : {}),
   };
 }

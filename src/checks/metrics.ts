@@ -18,15 +18,15 @@ export async function runMetrics(env: EnvironmentConfig, baseUrl: string, http: 
   return Promise.all(
     sources.map(async ({ source, path, timeout, retries }): Promise<EndpointReading> => {
       const url = joinUrl(baseUrl, path);
-      const { outcome, attempts } = await sendWithRetry(
+      const { outcome, attempts, note } = await sendWithRetry(
         http,
         { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY },
-        { retries, delayMs: 500 },
+        { retries, delayMs: 500, maxRetryAfterMs: timeout },
       );
       const base = { source, url, attempts, latencyMs: outcome.latencyMs };
       if (outcome.kind === 'error') return { ...base, failure: { class: outcome.class, message: outcome.message } };
       if (outcome.status < 200 || outcome.status >= 300) {
-        return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx` } };
+        return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx${note ? `; ${note}` : ''}` } };
       }
       if (outcome.truncated) {
         return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is larger than ${MAX_BODY} bytes` } };

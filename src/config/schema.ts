@@ -19,6 +19,10 @@ export const durationSchema = z.union([z.number(), z.string()]).transform((v, ct
 /** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
 const lowerCase = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 const severity = z.preprocess(lowerCase, z.enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' }));
+
+/** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
+const positiveDuration = durationSchema.refine((v) => v > 0, { message: 'expected a duration above 0 (0 cannot work here), such as "5s"' });
+
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const headerValueSchema = z.union([
@@ -58,13 +62,15 @@ const statusSchema = z
 
 const probeSchema = z.strictObject({
   ...requestFields,
-  timeout: durationSchema.default(5000),
+  timeout: positiveDuration.default(5000),
   retries: z.int().min(0).max(10).default(2),
   'retry-delay': durationSchema.default(500),
+  /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
+  idempotent: z.boolean().optional(),
   expect: z
     .strictObject({ status: statusSchema, body: z.array(assertionSchema).default([]) })
     .default({ status: '2xx', body: [] }),
-  'latency-budget': durationSchema.optional(),
+  'latency-budget': positiveDuration.optional(),
   'max-body-bytes': z.int().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
 });
 export type ProbeConfig = z.infer<typeof probeSchema>;
@@ -82,10 +88,19 @@ export const levelSchema = z
   });
 export type Level = z.infer<typeof levelSchema>;
 
-const metricField = z.strictObject({ field: z.string().min(1), levels: z.array(levelSchema).min(1).optional() });
+/**
+ * A percent-valued metric. `unit` says how the app reports it: `percent` (99.1) or `fraction` (0.991).
+ * Left out, a value above 1 is read as percent; for the payment success rate a value in (0, 1] is
+ * ambiguous and reported as unreadable rather than guessed.
+ */
+const metricField = z.strictObject({
+  field: z.string().min(1),
+  unit: z.enum(['percent', 'fraction'], { error: 'expected percent (99.1) or fraction (0.991)' }).optional(),
+  levels: z.array(levelSchema).min(1).optional(),
+});
 
 const endpointCommon = {
-  timeout: durationSchema.default(5000),
+  timeout: positiveDuration.default(5000),
   retries: z.int().min(0).max(10).default(2),
 };
 
@@ -127,23 +142,37 @@ export const metricsSchema = z.strictObject({
       }),
     )
     .default([]),
+}).superRefine((m, ctx) => {
+  // A threshold on an endpoint that is never fetched would be dropped in silence.
+  for (const [i, t] of m.thresholds.entries()) {
+    if (!m[t.source]) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
+    }
+  }
 });
 export type MetricsConfig = z.infer<typeof metricsSchema>;
 
-/** "1%", "0.5 %" or a number of percent. */
+/**
+ * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
+ * 0.01 % or 1 %; the error names the key.
+ */
 export const percentSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const m = typeof v === 'number' ? [String(v), String(v)] : /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+  if (typeof v === 'number') {
+    ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
+    return z.NEVER;
+  }
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
   const n = m ? Number(m[1]) : NaN;
   if (!Number.isFinite(n) || n < 0 || n > 100) {
-    ctx.addIssue({ code: 'custom', message: 'expected a percentage such as "1%" or 0.5', input: v });
+    ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
     return z.NEVER;
   }
   return n;
 });
 
 export const budgetsSchema = z.strictObject({
-  p50: durationSchema.optional(),
-  p95: durationSchema.optional(),
+  p50: positiveDuration.optional(),
+  p95: positiveDuration.optional(),
   'error-rate': percentSchema.optional(),
 });
 export type Budgets = z.infer<typeof budgetsSchema>;
@@ -159,12 +188,12 @@ export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
 export const loadSchema = z.strictObject({
   requests: z.array(loadRequestSchema).min(1).optional(),
   connections: z.int().min(1).default(10),
-  duration: durationSchema.default(10_000),
+  duration: positiveDuration.default(10_000),
   amount: z.int().min(1).optional(),
   /** A cap on requests per second over all connections, so a production service is not flattened. */
   rate: z.int().min(1).optional(),
   warmup: durationSchema.default(0),
-  timeout: durationSchema.default(10_000),
+  timeout: positiveDuration.default(10_000),
   /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
   workers: z.union([z.int().min(1).max(64), z.literal('auto')]).default(1),
   /** In gate mode the load test runs this many times and the median of each metric is judged. */
@@ -212,8 +241,8 @@ export const indexesSchema = z.strictObject({
   database: z.string().min(1),
   /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
   'driver-options': z.record(z.string(), z.unknown()).default({}),
-  /** Connection and server-selection timeout: a wrong host fails fast. */
-  timeout: durationSchema.default(5000),
+  /** Connection and server-selection timeout: a wrong host fails fast (0 would mean no timeout at all to the driver). */
+  timeout: positiveDuration.default(5000),
   concurrency: z.int().min(1).max(64).default(8),
   /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
   'report-undeclared': z.boolean().default(false),

@@ -5,7 +5,7 @@ import { formatMs } from '../config/duration.js';
 import { readPath, show } from './json-path.js';
 import { family } from './observed.js';
 import { label, rank, ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from './severity.js';
-import type { CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
+import type { CheckFailure, CheckName, CheckResults, EndpointReading, Evaluation, Finding, IndexesResult, LoadRequestResult, LoadResult, ProbeResult, ResultRow } from './types.js';
 
 export interface EvalContext {
   readonly environment: string;
@@ -22,6 +22,7 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
     ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
     ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
+    evaluateFailures(results.failures ?? [], ctx),
   ];
   return {
     rows: parts.flatMap((p) => p.rows),
@@ -140,6 +141,12 @@ interface Threshold {
   readonly field: string;
   readonly unit: string;
   readonly levels: readonly Level[];
+  /** Built-in percent metrics: how the app reports the value (`fraction` is scaled to percent). */
+  readonly scale?: 'percent' | 'fraction';
+  /** Where the metric is declared, for messages. */
+  readonly key?: string;
+  /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */
+  readonly strictUnit?: boolean;
 }
 
 /** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
@@ -149,14 +156,25 @@ export function thresholdsOf(env: EnvironmentConfig): Threshold[] {
   const out: Threshold[] = [];
   for (const name of ['cpu', 'memory', 'disk'] as const) {
     const f = m.system?.[name];
-    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name] });
+    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
   }
   const pay = m.usage?.['payment-success-rate'];
   if (pay) {
-    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'] });
+    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
   }
   for (const t of m.thresholds) out.push(t);
   return out;
+}
+
+/** Why a percent metric's value cannot be read in its unit; undefined when it can. */
+function unitProblemOf(t: Threshold, v: number): string | undefined {
+  if (t.scale === 'fraction' && (v < 0 || v > 1)) {
+    return `is ${v}, but ${t.key}.unit says fraction (0 to 1); is it a percentage? Set ${t.key}.unit: percent`;
+  }
+  if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1) {
+    return `is ${v}: a fraction (${round(v * 100)} %) or a percentage (${v} %)? Declare ${t.key}.unit: fraction or percent`;
+  }
+  return undefined;
 }
 
 function describeLevel(l: Level, unit: string): string {
@@ -231,7 +249,18 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
       continue;
     }
-    const v = read.value as number;
+    const value0 = read.value as number;
+    const unitProblem = unitProblemOf(t, value0);
+    if (unitProblem) {
+      const f = ruled(ctx, 'metrics-field-missing', (s) =>
+        finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`),
+      );
+      if (f) b.findings.push(f);
+      b.rows.push({ check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget, verdict: 'fail', severity: f?.severity });
+      continue;
+    }
+    // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
+    const v = t.scale === 'fraction' ? value0 * 100 : value0;
     const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
     const hit = matchLevel(t.levels, v);
     if (!hit) {
@@ -331,11 +360,18 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
   const b = builder();
   const cfg = ctx.env.load as LoadConfig | undefined;
   const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
+  b.notes.push(...(load.notes ?? []));
+  const o0 = load.overall;
+  b.notes.push(
+    o0.latencyFrom === 'intended'
+      ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
+      : 'load: latency is measured from when each request was sent (no rate cap)',
+  );
   let overallP95Breached = false;
   for (const r of load.requests) {
     const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
     const breached = evaluateLoadRequest(r, budgets, ctx, b);
-    if (breached || r.responses === 0) overallP95Breached = true;
+    if (breached || (r.responses === 0 && !r.idle)) overallP95Breached = true;
   }
   if (ctx.baseline && cfg && !overallP95Breached) {
     observe(b, ctx, 'load', 'p95-regression');
@@ -361,6 +397,11 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
 /** Findings for one request's load; true when its p95 broke the budget. */
 function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, b: Builder): boolean {
   const name = r.name;
+  if (r.idle && r.requests === 0) {
+    // Its share of the rate or amount is 0: it sent nothing on purpose, which is not an outage.
+    b.rows.push({ check: 'load', subject: `${name} requests`, value: `none sent: ${r.idle}`, budget: '', verdict: 'skip' });
+    return false;
+  }
   observe(b, ctx, 'load', `${name}:unreachable`);
   if (r.responses === 0) {
     // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
@@ -425,6 +466,21 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
   }
   b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
   return p95Breached;
+}
+
+// ---------------------------------------------------------------- broken checks
+
+/** A check that broke while running is its own finding: the other checks are judged all the same. */
+function evaluateFailures(failures: readonly CheckFailure[], ctx: EvalContext): Builder {
+  const b = builder();
+  for (const x of failures) {
+    const f = ruled(ctx, 'check-failed', (s) =>
+      finding(ctx, x.check, 'check-failed', 'check-failed', s, `${x.check} check could not complete`, `the ${x.check} check stopped with an error: ${x.message}`),
+    );
+    if (f) b.findings.push(f);
+    b.rows.push({ check: x.check, subject: `${x.check} check`, value: `error: ${x.message}`, budget: 'completes', verdict: 'fail', severity: f?.severity });
+  }
+  return b;
 }
 
 // ---------------------------------------------------------------- indexes

@@ -128,3 +128,28 @@ export function worstProblem(problems: readonly IndexProblem[], severityOf: (r: 
   }
   return worst;
 }
+
+type PlanNode = Record<string, unknown>;
+
+/**
+ * The stage names of an explain's winning plan, depth first, and the indexes it scans. Pure. Walks
+ * classic plans (`inputStage`, `inputStages`), slot-based ones (`winningPlan.queryPlan`) and sharded
+ * ones: mongos's merge stage (`SHARD_MERGE`, `SHARD_MERGE_SORT`, `SINGLE_SHARD`) with each shard's own
+ * `winningPlan` under `shards[]`, so a COLLSCAN on one shard is found.
+ */
+export function planStages(explain: unknown): { stages: string[]; indexNames: string[] } {
+  const stages: string[] = [];
+  const indexNames: string[] = [];
+  const walk = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || depth > 100) return;
+    const n = node as PlanNode;
+    if (n.queryPlan && typeof n.queryPlan === 'object' && n.stage === undefined) return walk(n.queryPlan, depth + 1);
+    if (typeof n.stage === 'string') stages.push(n.stage);
+    if (typeof n.indexName === 'string') indexNames.push(n.indexName);
+    if (n.inputStage) walk(n.inputStage, depth + 1);
+    for (const child of Array.isArray(n.inputStages) ? n.inputStages : []) walk(child, depth + 1);
+    for (const shard of Array.isArray(n.shards) ? n.shards : []) walk((shard as PlanNode).winningPlan ?? shard, depth + 1);
+  };
+  walk(((explain as PlanNode | undefined)?.queryPlanner as PlanNode | undefined)?.winningPlan, 0);
+  return { stages, indexNames };
+}

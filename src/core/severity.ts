@@ -63,6 +63,7 @@ export const DEFAULT_RULE_SEVERITY = {
   'indexes-collection-missing': 'sev3',
   'indexes-undeclared': 'sev4',
   'indexes-unused': 'sev4',
+  'check-failed': 'sev3',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof DEFAULT_RULE_SEVERITY;

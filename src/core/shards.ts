@@ -27,6 +27,8 @@ const requestSchema = z.object({
   statusCodes: z.record(z.string(), z.number()),
   histogram: z.string(),
   firstError: z.object({ class: z.enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: z.string() }).optional(),
+  latencyFrom: z.enum(['sent', 'intended']).optional(),
+  idle: z.string().optional(),
 });
 
 export const shardResultSchema = z.object({
@@ -42,14 +44,18 @@ export type ShardResult = z.infer<typeof shardResultSchema>;
 export { parseShard, type ShardSpec } from './shard-spec.js';
 import { share, type ShardSpec } from './shard-spec.js';
 
-/** This shard's slice of the load: its share of connections, rate and amount. */
+/**
+ * This shard's slice of the load: its share of connections, rate and amount. Rate and amount are
+ * caps, so the slices never sum to more than the configured value: a slice may get 0 of them, and
+ * then it sends nothing (and says so). Connections keep a floor of 1.
+ */
 export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {
-  const part = (total: number) => Math.max(1, share(total, s.count, s.index - 1));
+  const part = (total: number) => share(total, s.count, s.index - 1);
   return {
     ...load,
-    connections: part(load.connections),
-    ...(load.rate ? { rate: part(load.rate) } : {}),
-    ...(load.amount ? { amount: part(load.amount) } : {}),
+    connections: Math.max(1, part(load.connections)),
+    ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
+    ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
   };
 }
 
@@ -69,6 +75,7 @@ export function toShardResult(load: LoadResult, shard: ShardSpec, environment: s
       name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
       requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
       statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+      ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
     })),
   };
 }
@@ -111,15 +118,59 @@ export function unionMs(windows: readonly { start: number; end: number }[]): num
   return total;
 }
 
+/** What the merge run itself would run: shards must match it, not merely each other. */
+export interface MergeExpectation {
+  /** configHash(environment, load) of the merge run's own config. */
+  readonly configHash: string;
+  /** Where the merge run's config says the load goes, per request name; absent when the merge run has no target. */
+  readonly urls?: ReadonlyMap<string, string>;
+}
+
 /**
- * Checks the set (every shard 1..N exactly once, one config) and merges it: histograms exactly,
- * counters summed, throughput over the union of the shards' time windows.
+ * Checks the set (every shard 1..N exactly once, one config, each shard's numbers consistent) and
+ * merges it: histograms exactly, counters summed, throughput over the union of the shards' time
+ * windows. Every error names the shard.
  */
-export function mergeShards(list: readonly { result: ShardResult; source: string }[]): { load: LoadResult; environment: string } {
+export function mergeShards(
+  list: readonly { result: ShardResult; source: string }[],
+  expect?: MergeExpectation,
+): { load: LoadResult; environment: string; notes: string[] } {
   if (list.length === 0) throw new UserError('shards: no shard results were given');
   const count = list[0]!.result.shard.count;
   const seen = new Map<number, string>();
   for (const { result, source } of list) {
+    const at = `shards: ${source} (shard ${result.shard.index}/${result.shard.count})`;
+    if (result.shard.index > result.shard.count) {
+      throw new UserError(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
+    }
+    for (const r of result.requests) {
+      if (!Number.isFinite(Date.parse(r.startedAt))) {
+        throw new UserError(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
+      }
+      if (r.responses > r.requests) {
+        throw new UserError(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
+      }
+      let h: Histogram;
+      try {
+        h = decodeHistogram(r.histogram);
+      } catch (err) {
+        throw new UserError(`${at}: the histogram of request "${r.name}" is corrupt: ${(err as Error).message}`);
+      }
+      if (h.totalCount !== r.responses) {
+        throw new UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+      }
+    }
+    if (expect && result.configHash !== expect.configHash) {
+      throw new UserError(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
+    }
+    if (expect?.urls) {
+      for (const r of result.requests) {
+        const want = expect.urls.get(r.name);
+        if (want !== undefined && want !== r.url) {
+          throw new UserError(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
+        }
+      }
+    }
     if (result.shard.count !== count) {
       throw new UserError(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0]!.source} says there are ${count} shards`);
     }
@@ -135,6 +186,27 @@ export function mergeShards(list: readonly { result: ShardResult; source: string
       throw new UserError(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
     }
   }
+  const notes: string[] = [];
+  const windows = list
+    .map(({ result }) => {
+      const active = result.requests.filter((r) => r.requests > 0);
+      if (active.length === 0) return undefined;
+      const start = Math.min(...active.map((r) => Date.parse(r.startedAt)));
+      return { index: result.shard.index, start, end: Math.max(...active.map((r) => Date.parse(r.startedAt) + r.elapsedMs)) };
+    })
+    .filter((w): w is NonNullable<typeof w> => w !== undefined)
+    .sort((a, b) => a.start - b.start);
+  let reach = -Infinity;
+  const apart: string[] = [];
+  for (const [i, w] of windows.entries()) {
+    if (i > 0 && w.start >= reach) apart.push(`shard ${w.index}/${count} started ${new Date(w.start).toISOString()}, after the shards before it ended`);
+    reach = Math.max(reach, w.end);
+  }
+  if (apart.length) {
+    notes.push(`shards: not concurrent: the load was sequential (${apart.join('; ')}); each shard's target saw only its own share, and throughput is over the union of the windows`);
+  }
+  const idle = list.filter(({ result }) => result.requests.every((r) => r.idle)).map(({ result }) => `${result.shard.index}/${count}`);
+  if (idle.length) notes.push(`shards: shard${idle.length > 1 ? 's' : ''} ${idle.join(', ')} sent nothing (their share of the rate or amount is 0)`);
   const names = ref.result.requests.map((r) => r.name);
   const merged: LoadRequestResult[] = names.map((name) => {
     const parts = list.map(({ result, source }) => {
@@ -154,6 +226,7 @@ export function mergeShards(list: readonly { result: ShardResult; source: string
   const connections = all.connections;
   return {
     environment: ref.result.environment,
+    notes,
     load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0]!, name: 'all' } : all },
   };
 }
@@ -165,7 +238,9 @@ function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadReque
   const h = mergeHistograms(parts.map((p) => p.h));
   const codes: Record<string, number> = {};
   for (const { r } of parts) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
-  const windows = parts.map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
+  // A slice that sent nothing has no window: it must not stretch the span.
+  const active = parts.filter(({ r }) => r.requests > 0);
+  const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
   const span = unionMs(windows);
   const requests = sum((r) => r.requests);
   const responses = sum((r) => r.responses);
@@ -186,10 +261,12 @@ function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadReque
     timeouts: sum((r) => r.timeouts),
     mismatches: sum((r) => r.mismatches),
     statusCodes: codes,
-    errorRate: requests === 0 ? 1 : errors / requests,
+    errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
     requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
     ...(firstError ? { firstError } : {}),
+    ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
+    ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),
   };
 }

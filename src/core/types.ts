@@ -16,6 +16,8 @@ export type HttpOutcome =
       readonly body: Buffer;
       /** True when the body was larger than the cap and reading stopped there. */
       readonly truncated: boolean;
+      /** On a 429 or 503: how long the server asked to wait (`Retry-After`), in ms. */
+      readonly retryAfterMs?: number;
     }
   | { readonly kind: 'error'; readonly class: FailureClass; readonly message: string; readonly latencyMs: number };
 
@@ -67,12 +69,19 @@ export interface LoadRequestResult {
   /** Responses whose body lacked `expect-body-contains`. */
   readonly mismatches: number;
   readonly statusCodes: Readonly<Record<string, number>>;
-  /** (non-2xx + socket errors + timeouts + mismatches) ÷ requests, as a fraction. */
+  /** Failed requests (non-2xx + socket errors + timeouts + 2xx body mismatches) ÷ requests, as a fraction (never above 1). */
   readonly errorRate: number;
   readonly requestsPerSecond: number;
   readonly latencyMs: LatencySummary;
   readonly histogram: string;
   readonly firstError?: { readonly class: FailureClass; readonly message: string };
+  /**
+   * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
+   * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
+   */
+  readonly latencyFrom?: 'sent' | 'intended';
+  /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
+  readonly idle?: string;
 }
 
 export interface LoadResult {
@@ -83,6 +92,8 @@ export interface LoadResult {
   readonly rate?: number;
   readonly requests: readonly LoadRequestResult[];
   readonly overall: LoadRequestResult;
+  /** What the load step has to say about itself (idle slices, merge observations). */
+  readonly notes?: readonly string[];
   /** In gate mode: each sample's overall figures; the fields above are their medians. */
   readonly samples?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
 }
@@ -121,6 +132,13 @@ export interface CheckResults {
   metrics?: readonly EndpointReading[];
   load?: LoadResult;
   indexes?: IndexesResult;
+  /** Checks that broke while running (an error, not a finding): each is settled on its own, the others are still judged. */
+  failures?: readonly CheckFailure[];
+}
+
+export interface CheckFailure {
+  readonly check: CheckName;
+  readonly message: string;
 }
 
 /** One line of a check's table in the summary: a condition and its result. */

@@ -2,6 +2,21 @@ import { appendEntry, parseHistory, type BaselineEntry, type History } from '../
 import { historyFileName, type BaselineStore } from '../baseline/store.js';
 import type { BranchFiles, FileSnapshot } from './branch-file.js';
 
+/** The contents API serves files up to 1 MB: the history is kept well below that. */
+export const MAX_HISTORY_BYTES = 900 * 1024;
+
+/** Drops the oldest entries until the file fits MAX_HISTORY_BYTES, whatever history.max-entries says. Pure. */
+export function withinSize(h: History, maxBytes = MAX_HISTORY_BYTES): History {
+  const size = (x: History) => Buffer.byteLength(`${JSON.stringify(x, null, 2)}\n`);
+  if (size(h) <= maxBytes) return h;
+  // Entries are alike in size: estimate, then trim one at a time (bounded by the entry count).
+  const perEntry = size(h) / Math.max(1, h.entries.length);
+  let keep = Math.max(1, Math.floor(maxBytes / perEntry));
+  let out: History = { ...h, entries: h.entries.slice(-keep) };
+  while (keep > 1 && size(out) > maxBytes) out = { ...h, entries: h.entries.slice(-(--keep)) };
+  return out;
+}
+
 /** History on the data branch (default `launchguard-data`): `launchguard/<environment>.json`. */
 export class GitHubBaselineStore implements BaselineStore {
   /** What the last read saw, per environment: the first write attempt reuses it. */
@@ -30,7 +45,7 @@ export class GitHubBaselineStore implements BaselineStore {
       path,
       (text) => {
         const current = text === undefined ? undefined : parseHistory(text, `${path} on ${this.where}`);
-        next = appendEntry(current, environment, entry, maxEntries);
+        next = withinSize(appendEntry(current, environment, entry, maxEntries));
         return `${JSON.stringify(next, null, 2)}\n`;
       },
       `launchguard: record ${environment} run ${entry.at}`,

@@ -14,6 +14,12 @@ export interface FileSnapshot {
 
 const MAX_ATTEMPTS = 5;
 
+/** The contents API's refusal of a large file: 403 with an error code too_large. */
+function tooLarge(err: unknown): boolean {
+  const data = (err as { response?: { data?: { errors?: { code?: string }[]; message?: string } } }).response?.data;
+  return Boolean(data?.errors?.some((e) => e.code === 'too_large') || /too large/i.test(data?.message ?? ''));
+}
+
 /**
  * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
  * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
@@ -31,21 +37,31 @@ export class BranchFiles {
   }
 
   async read(path: string): Promise<FileSnapshot> {
+    let data: { type?: string; content?: string; encoding?: string; size?: number; sha: string };
     try {
       const res = await this.octokit.rest.repos.getContent({ ...this.repo, path, ref: this.branch });
-      const data = res.data as { type?: string; content?: string; sha: string };
+      data = res.data as typeof data;
       if (Array.isArray(res.data) || data.type !== 'file' || data.content === undefined) {
         throw new Error(`${path} on ${this.where} is not a file`);
       }
-      return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) return { sha: null };
+      if (status === 403 && tooLarge(err)) {
+        // A size limit, not a permission: say so, and never ask for a permission the job has.
+        throw new Error(`cannot read ${path} on ${this.where}: the file is too large for the contents API (HTTP 403 too_large); lower history.max-entries or remove the file`);
+      }
       if (status === 401 || status === 403) {
         throw new GitHubUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
       }
       throw err;
     }
+    // Files of 1 to 100 MB come without their content (encoding "none"): read them through the git blobs API.
+    if (data.encoding === 'none' || (data.content === '' && (data.size ?? 0) > 0)) {
+      const blob = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: data.sha });
+      return { text: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: data.sha };
+    }
+    return { text: Buffer.from(data.content!, 'base64').toString('utf8'), sha: data.sha };
   }
 
   /**

@@ -32,17 +32,33 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
   const l = r.results.load;
   if (l && l.overall.responses > 0) {
     const b = r.baseline;
-    const budgets = resolveBudgets(load?.budgets);
-    const rules = new Set(r.findings.filter((f) => f.check === 'load').map((f) => f.rule));
     const v = (bad: boolean) => (bad ? '❌' : '✅');
     const o = l.overall;
+    // Budgets are per request: each request is shown with its own budget and its own verdict.
+    const byName = new Map((load?.requests ?? []).map((q) => [q.name, q]));
+    const own = (name: string) => resolveBudgets(load?.budgets, byName.get(name)?.budgets);
+    const broke = (name: string, ...kinds: string[]) => r.findings.some((f) => f.check === 'load' && kinds.some((k) => f.subject === `${name}:${k}`));
+    const regressed = r.findings.some((f) => f.rule === 'load-regression');
+    const single = l.requests.length === 1 ? l.requests[0]! : undefined;
+    const sb = single ? own(single.name) : undefined;
+    const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
+    const perRequest = 'per request, below';
     out.push('| metric | baseline | this PR | delta | budget | verdict |', '|---|---|---|---|---|---|');
-    out.push(`| p50 | ${b ? formatMs(b.p50) : '—'} | ${formatMs(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, formatMs)} | < ${formatMs(budgets.p50)} | ${v(rules.has('load-p50'))} |`);
-    out.push(`| p95 | ${b ? `${formatMs(b.p95)} ± ${formatMs(b.p95Mad)}` : '—'} | ${formatMs(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, formatMs)} | < ${formatMs(budgets.p95)}${b && load ? `, ≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : ''} | ${v(rules.has('load-p95') || rules.has('load-p95-critical') || rules.has('load-regression'))} |`);
+    out.push(`| p50 | ${b ? formatMs(b.p50) : '—'} | ${formatMs(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, formatMs)} | ${sb ? `< ${formatMs(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
+    out.push(`| p95 | ${b ? `${formatMs(b.p95)} ± ${formatMs(b.p95Mad)}` : '—'} | ${formatMs(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, formatMs)} | ${[sb ? `< ${formatMs(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
     out.push(`| p99 | ${b ? formatMs(b.p99) : '—'} | ${formatMs(o.latencyMs.p99)} | ${delta(o.latencyMs.p99, b?.p99, formatMs)} | | |`);
-    out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | < ${budgets.errorRate} % | ${v(rules.has('load-error-rate') || rules.has('load-error-rate-critical'))} |`);
+    out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | ${sb ? `< ${sb.errorRate} %` : perRequest} | ${single ? v(broke(single.name, 'error-rate')) : ''} |`);
     out.push(`| req/s | ${b ? b.rps : '—'} | ${o.requestsPerSecond} | ${delta(o.requestsPerSecond, b?.rps, (x) => String(Math.round(x * 10) / 10))} | | |`);
     out.push('');
+    if (!single) {
+      out.push('| request | p50 | p95 | error rate | its budget (p50 / p95 / error rate) | verdict |', '|---|---|---|---|---|---|');
+      for (const q of l.requests) {
+        const qb = own(q.name);
+        const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
+        out.push(`| ${q.name} | ${formatMs(q.latencyMs.p50)} | ${formatMs(q.latencyMs.p95)} | ${pct(q.errorRate * 100)} | < ${formatMs(qb.p50)} / < ${formatMs(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+      }
+      out.push('');
+    }
     if (l.samples) out.push(`This PR: the median of ${l.samples.length} load samples (p95 per sample: ${l.samples.map((s) => formatMs(s.p95)).join(', ')}).`, '');
     out.push(
       b

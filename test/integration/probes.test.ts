@@ -142,3 +142,87 @@ describe('health probes against fault servers on 127.0.0.1', () => {
     expect(seen).toEqual({ auth: 'Bearer s3cret', ct: 'application/json', body: '{"q":1}', method: 'POST' });
   });
 });
+
+describe('probe retries against servers on 127.0.0.1 (issue 11)', () => {
+  const servers: S.Running[] = [];
+  const start = async (p: Promise<S.Running>) => {
+    const s = await p;
+    servers.push(s);
+    return s.url;
+  };
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+  });
+  /** Resets the connection after reading the request: it may have been acted on. */
+  const resetAfterSend = (counter: { n: number }) =>
+    S.httpServer((q) => {
+      counter.n++;
+      q.on('data', () => {});
+      q.on('end', () => (q.socket as import('node:net').Socket).resetAndDestroy());
+    });
+
+  it('a POST reset after it was sent is not replayed; a GET is', async () => {
+    const posts = { n: 0 };
+    const url = await start(resetAfterSend(posts));
+    const post = await probeOnce(url, { method: 'POST', body: { charge: 1 }, retries: 2, 'retry-delay': '10ms' });
+    expect(posts.n).toBe(1);
+    expect(post.attempts).toBe(1);
+    expect(post.failure?.message).toMatch(/not retried: POST is not idempotent/);
+    const gets = { n: 0 };
+    const url2 = await start(resetAfterSend(gets));
+    const get = await probeOnce(url2, { retries: 2, 'retry-delay': '10ms' });
+    expect(gets.n).toBe(3);
+    expect(get.attempts).toBe(3);
+  });
+
+  it('idempotent: false keeps even a PUT from being replayed; idempotent: true lets a POST be', async () => {
+    const puts = { n: 0 };
+    const url = await start(resetAfterSend(puts));
+    await probeOnce(url, { method: 'PUT', idempotent: false, retries: 2, 'retry-delay': '10ms' });
+    expect(puts.n).toBe(1);
+    const posts = { n: 0 };
+    const url2 = await start(resetAfterSend(posts));
+    await probeOnce(url2, { method: 'POST', idempotent: true, retries: 1, 'retry-delay': '10ms' });
+    expect(posts.n).toBe(2);
+  });
+
+  it('a 503 with Retry-After: 1 is retried after the wait and passes', async () => {
+    let n = 0;
+    const url = await start(S.httpServer((_q, r) => {
+      if (++n === 1) {
+        r.writeHead(503, { 'retry-after': '1' });
+        r.end();
+      } else S.json(r, 200, {});
+    }));
+    const t0 = performance.now();
+    const r = await probeOnce(url, { method: 'POST', timeout: '3s', retries: 1, 'retry-delay': '10ms' });
+    expect(r.failure).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(900); // a lower bound the server sets, not a timing assertion on the machine
+  });
+
+  it('a 429 asking for a wait longer than the timeout fails the probe with the reason, without waiting', async () => {
+    let n = 0;
+    const url = await start(S.httpServer((_q, r) => {
+      n++;
+      r.writeHead(429, { 'retry-after': '120' });
+      r.end();
+    }));
+    const r = await probeOnce(url, { timeout: '2s', retries: 3, 'retry-delay': '10ms' });
+    expect(n).toBe(1);
+    expect(r.failure?.message).toBe('HTTP 429, expected 2xx; the server asked to retry after 120.0 s (Retry-After), longer than the timeout of 2 s');
+  });
+
+  it('more than 5 redirects (not a loop) → redirect, not status', async () => {
+    const url = await start(S.httpServer((q, r) => {
+      const i = Number(q.url!.split('/').pop());
+      if (i < 10) {
+        r.writeHead(302, { location: `/r/${i + 1}` });
+        r.end();
+      } else S.json(r, 200, {});
+    }));
+    const r = await probeOnce(`${url}/r/1`);
+    expect(r.failure?.class).toBe('redirect');
+    expect(r.failure?.message).toMatch(/more than 5 redirects/);
+  });
+});

@@ -6,7 +6,7 @@ data and the indexes with MongoDB's semantics. It answers hello, ping, buildInfo
 listIndexes, createIndexes, insert, find, saslStart (always "Authentication failed" when --auth),
 and, from fixtures in the MongoDB manual's documented formats, $indexStats and explain.
 
-    /usr/bin/python3 test/mongo/server.py [--auth] [--deny-index-stats] [--deny-explain]
+    /usr/bin/python3 test/mongo/server.py [--auth] [--deny-index-stats] [--deny-explain] [--index-stats-unsupported] [--bad-list-indexes] [--sharded]
 
 prints the port it listens on (127.0.0.1), then serves until SIGTERM.
 """
@@ -38,6 +38,9 @@ def main():
     ap.add_argument('--auth', action='store_true', help='refuse every authentication')
     ap.add_argument('--deny-index-stats', action='store_true')
     ap.add_argument('--deny-explain', action='store_true')
+    ap.add_argument('--index-stats-unsupported', action='store_true', help='answer $indexStats as a compatible service that lacks it does')
+    ap.add_argument('--bad-list-indexes', action='store_true', help='answer listIndexes with a reply of the wrong shape')
+    ap.add_argument('--sharded', action='store_true', help='answer explain as mongos does for a sharded collection')
     args = ap.parse_args()
 
     client = mongomock.MongoClient()
@@ -81,6 +84,8 @@ def main():
                 return request.reply(cursor('%s.$cmd.listCollections' % db_name, docs))
             if lname == 'listindexes':
                 coll = doc[name]
+                if args.bad_list_indexes:
+                    return request.reply({'cursor': 'not a cursor', 'ok': 1})
                 if coll not in db.list_collection_names():
                     return request.command_err(code=26, errmsg='ns does not exist: %s.%s' % (db_name, coll), codeName='NamespaceNotFound')
                 return request.reply(cursor('%s.%s' % (db_name, coll), list(db[coll].list_indexes())))
@@ -105,6 +110,8 @@ def main():
                 coll = doc[name]
                 pipeline = doc.get('pipeline') or []
                 if pipeline and '$indexStats' in pipeline[0]:
+                    if args.index_stats_unsupported:
+                        return request.command_err(code=40324, errmsg="Unrecognized pipeline stage name: '$indexStats'", codeName='Location40324')
                     if args.deny_index_stats:
                         return request.command_err(code=13, errmsg='not authorized on %s to execute command { aggregate: "%s", pipeline: [ { $indexStats: {} } ] }' % (db_name, coll), codeName='Unauthorized')
                     out = []
@@ -131,7 +138,7 @@ def main():
                         chosen = ix
                         break
                 if chosen is None:
-                    plan = fixture('explain-collscan.json')
+                    plan = fixture('explain-sharded-collscan.json' if args.sharded else 'explain-collscan.json')
                 else:
                     plan = fixture('explain-ixscan.json')
                     plan['queryPlanner']['winningPlan']['inputStage']['indexName'] = chosen['name']

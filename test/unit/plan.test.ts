@@ -55,7 +55,7 @@ describe('plan', () => {
     expect(resolvePlan(loaded, opts({})).checks).toEqual(['health']);
   });
   it.each([
-    [undefined, {}, /no config at \.github\/launchguard\.yml and no target-url/],
+    [undefined, {}, /no config file at \.github\/launchguard\.yml and no target-url/],
     [undefined, { config: 'ci/lg.yml', 'target-url': 'http://x' }, /the file ci\/lg\.yml does not exist/],
     [loaded, { environment: 'prod' }, /"prod" is not in .* it defines "production", "staging"/],
     [loaded, { environment: 'staging' }, /environments\.staging\.url is not set/],

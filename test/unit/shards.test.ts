@@ -60,7 +60,7 @@ describe('merging shards', () => {
   it('a corrupt histogram string is refused, naming the shard', () => {
     const bad = shardOf([1], 2, 2);
     const parts = [shardOf([1], 1, 2), { ...bad, requests: [{ ...bad.requests[0]!, histogram: 'not-a-histogram' }] }].map((result, i) => ({ result, source: `s${i + 1}` }));
-    expect(() => mergeShards(parts)).toThrow(/the histogram of request "plans" in s2 \(shard 2\/2\) is corrupt/);
+    expect(() => mergeShards(parts)).toThrow(/shards: s2 \(shard 2\/2\): the histogram of request "plans" is corrupt/);
   });
 
   it('parses i/N and refuses nonsense', () => {
