@@ -36,7 +36,7 @@ export function parseOutputFile(text: string): Record<string, string> {
  */
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; workspace?: string; files?: Record<string, string>; dist?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; workspace?: string; files?: Record<string, string>; dist?: string; onSpawn?: (pid: number) => void } = {},
 ): Promise<ActionRun> {
   const workspace = opts.workspace ?? mkdtempSync(join(tmpdir(), 'lg-ws-'));
   for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(join(workspace, name), text);
@@ -56,6 +56,7 @@ export async function runAction(
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const child = spawn(process.execPath, [opts.dist ?? DIST], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) opts.onSpawn?.(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
