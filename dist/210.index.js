@@ -49,10 +49,9 @@ class BranchFiles {
             const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
             if (status === 404)
                 return { sha: null };
-            if (status === 403 && tooLarge(err)) {
-                // A size limit, not a permission: say so, and never ask for a permission the job has.
-                throw new Error(`cannot read ${path} on ${this.where}: the file is too large for the contents API (HTTP 403 too_large); lower history.max-entries or remove the file`);
-            }
+            // Over the contents API's 1 MB: a size limit, not a permission. The git blobs API serves it.
+            if (status === 403 && tooLarge(err))
+                return this.readBlob(path);
             if (status === 401 || status === 403) {
                 throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
@@ -64,6 +63,29 @@ class BranchFiles {
             return { text: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: data.sha };
         }
         return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+    }
+    /**
+     * A file over the contents API's 1 MB: its sha from the folder's listing (which GitHub gives
+     * whatever the files' sizes), its content from the git blobs API (up to 100 MB).
+     */
+    async readBlob(path) {
+        const slash = path.lastIndexOf('/');
+        const folder = slash < 0 ? '' : path.slice(0, slash);
+        try {
+            const listing = await this.octokit.rest.repos.getContent({ ...this.repo, path: folder, ref: this.branch });
+            const entry = Array.isArray(listing.data) ? listing.data.find((e) => e.path === path) : undefined;
+            if (!entry)
+                throw new Error(`${path} is not in the listing of ${folder || 'the top folder'}`);
+            const blob = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: entry.sha });
+            return { text: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: entry.sha };
+        }
+        catch (err) {
+            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
+            if (status === 401 || status === 403) {
+                throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); lower history.max-entries or remove the file`);
+            }
+            throw err;
+        }
     }
     /**
      * Writes `next(current)`; on a conflict reads again and recomputes. `first` is what the caller

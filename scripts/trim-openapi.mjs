@@ -17,6 +17,7 @@ export const PATHS = [
   '/repos/{owner}/{repo}/git/ref/{ref}',
   '/repos/{owner}/{repo}/git/refs',
   '/repos/{owner}/{repo}/git/trees',
+  '/repos/{owner}/{repo}/git/blobs/{file_sha}',
   '/repos/{owner}/{repo}/git/commits',
   '/repos/{owner}/{repo}/issues',
   '/repos/{owner}/{repo}/issues/{issue_number}',

@@ -53757,7 +53757,7 @@ async function runChecks(plan, deps, shardSpec) {
             plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http)) : undefined,
             plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
             // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
-            indexesCfg && plan.mongodbUri ? settle('indexes', () => Promise.all(/* import() */[__nccwpck_require__.e(961), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri))) : undefined,
+            indexesCfg && plan.mongodbUri ? settle('indexes', () => Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri))) : undefined,
         ]);
         // Load runs after the probes, so it does not distort their latency; loaded lazily so a
         // health-only run never loads autocannon.

@@ -46,6 +46,9 @@ interface Commit {
 }
 
 const validator = new OpenApiValidator();
+
+/** The contents API's limit: larger files are a 403 too_large. */
+export const CONTENTS_API_MAX = 1024 * 1024;
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 const blobSha = (content: Buffer) => sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content]));
 
@@ -205,6 +208,7 @@ export class FakeGitHub {
       if (method === 'GET') return this.getContent(filePath, url.searchParams.get('ref') ?? 'main');
       if (method === 'PUT') return this.putContent(filePath, body);
     }
+    if ((m = /^\/git\/blobs\/([0-9a-f]+)$/.exec(rest)) && method === 'GET') return this.getBlob(m[1]!);
     if ((m = /^\/git\/ref\/(.+)$/.exec(rest)) && method === 'GET') {
       const ref = decodeURIComponent(m[1]!);
       const branch = ref.replace(/^heads\//, '');
@@ -424,9 +428,34 @@ export class FakeGitHub {
   }
 
   private getContent(path: string, ref: string): [number, unknown] {
-    const f = this.filesOf(ref)?.get(path);
-    if (!f) return this.error(404, 'Not Found');
+    const files = this.filesOf(ref);
+    const f = files?.get(path);
+    if (!f) {
+      // A folder: its entries, without content (GitHub lists them whatever their size).
+      const inside = [...(files ?? [])].filter(([p]) => p.startsWith(`${path}/`) && !p.slice(path.length + 1).includes('/'));
+      if (inside.length === 0) return this.error(404, 'Not Found');
+      return [200, inside.map(([p, e]) => this.contentFile(p, e, false))];
+    }
+    // GitHub's contents API serves files up to 1 MB; larger ones are a 403 too_large (the git blobs API serves up to 100 MB).
+    if (f.content.length > CONTENTS_API_MAX) {
+      return [403, {
+        message: 'This API returns blobs up to 1 MB in size. The requested blob is too large to fetch via the API, but you can use the Git Data API to request blobs up to 100 MB in size.',
+        errors: [{ resource: 'Blob', field: 'data', code: 'too_large' }],
+        documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+      }];
+    }
     return [200, this.contentFile(path, f, true)];
+  }
+
+  private getBlob(sha: string): [number, unknown] {
+    for (const files of this.trees.values()) {
+      for (const f of files.values()) {
+        if (f.sha !== sha) continue;
+        const base = `${this.url}/repos/${this.owner}/${this.repo}`;
+        return [200, { sha, node_id: `BLOB_${sha}`, size: f.content.length, url: `${base}/git/blobs/${sha}`, content: f.content.toString('base64'), encoding: 'base64' }];
+      }
+    }
+    return this.error(404, 'Not Found');
   }
 
   private putContent(path: string, body: { message: string; content: string; sha?: string; branch?: string }): [number, unknown] {

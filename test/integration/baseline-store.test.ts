@@ -4,7 +4,7 @@ import type { BaselineEntry } from '../../src/core/baseline.js';
 import { GitHubBaselineStore } from '../../src/github/baseline-store.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { BranchFiles } from '../../src/github/branch-file.js';
-import { FakeGitHub } from '../helpers/fake-github.js';
+import { CONTENTS_API_MAX, FakeGitHub } from '../helpers/fake-github.js';
 
 const entry = (i: number): BaselineEntry => ({
   at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
@@ -31,6 +31,23 @@ describe('baseline history on the data branch, through the fake GitHub', () => {
   });
   const store = (token = 'ghs_write_token') =>
     new GitHubBaselineStore(new BranchFiles(createOctokit(token, gh.url, () => {}, (t) => t), { owner: 'acme', repo: 'api' }, 'launchguard-data'));
+
+  it('a history over the contents API\'s 1 MB (403 too_large) is read through the git blobs API, and the next write brings it under the limit', async () => {
+    const big = Array.from({ length: 6000 }, (_, i) => ({ ...entry(i), runUrl: `https://github.com/acme/api/actions/runs/${'9'.repeat(100)}${i}` }));
+    const text = JSON.stringify({ schema: 'launchguard.history/v1', environment: 'production', entries: big });
+    expect(text.length).toBeGreaterThan(CONTENTS_API_MAX);
+    gh.writeFile('launchguard-data', 'launchguard/production.json', text);
+    const s = store();
+    expect((await s.read('production'))!.entries).toHaveLength(6000);
+    expect(gh.log.filter((l) => decodeURIComponent(l.path).endsWith('/contents/launchguard/production.json')).map((l) => l.status)).toEqual([403]);
+    expect(gh.count('GET /repos/acme/api/git/blobs/')).toBe(1);
+    const h = await s.append('production', entry(7000), 10_000);
+    expect(h.entries.at(-1)!.sha).toBe('sha7000');
+    expect(gh.readFile('launchguard-data', 'launchguard/production.json')!.length).toBeLessThan(CONTENTS_API_MAX);
+    // Under the limit again: the contents API serves it.
+    expect((await store().read('production'))!.entries.at(-1)!.sha).toBe('sha7000');
+    expect(gh.log.filter((l) => decodeURIComponent(l.path).endsWith('/contents/launchguard/production.json')).at(-1)!.status).toBe(200);
+  });
 
   it('first run: no branch yet, so it creates an orphan branch holding only the history', async () => {
     const s = store();

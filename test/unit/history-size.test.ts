@@ -45,7 +45,7 @@ describe('history size', () => {
     );
     const err = await files.read('launchguard/production.json').catch((e: unknown) => e as Error);
     expect(err).not.toBeInstanceOf(GitHubUnavailable);
-    expect((err as Error).message).toMatch(/too large for the contents API \(HTTP 403 too_large\)/);
+    expect((err as Error).message).toMatch(/over the contents API's 1 MB, and reading it through the git blobs API failed too \(HTTP 403\)/);
     expect((err as Error).message).not.toMatch(/permissions/);
   });
 });
