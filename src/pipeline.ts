@@ -14,7 +14,7 @@ import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './plan.js';
 import type { Clock } from './ports.js';
-import type { Redactor } from './report/redact.js';
+import { MACHINE_KEYS, type Redactor } from './report/redact.js';
 import { REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
 
 export interface PipelineDeps {
@@ -35,6 +35,9 @@ export interface PipelineOutcome {
   /** What this run's history entry is recorded with: the load config's hash and the target's origin. */
   readonly historyKey?: BaselineKey;
 }
+
+/** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
+const TARGET_KEEP: ReadonlySet<string> = new Set([...MACHINE_KEYS, 'url']);
 
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
 export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise<PipelineOutcome> {
@@ -97,7 +100,8 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
       throw new UserError(`shards: ${measured.source} measured environment "${measured.result.environment}", but this merge run judges "${plan.environment}"`);
     }
     // Each shard must have run this merge run's own config, against its target when it has one.
-    const urls = plan.baseUrl ? new Map((load!.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, joinUrl(plan.baseUrl, r.path)])) : undefined;
+    // Shard results arrive redacted (a step output is text that left a process): compare like with like.
+    const urls = plan.baseUrl ? new Map((load!.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, redactor.text(joinUrl(plan.baseUrl, r.path))])) : undefined;
     const { load: merged, notes: mergeNotes } = mergeShards(shards, { configHash: configHash(plan.environment, load!), ...(urls ? { urls } : {}) });
     notes.push(...mergeNotes);
     notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
@@ -109,6 +113,11 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
       shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load!));
     }
   }
+  // What the target sent is redacted where it enters, before evaluation derives names, excerpts
+  // and fingerprints from it (lower-cased, cut, escaped): a secret it echoes back must not survive
+  // in a form the boundary no longer recognises. URLs stay raw for evaluation (origins) and are
+  // redacted with the report.
+  results = redactor.value(results, TARGET_KEEP);
   const judged = evaluate(results, {
     environment: plan.environment,
     env: plan.env,
@@ -261,7 +270,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
       }
     };
     const [health, metrics, indexes] = await Promise.all([
-      plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http)) : undefined,
+      plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http, deps.redactor)) : undefined,
       plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
       // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
       indexesCfg && plan.mongodbUri ? settle('indexes', () => import('./checks/indexes.js').then((m) => m.runIndexes(indexesCfg, plan.mongodbUri!))) : undefined,

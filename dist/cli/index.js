@@ -52857,11 +52857,11 @@ var target = __nccwpck_require__(11572);
 
 
 
-/** Runs every health probe of an environment concurrently. */
-async function runHealth(env, baseUrl, http) {
-    return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http)));
+const NO_REDACTION = { text: (t) => t, value: (v) => v };
+async function runHealth(env, baseUrl, http, redactor = NO_REDACTION) {
+    return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http, redactor)));
 }
-async function runProbe(probe, env, baseUrl, http) {
+async function runProbe(probe, env, baseUrl, http, redactor = NO_REDACTION) {
     const url = (0,target.joinUrl)(baseUrl, probe.path);
     const headers = (0,target/* headerValues */.UE)(env.headers, probe.headers);
     const body = (0,target/* encodeBody */.FT)(probe.body, headers);
@@ -52890,10 +52890,11 @@ async function runProbe(probe, env, baseUrl, http) {
     }
     let json;
     try {
-        json = JSON.parse(outcome.body.toString('utf8'));
+        json = redactor.value(JSON.parse(outcome.body.toString('utf8')));
     }
     catch {
-        const head = outcome.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
+        // Redacted before it is cut: a secret cut in half would no longer be recognised.
+        const head = redactor.text(outcome.body.toString('utf8', 0, 4096)).slice(0, 40).replace(/\s+/g, ' ');
         return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
     }
     const assertions = probe.expect.body.map((a) => checkAssertion(json, a));
@@ -53499,6 +53500,8 @@ function resolvePlan(loaded, opts) {
     return { config, environment: opts.environment, env, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }
 
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __nccwpck_require__(20649);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/report/report.ts
@@ -53529,6 +53532,9 @@ async function writeReport(path, report, redactor) {
 
 
 
+
+/** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
+const TARGET_KEEP = new Set([...redact/* MACHINE_KEYS */.bG, 'url']);
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
 async function runPipeline(opts, deps) {
     const { clock, redactor } = deps;
@@ -53592,7 +53598,8 @@ async function runPipeline(opts, deps) {
             throw new errors/* UserError */.yo(`shards: ${measured.source} measured environment "${measured.result.environment}", but this merge run judges "${plan.environment}"`);
         }
         // Each shard must have run this merge run's own config, against its target when it has one.
-        const urls = plan.baseUrl ? new Map((load.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, joinUrl(plan.baseUrl, r.path)])) : undefined;
+        // Shard results arrive redacted (a step output is text that left a process): compare like with like.
+        const urls = plan.baseUrl ? new Map((load.requests ?? [{ name: 'target', path: '' }]).map((r) => [r.name, redactor.text(joinUrl(plan.baseUrl, r.path))])) : undefined;
         const { load: merged, notes: mergeNotes } = mergeShards(shards, { configHash: configHash(plan.environment, load), ...(urls ? { urls } : {}) });
         notes.push(...mergeNotes);
         notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
@@ -53605,6 +53612,11 @@ async function runPipeline(opts, deps) {
             shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load));
         }
     }
+    // What the target sent is redacted where it enters, before evaluation derives names, excerpts
+    // and fingerprints from it (lower-cased, cut, escaped): a secret it echoes back must not survive
+    // in a form the boundary no longer recognises. URLs stay raw for evaluation (origins) and are
+    // redacted with the report.
+    results = redactor.value(results, TARGET_KEEP);
     const judged = evaluate(results, {
         environment: plan.environment,
         env: plan.env,
@@ -53754,7 +53766,7 @@ async function runChecks(plan, deps, shardSpec) {
             }
         };
         const [health, metrics, indexes] = await Promise.all([
-            plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http)) : undefined,
+            plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http, deps.redactor)) : undefined,
             plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
             // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
             indexesCfg && plan.mongodbUri ? settle('indexes', () => Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri))) : undefined,
@@ -53809,6 +53821,7 @@ const systemClock = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bG: () => (/* binding */ MACHINE_KEYS),
 /* harmony export */   pO: () => (/* binding */ Redactor)
 /* harmony export */ });
 /* unused harmony exports displayUrl, hideUrlSecrets */
@@ -53816,8 +53829,20 @@ const systemClock = {
 
 /** Keys whose values are machine data (encoded histograms): never text, never rewritten. */
 const MACHINE_KEYS = new Set(['histogram']);
-/** Query values shorter than this are not masked on their own (`?format=json` would mask every "json"); the query is still hidden in every URL shown. */
+/**
+ * Query values this long are masked on their own wherever they appear; shorter ones only under a
+ * credential-like name (`?env=prod` must not mask every "prod" in "production"). The query is hidden
+ * in every URL shown either way.
+ */
 const MIN_QUERY_SECRET = 8;
+/** Words in a query parameter's name that say it carries a credential (`access_token`, `apiKey`, `x-vercel-protection-bypass`). */
+const CREDENTIAL_WORDS = ['token', 'key', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'pass', 'auth', 'code', 'bypass', 'session', 'sid', 'credential', 'credentials'];
+function credentialKey(name) {
+    return name
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .some((part) => CREDENTIAL_WORDS.some((w) => part === w || (w.length >= 3 && part.endsWith(w))));
+}
 /** Characters that end a URL inside free text. */
 const URL_END = new Set([' ', '\t', '\n', '\r', '\f', '\v', '"', "'", '`', '<', '>', '\u00a0']);
 const TRAILING = new Set(['.', ',', ';', ':', '!', ')', ']', '}']);
@@ -53868,8 +53893,12 @@ class Redactor {
         }
         if (u.password)
             this.addEncoded(u.password);
-        for (const [, value] of u.searchParams)
-            if (value.length >= MIN_QUERY_SECRET)
+        this.addQuery(u.searchParams);
+    }
+    /** Query values that are secrets: every one under a credential-like name, and any long one. */
+    addQuery(params) {
+        for (const [key, value] of params)
+            if (value.length >= MIN_QUERY_SECRET || credentialKey(key))
                 this.add(value);
     }
     /** A connection string that is a secret as a whole (a MongoDB URI): the string, its password and its query values. */
@@ -53881,9 +53910,7 @@ class Redactor {
             const cs = new mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionString */ .QZ(uri);
             if (cs.password)
                 this.addEncoded(cs.password);
-            for (const [, value] of cs.searchParams)
-                if (value.length >= MIN_QUERY_SECRET)
-                    this.add(value);
+            this.addQuery(cs.searchParams);
         }
         catch {
             // not a valid connection string: the whole string is registered already
@@ -53907,8 +53934,11 @@ class Redactor {
                 out = out.split(secret).join('***');
         return hideUrlSecrets(out);
     }
-    /** A deep copy with every string redacted, except machine data (encoded histograms). Iterative: any depth. */
-    value(v) {
+    /**
+     * A deep copy with every string redacted, except the values of `keep` keys (by default machine
+     * data: encoded histograms). Iterative: any depth.
+     */
+    value(v, keep = MACHINE_KEYS) {
         if (typeof v === 'string')
             return this.text(v);
         if (v === null || typeof v !== 'object' || v instanceof Date)
@@ -53919,7 +53949,7 @@ class Redactor {
             const [from, to] = stack.pop();
             for (const [k, x] of Object.entries(from)) {
                 if (typeof x === 'string')
-                    to[k] = MACHINE_KEYS.has(k) ? x : this.text(x);
+                    to[k] = keep.has(k) ? x : this.text(x);
                 else if (x !== null && typeof x === 'object' && !(x instanceof Date)) {
                     const copy = Array.isArray(x) ? [] : {};
                     to[k] = copy;

@@ -1,13 +1,18 @@
 import type { EnvironmentConfig, ProbeConfig } from '../config/schema.js';
 import { checkAssertion } from '../core/assertions.js';
 import type { AssertionResult, ProbeResult } from '../core/types.js';
+import type { Redactor } from '../report/redact.js';
 import type { HttpClient } from './http.js';
 import { sendWithRetry } from './retry.js';
 import { encodeBody, headerValues, joinUrl } from './target.js';
 
 /** Runs every health probe of an environment concurrently. */
-export async function runHealth(env: EnvironmentConfig, baseUrl: string, http: HttpClient): Promise<ProbeResult[]> {
-  return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http)));
+/** What a probe redacts in the body before it cuts excerpts from it: a cut secret would no longer be recognised later. */
+export type BodyRedactor = Pick<Redactor, 'text' | 'value'>;
+const NO_REDACTION: BodyRedactor = { text: (t) => t, value: (v) => v };
+
+export async function runHealth(env: EnvironmentConfig, baseUrl: string, http: HttpClient, redactor: BodyRedactor = NO_REDACTION): Promise<ProbeResult[]> {
+  return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http, redactor)));
 }
 
 export async function runProbe(
@@ -15,6 +20,7 @@ export async function runProbe(
   env: EnvironmentConfig,
   baseUrl: string,
   http: HttpClient,
+  redactor: BodyRedactor = NO_REDACTION,
 ): Promise<ProbeResult> {
   const url = joinUrl(baseUrl, probe.path);
   const headers = headerValues(env.headers, probe.headers);
@@ -47,9 +53,10 @@ export async function runProbe(
   }
   let json: unknown;
   try {
-    json = JSON.parse(outcome.body.toString('utf8'));
+    json = redactor.value(JSON.parse(outcome.body.toString('utf8')) as unknown);
   } catch {
-    const head = outcome.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
+    // Redacted before it is cut: a secret cut in half would no longer be recognised.
+    const head = redactor.text(outcome.body.toString('utf8', 0, 4096)).slice(0, 40).replace(/\s+/g, ' ');
     return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
   }
   const assertions: AssertionResult[] = probe.expect.body.map((a) => checkAssertion(json, a));

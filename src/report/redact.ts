@@ -1,10 +1,23 @@
 import { ConnectionString } from 'mongodb-connection-string-url';
 
 /** Keys whose values are machine data (encoded histograms): never text, never rewritten. */
-const MACHINE_KEYS = new Set(['histogram']);
+export const MACHINE_KEYS: ReadonlySet<string> = new Set(['histogram']);
 
-/** Query values shorter than this are not masked on their own (`?format=json` would mask every "json"); the query is still hidden in every URL shown. */
+/**
+ * Query values this long are masked on their own wherever they appear; shorter ones only under a
+ * credential-like name (`?env=prod` must not mask every "prod" in "production"). The query is hidden
+ * in every URL shown either way.
+ */
 const MIN_QUERY_SECRET = 8;
+/** Words in a query parameter's name that say it carries a credential (`access_token`, `apiKey`, `x-vercel-protection-bypass`). */
+const CREDENTIAL_WORDS = ['token', 'key', 'secret', 'sig', 'signature', 'password', 'passwd', 'pwd', 'pass', 'auth', 'code', 'bypass', 'session', 'sid', 'credential', 'credentials'];
+
+function credentialKey(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((part) => CREDENTIAL_WORDS.some((w) => part === w || (w.length >= 3 && part.endsWith(w))));
+}
 
 /** Characters that end a URL inside free text. */
 const URL_END = new Set([' ', '\t', '\n', '\r', '\f', '\v', '"', "'", '`', '<', '>', '\u00a0']);
@@ -54,7 +67,12 @@ export class Redactor {
       return;
     }
     if (u.password) this.addEncoded(u.password);
-    for (const [, value] of u.searchParams) if (value.length >= MIN_QUERY_SECRET) this.add(value);
+    this.addQuery(u.searchParams);
+  }
+
+  /** Query values that are secrets: every one under a credential-like name, and any long one. */
+  private addQuery(params: Iterable<[string, string]>): void {
+    for (const [key, value] of params) if (value.length >= MIN_QUERY_SECRET || credentialKey(key)) this.add(value);
   }
 
   /** A connection string that is a secret as a whole (a MongoDB URI): the string, its password and its query values. */
@@ -64,7 +82,7 @@ export class Redactor {
     try {
       const cs = new ConnectionString(uri);
       if (cs.password) this.addEncoded(cs.password);
-      for (const [, value] of cs.searchParams) if (value.length >= MIN_QUERY_SECRET) this.add(value);
+      this.addQuery(cs.searchParams);
     } catch {
       // not a valid connection string: the whole string is registered already
     }
@@ -87,8 +105,11 @@ export class Redactor {
     return hideUrlSecrets(out);
   }
 
-  /** A deep copy with every string redacted, except machine data (encoded histograms). Iterative: any depth. */
-  value<T>(v: T): T {
+  /**
+   * A deep copy with every string redacted, except the values of `keep` keys (by default machine
+   * data: encoded histograms). Iterative: any depth.
+   */
+  value<T>(v: T, keep: ReadonlySet<string> = MACHINE_KEYS): T {
     if (typeof v === 'string') return this.text(v) as T;
     if (v === null || typeof v !== 'object' || v instanceof Date) return v;
     const root: unknown = Array.isArray(v) ? [] : {};
@@ -96,7 +117,7 @@ export class Redactor {
     while (stack.length > 0) {
       const [from, to] = stack.pop()!;
       for (const [k, x] of Object.entries(from as object)) {
-        if (typeof x === 'string') to[k] = MACHINE_KEYS.has(k) ? x : this.text(x);
+        if (typeof x === 'string') to[k] = keep.has(k) ? x : this.text(x);
         else if (x !== null && typeof x === 'object' && !(x instanceof Date)) {
           const copy = Array.isArray(x) ? [] : {};
           to[k] = copy;

@@ -10,7 +10,9 @@ import { httpServer, json, refusedPort, type Running } from '../helpers/servers.
 // searched for each of them, raw and URL-encoded: stdout, stderr, GITHUB_OUTPUT, the job summary,
 // the JSON report and every request sent to the fake GitHub (issues, comments, the gate comment).
 const SECRETS = {
-  header: 'hdr/Secret+0001-xyz', // X-Api-Key: ${API_KEY}, echoed back by the target in an alert
+  header: 'hdr/Secret+0001_XYZ', // X-Api-Key: ${API_KEY}, echoed back by the target in alerts (one named after its message)
+  jwt: `eyJhbGciOiJIUzI1NiJ9.${'eyJzdWIiOiJsYXVuY2hndWFyZC1tb25pdG9yaW5nLXVzZXIt'.repeat(2)}.sig_0007`, // Authorization: Bearer ${JWT}, echoed in a body field (cut in the finding)
+  shortToken: 'q7Zx9k1', // ?token= on the alerts path: short, but under a credential name
   pathVar: 'path-secret-0002-xyz', // /health/${PATH_TOKEN}
   loadQueryVar: 'sig-secret-0003-xyz', // load request /plans?sig=${LOAD_SIG}
   targetQuery: 'qs-secret-0004-xyz', // target-url ?bypass=...
@@ -25,8 +27,13 @@ const config = `environments:
       X-Api-Key: "\${API_KEY}"
     health:
       - { name: api, path: "/health/\${PATH_TOKEN}", retries: 0 }
+      - name: me
+        path: /me
+        retries: 0
+        headers: { Authorization: "Bearer \${JWT}" }
+        expect: { status: 200, body: [{ path: user, equals: someone }] }
     metrics:
-      alerts: { path: /alerts, retries: 0 }
+      alerts: { path: "/alerts?token=q7Zx9k1", retries: 0 }
     load:
       connections: 1
       duration: 1s
@@ -49,9 +56,16 @@ describe('secrets never leave the process (dist/index.js)', () => {
     target = await httpServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname.startsWith('/health')) return json(res, 503, { detail: `down; your key ${req.headers['x-api-key']}` });
+      if (url.pathname === '/me') return json(res, 200, { user: String(req.headers.authorization).slice('Bearer '.length) });
       if (url.pathname === '/alerts') {
-        // The target echoes the secret header and the full URL it was called with into an alert.
-        return json(res, 200, { alerts: [{ type: 'auth', level: 'critical', message: `rejected key ${req.headers['x-api-key']} on http://127.0.0.1${req.url}` }] });
+        // The target echoes the secret header and what it was called with into alerts; the second has
+        // no id, so it is named after its message (lower-cased and cut): the secret must not survive that.
+        return json(res, 200, {
+          alerts: [
+            { type: 'auth', level: 'critical', message: `rejected key ${req.headers['x-api-key']} on http://127.0.0.1${req.url} (${req.url})` },
+            { level: 'warning', message: `rejected key ${req.headers['x-api-key']}` },
+          ],
+        });
       }
       return json(res, 200, { plans: [] });
     });
@@ -82,6 +96,7 @@ describe('secrets never leave the process (dist/index.js)', () => {
         timeoutMs: 60_000,
         env: {
           API_KEY: SECRETS.header,
+          JWT: SECRETS.jwt,
           PATH_TOKEN: SECRETS.pathVar,
           LOAD_SIG: SECRETS.loadQueryVar,
           GITHUB_API_URL: gh.url,
@@ -110,7 +125,9 @@ describe('secrets never leave the process (dist/index.js)', () => {
     const found: string[] = [];
     for (const [where, text] of Object.entries(texts)) {
       for (const [name, s] of Object.entries(SECRETS)) {
-        for (const form of new Set([s, encodeURIComponent(s)])) if (text.includes(form)) found.push(`${name} (${form}) in ${where}`);
+        // The secret, URL-encoded, lower-cased, Markdown-escaped, and its first 24 characters (a cut secret is still a leak).
+        const forms = new Set([s, encodeURIComponent(s), s.toLowerCase(), s.replace(/[_*]/g, '\\$&'), s.slice(0, 24)]);
+        for (const form of forms) if (text.includes(form)) found.push(`${name} (${form}) in ${where}`);
       }
     }
     return found;
@@ -142,7 +159,9 @@ describe('secrets never leave the process (dist/index.js)', () => {
     expect(all['monitor summary']).not.toContain('lg-user');
   });
 
-  it('the test can fail: the same search finds a secret planted in a channel', () => {
+  it('the test can fail: the same search finds a secret planted in a channel, in any of its forms', () => {
     expect(leaks({ stdout: `x ${encodeURIComponent(SECRETS.header)} y` })).toEqual([`header (${encodeURIComponent(SECRETS.header)}) in stdout`]);
+    expect(leaks({ title: `alert-rejected-key-${SECRETS.header.toLowerCase()}` })).toEqual([`header (${SECRETS.header.toLowerCase()}) in title`]);
+    expect(leaks({ body: `found ${SECRETS.jwt.slice(0, 77)}...` })).toEqual([`jwt (${SECRETS.jwt.slice(0, 24)}) in body`]);
   });
 });
