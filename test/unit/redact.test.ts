@@ -26,6 +26,12 @@ describe('Redactor', () => {
     expect(displayUrl('not a url')).toBeUndefined();
   });
 
+  it('masks a short query value under a credential-like name, but not a short one under any other name', () => {
+    const r = new Redactor();
+    r.addUrl('https://x.example/a?token=q7Zx9k1&env=prod&x-vercel-protection-bypass=byp4ss&apiKey=k3y9');
+    expect(r.text('/a?token=q7Zx9k1 in production, byp4ss, k3y9')).toBe('/a?token=*** in production, ***, ***');
+  });
+
   it('hides userinfo and the query of URLs it was never told about, MongoDB seed lists included', () => {
     expect(hideUrlSecrets('see https://a.example/x?k=v, and "http://u:p@b.example/y"')).toBe('see https://a.example/x?…, and "http://b.example/y"');
     expect(hideUrlSecrets('mongodb://app:pw@h1:27017,h2:27017/db?authSource=admin failed')).toBe('mongodb://h1:27017,h2:27017/db?… failed');
