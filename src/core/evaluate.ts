@@ -24,12 +24,12 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
     evaluateFailures(results.failures ?? [], ctx),
   ];
-  return {
+  return foldOutages({
     rows: parts.flatMap((p) => p.rows),
     findings: parts.flatMap((p) => p.findings),
     notes: parts.flatMap((p) => p.notes),
     observed: parts.flatMap((p) => p.observed),
-  };
+  }, parts.flatMap((p) => p.at), ctx);
 }
 
 interface Builder {
@@ -38,8 +38,78 @@ interface Builder {
   notes: string[];
   /** Fingerprints whose rule was evaluated, passing or failing (see observed.ts). */
   observed: string[];
+  /** Findings of the metrics and load checks with the URL they judged and their row: an outage may fold them. */
+  at: Located[];
 }
-const builder = (): Builder => ({ rows: [], findings: [], notes: [], observed: [] });
+interface Located {
+  readonly finding: Finding;
+  readonly url: string;
+  readonly row: ResultRow;
+}
+const builder = (): Builder => ({ rows: [], findings: [], notes: [], observed: [], at: [] });
+
+/** Pushes a failing row and its finding (when the rule is on), remembering the URL judged. */
+function fail(b: Builder, f: Finding | undefined, url: string, row: Omit<ResultRow, 'verdict' | 'severity'>): void {
+  const r: ResultRow = { ...row, verdict: 'fail', ...(f ? { severity: f.severity } : {}) };
+  b.rows.push(r);
+  if (!f) return;
+  b.findings.push(f);
+  b.at.push({ finding: f, url, row: r });
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One outage, one finding. When the health probe of an origin failed, the metrics and load
+ * findings on that origin are part of the same outage: they become lines under the probe's
+ * finding (which takes the worst severity among them), their rows say so, and their subjects
+ * count as not checked this run, so the outage can neither open nor close their incidents.
+ */
+function foldOutages(e: Evaluation, located: readonly Located[], ctx: EvalContext): Evaluation {
+  const outage = new Map<string, Finding>();
+  for (const l of located) {
+    if (l.finding.rule !== 'health-failed') continue;
+    const origin = originOf(l.url);
+    if (origin && !outage.has(origin)) outage.set(origin, l.finding);
+  }
+  if (outage.size === 0) return e;
+  const folded = new Map<Finding, Finding>(); // part → its outage's finding
+  for (const l of located) {
+    const origin = originOf(l.url);
+    const host = origin ? outage.get(origin) : undefined;
+    if (host && l.finding.check !== 'health') folded.set(l.finding, host);
+  }
+  if (folded.size === 0) return e;
+  const related = new Map<Finding, Finding[]>();
+  for (const [part, host] of folded) related.set(host, [...(related.get(host) ?? []), part]);
+  const prefix = `${ctx.environment}: `;
+  const findings = e.findings.flatMap((f) => {
+    if (folded.has(f)) return [];
+    const parts = related.get(f);
+    if (!parts) return [f];
+    const worst = parts.reduce((w, p) => (rank(p.severity) < rank(w) ? p.severity : w), f.severity);
+    return [{
+      ...f,
+      severity: worst,
+      related: [...(f.related ?? []), ...parts.map((p) => `${label(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
+    }];
+  });
+  const rowOf = new Map(located.filter((l) => folded.has(l.finding)).map((l) => [l.row, folded.get(l.finding)!] as const));
+  const rows = e.rows.map((r) => {
+    const host = rowOf.get(r);
+    if (!host) return r;
+    const { severity: _s, ...rest } = r;
+    return { ...rest, value: `${r.value} (part of the outage of health probe ${host.subject})` };
+  });
+  const gone = new Set([...folded.keys()].map((f) => f.fingerprint));
+  return { ...e, findings, rows, observed: e.observed.filter((o) => !gone.has(o)) };
+}
 
 function observe(b: Builder, ctx: EvalContext, check: CheckName, ...subjects: string[]): void {
   for (const s of subjects) b.observed.push(fingerprint(ctx.environment, check, s));
@@ -96,8 +166,7 @@ function evaluateHealth(probes: readonly ProbeResult[], ctx: EvalContext): Build
           `${p.method} ${p.url}: ${p.failure!.class}: ${p.failure!.message}${tries}`,
           { classification: p.failure!.class, measured: { value: p.status ?? p.failure!.class } }),
       );
-      if (f) b.findings.push(f);
-      b.rows.push({ check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget, verdict: 'fail', severity: f?.severity });
+      fail(b, f, p.url, { check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget });
       continue;
     }
     const value = `HTTP ${p.status} in ${formatMs(p.latencyMs)}`;
@@ -224,8 +293,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`,
         `GET ${r.url}: ${r.failure!.class}: ${r.failure!.message}`, { classification: r.failure!.class }),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx', verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx' });
   }
 
   for (const t of thresholdsOf(ctx.env)) {
@@ -245,8 +313,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
         finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`,
           `field "${t.field}" of ${r.url} ${what}; check metrics.${t.source} in the config`),
       );
-      if (f) b.findings.push(f);
-      b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
+      fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `field ${what}`, budget });
       continue;
     }
     const value0 = read.value as number;
@@ -255,8 +322,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       const f = ruled(ctx, 'metrics-field-missing', (s) =>
         finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`),
       );
-      if (f) b.findings.push(f);
-      b.rows.push({ check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget, verdict: 'fail', severity: f?.severity });
+      fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget });
       continue;
     }
     // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
@@ -267,12 +333,11 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'pass' });
       continue;
     }
-    b.findings.push(
+    fail(b,
       finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`,
         `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`,
         { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }),
-    );
-    b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'fail', severity: hit.severity });
+      r.url, { check: 'metrics', subject: t.name, value, budget });
   }
 
   const alerts = bySource.get('alerts');
@@ -300,8 +365,7 @@ function evaluateAlerts(
       finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read',
         `field "${ac.items}" of ${r.url} is ${read.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active', verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active' });
     return;
   }
   // The list was read: every alert subject was looked at, also those of alerts that are gone.
@@ -323,8 +387,7 @@ function evaluateAlerts(
       finding(ctx, 'metrics', subject, rule, s, `app alert ${id.found ? String(id.value) : subject}`,
         `the app reports a ${level} alert: ${message}${note}`),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active', verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active' });
   }
   if (read.value.length === 0) b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'none active', budget: 'none active', verdict: 'pass' });
 }
@@ -385,8 +448,7 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
           `p95 is ${formatMs(o.latencyMs.p95)}, ${formatMs(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${formatMs(v.baselineP95)} of ${ctx.baseline!.runs.length} runs; the noise band is ${formatMs(v.bandMs)}`,
           { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }),
       );
-      if (f) b.findings.push(f);
-      b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'fail', severity: f?.severity });
+      fail(b, f, o.url, { check: 'load', subject: 'regression', value, budget });
     } else {
       b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'pass' });
     }
@@ -411,8 +473,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
         `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`,
         { classification: cls }),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers', verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers' });
     return false;
   }
   observe(b, ctx, 'load', `${name}:p95`, `${name}:p50`, `${name}:error-rate`);
@@ -430,8 +491,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
         `p95 latency of ${r.method} ${r.url} is ${formatMs(l.p95)}, over the ${formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, ${r.requests} requests)`,
         { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}` });
   } else {
     b.rows.push({ check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}`, verdict: 'pass' });
   }
@@ -442,8 +502,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
         `median latency of ${r.method} ${r.url} is ${formatMs(l.p50)}, over the ${formatMs(budgets.p50)} budget`,
         { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}` });
   } else {
     b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'pass' });
   }
@@ -459,8 +518,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
         `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)}, over the ${budgets.errorRate} % budget (${counts})`,
         { measured: { value: round(ratePct), unit: '%', budget: budgets.errorRate } }),
     );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'fail', severity: f?.severity });
+    fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget });
   } else {
     b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
   }

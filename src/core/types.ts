@@ -167,6 +167,11 @@ export interface Finding {
   readonly classification?: FailureClass;
   readonly measured?: { readonly value: number | string; readonly unit?: string; readonly budget?: number | string };
   readonly remediation?: string;
+  /**
+   * One outage, one finding: the findings of other checks on the same origin that a failing health
+   * probe explains, each as "SEV2 title: detail". Shown under this finding, never as findings of their own.
+   */
+  readonly related?: readonly string[];
 }
 
 export interface Evaluation {

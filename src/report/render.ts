@@ -35,6 +35,7 @@ export function renderMarkdown(r: Report): string {
     for (const f of r.findings) {
       out.push(`| ${label(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
       if (f.remediation) out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
+      for (const n of f.related ?? []) out.push(`| | ↳ same outage | ${cell(n)} | | |`);
     }
     out.push('');
   }
@@ -84,6 +85,7 @@ export function renderText(r: Report): string {
   for (const f of r.findings) {
     out.push(`  ${label(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
     if (f.remediation) out.push(`        fix: ${f.remediation}`);
+    for (const n of f.related ?? []) out.push(`        same outage: ${n}`);
   }
   if (r.findings.length > 0) out.push('');
   for (const [check, rows] of groupRows(r.rows)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
 import { evaluate, matchLevel, DEFAULT_LEVELS } from '../../src/core/evaluate.js';
 import { meetsThreshold, worstOf, type SeverityOverrides } from '../../src/core/severity.js';
-import type { EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { EndpointReading, LoadRequestResult, LoadResult, ProbeResult } from '../../src/core/types.js';
 import { computeVerdict } from '../../src/core/verdict.js';
 
 const URL_BASE = 'http://127.0.0.1:8000';
@@ -133,6 +133,49 @@ describe('one outage, one finding', () => {
     const { findings, notes } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
     expect(findings.map((f) => f.rule)).toEqual(['health-failed']);
     expect(notes).toHaveLength(2);
+  });
+  // Issue 19: a 503 outage gave 1 SEV1 (health) + 2 SEV2 (load error rate per request).
+  const loadEnv = envOf({ metrics: { system: { disk: { field: 'disk' } } }, load: { requests: [{ name: 'health', path: '/health' }, { name: 'plans', path: '/plans' }] } });
+  const load503 = (name: string, url: string): LoadRequestResult => ({
+    name, method: 'GET', url, connections: 2, startedAt: '2026-11-28T00:00:00Z', elapsedMs: 1000,
+    requests: 100, responses: 100, non2xx: 100, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: { 503: 100 },
+    errorRate: 1, requestsPerSecond: 100, latencyMs: { count: 100, min: 1, mean: 5, p50: 5, p90: 5, p95: 5, p99: 5, max: 5 }, histogram: 'x',
+  });
+  const loadOf = (...rs: LoadRequestResult[]): LoadResult => ({ connections: 2, durationMs: 1000, warmupMs: 0, requests: rs, overall: { ...rs[0]!, name: 'all' } });
+  const down = { status: 503, failure: { class: 'status' as const, message: 'HTTP 503, expected 2xx' } };
+  it.each([
+    ['same origin: one finding, the others under it', URL_BASE, [['production:health:api', 'sev1', 2]], 'part of the outage of health probe api'],
+    ['another origin: findings of their own', 'http://127.0.0.2:9', [['production:health:api', 'sev1', 0], ['production:load:health:error-rate', 'sev2', 0], ['production:load:plans:error-rate', 'sev2', 0]], undefined],
+  ] as const)('a failing health probe and load on %s', (_name, loadOrigin, expected, rowNote) => {
+    const e = evaluate(
+      { health: [probe(down)], load: loadOf(load503('health', `${loadOrigin}/health`), load503('plans', `${loadOrigin}/plans`)) },
+      { environment: 'production', env: loadEnv, severity: {} },
+    );
+    expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related?.length ?? 0])).toEqual(expected);
+    const errRows = e.rows.filter((r) => r.subject.endsWith('error rate'));
+    expect(errRows.map((r) => r.verdict)).toEqual(['fail', 'fail']);
+    if (rowNote) {
+      expect(e.findings[0]!.related![0]).toMatch(/^SEV2 load error rate over budget on health: error rate of GET http:\/\/127\.0\.0\.1:8000\/health is 100 %/);
+      for (const r of errRows) expect(r).toMatchObject({ value: expect.stringContaining(rowNote) });
+      for (const r of errRows) expect(r.severity).toBeUndefined();
+      // The outage neither opens nor closes the load incidents: their subjects were not checked.
+      expect(e.observed).not.toContain('production:load:health:error-rate');
+    } else {
+      expect(e.observed).toContain('production:load:health:error-rate');
+    }
+  });
+  it('a metrics threshold on the failing origin joins the outage, and the outage takes the worst severity', () => {
+    const e = evaluate(
+      { health: [probe(down)], metrics: [reading('system', { disk: 99 })] },
+      { environment: 'production', env: loadEnv, severity: { 'health-failed': 'sev2' } },
+    );
+    expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related])).toEqual([
+      ['production:health:api', 'sev1', ['SEV1 disk too high: disk is 99 %, which is ≥ 95 % (field "disk" of http://127.0.0.1:8000/api/monitoring/system)']],
+    ]);
+  });
+  it('with health-failed switched off, the load findings stand on their own', () => {
+    const e = evaluate({ health: [probe(down)], load: loadOf(load503('health', `${URL_BASE}/health`)) }, { environment: 'production', env: loadEnv, severity: { 'health-failed': 'off' } });
+    expect(e.findings.map((f) => f.fingerprint)).toEqual(['production:load:health:error-rate']);
   });
   it('reports a failing metrics endpoint when health is fine', () => {
     const { findings } = run([probe()], [reading('usage', undefined, { status: 500, failure: { class: 'status', message: 'HTTP 500' } })]);
