@@ -178,9 +178,11 @@ function setOutputs(r: Report): void {
   core.setOutput('findings-count', String(r.verdict.findingsCount));
   const load = r.results.load?.overall;
   if (load && load.responses > 0) {
-    core.setOutput('p50-ms', String(load.latencyMs.p50));
-    core.setOutput('p95-ms', String(load.latencyMs.p95));
-    core.setOutput('p99-ms', String(load.latencyMs.p99));
+    // Percentiles of successful responses only: with none, they are empty, not the latency of failures.
+    const ok = load.latencyMs.count > 0;
+    core.setOutput('p50-ms', ok ? String(load.latencyMs.p50) : '');
+    core.setOutput('p95-ms', ok ? String(load.latencyMs.p95) : '');
+    core.setOutput('p99-ms', ok ? String(load.latencyMs.p99) : '');
     core.setOutput('error-rate', String(Math.round(load.errorRate * 1e6) / 1e6));
     core.setOutput('requests-per-second', String(load.requestsPerSecond));
   }

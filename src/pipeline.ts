@@ -196,7 +196,9 @@ export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey
     ...(report.run?.sha ? { sha: report.run.sha } : {}),
     ...(report.run?.ref ? { ref: report.run.ref } : {}),
     ...(report.run?.url ? { runUrl: report.run.url } : {}),
-    passed: !report.findings.some((f) => f.check === 'load'),
+    // A load finding folded into a health outage still fails its row; a run without one successful
+    // response has no latency to offer the baseline.
+    passed: !report.findings.some((f) => f.check === 'load') && !report.rows.some((r) => r.check === 'load' && r.verdict === 'fail') && o.latencyMs.count > 0,
     ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
     p50: o.latencyMs.p50,
     p90: o.latencyMs.p90,

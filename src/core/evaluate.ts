@@ -441,6 +441,7 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
     const o = load.overall;
     const v = judgeRegression(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
     const value = `p95 ${formatMs(o.latencyMs.p95)} vs baseline ${formatMs(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
+    const subject = `p95 regression of ${load.requests.length === 1 ? load.requests[0]!.name : `all ${load.requests.length} requests`}`;
     const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${formatMs(v.bandMs)}, and +${formatMs(cfg.regression.floor)} floor`;
     if (v.regressed) {
       const f = ruled(ctx, 'load-regression', (s) =>
@@ -448,9 +449,9 @@ function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
           `p95 is ${formatMs(o.latencyMs.p95)}, ${formatMs(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${formatMs(v.baselineP95)} of ${ctx.baseline!.runs.length} runs; the noise band is ${formatMs(v.bandMs)}`,
           { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }),
       );
-      fail(b, f, o.url, { check: 'load', subject: 'regression', value, budget });
+      fail(b, f, o.url, { check: 'load', subject, value, budget });
     } else {
-      b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'pass' });
+      b.rows.push({ check: 'load', subject, value, budget, verdict: 'pass' });
     }
   }
   return b;
@@ -476,19 +477,41 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
     fail(b, f, r.url, { check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers' });
     return false;
   }
-  observe(b, ctx, 'load', `${name}:p95`, `${name}:p50`, `${name}:error-rate`);
+  observe(b, ctx, 'load', `${name}:error-rate`);
   const l = r.latencyMs;
   const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
+  const failedRow = () => {
+    const fl = r.failedLatencyMs;
+    if (fl && fl.count > 0) {
+      b.rows.push({ check: 'load', subject: `${name} failed responses`, value: `${fl.count}: p50 ${formatMs(fl.p50)}, p95 ${formatMs(fl.p95)}, max ${formatMs(fl.max)} (not latency: kept apart)`, budget: '', verdict: 'skip' });
+    }
+  };
 
-  // p95: SEV2 beyond twice the budget, SEV3 beyond it.
+  // Latency is that of successful responses: a fast 503 is not a fast service.
+  if (l.count === 0) {
+    const why = `no successful response (${r.responses} of ${r.responses} failed)`;
+    b.rows.push({ check: 'load', subject: `${name} p95`, value: why, budget: `< ${formatMs(budgets.p95)}`, verdict: 'skip' });
+    b.rows.push({ check: 'load', subject: `${name} p50`, value: why, budget: `< ${formatMs(budgets.p50)}`, verdict: 'skip' });
+    failedRow();
+    judgeErrorRate(r, budgets, counts, ctx, b);
+    return true;
+  }
+  observe(b, ctx, 'load', `${name}:p50`);
+  if (l.count >= MIN_P95_SAMPLES) observe(b, ctx, 'load', `${name}:p95`);
+
+  // p95: SEV2 beyond twice the budget, SEV3 beyond it; from fewer than MIN_P95_SAMPLES successes, a note.
   let p95Breached = false;
-  if (l.p95 > budgets.p95) {
+  if (l.count < MIN_P95_SAMPLES) {
+    p95Breached = true; // no p95 to judge, nor to compare with the baseline
+    b.notes.push(`load: ${name}: too few samples for a p95 (${l.count} successful responses; a p95 needs ${MIN_P95_SAMPLES}): not judged against its budget`);
+    b.rows.push({ check: 'load', subject: `${name} p95`, value: `${formatMs(l.p95)}: too few samples (${l.count} of ${MIN_P95_SAMPLES} needed)`, budget: `< ${formatMs(budgets.p95)}`, verdict: 'skip' });
+  } else if (l.p95 > budgets.p95) {
     p95Breached = true;
     const critical = l.p95 > 2 * budgets.p95;
     const rule: RuleId = critical ? 'load-p95-critical' : 'load-p95';
     const f = ruled(ctx, rule, (s) =>
       finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`,
-        `p95 latency of ${r.method} ${r.url} is ${formatMs(l.p95)}, over the ${formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, ${r.requests} requests)`,
+        `p95 latency of ${r.method} ${r.url} is ${formatMs(l.p95)}, over the ${formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, ${l.count} successful responses)`,
         { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }),
     );
     fail(b, f, r.url, { check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}` });
@@ -506,24 +529,53 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
   } else {
     b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'pass' });
   }
-  b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${formatMs(l.p99)} / ${formatMs(l.max)}`, budget: '', verdict: 'pass' });
+  b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${formatMs(Math.min(l.p99, l.max))} / ${formatMs(l.max)}`, budget: '', verdict: 'pass' });
+  failedRow();
+  judgeErrorRate(r, budgets, counts, ctx, b);
+  return p95Breached;
+}
 
-  const ratePct = r.errorRate * 100;
-  const rateBudget = `< ${budgets.errorRate} %`;
-  if (ratePct > budgets.errorRate) {
-    const critical = ratePct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
+/** A p95 from fewer successful responses than this is a note, not a budget verdict. */
+export const MIN_P95_SAMPLES = 20;
+
+/**
+ * The Wilson score interval (95 %, z = 1.96) of `errors` out of `n`, as fractions: how sure a
+ * measured error rate is. On 100 requests, 10 errors is 5.5 %–17.4 %.
+ */
+export function wilson(errors: number, n: number, z = 1.96): { low: number; high: number } {
+  if (n <= 0) return { low: 0, high: 1 };
+  const p = Math.min(1, Math.max(0, errors / n));
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * The error-rate budget, judged on the Wilson 95 % interval so a small sample cannot flip the
+ * verdict: over budget when the interval's lower bound is above the budget, SEV2 when the lower
+ * bound is above the critical level as well.
+ */
+function judgeErrorRate(r: LoadRequestResult, budgets: ResolvedBudgets, counts: string, ctx: EvalContext, b: Builder): void {
+  const name = r.name;
+  const { low, high } = wilson(Math.round(r.errorRate * r.requests), r.requests);
+  const lowPct = low * 100;
+  const interval = `95 % interval ${pct(low)}–${pct(high)}`;
+  const value = `${pct(r.errorRate)} (${interval}; ${counts})`;
+  const rateBudget = `< ${budgets.errorRate} %, judged on the interval's lower bound`;
+  if (lowPct > budgets.errorRate) {
+    const critical = lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
     const rule: RuleId = critical ? 'load-error-rate-critical' : 'load-error-rate';
     const f = ruled(ctx, rule, (s) =>
       finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`,
-        `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)}, over the ${budgets.errorRate} % budget (${counts})`,
-        { measured: { value: round(ratePct), unit: '%', budget: budgets.errorRate } }),
+        `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)} (${interval}), over the ${budgets.errorRate} % budget${critical ? ` and the ${CRITICAL_ERROR_RATE} % critical level` : ''} even at the interval's lower bound (${counts})`,
+        { measured: { value: round(r.errorRate * 100), unit: '%', budget: budgets.errorRate } }),
     );
-    fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget });
+    fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value, budget: rateBudget });
   } else {
-    b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
+    b.rows.push({ check: 'load', subject: `${name} error rate`, value, budget: rateBudget, verdict: 'pass' });
   }
   b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
-  return p95Breached;
 }
 
 // ---------------------------------------------------------------- broken checks
