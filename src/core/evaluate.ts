@@ -309,9 +309,11 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
     observe(b, ctx, 'metrics', t.name);
     if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
       const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
+      // The fields the endpoint does have, so the fix is obvious.
+      const has = read.found ? '' : `; the endpoint has ${fieldsOf(r.json)}`;
       const f = ruled(ctx, 'metrics-field-missing', (s) =>
         finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`,
-          `field "${t.field}" of ${r.url} ${what}; check metrics.${t.source} in the config`),
+          `field "${t.field}" of ${r.url} ${what}${has}; check ${t.key ? `${t.key}.field` : `metrics.${t.source}`} in the config`),
       );
       fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `field ${what}`, budget });
       continue;
@@ -382,7 +384,11 @@ function evaluateAlerts(
     if (seen.has(subject)) subject = `${subject}-${i}`;
     seen.add(subject);
     const rule: RuleId = `alert-${level}`;
-    const note = ALERT_LEVELS[levelName] ? '' : ` (unknown level ${show(rawLevel.found ? rawLevel.value : undefined)}, treated as warning)`;
+    const note = ALERT_LEVELS[levelName]
+      ? ''
+      : rawLevel.found
+        ? ` (its level, read from key "${ac.level}", is ${show(rawLevel.value)}, not one of ${Object.keys(ALERT_LEVELS).join(', ')}; treated as warning)`
+        : ` (it has no key "${ac.level}" for its level (metrics.alerts.level); it has ${fieldsOf(item)}; treated as warning)`;
     const f = ruled(ctx, rule, (s) =>
       finding(ctx, 'metrics', subject, rule, s, `app alert ${id.found ? String(id.value) : subject}`,
         `the app reports a ${level} alert: ${message}${note}`),
@@ -636,6 +642,21 @@ function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalCon
     b.rows.push({ check: 'indexes', subject: `query ${q.name}`, value, budget: 'uses an index', verdict: q.error ? 'skip' : q.collscan ? 'fail' : 'pass' });
   }
   return b;
+}
+
+/** The keys of a JSON document and one level down, for messages: "cpu, disk (used, percent)". Bounded: it is the target's text. */
+export function fieldsOf(json: unknown): string {
+  const keys = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
+  const name = (k: string) => (k.length > 40 ? `${k.slice(0, 37)}...` : k);
+  const list = (ks: string[], max: number) => [...ks.slice(0, max).map(name), ...(ks.length > max ? [`… ${ks.length - max} more`] : [])];
+  const top = keys(json);
+  if (top.length === 0) return Array.isArray(json) ? 'a list, not an object' : 'no fields';
+  const shown = list(top, 30).map((k, i) => {
+    const key = top[i];
+    const sub = key !== undefined && i < 30 ? keys((json as Record<string, unknown>)[key]) : [];
+    return sub.length ? `${k} (${list(sub, 10).join(', ')})` : k;
+  });
+  return `the fields ${shown.join(', ')}`;
 }
 
 function slug(s: string): string {

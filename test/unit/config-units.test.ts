@@ -101,8 +101,8 @@ describe('a payment success rate in its declared unit', () => {
     [99.1, undefined, []],
     [0, undefined, [['threshold', 'sev1']]],
     [0.991, 'percent', [['threshold', 'sev1']]],
-    [0.991, undefined, [['metrics-field-missing', 'sev4']]],
-    [99.1, 'fraction', [['metrics-field-missing', 'sev4']]],
+    [0.991, undefined, [['metrics-field-missing', 'sev3']]],
+    [99.1, 'fraction', [['metrics-field-missing', 'sev3']]],
   ] as const)('%s with unit %s → %j', (value, unit, findings) => {
     expect(judge(value, unit).findings).toEqual(findings);
   });

@@ -101,11 +101,11 @@ describe('metric thresholds (the guide\'s defaults)', () => {
     expect(rows.find((r) => r.subject === 'cpu')).toMatchObject({ value: '12 %', verdict: 'pass' });
   });
 
-  it('a missing field is a SEV4 config finding; null is "no data", not a finding', () => {
+  it('a missing field is a SEV3 config finding; null is "no data", not a finding', () => {
     const { findings, rows, notes } = run([probe()], [reading('system', { cpu: null, mem: 'high' })]);
     expect(findings.map((f) => [f.subject, f.severity, f.rule])).toEqual([
-      ['memory', 'sev4', 'metrics-field-missing'],
-      ['disk', 'sev4', 'metrics-field-missing'],
+      ['memory', 'sev3', 'metrics-field-missing'],
+      ['disk', 'sev3', 'metrics-field-missing'],
     ]);
     expect(findings[0]!.detail).toMatch(/field "mem" .* is "high", not a number/);
     expect(rows.find((r) => r.subject === 'cpu')?.verdict).toBe('skip');
@@ -113,7 +113,38 @@ describe('metric thresholds (the guide\'s defaults)', () => {
   });
 });
 
+// Issue 19: a 96.5 % disk under another field name passed as a SEV4 "cannot be read".
+describe('a configured metric that is missing', () => {
+  const api = { cpu_usage: 12, storage: { disk_used_percent: 96.5, free_gb: 3 }, memory: { percent: 40 }, uptime: 9 };
+  it.each([
+    ['SEV3 by default', {}, 'sev3'],
+    ['configurable', { 'metrics-field-missing': 'sev2' }, 'sev2'],
+  ] as const)('%s', (_name, severity, expected) => {
+    const { findings } = run([probe()], [reading('system', api)], severity);
+    expect(findings.map((f) => [f.subject, f.severity])).toEqual([['cpu', expected], ['memory', expected], ['disk', expected]]);
+  });
+  it('names the fields the endpoint has, top-level and one level down, and the key to fix', () => {
+    const { findings } = run([probe()], [reading('system', api)]);
+    expect(findings.find((f) => f.subject === 'disk')!.detail).toBe(
+      `field "disk" of ${URL_BASE}/api/monitoring/system is missing; the endpoint has the fields cpu_usage, storage (disk_used_percent, free_gb), memory (percent), uptime; check metrics.system.disk.field in the config`,
+    );
+  });
+  it('a hostile endpoint cannot make the message unbounded', () => {
+    const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}${'x'.repeat(100)}`, Object.fromEntries(Array.from({ length: 50 }, (_, j) => [`c${j}`, j]))]));
+    const d = run([probe()], [reading('system', wide)]).findings[0]!.detail;
+    expect(d.length).toBeLessThan(20_000);
+    expect(d).toContain('… 470 more');
+  });
+});
+
 describe('alerts', () => {
+  it.each([
+    ['unknown', { type: 'a', level: 'weird', message: 'm' }, '(its level, read from key "level", is "weird", not one of critical, fatal, error, high, emergency, warning, warn, medium, info, notice, low; treated as warning)'],
+    ['missing', { type: 'a', severity: 'high', message: 'm' }, '(it has no key "level" for its level (metrics.alerts.level); it has the fields type, severity, message; treated as warning)'],
+  ])('a level that is %s says which key was read and what was found', (_name, alert, text) => {
+    const { findings } = run([probe()], [reading('alerts', { alerts: [alert] })]);
+    expect(findings[0]!.detail).toBe(`the app reports a warning alert: m ${text}`);
+  });
   it.each([
     ['critical', 'sev2'], ['warning', 'sev3'], ['info', 'sev4'], ['ERROR', 'sev2'], ['weird', 'sev3'],
   ])('level %s → %s', (level, sev) => {
