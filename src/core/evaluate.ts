@@ -285,7 +285,7 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
     if (probe !== undefined) {
       // One outage, one finding: the failing health probe already reports it.
       b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
-      b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
+      b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `not judged: ${r.failure.class} (${r.failure.message}), part of the outage of health probe ${probe}`, budget: 'JSON, 2xx', verdict: 'skip' });
       continue;
     }
     observe(b, ctx, 'metrics', `${r.source}-endpoint`);

@@ -161,9 +161,11 @@ describe('alerts', () => {
 describe('one outage, one finding', () => {
   it('folds metrics endpoint failures into a note when the health probe of that origin failed', () => {
     const down = { status: 503, failure: { class: 'status' as const, message: 'HTTP 503, expected 2xx' } };
-    const { findings, notes } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
+    const { findings, notes, rows } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
     expect(findings.map((f) => f.rule)).toEqual(['health-failed']);
     expect(notes).toHaveLength(2);
+    // The skipped row says why.
+    expect(rows.find((r) => r.subject === 'system endpoint')).toMatchObject({ verdict: 'skip', value: 'not judged: status (HTTP 503, expected 2xx), part of the outage of health probe api' });
   });
   // Issue 19: a 503 outage gave 1 SEV1 (health) + 2 SEV2 (load error rate per request).
   const loadEnv = envOf({ metrics: { system: { disk: { field: 'disk' } } }, load: { requests: [{ name: 'health', path: '/health' }, { name: 'plans', path: '/plans' }] } });
