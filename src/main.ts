@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { ConfigError, UserError } from './config/errors.js';
+import { codeBlock } from './core/markdown.js';
 // Every line, annotation, output and summary goes through the run's one redactor.
 import * as core from './github/runner.js';
 import type { BaselineStore } from './baseline/store.js';
@@ -51,7 +53,37 @@ export async function run(): Promise<void> {
   } catch (err) {
     const { message, stack } = describeFailure(err, redactor);
     if (stack) core.debug(stack);
+    await reportStop(err, message);
     core.setFailed(message);
+  }
+}
+
+/**
+ * A run that stopped before a verdict: `status` is `error`, the job summary states why, and each
+ * config problem is an annotation on its file and line, so GitHub marks the config line.
+ */
+async function reportStop(err: unknown, message: string): Promise<void> {
+  core.setOutput('status', 'error');
+  if (err instanceof ConfigError) {
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const abs = resolve(workspace, err.file);
+    const rel = relative(workspace, abs);
+    // Outside the workspace, GitHub cannot mark a line: the annotation then names the file in its text only.
+    const file = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
+    for (const p of err.problems) {
+      core.error(`${p.path === '' ? '(top level)' : p.path}: ${p.message}`, {
+        title: 'launchguard config',
+        ...(file ? { file, ...(p.line ? { startLine: p.line } : {}) } : {}),
+      });
+    }
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      const what = err instanceof ConfigError ? 'the config is invalid' : err instanceof UserError ? 'it cannot run as set up' : 'it stopped on an unexpected error';
+      await core.summary.addRaw(`## ❌ launchguard: ERROR: ${what}\n\n${err instanceof ConfigError ? 'No check ran: fix the config lines below (each is also an annotation on its line).\n\n' : ''}${codeBlock(message)}\n`).write();
+    } catch {
+      // The summary is a courtesy here: the step fails with the message all the same.
+    }
   }
 }
 
@@ -178,9 +210,11 @@ function setOutputs(r: Report): void {
   core.setOutput('findings-count', String(r.verdict.findingsCount));
   const load = r.results.load?.overall;
   if (load && load.responses > 0) {
-    core.setOutput('p50-ms', String(load.latencyMs.p50));
-    core.setOutput('p95-ms', String(load.latencyMs.p95));
-    core.setOutput('p99-ms', String(load.latencyMs.p99));
+    // Percentiles of successful responses only: with none, they are empty, not the latency of failures.
+    const ok = load.latencyMs.count > 0;
+    core.setOutput('p50-ms', ok ? String(load.latencyMs.p50) : '');
+    core.setOutput('p95-ms', ok ? String(load.latencyMs.p95) : '');
+    core.setOutput('p99-ms', ok ? String(load.latencyMs.p99) : '');
     core.setOutput('error-rate', String(Math.round(load.errorRate * 1e6) / 1e6));
     core.setOutput('requests-per-second', String(load.requestsPerSecond));
   }

@@ -1,3 +1,4 @@
+import { formatMs } from './config/duration.js';
 import { loadConfigFile } from './config/load.js';
 import { runHealth } from './checks/health.js';
 import type { HttpClient, TlsOptions } from './checks/http.js';
@@ -171,7 +172,7 @@ function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
 
 export function describeBaseline(b: BaselineSummary): string {
   const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
-  return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD, from ${b.where}`;
+  return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${formatMs(b.p95)} ± ${formatMs(b.p95Mad)} MAD, from ${b.where}`;
 }
 
 /** Every URL a run requests: the target, its health probes, its monitoring endpoints and its load requests. */
@@ -205,7 +206,9 @@ export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey
     ...(report.run?.sha ? { sha: report.run.sha } : {}),
     ...(report.run?.ref ? { ref: report.run.ref } : {}),
     ...(report.run?.url ? { runUrl: report.run.url } : {}),
-    passed: !report.findings.some((f) => f.check === 'load'),
+    // A load finding folded into a health outage still fails its row; a run without one successful
+    // response has no latency to offer the baseline.
+    passed: !report.findings.some((f) => f.check === 'load') && !report.rows.some((r) => r.check === 'load' && r.verdict === 'fail') && o.latencyMs.count > 0,
     ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
     p50: o.latencyMs.p50,
     p90: o.latencyMs.p90,

@@ -48,9 +48,10 @@ interface OneRun {
 
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
- * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
+ * microseconds: a successful one (2xx, body as expected) into `hist`, a failed one into
+ * `failedHist`, because a fast 503 is not latency. Errors are counted by kind. A hard deadline stops it even if the target never answers.
  */
-function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise<Counters & { elapsedMs: number }> {
+function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined, failedHist?: Histogram): Promise<Counters & { elapsedMs: number }> {
   return new Promise((resolve, reject) => {
     const c: Counters = zeroCounters();
     const started = clock.monotonic();
@@ -61,6 +62,13 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
     // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
     // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
     let lastStatus = 0;
+    // Which histogram a response belongs to is known once its mismatch (if any) was emitted, in the
+    // same tick: the latency waits for a microtask.
+    let lastReply: { ms: number; failed: boolean } | undefined;
+    const file = (reply: { ms: number; failed: boolean }) => {
+      const h = reply.failed ? failedHist : hist;
+      if (h) recordMs(h, reply.ms);
+    };
     // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
     // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
     // cannot hide its stall by holding back the requests that would have waited behind it.
@@ -97,7 +105,11 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
         if (err) reject(err);
         // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
         // response; any other run spans until the tick (a rate cap sends in per-second bursts).
-        else resolve({ ...c, elapsedMs: (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started });
+        else {
+          const elapsedMs = (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started;
+          // The last replies' latencies are filed in microtasks queued before this one.
+          queueMicrotask(() => resolve({ ...c, elapsedMs }));
+        }
       },
     );
     // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
@@ -107,10 +119,14 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
       c.responses++;
       lastStatus = status;
       if (endsAtLastResponse) last = clock.monotonic();
+      let latency = ms;
       if (fromIntended) {
         const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
-        if (hist) recordMs(hist, Math.max(ms, clock.monotonic() - due));
-      } else if (hist) recordMs(hist, ms);
+        latency = Math.max(ms, clock.monotonic() - due);
+      }
+      const reply = { ms: latency, failed: status < 200 || status >= 300 };
+      lastReply = reply;
+      queueMicrotask(() => file(reply));
       c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
       if (status < 200 || status >= 300) c.non2xx++;
     });
@@ -123,7 +139,10 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined): Promise
       }
     });
     (instance as unknown as NodeJS.EventEmitter).on('reqMismatch', () => {
-      if (lastStatus >= 200 && lastStatus < 300) c.mismatches++;
+      if (lastStatus >= 200 && lastStatus < 300) {
+        c.mismatches++;
+        if (lastReply) lastReply.failed = true;
+      }
     });
   });
 }
@@ -181,9 +200,10 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
 
   const startedAt = now().toISOString();
   const hists = runs.map(() => createHistogram());
-  const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+  const failedHists = runs.map(() => createHistogram());
+  const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
   const results: LoadRequestResult[] = counters.map((c, i) => {
-    const res = toResult(requests[i]!.name, runs[i]!, c, hists[i]!, startedAt, fromIntended);
+    const res = toResult(requests[i]!.name, runs[i]!, c, hists[i]!, startedAt, fromIntended, failedHists[i]);
     return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]!) };
   });
   const all = mergeHistograms(hists);
@@ -201,7 +221,7 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
     }),
     { ...zeroCounters(), elapsedMs: overallElapsed } as Counters & { elapsedMs: number },
   );
-  const overall = toResult('all', { ...runs[0]!, method: n === 1 ? runs[0]!.method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+  const overall = toResult('all', { ...runs[0]!, method: n === 1 ? runs[0]!.method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, mergeHistograms(failedHists));
   return {
     ...shape(load),
     requests: results,
@@ -308,7 +328,7 @@ function mergeCounts(a: Record<string, number>, b: Record<string, number>): Reco
   return out;
 }
 
-function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string, fromIntended: boolean): LoadRequestResult {
+function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string, fromIntended: boolean, failed?: Histogram): LoadRequestResult {
   // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
   const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
   const requests = c.responses + c.socketErrors + c.timeouts;
@@ -330,6 +350,7 @@ function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }
     requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
+    ...(failed && failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
     ...(c.firstError ? { firstError: c.firstError } : {}),
     ...(fromIntended ? { latencyFrom: 'intended' as const } : {}),
   };

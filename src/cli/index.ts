@@ -13,6 +13,10 @@ import { LocalBaselineStore } from '../baseline/local-store.js';
 import { systemClock } from '../ports.js';
 import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
+import type { Report } from '../report/report.js';
+import type { IncidentsConfig } from '../config/schema.js';
+import { reconcile } from '../core/incidents.js';
+import { describeAction } from '../core/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
 
 const USAGE = `launchguard: watch a web API after launch
@@ -29,6 +33,7 @@ check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
 demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
 demo-target  only starts the demo target, prints its URL and serves until stopped.
+--dry-run    prints the incident issue plan the action would apply, records no history.
 
 Exit status: 0 when no finding is at or above --fail-on (default sev2), 1 when one is, 2 on bad input.`;
 
@@ -122,8 +127,25 @@ async function execute(
   if (!json) {
     console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
     if (recorded) console.log(redactor.text(recorded));
+    if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
   }
   return report.verdict.status === 'fail' ? 1 : 0;
+}
+
+/**
+ * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
+ * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
+ */
+function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeof parseOptions>): string {
+  const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
+  if (!opts.issues) return `${head}\n  none: issues are turned off`;
+  if (opts.mode === 'gate' || opts.shard) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
+  const plan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+  const lines = plan.actions.map((a) => `  would ${describeAction(a, { planned: true })}`);
+  if (plan.deferred.length) lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
+  const waiting = Object.keys(plan.pending);
+  if (waiting.length) lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
+  return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }
 
 /** The folder that holds package.json and examples/, from the bundle or from the sources. */

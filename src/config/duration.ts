@@ -1,11 +1,21 @@
 import ms from 'ms';
 
-/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+/**
+ * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
+ * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
+ * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
+ */
 export function parseDuration(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
-  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  if (typeof v === 'number') return v === 0 ? 0 : undefined;
+  if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v)) return v === '0' ? 0 : undefined;
   const out = ms(v.trim() as ms.StringValue) as number | undefined;
   return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+
+/** "5", " 2.5 ": a number written without a unit. */
+export function isBareNumber(v: unknown): boolean {
+  if (typeof v === 'number') return true;
+  return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
 }
 
 export function formatMs(v: number): string {

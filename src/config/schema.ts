@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './duration.js';
+import { formatMs, isBareNumber, parseDuration } from './duration.js';
 import { DEFAULT_RULE_SEVERITY, SEVERITIES } from '../core/severity.js';
 
 /**
@@ -7,21 +7,60 @@ import { DEFAULT_RULE_SEVERITY, SEVERITIES } from '../core/severity.js';
  * would otherwise switch a check off in silence. Later checks add optional keys beside these.
  */
 
-export const durationSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
-  const parsed = parseDuration(v);
-  if (parsed === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration such as "500ms", "5s" or "2m"', input: v });
-    return z.NEVER;
-  }
-  return parsed;
-});
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** "10m", "24h", "365d": a bound as people write it. */
+function formatBound(ms: number): string {
+  if (ms % DAY === 0) return `${ms / DAY}d`;
+  if (ms % HOUR === 0) return `${ms / HOUR}h`;
+  if (ms % MINUTE === 0) return `${ms / MINUTE}m`;
+  return `${ms}ms`;
+}
+
+/**
+ * A duration with its unit ("500ms", "5s", "2m"), at most `max`. A bare number is an error naming
+ * the key (the loader adds it) and suggesting the unit: `timeout: 5` was once read as 5 ms.
+ * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
+ * (`timeout: 5000m`) is caught instead of hanging a job.
+ */
+export function duration(max: number, opts: { positive?: boolean; off?: boolean } = {}) {
+  return z.union([z.number(), z.string()]).transform((v, ctx) => {
+    if (opts.off && v === 'off') return undefined as unknown as number;
+    const parsed = parseDuration(v);
+    if (parsed === undefined) {
+      const n = typeof v === 'number' ? v : Number(v);
+      const message = isBareNumber(v) && Number.isFinite(n)
+        ? `expected a duration with its unit, such as "${n}s" or "${n}ms" (a bare number is ambiguous: milliseconds or seconds?)`
+        : 'expected a duration such as "500ms", "5s" or "2m"';
+      ctx.addIssue({ code: 'custom', message, input: v });
+      return z.NEVER;
+    }
+    if (opts.positive && parsed <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
+      return z.NEVER;
+    }
+    if (parsed > max) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration of at most ${formatBound(max)}`, input: v });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+/** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
+export const MAX_WAIT_MS = 10 * MINUTE;
+export const durationSchema = duration(MAX_WAIT_MS);
+/** The load run's length without allow-heavy. */
+export const LOAD_CAP_MS = 10 * MINUTE;
 
 /** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
 const lowerCase = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v);
 const severity = z.preprocess(lowerCase, z.enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' }));
 
 /** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
-const positiveDuration = durationSchema.refine((v) => v > 0, { message: 'expected a duration above 0 (0 cannot work here), such as "5s"' });
+const positiveDuration = duration(MAX_WAIT_MS, { positive: true });
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -188,11 +227,12 @@ export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
 export const loadSchema = z.strictObject({
   requests: z.array(loadRequestSchema).min(1).optional(),
   connections: z.int().min(1).default(10),
-  duration: positiveDuration.default(10_000),
+  /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
+  duration: duration(DAY, { positive: true }).default(10_000),
   amount: z.int().min(1).optional(),
   /** A cap on requests per second over all connections, so a production service is not flattened. */
   rate: z.int().min(1).optional(),
-  warmup: durationSchema.default(0),
+  warmup: duration(HOUR).default(0),
   timeout: positiveDuration.default(10_000),
   /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
   workers: z.union([z.int().min(1).max(64), z.literal('auto')]).default(1),
@@ -216,6 +256,11 @@ export const loadSchema = z.strictObject({
       directory: z.string().default('.launchguard/history'),
     })
     .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
+}).superRefine((l, ctx) => {
+  // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
+  if (!l['allow-heavy'] && l.duration + l.warmup > LOAD_CAP_MS) {
+    ctx.addIssue({ code: 'custom', path: ['duration'], message: `duration plus warmup is ${formatMs(l.duration + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+  }
 });
 export type LoadConfig = z.infer<typeof loadSchema>;
 
@@ -284,7 +329,7 @@ const severityOverrides = z.partialRecord(
   z.preprocess(lowerCase, z.union([severity, z.literal('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })),
 );
 
-const optionalDuration = z.union([z.literal('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
+const optionalDuration = duration(365 * DAY, { off: true }).transform((v): number | undefined => v);
 
 export const incidentsSchema = z.strictObject({
   /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
@@ -292,7 +337,7 @@ export const incidentsSchema = z.strictObject({
   /** Consecutive passing runs before an issue closes. */
   'close-after': z.int().min(1).max(100).default(2),
   /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
-  'reopen-within': durationSchema.default(24 * 3600_000),
+  'reopen-within': duration(365 * DAY).default(24 * 3600_000),
   /** A reminder comment on an incident still open after this long ("off" for none). */
   'remind-after': optionalDuration.optional(),
   /** At most this many new issues per run; the rest are listed in the summary. */

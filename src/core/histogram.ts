@@ -36,18 +36,23 @@ export interface LatencySummary {
 
 const ms3 = (us: number) => Math.round(us) / 1000;
 
-/** Percentiles in milliseconds. */
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
 export function summarize(h: Histogram): LatencySummary {
   if (h.totalCount === 0) return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+  const max = h.maxValue;
+  const at = (p: number) => ms3(Math.min(h.getValueAtPercentile(p), max));
   return {
     count: h.totalCount,
     min: ms3(h.minNonZeroValue),
-    mean: ms3(h.mean),
-    p50: ms3(h.getValueAtPercentile(50)),
-    p90: ms3(h.getValueAtPercentile(90)),
-    p95: ms3(h.getValueAtPercentile(95)),
-    p99: ms3(h.getValueAtPercentile(99)),
-    max: ms3(h.maxValue),
+    mean: ms3(Math.min(h.mean, max)),
+    p50: at(50),
+    p90: at(90),
+    p95: at(95),
+    p99: at(99),
+    max: ms3(max),
   };
 }
 

@@ -23,6 +23,8 @@ const stateSchema = z.object({
   title: z.string(),
   detail: z.string(),
   remediation: z.string().optional(),
+  /** The other checks' findings this outage explains (one outage, one finding). */
+  related: z.array(z.string()).optional(),
   firstSeen: z.string(),
   lastSeen: z.string(),
   /** Every failing run of this incident. */
@@ -184,6 +186,7 @@ export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyS
     '',
     `**What is wrong:** ${md(s.detail)}`,
     '',
+    ...(s.related?.length ? ['**Part of the same outage** (not separate incidents):', '', ...s.related.map((r) => `- ${md(r)}`), ''] : []),
     '| | |',
     '|---|---|',
     `| status | ${statusText} |`,
@@ -350,6 +353,7 @@ function failingState(f: Finding, prev: IncidentState | undefined, since: string
     title: f.title,
     detail: f.detail,
     ...(f.remediation ? { remediation: f.remediation } : {}),
+    ...(f.related?.length ? { related: [...f.related] } : {}),
     firstSeen: prev?.firstSeen ?? since,
     lastSeen: iso,
     failingRuns: (prev?.failingRuns ?? 0) + 1,

@@ -1,5 +1,5 @@
 import { median } from 'simple-statistics';
-import { decodeHistogram, encodeHistogram, mergeHistograms } from './histogram.js';
+import { decodeHistogram, encodeHistogram, mergeHistograms, summarize } from './histogram.js';
 import type { LoadRequestResult, LoadResult } from './types.js';
 
 /**
@@ -10,8 +10,11 @@ export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
   const first = samples[0]!;
   if (samples.length === 1) return first;
   const combine = (list: LoadRequestResult[]): LoadRequestResult => {
+    const failed = list.flatMap((r) => (r.failedHistogram ? [decodeHistogram(r.failedHistogram)] : []));
+    const failedAll = failed.length ? mergeHistograms(failed) : undefined;
     const m = (f: (r: LoadRequestResult) => number) => median(list.map(f));
-    const answered = list.filter((r) => r.responses > 0);
+    // Latency is that of successful responses: a sample with none has no latency to offer.
+    const answered = list.filter((r) => r.latencyMs.count > 0);
     const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
     const ml = (k: keyof LoadRequestResult['latencyMs']) => median(lat.map((l) => l[k]));
     const sum = (f: (r: LoadRequestResult) => number) => list.reduce((a, r) => a + f(r), 0);
@@ -31,6 +34,7 @@ export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
       requestsPerSecond: m((r) => r.requestsPerSecond),
       latencyMs: { count: sum((r) => r.latencyMs.count), min: ml('min'), mean: ml('mean'), p50: ml('p50'), p90: ml('p90'), p95: ml('p95'), p99: ml('p99'), max: ml('max') },
       histogram: encodeHistogram(mergeHistograms(list.map((r) => decodeHistogram(r.histogram)))),
+      ...(failedAll ? { failedLatencyMs: summarize(failedAll), failedHistogram: encodeHistogram(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
       ...(list.find((r) => r.firstError)?.firstError ? { firstError: list.find((r) => r.firstError)!.firstError } : {}),
     };
   };

@@ -45,7 +45,7 @@ export const DEFAULT_RULE_SEVERITY = {
   'health-failed': 'sev1',
   'health-latency': 'sev3',
   'metrics-unavailable': 'sev3',
-  'metrics-field-missing': 'sev4',
+  'metrics-field-missing': 'sev3',
   'alert-critical': 'sev2',
   'alert-warning': 'sev3',
   'alert-info': 'sev4',

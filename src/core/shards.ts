@@ -26,6 +26,8 @@ const requestSchema = z.object({
   mismatches: z.number(),
   statusCodes: z.record(z.string(), z.number()),
   histogram: z.string(),
+  /** The failed responses' latencies; `histogram` holds the successful ones. */
+  failedHistogram: z.string().optional(),
   firstError: z.object({ class: z.enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: z.string() }).optional(),
   latencyFrom: z.enum(['sent', 'intended']).optional(),
   idle: z.string().optional(),
@@ -74,7 +76,7 @@ export function toShardResult(load: LoadResult, shard: ShardSpec, environment: s
     requests: load.requests.map((r) => ({
       name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
       requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
-      statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+      statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
       ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
     })),
   };
@@ -156,8 +158,16 @@ export function mergeShards(
       } catch (err) {
         throw new UserError(`${at}: the histogram of request "${r.name}" is corrupt: ${(err as Error).message}`);
       }
-      if (h.totalCount !== r.responses) {
-        throw new UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+      let failed = 0;
+      if (r.failedHistogram !== undefined) {
+        try {
+          failed = decodeHistogram(r.failedHistogram).totalCount;
+        } catch (err) {
+          throw new UserError(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${(err as Error).message}`);
+        }
+      }
+      if (h.totalCount + failed !== r.responses) {
+        throw new UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
       }
     }
     if (expect && result.configHash !== expect.configHash) {
@@ -218,11 +228,12 @@ export function mergeShards(
       } catch (err) {
         throw new UserError(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${(err as Error).message}`);
       }
-      return { r, h };
+      // Checked above: a corrupt failed histogram never gets this far.
+      return { r, h, ...(r.failedHistogram ? { f: decodeHistogram(r.failedHistogram) } : {}) };
     });
     return combine(name, parts);
   });
-  const all = combine('all', merged.map((r) => ({ r, h: decodeHistogram(r.histogram) })));
+  const all = combine('all', merged.map((r) => ({ r, h: decodeHistogram(r.histogram), ...(r.failedHistogram ? { f: decodeHistogram(r.failedHistogram) } : {}) })));
   const connections = all.connections;
   return {
     environment: ref.result.environment,
@@ -233,9 +244,10 @@ export function mergeShards(
 
 type Counted = Omit<LoadRequestResult, 'latencyMs' | 'errorRate' | 'requestsPerSecond'>;
 
-function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadRequestResult {
+function combine(name: string, parts: { r: Counted; h: Histogram; f?: Histogram }[]): LoadRequestResult {
   const sum = (f: (r: (typeof parts)[number]['r']) => number) => parts.reduce((a, p) => a + f(p.r), 0);
   const h = mergeHistograms(parts.map((p) => p.h));
+  const failed = mergeHistograms(parts.flatMap((p) => (p.f ? [p.f] : [])));
   const codes: Record<string, number> = {};
   for (const { r } of parts) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
   // A slice that sent nothing has no window: it must not stretch the span.
@@ -265,6 +277,7 @@ function combine(name: string, parts: { r: Counted; h: Histogram }[]): LoadReque
     requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
+    ...(failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
     ...(firstError ? { firstError } : {}),
     ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
     ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),

@@ -72,8 +72,12 @@ export interface LoadRequestResult {
   /** Failed requests (non-2xx + socket errors + timeouts + 2xx body mismatches) ÷ requests, as a fraction (never above 1). */
   readonly errorRate: number;
   readonly requestsPerSecond: number;
+  /** Successful responses only (2xx, body as expected): a fast 503 is not latency. Count 0: none succeeded. */
   readonly latencyMs: LatencySummary;
   readonly histogram: string;
+  /** The failed responses' latencies (non-2xx, body mismatches), kept apart; absent when none failed. */
+  readonly failedLatencyMs?: LatencySummary;
+  readonly failedHistogram?: string;
   readonly firstError?: { readonly class: FailureClass; readonly message: string };
   /**
    * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
@@ -167,6 +171,11 @@ export interface Finding {
   readonly classification?: FailureClass;
   readonly measured?: { readonly value: number | string; readonly unit?: string; readonly budget?: number | string };
   readonly remediation?: string;
+  /**
+   * One outage, one finding: the findings of other checks on the same origin that a failing health
+   * probe explains, each as "SEV2 title: detail". Shown under this finding, never as findings of their own.
+   */
+  readonly related?: readonly string[];
 }
 
 export interface Evaluation {

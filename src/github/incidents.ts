@@ -1,5 +1,6 @@
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
+import { describeAction } from '../core/plan-lines.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Observed } from '../core/observed.js';
@@ -91,33 +92,9 @@ export async function runIncidents(environment: string, findings: readonly Findi
   return { plan, lines };
 }
 
-const VERBS = {
-  open: ['opened', 'open'],
-  reopen: ['reopened', 'reopen'],
-  close: ['closed', 'close'],
-  escalated: ['escalated', 'escalate'],
-  'de-escalated': ['de-escalated', 'de-escalate'],
-  updated: ['updated', 'update'],
-  recovering: ['marked recovering', 'mark recovering'],
-  reminder: ['reminded on', 'remind on'],
-  unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
-} as const;
-
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a: Action, number?: number, planned = false): string {
-  const n = number ?? ('number' in a ? a.number : undefined);
-  const ref = n ? `#${n}` : 'a new issue';
-  const verb = (k: keyof typeof VERBS) => VERBS[k][planned ? 1 : 0];
-  switch (a.kind) {
-    case 'open':
-      return `${verb('open')} ${ref} ${md(a.title)}`;
-    case 'reopen':
-      return `${verb('reopen')} ${ref} ${md(a.title)}`;
-    case 'close':
-      return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${md(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${md(a.fingerprint)})`;
-    case 'update':
-      return `${verb(a.change)} ${ref}${a.title ? ` ${md(a.title)}` : ''} (${md(a.fingerprint)})`;
-  }
+  return describeAction(a, { ...(number !== undefined ? { number } : {}), planned, escape: md });
 }
 
 /** Creates the labels launchguard uses that the repository lacks, with a colour and a description. */

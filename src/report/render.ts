@@ -35,6 +35,7 @@ export function renderMarkdown(r: Report): string {
     for (const f of r.findings) {
       out.push(`| ${label(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
       if (f.remediation) out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
+      for (const n of f.related ?? []) out.push(`| | ↳ same outage | ${cell(n)} | | |`);
     }
     out.push('');
   }
@@ -56,21 +57,23 @@ export function renderTrend(r: Report): string | undefined {
   const load = r.results.load;
   if (!load || load.overall.responses === 0) return undefined;
   const past = (r.history ?? []).slice(-19);
+  // Runs that share a day are told apart by their time (UTC); otherwise the day is enough.
+  const days = past.map((e) => e.at.slice(0, 10));
+  const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
   const points = [
-    ...past.map((e) => ({ label: e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+    ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
     { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
   ];
   const num = (v: number) => String(Math.round(v * 100) / 100);
   const axis = points.map((p) => `"${p.label}"`).join(', ');
+  // A chart of one point is no trend: with fewer than 2, only the numbers.
   const chart = (title: string, unit: string, values: number[]) =>
-    ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```'];
+    points.length < 2 ? [] : ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```', ''];
   return [
     `### load trend (${points.length} run${points.length === 1 ? '' : 's'})`,
     '',
     ...chart('p95 latency', 'ms', points.map((p) => p.p95)),
-    '',
     ...chart('error rate', '%', points.map((p) => p.err)),
-    '',
     '| run | commit | p95 | error rate | req/s | passed |',
     '|---|---|---|---|---|---|',
     ...points.map((p) => `| ${p.label} | ${p.sha} | ${formatMs(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
@@ -84,6 +87,7 @@ export function renderText(r: Report): string {
   for (const f of r.findings) {
     out.push(`  ${label(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
     if (f.remediation) out.push(`        fix: ${f.remediation}`);
+    for (const n of f.related ?? []) out.push(`        same outage: ${n}`);
   }
   if (r.findings.length > 0) out.push('');
   for (const [check, rows] of groupRows(r.rows)) {

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../src/demo/target.js';
 import { refusedPort } from '../helpers/servers.js';
@@ -63,6 +65,21 @@ describe('dist/index.js run as the runner runs it', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('lg.yml:3: environments.production: unknown key \\"helth\\"'.replace(/\\"/g, '"'));
+  });
+
+  // Issue 19: GitHub marks the config line; the summary and the status output say what happened.
+  it('a config error: an ::error annotation on the file and line, a summary that states it, status error', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'lg-ws-'));
+    mkdirSync(join(ws, '.github'));
+    const r = await runAction(
+      { config: '.github/launchguard.yml', 'target-url': healthy.url },
+      { workspace: ws, files: { '.github/launchguard.yml': 'environments:\n  production:\n    health:\n      - name: api\n        timeout: 5\n' } },
+    );
+    expect(r.code).toBe(1);
+    expect(r.outputs.status).toBe('error');
+    expect(r.stdout).toContain('::error title=launchguard config,file=.github/launchguard.yml,line=5::environments.production.health[0].timeout: expected a duration with its unit, such as "5s" or "5ms"');
+    expect(r.summary).toMatch(/^## ❌ launchguard: ERROR: the config is invalid/);
+    expect(r.summary).toContain('.github/launchguard.yml:5: environments.production.health[0].timeout: expected a duration with its unit');
   });
 
   it('a secret header and a URL password are masked in the log and absent from summary and report', async () => {

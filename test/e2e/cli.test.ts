@@ -36,6 +36,24 @@ describe('the launchguard CLI (built)', () => {
     expect(report.findings[0]).toMatchObject({ severity: 'sev1', classification: 'refused' });
   });
 
+  // Issue 19: the CLI prints the issue plan, as the action does; one outage is one incident.
+  it('demo --fault down --dry-run: the issue plan, one incident per failing probe, the load findings under the outage', () => {
+    const r = cli(['demo', '--fault', 'down', '--dry-run', '--checks', 'health,load']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):');
+    const planned = r.out.split('\n').filter((l) => l.startsWith('  would '));
+    expect(planned).toEqual([
+      '  would open a new issue [SEV1] production: health probe api-health failing',
+      '  would open a new issue [SEV1] production: health probe plans failing',
+    ]);
+    expect(r.out).toMatch(/ {8}same outage: SEV2 load error rate over budget on health: error rate of GET http:\/\/127\.0\.0\.1:\d+\/api\/monitoring\/health is 100 %/);
+    // Latency from failures is not latency: no p95 of 503s.
+    expect(r.out).toContain('skip  health p95: no successful response');
+    expect(r.out).not.toMatch(/ok {2}health p95/);
+    const report = JSON.parse(readFileSync(join(r.cwd, 'report.json'), 'utf8'));
+    expect(report.findings.map((f: { fingerprint: string }) => f.fingerprint)).toEqual(['production:health:api-health', 'production:health:plans']);
+  });
+
   it('bad flags and bad input exit 2 with a sentence', () => {
     const a = cli(['demo', '--fault', 'meteor']);
     expect(a.code).toBe(2);

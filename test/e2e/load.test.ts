@@ -65,7 +65,7 @@ describe('the load check from the built dist/, with history on the fake GitHub',
     expect(second.code).toBe(0);
     expect(second.summary).toMatch(/baseline: median of 1 passing run \(.*commits a1b2c3d\.\.a1b2c3d\): p95/);
     expect(second.summary).toMatch(/```mermaid\nxychart-beta\n {2}title "p95 latency"/);
-    expect(second.summary).toContain('| regression |');
+    expect(second.summary).toContain('| p95 regression of plans |');
     expect(JSON.parse(gh.readFile('launchguard-data', 'launchguard/production.json')!).entries).toHaveLength(2);
   });
 

@@ -74,6 +74,34 @@ describe('load test measurements against servers on 127.0.0.1', () => {
     expect(r.overall.socketErrors + r.overall.timeouts).toBe(0);
   });
 
+  // Issue 19: latency from failures is not latency.
+  it('only successful responses are latency: a 503 or a 2xx without the expected body goes to the failed histogram', async () => {
+    let n = 0;
+    server = await httpServer((_q, res) => {
+      n++;
+      res.statusCode = n % 4 === 0 ? 503 : 200;
+      res.end(n % 4 === 1 ? 'other' : 'ok');
+    });
+    const r = await load(server.url, { connections: 4, amount: 400, duration: '10s', requests: [{ name: 'x', 'expect-body-contains': 'ok' }] });
+    const o = r.overall;
+    expect(o.responses).toBe(400);
+    expect(o.mismatches).toBe(100);
+    expect(o.statusCodes['503']).toBe(100);
+    expect(o.latencyMs.count).toBe(200);
+    expect(o.failedLatencyMs?.count).toBe(200);
+  });
+
+  it('all 503: no successful latency at all, every response in the failed histogram', async () => {
+    server = await httpServer((_q, res) => {
+      res.statusCode = 503;
+      res.end('down');
+    });
+    const r = await load(server.url, { connections: 2, amount: 100, duration: '10s' });
+    expect(r.overall.responses).toBe(100);
+    expect(r.overall.latencyMs).toMatchObject({ count: 0, p95: 0 });
+    expect(r.overall.failedLatencyMs?.count).toBe(100);
+  });
+
   it('5 % of requests reset the connection: the error rate is 5 % ± 0.5 pp, counted as socket errors', async () => {
     let n = 0;
     server = await httpServer((q, res) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type LoadConfig } from '../../src/config/schema.js';
 import { appendEntry, baselineOf, judgeRegression, loadConfigHash, type BaselineEntry, type History } from '../../src/core/baseline.js';
 import { historyEntry } from '../../src/pipeline.js';
-import type { LoadResult } from '../../src/core/types.js';
+import type { LoadResult, ResultRow } from '../../src/core/types.js';
 import type { Report, ReportFinding } from '../../src/report/report.js';
 
 // Issue 10, section 5: the baseline does not absorb regressions, and compares like with like.
@@ -18,8 +18,8 @@ const load = (p95: number) => {
   const r = { name: 'all', method: 'GET', url: 'https://api.example.com/plans', connections: 10, startedAt: '2026-11-01T00:00:00Z', elapsedMs: 10_000, requests: 1000, responses: 1000, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {}, errorRate: 0, requestsPerSecond: 100, latencyMs: { count: 1000, min: 1, mean: p95, p50: p95 / 2, p90: p95, p95, p99: p95, max: p95 }, histogram: 'x' };
   return { connections: 10, durationMs: 10_000, warmupMs: 0, requests: [r], overall: r } as LoadResult;
 };
-const report = (findings: Partial<ReportFinding>[], status: 'pass' | 'fail'): Report =>
-  ({ startedAt: '2026-11-02T00:00:00Z', findings, verdict: { status, worstSeverity: 'sev3', failOn: 'sev2', findingsCount: findings.length } }) as unknown as Report;
+const report = (findings: Partial<ReportFinding>[], status: 'pass' | 'fail', rows: Partial<ResultRow>[] = []): Report =>
+  ({ startedAt: '2026-11-02T00:00:00Z', findings, rows, verdict: { status, worstSeverity: 'sev3', failOn: 'sev2', findingsCount: findings.length } }) as unknown as Report;
 
 describe('loadConfigHash', () => {
   it.each([
@@ -41,6 +41,17 @@ describe('the baseline uses only comparable runs without load findings', () => {
     const regressed = historyEntry(report([{ check: 'load', rule: 'load-regression', severity: 'sev3' }], 'pass'), load(300), key);
     expect(regressed).toMatchObject({ passed: false, configHash: key.configHash, origin: key.origin });
     expect(historyEntry(report([{ check: 'health', rule: 'health-latency', severity: 'sev3' }], 'pass'), load(100), key).passed).toBe(true);
+  });
+
+  it('a load finding folded into a health outage still keeps the run out of the baseline (its row failed)', () => {
+    const outage = report([{ check: 'health', rule: 'health-failed', severity: 'sev1' }], 'fail', [{ check: 'load', subject: 'plans error rate', verdict: 'fail' }]);
+    expect(historyEntry(outage, load(100), key).passed).toBe(false);
+  });
+
+  it('a run without one successful response has no latency for the baseline', () => {
+    const none = load(0);
+    const l = { ...none, overall: { ...none.overall, latencyMs: { ...none.overall.latencyMs, count: 0 } } };
+    expect(historyEntry(report([], 'pass'), l, key).passed).toBe(false);
   });
 
   it('runs that regressed do not move the baseline up to the regression', () => {

@@ -35,9 +35,41 @@ describe('config errors that name the key', () => {
       '    metrics:\n      system: {}\n      thresholds:\n        - { name: dau, source: usage, field: dau, levels: [{ below: 1, severity: sev4 }] }\n',
       /environments\.p\.metrics\.thresholds\[0\]\.source: the usage endpoint is not configured, so threshold "dau" would never be read/,
     ],
+    // Issue 19: a duration states its unit; issue 20: every duration has an upper bound.
+    ['a bare probe timeout', '    health:\n      - { name: h, timeout: 5 }\n', /lg\.yml:5: environments\.p\.health\[0\]\.timeout: expected a duration with its unit, such as "5s" or "5ms" \(a bare number is ambiguous: milliseconds or seconds\?\), found number 5/],
+    ['a bare number in quotes', '    health:\n      - { name: h, latency-budget: "300" }\n', /environments\.p\.health\[0\]\.latency-budget: expected a duration with its unit, such as "300s" or "300ms"/],
+    ['a bare retry-delay', '    health:\n      - { name: h, retry-delay: 500 }\n', /environments\.p\.health\[0\]\.retry-delay: expected a duration with its unit, such as "500s"/],
+    ['a bare load duration', '    load:\n      duration: 10\n', /environments\.p\.load\.duration: expected a duration with its unit, such as "10s"/],
+    ['a bare warmup', '    load:\n      warmup: 1\n', /environments\.p\.load\.warmup: expected a duration with its unit/],
+    ['a bare p95 budget', '    load:\n      budgets: { p95: 300 }\n', /environments\.p\.load\.budgets\.p95: expected a duration with its unit, such as "300s" or "300ms"/],
+    ['a bare regression floor', '    load:\n      regression: { floor: 20 }\n', /environments\.p\.load\.regression\.floor: expected a duration with its unit/],
+    ['a bare metrics timeout', '    metrics:\n      system: { timeout: 5 }\n', /environments\.p\.metrics\.system\.timeout: expected a duration with its unit/],
+    ['a bare indexes timeout', '    indexes: { database: d, timeout: 5000, collections: {} }\n', /environments\.p\.indexes\.timeout: expected a duration with its unit, such as "5000s"/],
+    ['a probe timeout above 10 minutes', '    health:\n      - { name: h, timeout: 11m }\n', /environments\.p\.health\[0\]\.timeout: expected a duration of at most 10m, found "11m"/],
+    ['a latency budget above 10 minutes', '    health:\n      - { name: h, latency-budget: 1h }\n', /environments\.p\.health\[0\]\.latency-budget: expected a duration of at most 10m/],
+    ['a metrics timeout above 10 minutes', '    metrics:\n      usage: { timeout: 2h }\n', /environments\.p\.metrics\.usage\.timeout: expected a duration of at most 10m/],
+    ['a load timeout above 10 minutes', '    load:\n      timeout: 20m\n', /environments\.p\.load\.timeout: expected a duration of at most 10m/],
+    ['a load run over the 10-minute cap', '    load:\n      duration: 11m\n', /lg\.yml:5: environments\.p\.load\.duration: duration plus warmup is 660\.0 s, above the safety cap of 10 minutes; set allow-heavy: true if you mean it/],
+    ['a load run over a day even with allow-heavy', '    load:\n      allow-heavy: true\n      duration: 25h\n', /environments\.p\.load\.duration: expected a duration of at most 1d/],
+    ['a warmup above an hour', '    load:\n      allow-heavy: true\n      warmup: 2h\n', /environments\.p\.load\.warmup: expected a duration of at most 1h/],
+    ['an indexes timeout above 10 minutes', '    indexes: { database: d, timeout: 1h, collections: {} }\n', /environments\.p\.indexes\.timeout: expected a duration of at most 10m/],
     ['an unknown unit', '    metrics:\n      usage:\n        payment-success-rate: { field: r, unit: ratio }\n', /payment-success-rate\.unit: expected one of "percent", "fraction"/],
   ])('%s', (_name, body, message) => {
     expect(problems(env(body))).toMatch(message);
+  });
+
+  it.each([
+    ['incidents.reopen-within', 'incidents:\n  reopen-within: 24\n', /incidents\.reopen-within: expected a duration with its unit, such as "24s"/],
+    ['incidents.remind-after', 'incidents:\n  remind-after: 400d\n', /incidents\.remind-after: expected a duration of at most 365d/],
+  ])('%s', (_name, body, message) => {
+    expect(problems(env('') + body)).toMatch(message);
+  });
+
+  it('durations with their unit, 0 without one, and allow-heavy over 10 minutes still parse', () => {
+    const cfg = parseConfigText(env('    load:\n      allow-heavy: true\n      duration: 30m\n      warmup: 0\n      timeout: 10m\n    health:\n      - { name: h, timeout: 1.5s, retry-delay: 0 }\n'), FILE, {}).config;
+    expect(cfg.environments.p!.load!.duration).toBe(1_800_000);
+    expect(cfg.environments.p!.load!.warmup).toBe(0);
+    expect(cfg.environments.p!.health![0]!.timeout).toBe(1500);
   });
 
   it('percentages with their sign still parse', () => {
@@ -69,8 +101,8 @@ describe('a payment success rate in its declared unit', () => {
     [99.1, undefined, []],
     [0, undefined, [['threshold', 'sev1']]],
     [0.991, 'percent', [['threshold', 'sev1']]],
-    [0.991, undefined, [['metrics-field-missing', 'sev4']]],
-    [99.1, 'fraction', [['metrics-field-missing', 'sev4']]],
+    [0.991, undefined, [['metrics-field-missing', 'sev3']]],
+    [99.1, 'fraction', [['metrics-field-missing', 'sev3']]],
   ] as const)('%s with unit %s → %j', (value, unit, findings) => {
     expect(judge(value, unit).findings).toEqual(findings);
   });

@@ -44,9 +44,9 @@ describe('config: good files', () => {
     expect(config.environments.prod!.health![0]!.path).toBe('/x?q=${literal}');
   });
 
-  it('accepts durations as strings or milliseconds and severity overrides', () => {
+  it('accepts durations with their unit and severity overrides', () => {
     const { config } = parseConfigText(
-      'environments:\n  p:\n    health:\n      - { name: a, timeout: 250, latency-budget: 2m }\nseverity:\n  health-latency: sev2\n  alert-info: off\n',
+      'environments:\n  p:\n    health:\n      - { name: a, timeout: 250ms, latency-budget: 2m }\nseverity:\n  health-latency: sev2\n  alert-info: off\n',
       FILE,
       env,
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
 import { evaluate, matchLevel, DEFAULT_LEVELS } from '../../src/core/evaluate.js';
 import { meetsThreshold, worstOf, type SeverityOverrides } from '../../src/core/severity.js';
-import type { EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { EndpointReading, LoadRequestResult, LoadResult, ProbeResult } from '../../src/core/types.js';
 import { computeVerdict } from '../../src/core/verdict.js';
 
 const URL_BASE = 'http://127.0.0.1:8000';
@@ -101,11 +101,11 @@ describe('metric thresholds (the guide\'s defaults)', () => {
     expect(rows.find((r) => r.subject === 'cpu')).toMatchObject({ value: '12 %', verdict: 'pass' });
   });
 
-  it('a missing field is a SEV4 config finding; null is "no data", not a finding', () => {
+  it('a missing field is a SEV3 config finding; null is "no data", not a finding', () => {
     const { findings, rows, notes } = run([probe()], [reading('system', { cpu: null, mem: 'high' })]);
     expect(findings.map((f) => [f.subject, f.severity, f.rule])).toEqual([
-      ['memory', 'sev4', 'metrics-field-missing'],
-      ['disk', 'sev4', 'metrics-field-missing'],
+      ['memory', 'sev3', 'metrics-field-missing'],
+      ['disk', 'sev3', 'metrics-field-missing'],
     ]);
     expect(findings[0]!.detail).toMatch(/field "mem" .* is "high", not a number/);
     expect(rows.find((r) => r.subject === 'cpu')?.verdict).toBe('skip');
@@ -113,7 +113,38 @@ describe('metric thresholds (the guide\'s defaults)', () => {
   });
 });
 
+// Issue 19: a 96.5 % disk under another field name passed as a SEV4 "cannot be read".
+describe('a configured metric that is missing', () => {
+  const api = { cpu_usage: 12, storage: { disk_used_percent: 96.5, free_gb: 3 }, memory: { percent: 40 }, uptime: 9 };
+  it.each([
+    ['SEV3 by default', {}, 'sev3'],
+    ['configurable', { 'metrics-field-missing': 'sev2' }, 'sev2'],
+  ] as const)('%s', (_name, severity, expected) => {
+    const { findings } = run([probe()], [reading('system', api)], severity);
+    expect(findings.map((f) => [f.subject, f.severity])).toEqual([['cpu', expected], ['memory', expected], ['disk', expected]]);
+  });
+  it('names the fields the endpoint has, top-level and one level down, and the key to fix', () => {
+    const { findings } = run([probe()], [reading('system', api)]);
+    expect(findings.find((f) => f.subject === 'disk')!.detail).toBe(
+      `field "disk" of ${URL_BASE}/api/monitoring/system is missing; the endpoint has the fields cpu_usage, storage (disk_used_percent, free_gb), memory (percent), uptime; check metrics.system.disk.field in the config`,
+    );
+  });
+  it('a hostile endpoint cannot make the message unbounded', () => {
+    const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}${'x'.repeat(100)}`, Object.fromEntries(Array.from({ length: 50 }, (_, j) => [`c${j}`, j]))]));
+    const d = run([probe()], [reading('system', wide)]).findings[0]!.detail;
+    expect(d.length).toBeLessThan(20_000);
+    expect(d).toContain('… 470 more');
+  });
+});
+
 describe('alerts', () => {
+  it.each([
+    ['unknown', { type: 'a', level: 'weird', message: 'm' }, '(its level, read from key "level", is "weird", not one of critical, fatal, error, high, emergency, warning, warn, medium, info, notice, low; treated as warning)'],
+    ['missing', { type: 'a', severity: 'high', message: 'm' }, '(it has no key "level" for its level (metrics.alerts.level); it has the fields type, severity, message; treated as warning)'],
+  ])('a level that is %s says which key was read and what was found', (_name, alert, text) => {
+    const { findings } = run([probe()], [reading('alerts', { alerts: [alert] })]);
+    expect(findings[0]!.detail).toBe(`the app reports a warning alert: m ${text}`);
+  });
   it.each([
     ['critical', 'sev2'], ['warning', 'sev3'], ['info', 'sev4'], ['ERROR', 'sev2'], ['weird', 'sev3'],
   ])('level %s → %s', (level, sev) => {
@@ -130,9 +161,54 @@ describe('alerts', () => {
 describe('one outage, one finding', () => {
   it('folds metrics endpoint failures into a note when the health probe of that origin failed', () => {
     const down = { status: 503, failure: { class: 'status' as const, message: 'HTTP 503, expected 2xx' } };
-    const { findings, notes } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
+    const { findings, notes, rows } = run([probe(down)], [reading('system', undefined, down), reading('alerts', undefined, down)]);
     expect(findings.map((f) => f.rule)).toEqual(['health-failed']);
     expect(notes).toHaveLength(2);
+    // The skipped row says why.
+    expect(rows.find((r) => r.subject === 'system endpoint')).toMatchObject({ verdict: 'skip', value: 'not judged: status (HTTP 503, expected 2xx), part of the outage of health probe api' });
+  });
+  // Issue 19: a 503 outage gave 1 SEV1 (health) + 2 SEV2 (load error rate per request).
+  const loadEnv = envOf({ metrics: { system: { disk: { field: 'disk' } } }, load: { requests: [{ name: 'health', path: '/health' }, { name: 'plans', path: '/plans' }] } });
+  const load503 = (name: string, url: string): LoadRequestResult => ({
+    name, method: 'GET', url, connections: 2, startedAt: '2026-11-28T00:00:00Z', elapsedMs: 1000,
+    requests: 100, responses: 100, non2xx: 100, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: { 503: 100 },
+    errorRate: 1, requestsPerSecond: 100, latencyMs: { count: 100, min: 1, mean: 5, p50: 5, p90: 5, p95: 5, p99: 5, max: 5 }, histogram: 'x',
+  });
+  const loadOf = (...rs: LoadRequestResult[]): LoadResult => ({ connections: 2, durationMs: 1000, warmupMs: 0, requests: rs, overall: { ...rs[0]!, name: 'all' } });
+  const down = { status: 503, failure: { class: 'status' as const, message: 'HTTP 503, expected 2xx' } };
+  it.each([
+    ['same origin: one finding, the others under it', URL_BASE, [['production:health:api', 'sev1', 2]], 'part of the outage of health probe api'],
+    ['another origin: findings of their own', 'http://127.0.0.2:9', [['production:health:api', 'sev1', 0], ['production:load:health:error-rate', 'sev2', 0], ['production:load:plans:error-rate', 'sev2', 0]], undefined],
+  ] as const)('a failing health probe and load on %s', (_name, loadOrigin, expected, rowNote) => {
+    const e = evaluate(
+      { health: [probe(down)], load: loadOf(load503('health', `${loadOrigin}/health`), load503('plans', `${loadOrigin}/plans`)) },
+      { environment: 'production', env: loadEnv, severity: {} },
+    );
+    expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related?.length ?? 0])).toEqual(expected);
+    const errRows = e.rows.filter((r) => r.subject.endsWith('error rate'));
+    expect(errRows.map((r) => r.verdict)).toEqual(['fail', 'fail']);
+    if (rowNote) {
+      expect(e.findings[0]!.related![0]).toMatch(/^SEV2 load error rate over budget on health: error rate of GET http:\/\/127\.0\.0\.1:8000\/health is 100 %/);
+      for (const r of errRows) expect(r).toMatchObject({ value: expect.stringContaining(rowNote) });
+      for (const r of errRows) expect(r.severity).toBeUndefined();
+      // The outage neither opens nor closes the load incidents: their subjects were not checked.
+      expect(e.observed).not.toContain('production:load:health:error-rate');
+    } else {
+      expect(e.observed).toContain('production:load:health:error-rate');
+    }
+  });
+  it('a metrics threshold on the failing origin joins the outage, and the outage takes the worst severity', () => {
+    const e = evaluate(
+      { health: [probe(down)], metrics: [reading('system', { disk: 99 })] },
+      { environment: 'production', env: loadEnv, severity: { 'health-failed': 'sev2' } },
+    );
+    expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related])).toEqual([
+      ['production:health:api', 'sev1', ['SEV1 disk too high: disk is 99 %, which is ≥ 95 % (field "disk" of http://127.0.0.1:8000/api/monitoring/system)']],
+    ]);
+  });
+  it('with health-failed switched off, the load findings stand on their own', () => {
+    const e = evaluate({ health: [probe(down)], load: loadOf(load503('health', `${URL_BASE}/health`)) }, { environment: 'production', env: loadEnv, severity: { 'health-failed': 'off' } });
+    expect(e.findings.map((f) => f.fingerprint)).toEqual(['production:load:health:error-rate']);
   });
   it('reports a failing metrics endpoint when health is fine', () => {
     const { findings } = run([probe()], [reading('usage', undefined, { status: 500, failure: { class: 'status', message: 'HTTP 500' } })]);

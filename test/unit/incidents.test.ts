@@ -105,3 +105,18 @@ describe('the issue body', () => {
     expect(parseMarker('no marker here')).toBeUndefined();
   });
 });
+
+// Issue 19: one outage, one finding; the issue shows the other checks' findings under it.
+describe('an outage with related findings', () => {
+  it('the issue body lists them, escaped, and the state keeps them', () => {
+    const f = { ...finding('api'), related: ['SEV2 load error rate over budget on plans: 100 % @team <img src=x>'] };
+    const p = plan([f], []);
+    const open = p.actions[0]!;
+    expect(open.kind).toBe('open');
+    const body = (open as { body: string }).body;
+    expect(body).toContain('**Part of the same outage** (not separate incidents):');
+    expect(body).toMatch(/^- SEV2 load error rate over budget on plans: 100 % .*team &lt;img src=x&gt;$/m);
+    expect(body).not.toContain('@team');
+    expect(parseState(body)?.related).toEqual(f.related);
+  });
+});

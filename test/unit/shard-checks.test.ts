@@ -24,7 +24,7 @@ describe('merge: each shard is checked', () => {
     ['count differs', set(shard(1, 2), shard(2, 3)), /output shard-2 is shard 2\/3, but output shard-1 says there are 2 shards/],
     ['unparseable timestamp', set(shard(1, 2), shard(2, 2, { startedAt: 'yesterday' })), /output shard-2 \(shard 2\/2\): request "plans" has a start time that is not a timestamp: "yesterday"/],
     ['more responses than requests', set(shard(1, 2), shard(2, 2, { requests: 9 })), /output shard-2 \(shard 2\/2\): request "plans" counts 10 responses but only 9 requests/],
-    ['histogram count differs from the counters', set(shard(1, 2, { responses: 12, requests: 12 }), shard(2, 2)), /output shard-1 \(shard 1\/2\): the histogram of request "plans" holds 10 latencies, but the counters say 12/],
+    ['histogram count differs from the counters', set(shard(1, 2, { responses: 12, requests: 12 }), shard(2, 2)), /output shard-1 \(shard 1\/2\): the histograms of request "plans" hold 10 latencies, but the counters say 12/],
   ])('%s', (_name, list, message) => {
     expect(() => mergeShards(list)).toThrow(message);
   });
