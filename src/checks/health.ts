@@ -1,6 +1,7 @@
 import type { EnvironmentConfig, ProbeConfig } from '../config/schema.js';
 import { checkAssertion } from '../core/assertions.js';
 import type { AssertionResult, ProbeResult } from '../core/types.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-path.js';
 import type { HttpClient } from './http.js';
 import { sendWithRetry } from './retry.js';
 import { encodeBody, headerValues, joinUrl } from './target.js';
@@ -51,6 +52,9 @@ export async function runProbe(
   } catch {
     const head = outcome.body.toString('utf8', 0, 40).replace(/\s+/g, ' ');
     return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
+  }
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+    return { ...withStatus, failure: { class: 'body', message: `the body is too deeply nested (more than ${MAX_JSON_DEPTH} levels), so it was not read` }, assertions: [] };
   }
   const assertions: AssertionResult[] = probe.expect.body.map((a) => checkAssertion(json, a));
   const failed = assertions.filter((a) => !a.ok);

@@ -107,6 +107,7 @@ export function classify(err: unknown, timedOut: boolean, timeoutMs: number): { 
   if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
     return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
   }
+  if (code === 'LG_BODY_TOO_LARGE') return { cls: 'body', message: detail };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
     return { cls: 'dns', message: `DNS lookup failed (${code})` };
   }
