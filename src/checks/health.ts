@@ -22,7 +22,7 @@ export async function runProbe(
   const body = encodeBody(probe.body, headers);
   const { outcome, attempts, note } = await sendWithRetry(
     http,
-    { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] },
+    { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] },
     { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout },
   );
   const why = note ? `; ${note}` : '';

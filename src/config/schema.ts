@@ -72,6 +72,8 @@ const probeSchema = z.strictObject({
     .default({ status: '2xx', body: [] }),
   'latency-budget': positiveDuration.optional(),
   'max-body-bytes': z.int().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
+  'allow-insecure-redirect': z.boolean().default(false),
 });
 export type ProbeConfig = z.infer<typeof probeSchema>;
 

@@ -220,8 +220,9 @@ describe('hostile input (dist/index.js)', () => {
       try {
         const cfg = `environments:\n  production:\n    metrics:\n      alerts: { path: /alerts, retries: 0 }\n`;
         const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'metrics' }, { files: { 'lg.yml': cfg }, env: env() });
-        expect(r.stdout).toMatch(/issues: opened #\d+ /);
-        expect(new Set(commands(r.stdout))).toEqual(new Set(['::error title=[SEV2] production%3A app alert x%0A%3A%3Awarning%3A%3Apwned%0A%3A%3Aadd-mask%3A%3Alaunchguard%0D%0A%3A%3Astop-commands%3A%3At::', '::error::']));
+        expect(r.stdout).toMatch(/^issues: opened #\d+ .*app alert x ::warning::pwned ::add-mask::launchguard +::stop-commands::t$/m);
+        // The only commands: the token's own mask, the finding's annotation (its title escaped) and the verdict.
+        expect(new Set(commands(r.stdout))).toEqual(new Set(['::add-mask::', '::error title=[SEV2] production%3A app alert x%0A%3A%3Awarning%3A%3Apwned%0A%3A%3Aadd-mask%3A%3Alaunchguard%0D%0A%3A%3Astop-commands%3A%3At::', '::error::']));
       } finally {
         await target.close();
       }
