@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request, type Dispatcher } from 'undici';
+import { UserError } from '../config/errors.js';
 import type { FailureClass, HttpOutcome } from '../core/types.js';
 import type { Clock } from '../ports.js';
 
@@ -31,7 +32,7 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
   const agent = new Agent({
     connect: {
       rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-      ...(tls?.caFile ? { ca: readFileSync(tls.caFile) } : {}),
+      ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
     },
     keepAliveTimeout: 1000,
   });
@@ -102,6 +103,15 @@ async function requestFollowing(req: HttpRequest, dispatcher: Dispatcher, signal
       delete headers['content-type'];
     }
     url = next;
+  }
+}
+
+/** The configured CA file: one that cannot be read is the config's error, named as such. */
+function readCa(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new UserError(`config tls.ca: cannot read the CA file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
 }
 

@@ -365,6 +365,9 @@ export class FakeGitHub {
 
   private routeIssues(method: string, rest: string, url: URL, body: any, req: IncomingMessage): [number, unknown, Record<string, string>?] | undefined {
     let m: RegExpExecArray | null;
+    // GitHub's limits on issue and comment text: longer is refused with 422, nothing is written.
+    if (method !== 'GET' && typeof body?.body === 'string' && body.body.length > 65_536) return this.error(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
+    if (method !== 'GET' && typeof body?.title === 'string' && body.title.length > 256) return this.error(422, 'Validation Failed: title is too long (maximum is 256 characters)');
     if (rest === '/issues' && method === 'GET') {
       const q = url.searchParams;
       const wanted = (q.get('labels') ?? '').split(',').filter(Boolean);

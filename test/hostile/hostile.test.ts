@@ -228,6 +228,24 @@ describe('hostile input (dist/index.js)', () => {
       }
     });
 
+    it('a 200 KB alert id and message: the issue, its comment and the summary stay within GitHub limits', async () => {
+      const huge = 'disk-'.padEnd(200_000, 'z');
+      const target = await httpServer((_req, res) => json(res, 200, { alerts: [{ type: huge, level: 'critical', message: huge }] }));
+      try {
+        const cfg = `environments:\n  production:\n    metrics:\n      alerts: { path: /alerts, retries: 0 }\n`;
+        const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'metrics' }, { files: { 'lg.yml': cfg }, env: env() });
+        expect(r.stdout).toMatch(/issues: opened #\d+ /);
+        expect(r.stdout).not.toMatch(/could not update the incident issues/);
+        const issue = gh.issues.at(-1)!;
+        expect(issue.title.length).toBeLessThanOrEqual(256);
+        expect(issue.body.length).toBeLessThanOrEqual(65_536);
+        expect(issue.body).toMatch(/more characters in launchguard-report\.json/);
+        expect(r.summary.length).toBeLessThan(100_000);
+      } finally {
+        await target.close();
+      }
+    });
+
     it('the gate comment: a comment by someone else that carries the marker is never edited', async () => {
       const pr = gh.addIssue({ title: 'a pull request', pull_request: true });
       const target = await httpServer((_req, res) => json(res, 200, { status: 'healthy' }));
@@ -253,5 +271,28 @@ describe('hostile input (dist/index.js)', () => {
         await target.close();
       }
     });
+  });
+
+  it('odd configs are config errors naming the key, never "unexpected error"', async () => {
+    const target = await httpServer((_req, res) => json(res, 200, { status: 'healthy' }));
+    const cases: [string, string, RegExp][] = [
+      ['a path that is not a URL', `environments:\n  production:\n    health: [{ name: a, path: "http://[::1" }]\n`, /health\[0\]\.path: expected a path/],
+      ['a monitoring path that is not a URL', `environments:\n  production:\n    metrics: { alerts: { path: "http://[x" } }\n`, /metrics\.alerts\.path: expected a path/],
+      ['a CA file that does not exist', `environments:\n  production:\n    tls: { ca: nope.pem }\n    health: [{ name: a }]\n`, /tls\.ca: cannot read the CA file nope\.pem \(ENOENT\)/],
+      ['a YAML alias bomb', `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nenvironments: {production: {health: [{name: a}]}}\n`, /YAML: Excessive alias count/],
+      ['two probes of one name', `environments:\n  production:\n    health: [{ name: api }, { name: API }]\n`, /health\[1\]\.name: expected a unique name/],
+    ];
+    try {
+      for (const [what, cfg, expected] of cases) {
+        const r = await runAction({ config: 'lg.yml', 'target-url': target.url }, { files: { 'lg.yml': cfg } });
+        expect(r.stdout, what).not.toMatch(UNEXPECTED);
+        expect(r.stdout, what).toMatch(expected);
+        expect(r.code, what).toBe(1);
+      }
+      const proto = await runAction({ config: 'lg.yml', 'target-url': target.url, environment: 'constructor' }, { files: { 'lg.yml': `environments:\n  production:\n    health: [{ name: a }]\n` } });
+      expect(proto.stdout).toContain('input environment: "constructor" is not in');
+    } finally {
+      await target.close();
+    }
   });
 });
