@@ -4,6 +4,7 @@ import type { CheckName, ResultRow } from '../core/types.js';
 import { codeSpan, md } from '../core/markdown.js';
 import type { Report } from './report.js';
 import { clip, DETAIL_MAX, fitLines } from '../core/limits.js';
+import { oneLine } from '../core/text.js';
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' } as const;
 
@@ -108,5 +109,6 @@ export function renderText(r: Report): string {
     }
   }
   for (const n of r.notes) out.push(`note: ${n}`);
-  return `${out.join('\n')}\n`;
+  // Each entry is one line: target text cannot add lines, nor start one with a workflow command.
+  return `${out.map(oneLine).join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, runAction, type ActionRun } from '../helpers/action.js';
 import { eventEnv } from '../helpers/events.js';
@@ -291,6 +293,26 @@ describe('hostile input (dist/index.js)', () => {
       }
       const proto = await runAction({ config: 'lg.yml', 'target-url': target.url, environment: 'constructor' }, { files: { 'lg.yml': `environments:\n  production:\n    health: [{ name: a }]\n` } });
       expect(proto.stdout).toContain('input environment: "constructor" is not in');
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('the CLI prints target text one line at a time: no line starts a workflow command', async () => {
+    const evil = 'x\n::warning::pwned\r\n::add-mask::launchguard\u2028::error::y';
+    const target = await httpServer((_req, res) => json(res, 200, { alerts: [{ type: evil, level: 'critical', message: evil }] }));
+    try {
+      const cwd = mkdtempSync(join(tmpdir(), 'lg-cli-'));
+      writeFileSync(join(cwd, 'lg.yml'), `environments:\n  production:\n    metrics:\n      alerts: { path: /alerts, retries: 0 }\n`);
+      const child = spawn(process.execPath, [resolve('bin/launchguard.js'), 'check', '--config', 'lg.yml', '--target-url', target.url], { cwd, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const code = await new Promise<number | null>((res) => child.on('close', res));
+      clearTimeout(timer);
+      expect(code).toBe(1);
+      expect(out).toMatch(/SEV2 {2}production: app alert x ::warning::pwned ::add-mask::launchguard ::error::y/);
+      expect(commands(out)).toEqual([]);
     } finally {
       await target.close();
     }
