@@ -155,6 +155,8 @@ class BranchFiles {
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
+
 
 
 
@@ -188,6 +190,11 @@ function createOctokit(token, baseUrl, log, redact) {
             if (typeof v === 'string')
                 params[key] = redact(v);
         }
+        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+        if (typeof params.body === 'string')
+            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
+        if (typeof params.title === 'string')
+            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
     });
     return octokit;
 }

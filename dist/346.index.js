@@ -30,19 +30,24 @@ function recordMs(h, ms) {
     h.recordValue(Math.max(1, Math.round(ms * 1000)));
 }
 const ms3 = (us) => Math.round(us) / 1000;
-/** Percentiles in milliseconds. */
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
 function summarize(h) {
     if (h.totalCount === 0)
         return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+    const max = h.maxValue;
+    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
     return {
         count: h.totalCount,
         min: ms3(h.minNonZeroValue),
-        mean: ms3(h.mean),
-        p50: ms3(h.getValueAtPercentile(50)),
-        p90: ms3(h.getValueAtPercentile(90)),
-        p95: ms3(h.getValueAtPercentile(95)),
-        p99: ms3(h.getValueAtPercentile(99)),
-        max: ms3(h.maxValue),
+        mean: ms3(Math.min(h.mean, max)),
+        p50: at(50),
+        p90: at(90),
+        p95: at(95),
+        p99: at(99),
+        max: ms3(max),
     };
 }
 function encodeHistogram(h) {
@@ -113,6 +118,8 @@ const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     mismatches: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
     statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
     histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** The failed responses' latencies; `histogram` holds the successful ones. */
+    failedHistogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
     latencyFrom: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['sent', 'intended']).optional(),
     idle: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
@@ -155,7 +162,7 @@ function toShardResult(load, shard, environment, hash) {
         requests: load.requests.map((r) => ({
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
-            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
@@ -230,8 +237,17 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
             }
-            if (h.totalCount !== r.responses) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            let failed = 0;
+            if (r.failedHistogram !== undefined) {
+                try {
+                    failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram).totalCount;
+                }
+                catch (err) {
+                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
+                }
+            }
+            if (h.totalCount + failed !== r.responses) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
@@ -299,11 +315,12 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
             }
-            return { r, h };
+            // Checked above: a corrupt failed histogram never gets this far.
+            return { r, h, ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) };
         });
         return combine(name, parts);
     });
-    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram) })));
+    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram), ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) })));
     const connections = all.connections;
     return {
         environment: ref.result.environment,
@@ -314,6 +331,7 @@ function mergeShards(list, expect) {
 function combine(name, parts) {
     const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
     const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.map((p) => p.h));
+    const failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.flatMap((p) => (p.f ? [p.f] : [])));
     const codes = {};
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
@@ -345,6 +363,7 @@ function combine(name, parts) {
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
         histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
+        ...(failed.totalCount > 0 ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(failed), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(failed) } : {}),
         ...(firstError ? { firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),

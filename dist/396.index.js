@@ -30,19 +30,24 @@ function recordMs(h, ms) {
     h.recordValue(Math.max(1, Math.round(ms * 1000)));
 }
 const ms3 = (us) => Math.round(us) / 1000;
-/** Percentiles in milliseconds. */
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
 function summarize(h) {
     if (h.totalCount === 0)
         return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+    const max = h.maxValue;
+    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
     return {
         count: h.totalCount,
         min: ms3(h.minNonZeroValue),
-        mean: ms3(h.mean),
-        p50: ms3(h.getValueAtPercentile(50)),
-        p90: ms3(h.getValueAtPercentile(90)),
-        p95: ms3(h.getValueAtPercentile(95)),
-        p99: ms3(h.getValueAtPercentile(99)),
-        max: ms3(h.maxValue),
+        mean: ms3(Math.min(h.mean, max)),
+        p50: at(50),
+        p90: at(90),
+        p95: at(95),
+        p99: at(99),
+        max: ms3(max),
     };
 }
 function encodeHistogram(h) {
@@ -88,8 +93,11 @@ function medianOfSamples(samples) {
     if (samples.length === 1)
         return first;
     const combine = (list) => {
+        const failed = list.flatMap((r) => (r.failedHistogram ? [(0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(r.failedHistogram)] : []));
+        const failedAll = failed.length ? (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeHistograms */ .Q7)(failed) : undefined;
         const m = (f) => (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(list.map(f));
-        const answered = list.filter((r) => r.responses > 0);
+        // Latency is that of successful responses: a sample with none has no latency to offer.
+        const answered = list.filter((r) => r.latencyMs.count > 0);
         const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
         const ml = (k) => (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(lat.map((l) => l[k]));
         const sum = (f) => list.reduce((a, r) => a + f(r), 0);
@@ -111,6 +119,7 @@ function medianOfSamples(samples) {
             requestsPerSecond: m((r) => r.requestsPerSecond),
             latencyMs: { count: sum((r) => r.latencyMs.count), min: ml('min'), mean: ml('mean'), p50: ml('p50'), p90: ml('p90'), p95: ml('p95'), p99: ml('p99'), max: ml('max') },
             histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)((0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeHistograms */ .Q7)(list.map((r) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(r.histogram)))),
+            ...(failedAll ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(failedAll), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
             ...(list.find((r) => r.firstError)?.firstError ? { firstError: list.find((r) => r.firstError).firstError } : {}),
         };
     };

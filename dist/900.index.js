@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upsertGateComment: () => (/* binding */ upsertGateComment)
 /* harmony export */ });
+/* unused harmony exports ACTIONS_BOT, ownLogin */
 /* harmony import */ var _report_gate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18347);
 /* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
 /* harmony import */ var _unavailable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13997);
@@ -21,9 +22,11 @@ export const modules = {
 async function upsertGateComment(octokit, repo, pr, environment, body) {
     try {
         const marker = (0,_report_gate_js__WEBPACK_IMPORTED_MODULE_0__/* .gateMarker */ .k)(environment);
+        const self = await ownLogin(octokit);
         for (let page = 1; page <= 20; page++) {
             const res = await octokit.rest.issues.listComments({ ...repo, issue_number: pr, per_page: 100, page });
-            const mine = res.data.find((c) => c.body?.includes(marker));
+            // Anyone can post a comment carrying the marker: only the token's own comment is ours to edit.
+            const mine = res.data.find((c) => c.user?.login === self && c.body?.includes(marker));
             if (mine) {
                 await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
                 return { id: mine.id, created: false };
@@ -42,6 +45,24 @@ async function upsertGateComment(octokit, repo, pr, environment, body) {
         throw err;
     }
 }
+/** The login a GITHUB_TOKEN comments as (GitHub answers it 403 on GET /user). */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * Who the token comments as. A personal access token reads its own login from GET /user; a
+ * GITHUB_TOKEN (an installation token) is refused there with 403 and always comments as
+ * github-actions[bot].
+ */
+async function ownLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch (err) {
+        const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
+        if (status === 403 || status === 404)
+            return ACTIONS_BOT;
+        throw err;
+    }
+}
 
 
 /***/ }),
@@ -56,6 +77,8 @@ async function upsertGateComment(octokit, repo, pr, environment, body) {
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
+
 
 
 
@@ -89,6 +112,11 @@ function createOctokit(token, baseUrl, log, redact) {
             if (typeof v === 'string')
                 params[key] = redact(v);
         }
+        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+        if (typeof params.body === 'string')
+            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
+        if (typeof params.title === 'string')
+            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
     });
     return octokit;
 }

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runLoad: () => (/* binding */ runLoad)
 /* harmony export */ });
-/* unused harmony exports loadRequestsOf, workerPath */
+/* unused harmony exports loadRequestsOf, LOAD_MAX_BODY_BYTES, workerPath */
 /* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88174);
 /* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(autocannon__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
@@ -46,9 +46,10 @@ function loadRequestsOf(load) {
 const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
- * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
+ * microseconds: a successful one (2xx, body as expected) into `hist`, a failed one into
+ * `failedHist`, because a fast 503 is not latency. Errors are counted by kind. A hard deadline stops it even if the target never answers.
  */
-function runOne(run, clock, hist) {
+function runOne(run, clock, hist, failedHist) {
     return new Promise((resolve, reject) => {
         const c = zeroCounters();
         const started = clock.monotonic();
@@ -59,6 +60,14 @@ function runOne(run, clock, hist) {
         // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
         // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
         let lastStatus = 0;
+        // Which histogram a response belongs to is known once its mismatch (if any) was emitted, in the
+        // same tick: the latency waits for a microtask.
+        let lastReply;
+        const file = (reply) => {
+            const h = reply.failed ? failedHist : hist;
+            if (h)
+                (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(h, reply.ms);
+        };
         // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
         // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
         // cannot hide its stall by holding back the requests that would have waited behind it.
@@ -82,21 +91,42 @@ function runOne(run, clock, hist) {
             ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
             timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
             ...(contains ? { verifyBody: (b) => String(b).includes(contains) } : {}),
-            // A request that failed used its slot too: its connection's schedule moves on.
-            ...(fromIntended ? { setupClient: (client) => {
+            setupClient: (client) => {
+                capBodies(client, LOAD_MAX_BODY_BYTES);
+                // A request that failed used its slot too: its connection's schedule moves on.
+                if (fromIntended) {
                     client.on('timeout', () => nextSlot(client));
                     client.on('connError', () => nextSlot(client));
-                } } : {}),
+                }
+            },
             skipAggregateResult: true,
         }, (err) => {
             clearTimeout(deadline);
+            process.off('uncaughtException', crashed);
             if (err)
                 reject(err);
             // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
             // response; any other run spans until the tick (a rate cap sends in per-second bursts).
-            else
-                resolve({ ...c, elapsedMs: (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started });
+            else {
+                const elapsedMs = (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started;
+                // The last replies' latencies are filed in microtasks queued before this one.
+                queueMicrotask(() => resolve({ ...c, elapsedMs }));
+            }
         });
+        // autocannon throws some errors from socket callbacks, out of reach of any promise: while it
+        // runs, such an error stops this run and becomes the load check's failure, not the process's.
+        const crashed = (err) => {
+            clearTimeout(deadline);
+            process.off('uncaughtException', crashed);
+            try {
+                instance.stop();
+            }
+            catch {
+                // already stopping
+            }
+            reject(new Error(`the load generator (autocannon) failed: ${err instanceof Error ? err.message : String(err)}`));
+        };
+        process.on('uncaughtException', crashed);
         // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
         // Without, autocannon stops itself at `duration`; the deadline is a safety net.
         const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
@@ -105,13 +135,14 @@ function runOne(run, clock, hist) {
             lastStatus = status;
             if (endsAtLastResponse)
                 last = clock.monotonic();
+            let latency = ms;
             if (fromIntended) {
                 const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
-                if (hist)
-                    (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(hist, Math.max(ms, clock.monotonic() - due));
+                latency = Math.max(ms, clock.monotonic() - due);
             }
-            else if (hist)
-                (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(hist, ms);
+            const reply = { ms: latency, failed: status < 200 || status >= 300 };
+            lastReply = reply;
+            queueMicrotask(() => file(reply));
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
             if (status < 200 || status >= 300)
                 c.non2xx++;
@@ -127,11 +158,47 @@ function runOne(run, clock, hist) {
             }
         });
         instance.on('reqMismatch', () => {
-            if (lastStatus >= 200 && lastStatus < 300)
+            if (lastStatus >= 200 && lastStatus < 300) {
                 c.mismatches++;
+                if (lastReply)
+                    lastReply.failed = true;
+            }
         });
     });
 }
+/** What the load check keeps of one response body: enough for `expect-body-contains`, never a whole endless body. */
+const LOAD_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * autocannon appends every body chunk to a string, so an endless body grows until the process
+ * dies (`RangeError: Invalid string length`). Past `cap` bytes the rest is dropped, the request
+ * counts as an error of class `body`, and the connection is dropped and opened again (with a
+ * fresh parser: the old one is in the middle of the endless body).
+ */
+function capBodies(client, cap) {
+    const q = client.pipelinedRequests;
+    q.addBody = (data) => {
+        const req = q.peek();
+        if (!req || req.lgOver)
+            return;
+        const text = String(data);
+        if (req.body.length + text.length <= cap) {
+            req.body += text;
+            return;
+        }
+        req.lgOver = true;
+        setImmediate(() => {
+            if (client.destroyed)
+                return;
+            const err = Object.assign(new Error(`a response body went past ${cap} bytes (the load check keeps at most ${cap} bytes of a response), so the connection was dropped`), { code: 'LG_BODY_TOO_LARGE' });
+            client.emit('connError', err);
+            client._destroyConnection();
+            client.parser.initialize(RESPONSE_PARSER);
+            client._connect();
+        });
+    };
+}
+/** http-parser-js's HTTPParser.RESPONSE. */
+const RESPONSE_PARSER = 'RESPONSE';
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
@@ -174,9 +241,10 @@ async function runLoad(load, target, clock, now, http) {
     }
     const startedAt = now().toISOString();
     const hists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
-    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+    const failedHists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
     const results = counters.map((c, i) => {
-        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended);
+        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i]);
         return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
     });
     const all = (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(hists);
@@ -191,7 +259,7 @@ async function runLoad(load, target, clock, now, http) {
         firstError: a.firstError ?? c.firstError,
         elapsedMs: overallElapsed,
     }), { ...zeroCounters(), elapsedMs: overallElapsed });
-    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(failedHists));
     return {
         ...shape(load),
         requests: results,
@@ -294,7 +362,7 @@ function mergeCounts(a, b) {
         out[k] = (out[k] ?? 0) + v;
     return out;
 }
-function toResult(name, run, c, h, startedAt, fromIntended) {
+function toResult(name, run, c, h, startedAt, fromIntended, failed) {
     // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
     const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
     const requests = c.responses + c.socketErrors + c.timeouts;
@@ -316,6 +384,7 @@ function toResult(name, run, c, h, startedAt, fromIntended) {
         requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(h),
         histogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(h),
+        ...(failed && failed.totalCount > 0 ? { failedLatencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(failed), failedHistogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(failed) } : {}),
         ...(c.firstError ? { firstError: c.firstError } : {}),
         ...(fromIntended ? { latencyFrom: 'intended' } : {}),
     };
@@ -352,19 +421,24 @@ function recordMs(h, ms) {
     h.recordValue(Math.max(1, Math.round(ms * 1000)));
 }
 const ms3 = (us) => Math.round(us) / 1000;
-/** Percentiles in milliseconds. */
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
 function summarize(h) {
     if (h.totalCount === 0)
         return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+    const max = h.maxValue;
+    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
     return {
         count: h.totalCount,
         min: ms3(h.minNonZeroValue),
-        mean: ms3(h.mean),
-        p50: ms3(h.getValueAtPercentile(50)),
-        p90: ms3(h.getValueAtPercentile(90)),
-        p95: ms3(h.getValueAtPercentile(95)),
-        p99: ms3(h.getValueAtPercentile(99)),
-        max: ms3(h.maxValue),
+        mean: ms3(Math.min(h.mean, max)),
+        p50: at(50),
+        p90: at(90),
+        p95: at(95),
+        p99: at(99),
+        max: ms3(max),
     };
 }
 function encodeHistogram(h) {
@@ -435,6 +509,8 @@ const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
     mismatches: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
     statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
     histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** The failed responses' latencies; `histogram` holds the successful ones. */
+    failedHistogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
     firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
     latencyFrom: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['sent', 'intended']).optional(),
     idle: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
@@ -477,7 +553,7 @@ function toShardResult(load, shard, environment, hash) {
         requests: load.requests.map((r) => ({
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
-            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
@@ -552,8 +628,17 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
             }
-            if (h.totalCount !== r.responses) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            let failed = 0;
+            if (r.failedHistogram !== undefined) {
+                try {
+                    failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram).totalCount;
+                }
+                catch (err) {
+                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
+                }
+            }
+            if (h.totalCount + failed !== r.responses) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
@@ -621,11 +706,12 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
             }
-            return { r, h };
+            // Checked above: a corrupt failed histogram never gets this far.
+            return { r, h, ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) };
         });
         return combine(name, parts);
     });
-    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram) })));
+    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram), ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) })));
     const connections = all.connections;
     return {
         environment: ref.result.environment,
@@ -636,6 +722,7 @@ function mergeShards(list, expect) {
 function combine(name, parts) {
     const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
     const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.map((p) => p.h));
+    const failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.flatMap((p) => (p.f ? [p.f] : [])));
     const codes = {};
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
@@ -667,6 +754,7 @@ function combine(name, parts) {
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
         histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
+        ...(failed.totalCount > 0 ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(failed), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(failed) } : {}),
         ...(firstError ? { firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),

@@ -27,6 +27,7 @@ export const PATHS = [
   '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
   '/repos/{owner}/{repo}/labels',
   '/repos/{owner}/{repo}/labels/{name}',
+  '/user',
 ];
 
 const DROP = new Set(['examples', 'example', 'x-github', 'x-githubEnterpriseOnly', 'x-multi-segment']);

@@ -64,7 +64,8 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   }
   const config = loaded?.config ?? defaultConfig(opts.environment);
   const source = loaded ? opts.configPath : 'target-url (no config file)';
-  const env = config.environments[opts.environment];
+  // An own key only: `environment: constructor` must not find Object.prototype's.
+  const env = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
   if (!env) {
     const known = Object.keys(config.environments);
     throw new UserError(

@@ -1425,7 +1425,7 @@ __webpack_unused_export__ = RetryHandler
 
 __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
-module.exports.dY = {
+__webpack_unused_export__ = {
   redirect: __nccwpck_require__(21514),
   responseError: __nccwpck_require__(8918),
   retry: __nccwpck_require__(92026),
@@ -50809,6 +50809,8 @@ class LocalBaselineStore {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46752);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(37827);
+
 
 
 const MAX_REDIRECTS = 5;
@@ -50816,23 +50818,17 @@ function createHttpClient(clock, tls) {
     const agent = new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6({
         connect: {
             rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-            ...(tls?.caFile ? { ca: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(tls.caFile) } : {}),
+            ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
         },
         keepAliveTimeout: 1000,
     });
-    const dispatcher = agent.compose(undici__WEBPACK_IMPORTED_MODULE_1__/* .interceptors */ .dY.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
+    const dispatcher = agent;
     return {
         async send(req) {
             const started = clock.monotonic();
             const signal = AbortSignal.timeout(req.timeoutMs);
             try {
-                const res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(req.url, {
-                    method: req.method,
-                    headers: { 'user-agent': 'launchguard', ...req.headers },
-                    body: req.body,
-                    dispatcher,
-                    signal,
-                });
+                const res = await requestFollowing(req, dispatcher, signal);
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
                 const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
                 return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
@@ -50847,6 +50843,65 @@ function createHttpClient(clock, tls) {
             await agent.close();
         },
     };
+}
+class RedirectRefused extends Error {
+    code = 'LG_REDIRECT';
+}
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
+ * custom headers across origins). Leaving the first origin drops every configured header (API keys,
+ * secret and custom headers, not just Authorization and Cookie) for the rest of the chain; an
+ * https → http redirect is refused unless the request allows it; 303 (and 301/302 after a POST)
+ * continue as a GET without a body, as browsers do.
+ */
+async function requestFollowing(req, dispatcher, signal) {
+    let url = new URL(req.url);
+    const origin = url.origin;
+    let method = req.method;
+    let body = req.body;
+    let headers = { ...req.headers };
+    for (let hop = 0;; hop++) {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, { method: method, headers: { 'user-agent': 'launchguard', ...headers }, body, dispatcher, signal });
+        const location = res.headers.location;
+        const loc = Array.isArray(location) ? location[0] : location;
+        if (!REDIRECTS.has(res.statusCode) || !loc)
+            return res;
+        // A redirect's own body is not read: undici's dump() reads a little (at most 128 KiB) and closes it quietly.
+        await res.body.dump().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS)
+            throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
+        let next;
+        try {
+            next = new URL(loc, url);
+        }
+        catch {
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a Location that is not a URL`);
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a ${next.protocol} URL, which is never followed`);
+        if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
+            throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
+        }
+        if (next.origin !== origin)
+            headers = {};
+        if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+        }
+        url = next;
+    }
+}
+/** The configured CA file: one that cannot be read is the config's error, named as such. */
+function readCa(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
+    }
+    catch (err) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`config tls.ca: cannot read the CA file ${file} (${err.code ?? err.message})`);
+    }
 }
 /** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(header, now) {
@@ -50889,9 +50944,13 @@ function classify(err, timedOut, timeoutMs) {
     const e = err;
     const code = e.code ?? e.cause?.code ?? '';
     const detail = e.cause?.message ?? e.message ?? String(err);
+    if (err instanceof RedirectRefused)
+        return { cls: 'redirect', message: err.message };
     if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
         return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
     }
+    if (code === 'LG_BODY_TOO_LARGE')
+        return { cls: 'body', message: detail };
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
         return { cls: 'dns', message: `DNS lookup failed (${code})` };
     }
@@ -50899,9 +50958,6 @@ function classify(err, timedOut, timeoutMs) {
         return { cls: 'refused', message: 'connection refused (nothing listens on that port)' };
     if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
         return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
-    }
-    if (code === 'UND_ERR_REDIRECT_MAX' || /redirect/i.test(detail)) {
-        return { cls: 'redirect', message: `more than ${MAX_REDIRECTS} redirects (a redirect loop?)` };
     }
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
         return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
@@ -51388,12 +51444,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(38789);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(11988);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5011);
-/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(54806);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(64907);
+/* harmony import */ var _core_incidents_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(13576);
+/* harmony import */ var _core_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(17114);
+/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(54806);
+
+
 
 
 
@@ -51417,13 +51477,14 @@ Usage:
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
   launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
-  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
-  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join('|')}]
+  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
+  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
 demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
 demo-target  only starts the demo target, prints its URL and serves until stopped.
+--dry-run    prints the incident issue plan the action would apply, records no history.
 
 Exit status: 0 when no finding is at or above --fail-on (default sev2), 1 when one is, 2 on bad input.`;
 const common = {
@@ -51514,8 +51575,29 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
         console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
         if (recorded)
             console.log(redactor.text(recorded));
+        if (opts.dryRun)
+            console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
     }
     return report.verdict.status === 'fail' ? 1 : 0;
+}
+/**
+ * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
+ * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
+ */
+function dryRunPlan(cfg, report, opts) {
+    const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
+    if (!opts.issues)
+        return `${head}\n  none: issues are turned off`;
+    if (opts.mode === 'gate' || opts.shard)
+        return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
+    const plan = (0,_core_incidents_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .Lq)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+    const lines = plan.actions.map((a) => `  would ${(0,_core_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
+    if (plan.deferred.length)
+        lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
+    const waiting = Object.keys(plan.pending);
+    if (waiting.length)
+        lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
+    return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }
 /** The folder that holds package.json and examples/, from the bundle or from the sources. */
 function packageRoot() {
@@ -51528,8 +51610,8 @@ function packageRoot() {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
 }
 function faultOf(v) {
-    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.includes(v)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
+    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.includes(v)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
     }
     return v;
 }
@@ -51537,7 +51619,7 @@ const DEMO_TOKEN = 'demo-monitoring-token';
 /** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
 async function serveDemo(args) {
     const v = parse(args, { fault: { type: 'string' } });
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
     console.log(target.url);
     await new Promise((resolve) => {
         process.once('SIGINT', resolve);
@@ -51554,7 +51636,7 @@ async function demo(args, redactor) {
     }
     const fault = faultOf(v.fault);
     const token = DEMO_TOKEN;
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_15__/* .startDemoTarget */ .b)({ fault, token });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault, token });
     try {
         console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
         const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
@@ -51585,20 +51667,31 @@ __webpack_async_result__();
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   _V: () => (/* binding */ formatMs)
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   uw: () => (/* binding */ isBareNumber)
 /* harmony export */ });
-/* unused harmony export formatDuration */
 /* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70744);
 /* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(ms__WEBPACK_IMPORTED_MODULE_0__);
 
-/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+/**
+ * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
+ * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
+ * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
+ */
 function parseDuration(v) {
     if (typeof v === 'number')
-        return Number.isFinite(v) && v >= 0 ? v : undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        return undefined;
+        return v === 0 ? 0 : undefined;
+    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
+        return v === '0' ? 0 : undefined;
     const out = ms__WEBPACK_IMPORTED_MODULE_0___default()(v.trim());
     return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+/** "5", " 2.5 ": a number written without a unit. */
+function isBareNumber(v) {
+    if (typeof v === 'number')
+        return true;
+    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
 }
 function formatMs(v) {
     if (v >= 10_000)
@@ -51855,6 +51948,327 @@ function needsDefaultBranch(event, ref, fromPayload) {
 
 /***/ }),
 
+/***/ 13576:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lq: () => (/* binding */ reconcile)
+/* harmony export */ });
+/* unused harmony exports MARKER_PREFIX, issueTitle, labelsFor, parseMarker, encodeState, parseState, repairState, renderBody */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16706);
+/* harmony import */ var _observed_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42923);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60432);
+
+
+
+
+
+/**
+ * Incidents as GitHub issues, decided by a pure function: this run's findings and the issues that
+ * exist go in, a plan of actions comes out. The applier (src/github/incidents.ts) carries it out.
+ */
+const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
+const STATE_PREFIX = '<!-- launchguard:state ';
+/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
+const stateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    v: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC),
+    /** The finding's stable title, without the severity. */
+    title: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    remediation: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    /** The other checks' findings this outage explains (one outage, one finding). */
+    related: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
+    firstSeen: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    lastSeen: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** Every failing run of this incident. */
+    failingRuns: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
+    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
+    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
+    openedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
+    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    lastReminder: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
+    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC).optional(),
+    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+});
+function issueTitle(severity, title) {
+    return `[${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(severity)}] ${title}`;
+}
+function labelsFor(cfg, severity, environment) {
+    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
+}
+function parseMarker(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(MARKER_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
+}
+/**
+ * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
+ * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
+ * encoding holds no ` -->` that would cut it short.
+ */
+function encodeState(s) {
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
+}
+/** The incident state of a body, validated; undefined when there is none or it does not parse. */
+function parseState(body) {
+    if (!body)
+        return undefined;
+    const i = body.lastIndexOf(STATE_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    if (end < 0)
+        return undefined;
+    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
+    try {
+        // Bodies written before the encoding hold the JSON as it is.
+        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
+        const parsed = stateSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
+ * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
+ * counters start again, so the incident goes on being managed instead of staying open forever.
+ */
+function repairState(issue, cfg) {
+    const fromTitle = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s)}] `));
+    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
+    const title = fromTitle ? issue.title.slice((0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(fromTitle).length + 3) : issue.title;
+    return {
+        v: 1,
+        fingerprint: issue.fingerprint,
+        severity,
+        title,
+        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
+        firstSeen: issue.createdAt,
+        lastSeen: issue.createdAt,
+        failingRuns: 0,
+        consecutiveFailing: 0,
+        consecutivePassing: 0,
+        openedAt: issue.createdAt,
+    };
+}
+const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
+/** The issue body: rewritten from the state on every run, with the state hidden at the very end. Target text is escaped. */
+function renderBody(s, cfg, status) {
+    const st = typeof status === 'string' ? (status === 'unchecked' ? { kind: 'unchecked', why: 'not checked this run' } : { kind: status }) : status;
+    const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[s.severity];
+    const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
+    const statusText = st.kind === 'failing'
+        ? `failing (${runs(s.consecutiveFailing)} in a row)`
+        : st.kind === 'recovering'
+            ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
+            : st.kind === 'unchecked'
+                ? `not checked this run (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+                : 'resolved';
+    const lines = [
+        `${MARKER_PREFIX}${s.fingerprint} -->`,
+        `## ${ICON[s.severity]} ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.severity)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.title)}`,
+        '',
+        `**What is wrong:** ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.detail)}`,
+        '',
+        ...(s.related?.length ? ['**Part of the same outage** (not separate incidents):', '', ...s.related.map((r) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(r)}`), ''] : []),
+        '| | |',
+        '|---|---|',
+        `| status | ${statusText} |`,
+        `| severity | ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
+    ];
+    if (s.pendingSeverity && s.pendingRuns) {
+        lines.push(`| severity change | ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+    }
+    lines.push(`| first seen | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.firstSeen)} |`, `| last seen | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.fingerprint)} |`, '');
+    if (s.remediation)
+        lines.push('**Remediation**', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .D)(s.remediation), '');
+    if (s.runUrl)
+        lines.push(`[Latest run](${s.runUrl})`, '');
+    lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
+    lines.push(encodeState(s));
+    return lines.join('\n');
+}
+function durationText(fromIso, to) {
+    return (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.max(0, to.getTime() - new Date(fromIso).getTime()));
+}
+/** Decides what to do with each incident. Pure: the same input gives the same plan. */
+function reconcile(input) {
+    const { config: cfg, now, environment } = input;
+    const iso = now.toISOString();
+    const prefix = `${environment}:`;
+    const all = input.findings.filter((f) => f.environment === environment);
+    const findings = all.filter((f) => (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(f.severity) <= (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(cfg['min-severity']));
+    const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
+    const belowMin = new Map(all.filter((f) => !byFp.has(f.fingerprint)).map((f) => [f.fingerprint, f]));
+    const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
+    const stateOf = (i) => i.incident ?? repairState(i, cfg);
+    const actions = [];
+    const pending = {};
+    const toOpen = [];
+    // Open issues per fingerprint, oldest first: a duplicate left by overlapping runs is closed.
+    const open = new Map();
+    for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
+        const kept = open.get(i.fingerprint);
+        if (kept) {
+            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
+        }
+        else
+            open.set(i.fingerprint, i);
+    }
+    for (const f of findings) {
+        const issue = open.get(f.fingerprint);
+        if (issue) {
+            const prev = stateOf(issue);
+            const oldSev = prev.severity;
+            const failing = {
+                ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
+                consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1,
+                ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
+            };
+            // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
+            // value hovering at a level boundary does not comment on every run.
+            const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
+            if (seen >= cfg['close-after']) {
+                const severity = f.severity;
+                const worse = (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(severity) < (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(oldSev);
+                const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[severity];
+                actions.push({
+                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
+                    ...relabel(cfg, severity, environment, issue.labels),
+                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(oldSev)} to ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(severity)} (${seen} run${seen === 1 ? '' : 's'} in a row): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
+                    change: worse ? 'escalated' : 'de-escalated',
+                });
+                continue;
+            }
+            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: seen } : {}) };
+            const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
+            const title = issueTitle(oldSev, f.title);
+            const remind = cfg['remind-after'];
+            const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
+            if (remind !== undefined && now.getTime() - since >= remind) {
+                actions.push({
+                    kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
+                    body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
+                    comment: `Still failing after ${durationText(next.lastOpenedAt ?? next.openedAt, now)} (${next.failingRuns} failing runs). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+                    change: 'reminder',
+                });
+                continue;
+            }
+            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated' });
+            continue;
+        }
+        const closed = mine
+            .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
+            .sort((a, b) => new Date(b.closedAt).getTime() - new Date(a.closedAt).getTime())[0];
+        if (closed) {
+            const next = { ...failingState(f, closed.incident, closed.createdAt, iso, input.runUrl), lastOpenedAt: iso };
+            actions.push({
+                kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
+                ...relabel(cfg, f.severity, environment, closed.labels),
+                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+            });
+            continue;
+        }
+        const count = (input.pending[f.fingerprint] ?? 0) + 1;
+        if (count < cfg['open-after'])
+            pending[f.fingerprint] = count;
+        else
+            toOpen.push(f);
+    }
+    // New incidents, most severe first, up to the cap.
+    toOpen.sort((a, b) => (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(a.severity) - (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
+    const deferred = toOpen.slice(cfg['max-new-per-run']);
+    for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
+        const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
+        const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[f.severity];
+        actions.push({
+            kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
+            labels: labelsFor(cfg, f.severity, environment),
+            comment: `Opened at ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+        });
+    }
+    // A deferred finding keeps counting, so it opens on a later run with room under the cap.
+    for (const f of deferred)
+        pending[f.fingerprint] = Math.max(cfg['open-after'], (input.pending[f.fingerprint] ?? 0) + 1);
+    // Open incidents without a finding this run. Only evidence counts as a passing run: the
+    // fingerprint's rule was evaluated and found nothing. A check that did not run, a rule skipped
+    // (an outage hiding the metrics, a budget breach hiding the regression rule), or a finding below
+    // min-severity leaves the incident as it was.
+    for (const [fp, issue] of open) {
+        if (byFp.has(fp))
+            continue;
+        const prev = stateOf(issue);
+        const run = input.runUrl ? { runUrl: input.runUrl } : {};
+        const low = belowMin.get(fp);
+        if (low || !(0,_observed_js__WEBPACK_IMPORTED_MODULE_4__/* .observes */ .W)(input.observed, fp)) {
+            const why = low ? `seen at ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(low.severity)}, below min-severity ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(cfg['min-severity'])}` : 'its check did not evaluate it';
+            actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
+            continue;
+        }
+        const passing = prev.consecutivePassing + 1;
+        const next = { ...prev, consecutivePassing: passing, consecutiveFailing: 0, ...run };
+        if (passing >= cfg['close-after']) {
+            actions.push({
+                kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
+                comment: `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(prev.firstSeen, new Date(prev.lastSeen))} from first to last failing run (${prev.failingRuns} failing run${prev.failingRuns === 1 ? '' : 's'}).`,
+            });
+        }
+        else {
+            actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'recovering'), addLabels: [], removeLabels: [], change: 'recovering' });
+        }
+    }
+    return { actions, deferred, pending };
+}
+/**
+ * The state after a failing run of `f`, continuing `prev` (when the issue has one). `since` stands
+ * in for first seen and opened for an issue without state, or a new one.
+ */
+function failingState(f, prev, since, iso, runUrl) {
+    return {
+        v: 1,
+        fingerprint: f.fingerprint,
+        severity: f.severity,
+        title: f.title,
+        detail: f.detail,
+        ...(f.remediation ? { remediation: f.remediation } : {}),
+        ...(f.related?.length ? { related: [...f.related] } : {}),
+        firstSeen: prev?.firstSeen ?? since,
+        lastSeen: iso,
+        failingRuns: (prev?.failingRuns ?? 0) + 1,
+        consecutiveFailing: 1,
+        consecutivePassing: 0,
+        openedAt: prev?.openedAt ?? since,
+        ...(prev?.lastOpenedAt ? { lastOpenedAt: prev.lastOpenedAt } : {}),
+        ...(runUrl ? { runUrl } : {}),
+    };
+}
+/** Labels to add and remove, one by one, so that labels people added stay. */
+function relabel(cfg, severity, environment, current) {
+    return {
+        addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
+        removeLabels: _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
+    };
+}
+function severityFromLabels(labels, cfg) {
+    return _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
+}
+
+
+/***/ }),
+
 /***/ 39707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52022,6 +52436,148 @@ function planStages(explain) {
 
 /***/ }),
 
+/***/ 16706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   S: () => (/* binding */ codeSpan),
+/* harmony export */   md: () => (/* binding */ md)
+/* harmony export */ });
+/**
+ * Text from the target (alert messages, body excerpts, index names, error messages) is hostile
+ * wherever it lands in GitHub Markdown: issue bodies, comments, the job summary, the gate comment.
+ * These helpers make it inert. One pass over the characters, no regular expressions.
+ */
+/** Zero-width space, as an entity: GitHub's mention and issue-reference filters run on the decoded text, which it splits. */
+const ZWSP = '&#8203;';
+const REPLACE = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '\\': '\\\\',
+    '`': '\\`',
+    '|': '\\|',
+    '*': '\\*',
+    '_': '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // No notifying @mentions (@user, @org/team) and no #123 / owner/repo#123 cross-links.
+    '@': `@${ZWSP}`,
+    '#': `#${ZWSP}`,
+    // One line: a newline would end a table row or start a block (a heading, a list, a fence).
+    '\r': ' ',
+    '\n': ' ',
+    '\u2028': ' ',
+    '\u2029': ' ',
+};
+/**
+ * Inline Markdown text that renders as the characters given: no HTML, no links, no emphasis, no
+ * mentions that notify, no issue cross-links, no table breaks, no newlines.
+ */
+function md(text) {
+    let out = '';
+    for (const ch of text)
+        out += REPLACE[ch] ?? ch;
+    return out;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text) {
+    let longest = 0;
+    let run = 0;
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}\n${text}\n${fence}`;
+}
+/** An inline code span that the text cannot close or break out of, safe in a table cell. */
+function codeSpan(text) {
+    let longest = 0;
+    let run = 0;
+    let flat = '';
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+        flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
+    }
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 42923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ family),
+/* harmony export */   W: () => (/* binding */ observes)
+/* harmony export */ });
+function family(prefix) {
+    return `${prefix}*`;
+}
+function observes(observed, fingerprint) {
+    for (const o of observed) {
+        if (o === fingerprint)
+            return true;
+        if (o.endsWith('*') && fingerprint.startsWith(o.slice(0, -1)))
+            return true;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 17114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ describeAction)
+/* harmony export */ });
+/**
+ * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
+ * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
+ * so the caller says how to escape them.
+ */
+const VERBS = {
+    open: ['opened', 'open'],
+    reopen: ['reopened', 'reopen'],
+    close: ['closed', 'close'],
+    escalated: ['escalated', 'escalate'],
+    'de-escalated': ['de-escalated', 'de-escalate'],
+    updated: ['updated', 'update'],
+    recovering: ['marked recovering', 'mark recovering'],
+    reminder: ['reminded on', 'remind on'],
+    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
+};
+function describeAction(a, opts = {}) {
+    const esc = opts.escape ?? ((s) => s);
+    const n = opts.number ?? ('number' in a ? a.number : undefined);
+    const ref = n ? `#${n}` : 'a new issue';
+    const verb = (k) => VERBS[k][opts.planned ? 1 : 0];
+    switch (a.kind) {
+        case 'open':
+            return `${verb('open')} ${ref} ${esc(a.title)}`;
+        case 'reopen':
+            return `${verb('reopen')} ${ref} ${esc(a.title)}`;
+        case 'close':
+            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${esc(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${esc(a.fingerprint)})`;
+        case 'update':
+            return `${verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 60432:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52071,7 +52627,7 @@ const DEFAULT_RULE_SEVERITY = {
     'health-failed': 'sev1',
     'health-latency': 'sev3',
     'metrics-unavailable': 'sev3',
-    'metrics-field-missing': 'sev4',
+    'metrics-field-missing': 'sev3',
     'alert-critical': 'sev2',
     'alert-warning': 'sev3',
     'alert-info': 'sev4',
@@ -52360,7 +52916,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 38789:
+/***/ 11988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52372,6 +52928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: describeBaseline
 
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -52380,8 +52938,6 @@ var dist = __nccwpck_require__(38815);
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
@@ -52392,19 +52948,71 @@ var core_severity = __nccwpck_require__(60432);
  * The config file's schema. Every object is strict: an unknown key is an error, because a typo
  * would otherwise switch a check off in silence. Later checks add optional keys beside these.
  */
-const durationSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    const parsed = (0,duration/* parseDuration */.E9)(v);
-    if (parsed === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'expected a duration such as "500ms", "5s" or "2m"', input: v });
-        return core/* NEVER */.tm;
-    }
-    return parsed;
-});
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** "10m", "24h", "365d": a bound as people write it. */
+function formatBound(ms) {
+    if (ms % DAY === 0)
+        return `${ms / DAY}d`;
+    if (ms % HOUR === 0)
+        return `${ms / HOUR}h`;
+    if (ms % MINUTE === 0)
+        return `${ms / MINUTE}m`;
+    return `${ms}ms`;
+}
+/**
+ * A duration with its unit ("500ms", "5s", "2m"), at most `max`. A bare number is an error naming
+ * the key (the loader adds it) and suggesting the unit: `timeout: 5` was once read as 5 ms.
+ * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
+ * (`timeout: 5000m`) is caught instead of hanging a job.
+ */
+function schema_duration(max, opts = {}) {
+    return schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+        if (opts.off && v === 'off')
+            return undefined;
+        const parsed = (0,duration/* parseDuration */.E9)(v);
+        if (parsed === undefined) {
+            const n = typeof v === 'number' ? v : Number(v);
+            const message = (0,duration/* isBareNumber */.uw)(v) && Number.isFinite(n)
+                ? `expected a duration with its unit, such as "${n}s" or "${n}ms" (a bare number is ambiguous: milliseconds or seconds?)`
+                : 'expected a duration such as "500ms", "5s" or "2m"';
+            ctx.addIssue({ code: 'custom', message, input: v });
+            return core/* NEVER */.tm;
+        }
+        if (opts.positive && parsed <= 0) {
+            ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
+            return core/* NEVER */.tm;
+        }
+        if (parsed > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a duration of at most ${formatBound(max)}`, input: v });
+            return core/* NEVER */.tm;
+        }
+        return parsed;
+    });
+}
+/** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
+const MAX_WAIT_MS = 10 * MINUTE;
+const durationSchema = schema_duration(MAX_WAIT_MS);
+/** The load run's length without allow-heavy. */
+const LOAD_CAP_MS = 10 * MINUTE;
 /** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
 const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
 const severity = schemas/* preprocess */.vkY(lowerCase, schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC, { error: 'expected one of sev1, sev2, sev3, sev4' }));
 /** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
-const positiveDuration = durationSchema.refine((v) => v > 0, { message: 'expected a duration above 0 (0 cannot work here), such as "5s"' });
+const positiveDuration = schema_duration(MAX_WAIT_MS, { positive: true });
+/** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
+function uniqueNames(list, ctx) {
+    const seen = new Map();
+    list.forEach((item, i) => {
+        const key = item.name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined)
+            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `expected a unique name: "${item.name}" is also the name of entry ${first}`, input: item.name });
+        else
+            seen.set(key, i);
+    });
+}
 const scalar = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
 const headerValueSchema = schemas/* union */.KCZ([
     schemas/* string */.YjP(),
@@ -52413,10 +53021,28 @@ const headerValueSchema = schemas/* union */.KCZ([
 const headers = schemas/* record */.g1P(schemas/* string */.YjP().min(1), headerValueSchema);
 /** Names that end up in fingerprints and file names. */
 const nameSchema = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
+/**
+ * A request path: relative to the target URL (`/health`, `health?x=1`), or an absolute http(s) URL.
+ * Checked with the WHATWG URL parser, so a path the run could not request is a config error, not a
+ * crash in the middle of the run.
+ */
+function pathProblem(path) {
+    if (path === '')
+        return undefined;
+    const absolute = path.startsWith('http://') || path.startsWith('https://');
+    if (!absolute)
+        return URL.canParse(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid') ? undefined : 'expected a path such as "/api/health"';
+    return URL.canParse(path) && new URL(path).host !== '' ? undefined : 'expected a path such as "/api/health", or an absolute http(s) URL that parses';
+}
+const pathSchema = schemas/* string */.YjP().superRefine((v, ctx) => {
+    const problem = pathProblem(v);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, input: v });
+});
 /** What a probe and a load request share: where to send what. */
 const requestFields = {
     name: nameSchema,
-    path: schemas/* string */.YjP().default(''),
+    path: pathSchema.default(''),
     method: schemas/* enum */.k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
     headers: headers.optional(),
     body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
@@ -52444,6 +53070,8 @@ const probeSchema = schemas/* strictObject */.rej({
         .default({ status: '2xx', body: [] }),
     'latency-budget': positiveDuration.optional(),
     'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
+    'allow-insecure-redirect': schemas/* boolean */.zMY().default(false),
 });
 const levelSchema = schemas/* strictObject */.rej({
     severity,
@@ -52471,7 +53099,7 @@ const endpointCommon = {
 };
 const metricsSchema = schemas/* strictObject */.rej({
     system: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP().default('/api/monitoring/system-metrics'),
+        path: pathSchema.default('/api/monitoring/system-metrics'),
         ...endpointCommon,
         cpu: metricField.optional(),
         memory: metricField.optional(),
@@ -52479,13 +53107,13 @@ const metricsSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     usage: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP().default('/api/monitoring/usage-stats'),
+        path: pathSchema.default('/api/monitoring/usage-stats'),
         ...endpointCommon,
         'payment-success-rate': metricField.optional(),
     })
         .optional(),
     alerts: schemas/* strictObject */.rej({
-        path: schemas/* string */.YjP().default('/api/monitoring/alerts'),
+        path: pathSchema.default('/api/monitoring/alerts'),
         ...endpointCommon,
         items: schemas/* string */.YjP().default('alerts'),
         level: schemas/* string */.YjP().default('level'),
@@ -52538,13 +53166,14 @@ const loadRequestSchema = schemas/* strictObject */.rej({
     budgets: budgetsSchema.optional(),
 });
 const loadSchema = schemas/* strictObject */.rej({
-    requests: schemas/* array */.YOg(loadRequestSchema).min(1).optional(),
+    requests: schemas/* array */.YOg(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
     connections: schemas/* int */.Whr().min(1).default(10),
-    duration: positiveDuration.default(10_000),
+    /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
+    duration: schema_duration(DAY, { positive: true }).default(10_000),
     amount: schemas/* int */.Whr().min(1).optional(),
     /** A cap on requests per second over all connections, so a production service is not flattened. */
     rate: schemas/* int */.Whr().min(1).optional(),
-    warmup: durationSchema.default(0),
+    warmup: schema_duration(HOUR).default(0),
     timeout: positiveDuration.default(10_000),
     /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
     workers: schemas/* union */.KCZ([schemas/* int */.Whr().min(1).max(64), schemas/* literal */.euz('auto')]).default(1),
@@ -52566,6 +53195,11 @@ const loadSchema = schemas/* strictObject */.rej({
         directory: schemas/* string */.YjP().default('.launchguard/history'),
     })
         .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
+}).superRefine((l, ctx) => {
+    // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
+    if (!l['allow-heavy'] && l.duration + l.warmup > LOAD_CAP_MS) {
+        ctx.addIssue({ code: 'custom', path: ['duration'], message: `duration plus warmup is ${(0,duration/* formatMs */._V)(l.duration + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+    }
 });
 const indexKeyValue = schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1), schemas/* enum */.k5n(['text', '2dsphere', '2d', 'hashed'])], {
     error: 'expected 1, -1, "text", "2dsphere", "2d" or "hashed"',
@@ -52610,21 +53244,21 @@ const environmentSchema = schemas/* strictObject */.rej({
         'reject-unauthorized': schemas/* boolean */.zMY().default(true),
     })
         .optional(),
-    health: schemas/* array */.YOg(probeSchema).optional(),
+    health: schemas/* array */.YOg(probeSchema).superRefine(uniqueNames).optional(),
     metrics: metricsSchema.optional(),
     load: loadSchema.optional(),
     indexes: indexesSchema.optional(),
 });
 const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(lowerCase, schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
-const optionalDuration = schemas/* union */.KCZ([schemas/* literal */.euz('off'), durationSchema]).transform((v) => (v === 'off' ? undefined : v));
+const optionalDuration = schema_duration(365 * DAY, { off: true }).transform((v) => v);
 const incidentsSchema = schemas/* strictObject */.rej({
     /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
     'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
     /** Consecutive passing runs before an issue closes. */
     'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
     /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
-    'reopen-within': durationSchema.default(24 * 3600_000),
+    'reopen-within': schema_duration(365 * DAY).default(24 * 3600_000),
     /** A reminder comment on an incident still open after this long ("off" for none). */
     'remind-after': optionalDuration.optional(),
     /** At most this many new issues per run; the rest are listed in the summary. */
@@ -52680,7 +53314,14 @@ function parseConfigText(text, file, env) {
             message: `YAML syntax: ${e.message.split('\n')[0]}`,
         })));
     }
-    const raw = doc.toJS();
+    let raw;
+    try {
+        // yaml refuses alias expansion past its limit ("a resource exhaustion attack"): a config error.
+        raw = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (err) {
+        throw new errors/* ConfigError */.xL(file, [{ path: '', message: `YAML: ${err.message.split('\n')[0]}` }]);
+    }
     if (raw === null || raw === undefined) {
         throw new errors/* ConfigError */.xL(file, [{ path: '', message: 'expected a mapping with `environments:`, found an empty file' }]);
     }
@@ -52819,8 +53460,33 @@ function readPath(root, path) {
 function show(v) {
     if (v === undefined)
         return 'nothing';
+    if (typeof v === 'number' && !Number.isFinite(v))
+        return 'a number too large to read';
+    if (nestedDeeperThan(v, 20))
+        return Array.isArray(v) ? '[…] (deeply nested)' : '{…} (deeply nested)';
     const s = JSON.stringify(v);
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+/** How deep parsed JSON may nest before a check refuses it: far above any real monitoring body. */
+const MAX_JSON_DEPTH = 64;
+/**
+ * True when `root` nests arrays or objects deeper than `max`. Iterative, with a bounded stack of
+ * `max` frames' worth of children: a hostile 200 KB body of `[[[[…` is refused, never recursed into.
+ */
+function nestedDeeperThan(root, max) {
+    const stack = [[root, 0]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop();
+        if (node === null || typeof node !== 'object')
+            continue;
+        if (depth >= max)
+            return true;
+        for (const child of Array.isArray(node) ? node : Object.values(node)) {
+            if (child !== null && typeof child === 'object')
+                stack.push([child, depth + 1]);
+        }
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/core/assertions.ts
@@ -52843,10 +53509,10 @@ function checkAssertion(json, a) {
         };
     }
     if (a.below !== undefined) {
-        return { path: a.path, expected: `< ${a.below}`, found, ok: typeof value === 'number' && value < a.below };
+        return { path: a.path, expected: `< ${a.below}`, found, ok: typeof value === 'number' && Number.isFinite(value) && value < a.below };
     }
     const above = a.above;
-    return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && value > above };
+    return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && Number.isFinite(value) && value > above };
 }
 
 // EXTERNAL MODULE: ./src/checks/retry.ts + 2 modules
@@ -52854,6 +53520,7 @@ var retry = __nccwpck_require__(31786);
 // EXTERNAL MODULE: ./src/checks/target.ts
 var target = __nccwpck_require__(11572);
 ;// CONCATENATED MODULE: ./src/checks/health.ts
+
 
 
 
@@ -52865,7 +53532,7 @@ async function runProbe(probe, env, baseUrl, http, redactor = NO_REDACTION) {
     const url = (0,target.joinUrl)(baseUrl, probe.path);
     const headers = (0,target/* headerValues */.UE)(env.headers, probe.headers);
     const body = (0,target/* encodeBody */.FT)(probe.body, headers);
-    const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
+    const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
     const why = note ? `; ${note}` : '';
     const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
     if (outcome.kind === 'error') {
@@ -52897,6 +53564,9 @@ async function runProbe(probe, env, baseUrl, http, redactor = NO_REDACTION) {
         const head = redactor.text(outcome.body.toString('utf8', 0, 4096)).slice(0, 40).replace(/\s+/g, ' ');
         return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
     }
+    if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+        return { ...withStatus, failure: { class: 'body', message: `the body is too deeply nested (more than ${MAX_JSON_DEPTH} levels), so it was not read` }, assertions: [] };
+    }
     const assertions = probe.expect.body.map((a) => checkAssertion(json, a));
     const failed = assertions.filter((a) => !a.ok);
     if (failed.length === 0)
@@ -52925,7 +53595,128 @@ function describeStatus(expected) {
     return expected.join(' or ');
 }
 
+;// CONCATENATED MODULE: ./src/core/json-prefix.ts
+/**
+ * Reads as much as it can of a JSON text that was cut off (a monitoring body past its byte cap):
+ * every complete value is kept, every open array and object is closed where the text stops, and
+ * a value cut in half (a string, a number, a key without its value) is left out. Pure, iterative
+ * and linear: no recursion, no backtracking; nesting past `maxDepth` stops the reading there.
+ */
+function parseJsonPrefix(text, maxDepth = 64) {
+    const stack = [];
+    let root;
+    let i = 0;
+    const n = text.length;
+    const ws = () => {
+        while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
+            i++;
+    };
+    /** Places a complete value in the open container (or as the root). */
+    const put = (v) => {
+        const top = stack[stack.length - 1];
+        if (!top)
+            root = v;
+        else if (top.kind === 'array')
+            top.value.push(v);
+        else if (top.key !== undefined) {
+            Object.defineProperty(top.value, top.key, { value: v, enumerable: true, writable: true, configurable: true });
+            top.key = undefined;
+        }
+    };
+    /** The end of the string starting at `i` (its closing quote), or -1 when the text stops inside it. */
+    const stringEnd = () => {
+        for (let j = i + 1; j < n; j++) {
+            if (text[j] === '\\')
+                j++;
+            else if (text[j] === '"')
+                return j;
+        }
+        return -1;
+    };
+    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    while (true) {
+        ws();
+        if (i >= n)
+            break;
+        const c = text[i];
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+            i++;
+            continue;
+        }
+        if (c === ']' || c === '}') {
+            stack.pop();
+            i++;
+            continue;
+        }
+        if (top?.kind === 'object' && top.key === undefined) {
+            // A key, then a colon.
+            if (c !== '"')
+                break;
+            const end = stringEnd();
+            if (end < 0)
+                break;
+            let key;
+            try {
+                key = JSON.parse(text.slice(i, end + 1));
+            }
+            catch {
+                break;
+            }
+            i = end + 1;
+            ws();
+            if (text[i] !== ':')
+                break;
+            i++;
+            top.key = key;
+            continue;
+        }
+        if (c === '[' || c === '{') {
+            if (stack.length >= maxDepth)
+                break;
+            const frame = c === '[' ? { kind: 'array', value: [] } : { kind: 'object', value: {} };
+            put(frame.value);
+            stack.push(frame);
+            i++;
+            continue;
+        }
+        if (c === '"') {
+            const end = stringEnd();
+            if (end < 0)
+                break;
+            try {
+                put(JSON.parse(text.slice(i, end + 1)));
+            }
+            catch {
+                break;
+            }
+            i = end + 1;
+            continue;
+        }
+        let literal = false;
+        for (const [word, v] of [['true', true], ['false', false], ['null', null]]) {
+            if (text.startsWith(word, i)) {
+                put(v);
+                i += word.length;
+                literal = true;
+            }
+        }
+        if (literal)
+            continue;
+        NUMBER.lastIndex = i;
+        const m = NUMBER.exec(text);
+        // A number that reaches the end of the text may have lost digits: left out.
+        if (!m || i + m[0].length >= n)
+            break;
+        put(Number(m[0]));
+        i += m[0].length;
+    }
+    return root;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/metrics.ts
+
+
 
 
 const MAX_BODY = 1024 * 1024;
@@ -52949,14 +53740,22 @@ async function runMetrics(env, baseUrl, http) {
             return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx${note ? `; ${note}` : ''}` } };
         }
         if (outcome.truncated) {
-            return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is larger than ${MAX_BODY} bytes` } };
+            const failure = { class: 'body', message: `the body is larger than ${MAX_BODY} bytes` };
+            // The alerts read before the cap still say how bad it is: a cut-off list is never a pass.
+            const json = source === 'alerts' ? parseJsonPrefix(outcome.body.toString('utf8'), MAX_JSON_DEPTH) : undefined;
+            return { ...base, status: outcome.status, failure, truncated: true, ...(json !== undefined ? { json } : {}) };
         }
+        let json;
         try {
-            return { ...base, status: outcome.status, json: JSON.parse(outcome.body.toString('utf8')) };
+            json = JSON.parse(outcome.body.toString('utf8'));
         }
         catch {
             return { ...base, status: outcome.status, failure: { class: 'body', message: 'the body is not valid JSON' } };
         }
+        if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+            return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is too deeply nested (more than ${MAX_JSON_DEPTH} levels), so it was not read` } };
+        }
+        return { ...base, status: outcome.status, json };
     }));
 }
 
@@ -52964,20 +53763,8 @@ async function runMetrics(env, baseUrl, http) {
 var core_baseline = __nccwpck_require__(10288);
 // EXTERNAL MODULE: ./src/core/indexes.ts
 var indexes = __nccwpck_require__(39707);
-;// CONCATENATED MODULE: ./src/core/observed.ts
-function family(prefix) {
-    return `${prefix}*`;
-}
-function observes(observed, fingerprint) {
-    for (const o of observed) {
-        if (o === fingerprint)
-            return true;
-        if (o.endsWith('*') && fingerprint.startsWith(o.slice(0, -1)))
-            return true;
-    }
-    return false;
-}
-
+// EXTERNAL MODULE: ./src/core/observed.ts
+var observed = __nccwpck_require__(42923);
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
 
 
@@ -52994,14 +53781,85 @@ function evaluate(results, ctx) {
         ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
         evaluateFailures(results.failures ?? [], ctx),
     ];
-    return {
+    return foldOutages({
         rows: parts.flatMap((p) => p.rows),
         findings: parts.flatMap((p) => p.findings),
         notes: parts.flatMap((p) => p.notes),
         observed: parts.flatMap((p) => p.observed),
-    };
+    }, parts.flatMap((p) => p.at), ctx);
 }
-const builder = () => ({ rows: [], findings: [], notes: [], observed: [] });
+const builder = () => ({ rows: [], findings: [], notes: [], observed: [], at: [] });
+/** Pushes a failing row and its finding (when the rule is on), remembering the URL judged. */
+function fail(b, f, url, row) {
+    const r = { ...row, verdict: 'fail', ...(f ? { severity: f.severity } : {}) };
+    b.rows.push(r);
+    if (!f)
+        return;
+    b.findings.push(f);
+    b.at.push({ finding: f, url, row: r });
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * One outage, one finding. When the health probe of an origin failed, the metrics and load
+ * findings on that origin are part of the same outage: they become lines under the probe's
+ * finding (which takes the worst severity among them), their rows say so, and their subjects
+ * count as not checked this run, so the outage can neither open nor close their incidents.
+ */
+function foldOutages(e, located, ctx) {
+    const outage = new Map();
+    for (const l of located) {
+        if (l.finding.rule !== 'health-failed')
+            continue;
+        const origin = originOf(l.url);
+        if (origin && !outage.has(origin))
+            outage.set(origin, l.finding);
+    }
+    if (outage.size === 0)
+        return e;
+    const folded = new Map(); // part → its outage's finding
+    for (const l of located) {
+        const origin = originOf(l.url);
+        const host = origin ? outage.get(origin) : undefined;
+        if (host && l.finding.check !== 'health')
+            folded.set(l.finding, host);
+    }
+    if (folded.size === 0)
+        return e;
+    const related = new Map();
+    for (const [part, host] of folded)
+        related.set(host, [...(related.get(host) ?? []), part]);
+    const prefix = `${ctx.environment}: `;
+    const findings = e.findings.flatMap((f) => {
+        if (folded.has(f))
+            return [];
+        const parts = related.get(f);
+        if (!parts)
+            return [f];
+        const worst = parts.reduce((w, p) => ((0,core_severity/* rank */.Tm)(p.severity) < (0,core_severity/* rank */.Tm)(w) ? p.severity : w), f.severity);
+        return [{
+                ...f,
+                severity: worst,
+                related: [...(f.related ?? []), ...parts.map((p) => `${(0,core_severity/* label */.Pf)(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
+            }];
+    });
+    const rowOf = new Map(located.filter((l) => folded.has(l.finding)).map((l) => [l.row, folded.get(l.finding)]));
+    const rows = e.rows.map((r) => {
+        const host = rowOf.get(r);
+        if (!host)
+            return r;
+        const { severity: _s, ...rest } = r;
+        return { ...rest, value: `${r.value} (part of the outage of health probe ${host.subject})` };
+    });
+    const gone = new Set([...folded.keys()].map((f) => f.fingerprint));
+    return { ...e, findings, rows, observed: e.observed.filter((o) => !gone.has(o)) };
+}
 function observe(b, ctx, check, ...subjects) {
     for (const s of subjects)
         b.observed.push(fingerprint(ctx.environment, check, s));
@@ -53036,9 +53894,7 @@ function evaluateHealth(probes, ctx) {
         const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
         if (p.failure) {
             const f = ruled(ctx, 'health-failed', (s) => finding(ctx, 'health', p.name, 'health-failed', s, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${p.failure.class}: ${p.failure.message}${tries}`, { classification: p.failure.class, measured: { value: p.status ?? p.failure.class } }));
-            if (f)
-                b.findings.push(f);
-            b.rows.push({ check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget, verdict: 'fail', severity: f?.severity });
+            fail(b, f, p.url, { check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget });
             continue;
         }
         const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
@@ -53140,14 +53996,18 @@ function evaluateMetrics(readings, probes, ctx) {
         if (probe !== undefined) {
             // One outage, one finding: the failing health probe already reports it.
             b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
-            b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: r.failure.class, budget: 'JSON, 2xx', verdict: 'skip' });
+            b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `not judged: ${r.failure.class} (${r.failure.message}), part of the outage of health probe ${probe}`, budget: 'JSON, 2xx', verdict: 'skip' });
             continue;
         }
         observe(b, ctx, 'metrics', `${r.source}-endpoint`);
-        const f = ruled(ctx, 'metrics-unavailable', (s) => finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`, `GET ${r.url}: ${r.failure.class}: ${r.failure.message}`, { classification: r.failure.class }));
-        if (f)
+        if (r.source === 'alerts' && r.truncated) {
+            const f = truncatedAlerts(r, ctx);
             b.findings.push(f);
-        b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx', verdict: 'fail', severity: f?.severity });
+            b.rows.push({ check: 'metrics', subject: 'alerts endpoint', value: f.detail, budget: 'JSON, 2xx', verdict: 'fail', severity: f.severity });
+            continue;
+        }
+        const f = ruled(ctx, 'metrics-unavailable', (s) => finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`, `GET ${r.url}: ${r.failure.class}: ${r.failure.message}`, { classification: r.failure.class }));
+        fail(b, f, r.url, { check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx' });
     }
     for (const t of thresholdsOf(ctx.env)) {
         const r = bySource.get(t.source);
@@ -53161,21 +54021,20 @@ function evaluateMetrics(readings, probes, ctx) {
             continue;
         }
         observe(b, ctx, 'metrics', t.name);
-        if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
-            const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
-            const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${what}; check metrics.${t.source} in the config`));
-            if (f)
-                b.findings.push(f);
-            b.rows.push({ check: 'metrics', subject: t.name, value: `field ${what}`, budget, verdict: 'fail', severity: f?.severity });
+        // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
+        if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
+            const what = !read.found ? 'is missing' : typeof read.value === 'number' ? 'is not a finite number (too large to read)' : `is ${show(read.value)}, not a number`;
+            // The fields the endpoint does have, so the fix is obvious.
+            const has = read.found ? '' : `; the endpoint has ${fieldsOf(r.json)}`;
+            const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${what}${has}; check ${t.key ? `${t.key}.field` : `metrics.${t.source}`} in the config`));
+            fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `field ${what}`, budget });
             continue;
         }
         const value0 = read.value;
         const unitProblem = unitProblemOf(t, value0);
         if (unitProblem) {
             const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`));
-            if (f)
-                b.findings.push(f);
-            b.rows.push({ check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget, verdict: 'fail', severity: f?.severity });
+            fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget });
             continue;
         }
         // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
@@ -53186,14 +54045,39 @@ function evaluateMetrics(readings, probes, ctx) {
             b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'pass' });
             continue;
         }
-        b.findings.push(finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`, { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }));
-        b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'fail', severity: hit.severity });
+        fail(b, finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`, { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }), r.url, { check: 'metrics', subject: t.name, value, budget });
     }
     const alerts = bySource.get('alerts');
     const ac = ctx.env.metrics?.alerts;
     if (alerts && ac && !alerts.failure)
         evaluateAlerts(alerts, ac, ctx, b);
     return b;
+}
+/**
+ * An alerts body cut at its cap: the alerts before the cut are real, those after it unknown. One
+ * finding at the worst parsed alert's severity, SEV2 when none could be parsed; never a pass, so
+ * no severity setting switches it off.
+ */
+function truncatedAlerts(r, ctx) {
+    const ac = ctx.env.metrics?.alerts;
+    const list = !ac ? undefined : Array.isArray(r.json) ? r.json : (() => {
+        const read = readPath(r.json, ac.items);
+        return read.found && Array.isArray(read.value) ? read.value : undefined;
+    })();
+    let worst;
+    let worstLevel = '';
+    for (const item of list ?? []) {
+        const raw = ac ? readPath(item, ac.level) : { found: false };
+        const level = ALERT_LEVELS[raw.found ? String(raw.value).toLowerCase() : ''] ?? 'warning';
+        const s = (0,core_severity/* ruleSeverity */.uK)(`alert-${level}`, ctx.severity);
+        if (s && (!worst || (0,core_severity/* rank */.Tm)(s) < (0,core_severity/* rank */.Tm)(worst))) {
+            worst = s;
+            worstLevel = level;
+        }
+    }
+    const n = list?.length ?? 0;
+    const read = n > 0 ? `${n} alert${n === 1 ? '' : 's'} read before the cap, the worst ${worstLevel || 'switched off'}` : 'no alert could be read before the cap';
+    return finding(ctx, 'metrics', 'alerts-endpoint', 'metrics-unavailable', worst ?? 'sev2', 'alerts endpoint body too large', `GET ${r.url}: ${r.failure.message}; ${read}; the rest is unknown, so this is at least as severe as what was read`, { classification: 'body' });
 }
 const ALERT_LEVELS = {
     critical: 'critical', fatal: 'critical', error: 'critical', high: 'critical', emergency: 'critical',
@@ -53205,13 +54089,11 @@ function evaluateAlerts(r, ac, ctx, b) {
     observe(b, ctx, 'metrics', 'alerts');
     if (!read.found || !Array.isArray(read.value)) {
         const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read', `field "${ac.items}" of ${r.url} is ${read.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active', verdict: 'fail', severity: f?.severity });
+        fail(b, f, r.url, { check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active' });
         return;
     }
     // The list was read: every alert subject was looked at, also those of alerts that are gone.
-    b.observed.push(family(fingerprint(ctx.environment, 'metrics', 'alert-')));
+    b.observed.push((0,observed/* family */.T)(fingerprint(ctx.environment, 'metrics', 'alert-')));
     const seen = new Set();
     for (const [i, item] of read.value.entries()) {
         const rawLevel = readPath(item, ac.level);
@@ -53225,11 +54107,13 @@ function evaluateAlerts(r, ac, ctx, b) {
             subject = `${subject}-${i}`;
         seen.add(subject);
         const rule = `alert-${level}`;
-        const note = ALERT_LEVELS[levelName] ? '' : ` (unknown level ${show(rawLevel.found ? rawLevel.value : undefined)}, treated as warning)`;
+        const note = ALERT_LEVELS[levelName]
+            ? ''
+            : rawLevel.found
+                ? ` (its level, read from key "${ac.level}", is ${show(rawLevel.value)}, not one of ${Object.keys(ALERT_LEVELS).join(', ')}; treated as warning)`
+                : ` (it has no key "${ac.level}" for its level (metrics.alerts.level); it has ${fieldsOf(item)}; treated as warning)`;
         const f = ruled(ctx, rule, (s) => finding(ctx, 'metrics', subject, rule, s, `app alert ${id.found ? String(id.value) : subject}`, `the app reports a ${level} alert: ${message}${note}`));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active', verdict: 'fail', severity: f?.severity });
+        fail(b, f, r.url, { check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active' });
     }
     if (read.value.length === 0)
         b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'none active', budget: 'none active', verdict: 'pass' });
@@ -53274,15 +54158,14 @@ function evaluateLoad(load, ctx) {
         const o = load.overall;
         const v = (0,core_baseline/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
         const value = `p95 ${(0,duration/* formatMs */._V)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
+        const subject = `p95 regression of ${load.requests.length === 1 ? load.requests[0].name : `all ${load.requests.length} requests`}`;
         const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${(0,duration/* formatMs */._V)(v.bandMs)}, and +${(0,duration/* formatMs */._V)(cfg.regression.floor)} floor`;
         if (v.regressed) {
             const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._V)(o.latencyMs.p95)}, ${(0,duration/* formatMs */._V)(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${(0,duration/* formatMs */._V)(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
-            if (f)
-                b.findings.push(f);
-            b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'fail', severity: f?.severity });
+            fail(b, f, o.url, { check: 'load', subject, value, budget });
         }
         else {
-            b.rows.push({ check: 'load', subject: 'regression', value, budget, verdict: 'pass' });
+            b.rows.push({ check: 'load', subject, value, budget, verdict: 'pass' });
         }
     }
     return b;
@@ -53300,53 +54183,96 @@ function evaluateLoadRequest(r, budgets, ctx, b) {
         // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
         const cls = r.firstError?.class ?? 'timeout';
         const f = ruled(ctx, 'load-unreachable', (s) => finding(ctx, 'load', `${name}:unreachable`, 'load-unreachable', s, `load target ${name} never answered`, `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`, { classification: cls }));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers', verdict: 'fail', severity: f?.severity });
+        fail(b, f, r.url, { check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers' });
         return false;
     }
-    observe(b, ctx, 'load', `${name}:p95`, `${name}:p50`, `${name}:error-rate`);
+    observe(b, ctx, 'load', `${name}:error-rate`);
     const l = r.latencyMs;
     const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
-    // p95: SEV2 beyond twice the budget, SEV3 beyond it.
+    const failedRow = () => {
+        const fl = r.failedLatencyMs;
+        if (fl && fl.count > 0) {
+            b.rows.push({ check: 'load', subject: `${name} failed responses`, value: `${fl.count}: p50 ${(0,duration/* formatMs */._V)(fl.p50)}, p95 ${(0,duration/* formatMs */._V)(fl.p95)}, max ${(0,duration/* formatMs */._V)(fl.max)} (not latency: kept apart)`, budget: '', verdict: 'skip' });
+        }
+    };
+    // Latency is that of successful responses: a fast 503 is not a fast service.
+    if (l.count === 0) {
+        const why = `no successful response (${r.responses} of ${r.responses} failed)`;
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: why, budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'skip' });
+        b.rows.push({ check: 'load', subject: `${name} p50`, value: why, budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'skip' });
+        failedRow();
+        judgeErrorRate(r, budgets, counts, ctx, b);
+        return true;
+    }
+    observe(b, ctx, 'load', `${name}:p50`);
+    if (l.count >= MIN_P95_SAMPLES)
+        observe(b, ctx, 'load', `${name}:p95`);
+    // p95: SEV2 beyond twice the budget, SEV3 beyond it; from fewer than MIN_P95_SAMPLES successes, a note.
     let p95Breached = false;
-    if (l.p95 > budgets.p95) {
+    if (l.count < MIN_P95_SAMPLES) {
+        p95Breached = true; // no p95 to judge, nor to compare with the baseline
+        b.notes.push(`load: ${name}: too few samples for a p95 (${l.count} successful responses; a p95 needs ${MIN_P95_SAMPLES}): not judged against its budget`);
+        b.rows.push({ check: 'load', subject: `${name} p95`, value: `${(0,duration/* formatMs */._V)(l.p95)}: too few samples (${l.count} of ${MIN_P95_SAMPLES} needed)`, budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'skip' });
+    }
+    else if (l.p95 > budgets.p95) {
         p95Breached = true;
         const critical = l.p95 > 2 * budgets.p95;
         const rule = critical ? 'load-p95-critical' : 'load-p95';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p95)}, over the ${(0,duration/* formatMs */._V)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${r.requests} requests)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'fail', severity: f?.severity });
+        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p95)}, over the ${(0,duration/* formatMs */._V)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${l.count} successful responses)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
+        fail(b, f, r.url, { check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}` });
     }
     else {
         b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'pass' });
     }
     if (l.p50 > budgets.p50) {
         const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p50)}, over the ${(0,duration/* formatMs */._V)(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'fail', severity: f?.severity });
+        fail(b, f, r.url, { check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}` });
     }
     else {
         b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'pass' });
     }
-    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._V)(l.p99)} / ${(0,duration/* formatMs */._V)(l.max)}`, budget: '', verdict: 'pass' });
-    const ratePct = r.errorRate * 100;
-    const rateBudget = `< ${budgets.errorRate} %`;
-    if (ratePct > budgets.errorRate) {
-        const critical = ratePct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
+    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._V)(Math.min(l.p99, l.max))} / ${(0,duration/* formatMs */._V)(l.max)}`, budget: '', verdict: 'pass' });
+    failedRow();
+    judgeErrorRate(r, budgets, counts, ctx, b);
+    return p95Breached;
+}
+/** A p95 from fewer successful responses than this is a note, not a budget verdict. */
+const MIN_P95_SAMPLES = 20;
+/**
+ * The Wilson score interval (95 %, z = 1.96) of `errors` out of `n`, as fractions: how sure a
+ * measured error rate is. On 100 requests, 10 errors is 5.5 %–17.4 %.
+ */
+function wilson(errors, n, z = 1.96) {
+    if (n <= 0)
+        return { low: 0, high: 1 };
+    const p = Math.min(1, Math.max(0, errors / n));
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+    return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+/**
+ * The error-rate budget, judged on the Wilson 95 % interval so a small sample cannot flip the
+ * verdict: over budget when the interval's lower bound is above the budget, SEV2 when the lower
+ * bound is above the critical level as well.
+ */
+function judgeErrorRate(r, budgets, counts, ctx, b) {
+    const name = r.name;
+    const { low, high } = wilson(Math.round(r.errorRate * r.requests), r.requests);
+    const lowPct = low * 100;
+    const interval = `95 % interval ${pct(low)}–${pct(high)}`;
+    const value = `${pct(r.errorRate)} (${interval}; ${counts})`;
+    const rateBudget = `< ${budgets.errorRate} %, judged on the interval's lower bound`;
+    if (lowPct > budgets.errorRate) {
+        const critical = lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
         const rule = critical ? 'load-error-rate-critical' : 'load-error-rate';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`, `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)}, over the ${budgets.errorRate} % budget (${counts})`, { measured: { value: round(ratePct), unit: '%', budget: budgets.errorRate } }));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'fail', severity: f?.severity });
+        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`, `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)} (${interval}), over the ${budgets.errorRate} % budget${critical ? ` and the ${CRITICAL_ERROR_RATE} % critical level` : ''} even at the interval's lower bound (${counts})`, { measured: { value: round(r.errorRate * 100), unit: '%', budget: budgets.errorRate } }));
+        fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value, budget: rateBudget });
     }
     else {
-        b.rows.push({ check: 'load', subject: `${name} error rate`, value: `${pct(r.errorRate)} (${counts})`, budget: rateBudget, verdict: 'pass' });
+        b.rows.push({ check: 'load', subject: `${name} error rate`, value, budget: rateBudget, verdict: 'pass' });
     }
     b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
-    return p95Breached;
 }
 // ---------------------------------------------------------------- broken checks
 /** A check that broke while running is its own finding: the other checks are judged all the same. */
@@ -53396,6 +54322,21 @@ function evaluateIndexes(result, cfg, ctx) {
     }
     return b;
 }
+/** The keys of a JSON document and one level down, for messages: "cpu, disk (used, percent)". Bounded: it is the target's text. */
+function fieldsOf(json) {
+    const keys = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
+    const name = (k) => (k.length > 40 ? `${k.slice(0, 37)}...` : k);
+    const list = (ks, max) => [...ks.slice(0, max).map(name), ...(ks.length > max ? [`… ${ks.length - max} more`] : [])];
+    const top = keys(json);
+    if (top.length === 0)
+        return Array.isArray(json) ? 'a list, not an object' : 'no fields';
+    const shown = list(top, 30).map((k, i) => {
+        const key = top[i];
+        const sub = key !== undefined && i < 30 ? keys(json[key]) : [];
+        return sub.length ? `${k} (${list(sub, 10).join(', ')})` : k;
+    });
+    return `the fields ${shown.join(', ')}`;
+}
 function slug(s) {
     return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
@@ -53442,7 +54383,7 @@ function definedChecks(env) {
     return out;
 }
 const MAX_CONNECTIONS = 1000;
-const MAX_DURATION_MS = 10 * 60 * 1000;
+const MAX_DURATION_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
 /** Refuses load that could flatten a production service, unless the config says it means it. */
 function checkSafetyCaps(env, name, source) {
     const load = env.load;
@@ -53452,9 +54393,7 @@ function checkSafetyCaps(env, name, source) {
     if (load.connections > MAX_CONNECTIONS) {
         throw new errors/* UserError */.yo(`${source}: ${at}.connections is ${load.connections}, above the safety cap of ${MAX_CONNECTIONS}. Set ${at}.allow-heavy: true if you mean it.`);
     }
-    if (load.duration + load.warmup > MAX_DURATION_MS) {
-        throw new errors/* UserError */.yo(`${source}: ${at}.duration plus warmup is ${Math.round((load.duration + load.warmup) / 1000)} s, above the safety cap of 10 minutes. Set ${at}.allow-heavy: true if you mean it.`);
-    }
+    // The 10-minute cap on duration plus warmup is checked by the schema, at the key's line.
 }
 function resolvePlan(loaded, opts) {
     if (!loaded && opts.configExplicit) {
@@ -53465,7 +54404,8 @@ function resolvePlan(loaded, opts) {
     }
     const config = loaded?.config ?? defaultConfig(opts.environment);
     const source = loaded ? opts.configPath : 'target-url (no config file)';
-    const env = config.environments[opts.environment];
+    // An own key only: `environment: constructor` must not find Object.prototype's.
+    const env = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
     if (!env) {
         const known = Object.keys(config.environments);
         throw new errors/* UserError */.yo(`input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`);
@@ -53533,6 +54473,7 @@ async function writeReport(path, report, redactor) {
 
 
 
+
 /** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
 const TARGET_KEEP = new Set([...redact/* MACHINE_KEYS */.bG, 'url']);
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
@@ -53561,7 +54502,7 @@ async function runPipeline(opts, deps) {
     let history;
     let baseline;
     let summary;
-    const origin = originOf(plan.baseUrl);
+    const origin = pipeline_originOf(plan.baseUrl);
     const historyKey = load ? { configHash: (0,core_baseline/* loadConfigHash */.$k)(load), ...(origin ? { origin } : {}) } : undefined;
     // A gate compares a preview deployment with the default branch's target: the same load, another origin.
     const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
@@ -53668,7 +54609,7 @@ function summarizeBaseline(b, where) {
 }
 function describeBaseline(b) {
     const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
-    return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${b.p95} ms ± ${b.p95Mad} ms MAD, from ${b.where}`;
+    return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${(0,duration/* formatMs */._V)(b.p95)} ± ${(0,duration/* formatMs */._V)(b.p95Mad)} MAD, from ${b.where}`;
 }
 /** Every URL a run requests: the target, its health probes, its monitoring endpoints and its load requests. */
 function touchedUrls(plan) {
@@ -53682,7 +54623,7 @@ function touchedUrls(plan) {
     ];
     return [plan.baseUrl, ...paths.map((p) => (0,target.joinUrl)(plan.baseUrl, p))];
 }
-function originOf(url) {
+function pipeline_originOf(url) {
     try {
         return new URL(url).origin;
     }
@@ -53701,7 +54642,9 @@ function historyEntry(report, load, key) {
         ...(report.run?.sha ? { sha: report.run.sha } : {}),
         ...(report.run?.ref ? { ref: report.run.ref } : {}),
         ...(report.run?.url ? { runUrl: report.run.url } : {}),
-        passed: !report.findings.some((f) => f.check === 'load'),
+        // A load finding folded into a health outage still fails its row; a run without one successful
+        // response has no latency to offer the baseline.
+        passed: !report.findings.some((f) => f.check === 'load') && !report.rows.some((r) => r.check === 'load' && r.verdict === 'fail') && o.latencyMs.count > 0,
         ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
         p50: o.latencyMs.p50,
         p90: o.latencyMs.p90,
@@ -54039,7 +54982,7 @@ function firstOf(s, chars, from) {
 
 /***/ }),
 
-/***/ 5011:
+/***/ 64907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54055,74 +54998,81 @@ __nccwpck_require__.d(__webpack_exports__, {
 var duration = __nccwpck_require__(97840);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var severity = __nccwpck_require__(60432);
-;// CONCATENATED MODULE: ./src/core/markdown.ts
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(16706);
+;// CONCATENATED MODULE: ./src/core/limits.ts
 /**
- * Text from the target (alert messages, body excerpts, index names, error messages) is hostile
- * wherever it lands in GitHub Markdown: issue bodies, comments, the job summary, the gate comment.
- * These helpers make it inert. One pass over the characters, no regular expressions.
+ * GitHub's size limits and the cuts that keep launchguard's text under them. Pure. Every cut says
+ * how much was left out and that the JSON report has all of it.
  */
-/** Zero-width space, as an entity: GitHub's mention and issue-reference filters run on the decoded text, which it splits. */
-const ZWSP = '&#8203;';
-const REPLACE = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '\\': '\\\\',
-    '`': '\\`',
-    '|': '\\|',
-    '*': '\\*',
-    '_': '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    // No notifying @mentions (@user, @org/team) and no #123 / owner/repo#123 cross-links.
-    '@': `@${ZWSP}`,
-    '#': `#${ZWSP}`,
-    // One line: a newline would end a table row or start a block (a heading, a list, a fence).
-    '\r': ' ',
-    '\n': ' ',
-    '\u2028': ' ',
-    '\u2029': ' ',
-};
+/** GitHub refuses an issue or comment body longer than this (characters). */
+const GITHUB_BODY_MAX = 65_536;
+/** GitHub refuses an issue title longer than this. */
+const GITHUB_TITLE_MAX = 256;
+/** GitHub refuses a job summary of 1 MiB or more; launchguard keeps its own well under it. */
+const SUMMARY_MAX_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** What one finding's text may take in an issue, a comment or an annotation. */
+const DETAIL_MAX = 2_000;
+const REPORT = 'launchguard-report.json';
+/** `text`, cut to at most `max` characters (UTF-16 units, never mid-pair) with a note of what was cut. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    const note = (cut) => ` … (${cut} more characters in ${REPORT})`;
+    let keep = Math.max(0, max - note(text.length).length);
+    const code = text.charCodeAt(keep - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        keep--; // do not split a surrogate pair
+    return text.slice(0, keep) + note(text.length - keep);
+}
 /**
- * Inline Markdown text that renders as the characters given: no HTML, no links, no emphasis, no
- * mentions that notify, no issue cross-links, no table breaks, no newlines.
+ * An issue or comment body cut under GitHub's limit as a last resort: the head is kept up to a
+ * line end, an open code fence is closed, and a line says how much was cut and where it all is.
  */
-function md(text) {
-    let out = '';
-    for (const ch of text)
-        out += REPLACE[ch] ?? ch;
-    return out;
+function capBody(body, max = GITHUB_BODY_MAX) {
+    if (body.length <= max)
+        return body;
+    const note = (cut) => `\n\n… ${cut} more characters were cut (GitHub keeps at most ${max}); the full findings are in the run's ${REPORT}.\n`;
+    let head = body.slice(0, max - note(body.length).length - 8);
+    const nl = head.lastIndexOf('\n');
+    if (nl > head.length / 2)
+        head = head.slice(0, nl);
+    const fences = head.split('```').length - 1;
+    if (fences % 2 === 1)
+        head += '\n```';
+    return head + note(body.length - head.length);
 }
-/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function codeBlock(text) {
-    let longest = 0;
-    let run = 0;
-    for (const ch of text) {
-        run = ch === '`' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
+/** Lines added while they fit in `maxBytes`; the rest become one "and N more" line. */
+function fitLines(lines, maxBytes, more) {
+    const out = [];
+    let bytes = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const b = Buffer.byteLength(lines[i]) + 1;
+        if (bytes + b > maxBytes) {
+            const tail = more(lines.length - i);
+            out.push(tail);
+            return { lines: out, bytes: bytes + Buffer.byteLength(tail) + 1 };
+        }
+        out.push(lines[i]);
+        bytes += b;
     }
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}\n${text}\n${fence}`;
+    return { lines: out, bytes };
 }
-/** An inline code span that the text cannot close or break out of, safe in a table cell. */
-function codeSpan(text) {
-    let longest = 0;
-    let run = 0;
-    let flat = '';
-    for (const ch of text) {
-        run = ch === '`' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-        flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
-    }
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${flat}${pad}${fence}`;
+
+;// CONCATENATED MODULE: ./src/core/text.ts
+/**
+ * One line of log text. Text from the target or the config may hold newlines and `::command::`
+ * sequences: folded onto one line, and a leading `::` is broken with a zero-width space, so a
+ * runner never reads it as a workflow command. Pure.
+ */
+function oneLine(s) {
+    const out = s.replace(/[\r\n\u2028\u2029]+/g, ' ');
+    return out.trimStart().startsWith('::') ? `\u200b${out}` : out;
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
+
 
 
 
@@ -54138,39 +55088,48 @@ function verdictLine(r) {
     return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
 /** Everything from the target is escaped: no HTML, mentions, cross-links or broken tables. */
-const cell = md;
+const cell = markdown.md;
 function groupRows(rows) {
     const by = new Map();
     for (const row of rows)
         by.set(row.check, [...(by.get(row.check) ?? []), row]);
     return by;
 }
+/**
+ * Shares of GitHub's 1 MiB summary limit: findings, the rows of every check together, and notes;
+ * what is left (over 100 KB) is for the header, the trend and the GitHub notes the action appends.
+ */
+const FINDINGS_BYTES = 400 * 1024;
+const ROWS_BYTES = 400 * 1024;
+const NOTES_BYTES = 64 * 1024;
 /** The job summary and report.md: a verdict line, the findings, then one table per check. */
 function renderMarkdown(r) {
     const out = [];
     out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
-    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? md(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${cell(r.environment)}** · target ${r.target ? (0,markdown.md)(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
-        for (const f of r.findings) {
-            out.push(`| ${(0,severity/* label */.Pf)(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
-            if (f.remediation)
-                out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
-        }
+        // GitHub refuses a summary of 1 MiB: findings past their share of it are counted, not shown.
+        const lines = r.findings.map((f) => `| ${(0,severity/* label */.Pf)(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
+            (f.remediation ? `\n| | ↳ remediation | ${(0,markdown/* codeSpan */.S)(clip(f.remediation, DETAIL_MAX))} | | |` : '') +
+            (f.related ?? []).map((n) => `\n| | ↳ same outage | ${cell(clip(n, DETAIL_MAX))} | | |`).join(''));
+        out.push(...fitLines(lines, FINDINGS_BYTES, (n) => `| | and ${n} more finding${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | |`).lines);
         out.push('');
     }
+    let rowBytes = ROWS_BYTES; // shared by the tables of every check
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
-        for (const row of rows) {
-            out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,severity/* label */.Pf)(row.severity) : ''} |`);
-        }
+        const lines = rows.map((row) => `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,severity/* label */.Pf)(row.severity) : ''} |`);
+        const fit = fitLines(lines, Math.max(0, rowBytes), (n) => `| and ${n} more row${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | | |`);
+        rowBytes -= fit.bytes;
+        out.push(...fit.lines);
         out.push('');
     }
     const trend = renderTrend(r);
     if (trend)
         out.push(trend);
     if (r.notes.length > 0)
-        out.push('### Notes', '', ...r.notes.map((n) => `- ${cell(n)}`), '');
+        out.push('### Notes', '', ...fitLines(r.notes.map((n) => `- ${cell(clip(n, DETAIL_MAX))}`), NOTES_BYTES, (n) => `- and ${n} more notes in the JSON report`).lines, '');
     return `${out.join('\n')}\n`;
 }
 /** The load trend, last runs and this one: p95 and error rate as GitHub-rendered Mermaid charts, plus the numbers. */
@@ -54179,20 +55138,22 @@ function renderTrend(r) {
     if (!load || load.overall.responses === 0)
         return undefined;
     const past = (r.history ?? []).slice(-19);
+    // Runs that share a day are told apart by their time (UTC); otherwise the day is enough.
+    const days = past.map((e) => e.at.slice(0, 10));
+    const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
     const points = [
-        ...past.map((e) => ({ label: e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+        ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
         { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
     ];
     const num = (v) => String(Math.round(v * 100) / 100);
     const axis = points.map((p) => `"${p.label}"`).join(', ');
-    const chart = (title, unit, values) => ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```'];
+    // A chart of one point is no trend: with fewer than 2, only the numbers.
+    const chart = (title, unit, values) => points.length < 2 ? [] : ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```', ''];
     return [
         `### load trend (${points.length} run${points.length === 1 ? '' : 's'})`,
         '',
         ...chart('p95 latency', 'ms', points.map((p) => p.p95)),
-        '',
         ...chart('error rate', '%', points.map((p) => p.err)),
-        '',
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
         ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,duration/* formatMs */._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
@@ -54206,6 +55167,8 @@ function renderText(r) {
         out.push(`  ${(0,severity/* label */.Pf)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
         if (f.remediation)
             out.push(`        fix: ${f.remediation}`);
+        for (const n of f.related ?? [])
+            out.push(`        same outage: ${n}`);
     }
     if (r.findings.length > 0)
         out.push('');
@@ -54219,7 +55182,8 @@ function renderText(r) {
     }
     for (const n of r.notes)
         out.push(`note: ${n}`);
-    return `${out.join('\n')}\n`;
+    // Each entry is one line: target text cannot add lines, nor start one with a workflow command.
+    return `${out.map(oneLine).join('\n')}\n`;
 }
 
 

@@ -86086,19 +86086,24 @@ function recordMs(h, ms) {
     h.recordValue(Math.max(1, Math.round(ms * 1000)));
 }
 const ms3 = (us) => Math.round(us) / 1000;
-/** Percentiles in milliseconds. */
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
 function summarize(h) {
     if (h.totalCount === 0)
         return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+    const max = h.maxValue;
+    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
     return {
         count: h.totalCount,
         min: ms3(h.minNonZeroValue),
-        mean: ms3(h.mean),
-        p50: ms3(h.getValueAtPercentile(50)),
-        p90: ms3(h.getValueAtPercentile(90)),
-        p95: ms3(h.getValueAtPercentile(95)),
-        p99: ms3(h.getValueAtPercentile(99)),
-        max: ms3(h.maxValue),
+        mean: ms3(Math.min(h.mean, max)),
+        p50: at(50),
+        p90: at(90),
+        p95: at(95),
+        p99: at(99),
+        max: ms3(max),
     };
 }
 function encodeHistogram(h) {
@@ -86163,6 +86168,8 @@ const requestSchema = object({
     mismatches: schemas_number(),
     statusCodes: record(schemas_string(), schemas_number()),
     histogram: schemas_string(),
+    /** The failed responses' latencies; `histogram` holds the successful ones. */
+    failedHistogram: schemas_string().optional(),
     firstError: object({ class: schemas_enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: schemas_string() }).optional(),
     latencyFrom: schemas_enum(['sent', 'intended']).optional(),
     idle: schemas_string().optional(),
@@ -86205,7 +86212,7 @@ function toShardResult(load, shard, environment, hash) {
         requests: load.requests.map((r) => ({
             name: r.name, method: r.method, url: r.url, connections: r.connections, startedAt: r.startedAt, elapsedMs: r.elapsedMs,
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
-            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.firstError ? { firstError: r.firstError } : {}),
+            statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
         })),
     };
@@ -86280,8 +86287,17 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new errors_UserError(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
             }
-            if (h.totalCount !== r.responses) {
-                throw new errors_UserError(`${at}: the histogram of request "${r.name}" holds ${h.totalCount} latencies, but the counters say ${r.responses} responses`);
+            let failed = 0;
+            if (r.failedHistogram !== undefined) {
+                try {
+                    failed = decodeHistogram(r.failedHistogram).totalCount;
+                }
+                catch (err) {
+                    throw new errors_UserError(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
+                }
+            }
+            if (h.totalCount + failed !== r.responses) {
+                throw new errors_UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
@@ -86349,11 +86365,12 @@ function mergeShards(list, expect) {
             catch (err) {
                 throw new errors_UserError(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
             }
-            return { r, h };
+            // Checked above: a corrupt failed histogram never gets this far.
+            return { r, h, ...(r.failedHistogram ? { f: decodeHistogram(r.failedHistogram) } : {}) };
         });
         return combine(name, parts);
     });
-    const all = combine('all', merged.map((r) => ({ r, h: decodeHistogram(r.histogram) })));
+    const all = combine('all', merged.map((r) => ({ r, h: decodeHistogram(r.histogram), ...(r.failedHistogram ? { f: decodeHistogram(r.failedHistogram) } : {}) })));
     const connections = all.connections;
     return {
         environment: ref.result.environment,
@@ -86364,6 +86381,7 @@ function mergeShards(list, expect) {
 function combine(name, parts) {
     const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
     const h = mergeHistograms(parts.map((p) => p.h));
+    const failed = mergeHistograms(parts.flatMap((p) => (p.f ? [p.f] : [])));
     const codes = {};
     for (const { r } of parts)
         for (const [k, v] of Object.entries(r.statusCodes))
@@ -86395,6 +86413,7 @@ function combine(name, parts) {
         requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
+        ...(failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
         ...(firstError ? { firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
@@ -86406,28 +86425,23 @@ var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./src/checks/http.ts
 
 
+
 const MAX_REDIRECTS = 5;
 function createHttpClient(clock, tls) {
     const agent = new Agent({
         connect: {
             rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-            ...(tls?.caFile ? { ca: readFileSync(tls.caFile) } : {}),
+            ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
         },
         keepAliveTimeout: 1000,
     });
-    const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
+    const dispatcher = agent;
     return {
         async send(req) {
             const started = clock.monotonic();
             const signal = AbortSignal.timeout(req.timeoutMs);
             try {
-                const res = await request(req.url, {
-                    method: req.method,
-                    headers: { 'user-agent': 'launchguard', ...req.headers },
-                    body: req.body,
-                    dispatcher,
-                    signal,
-                });
+                const res = await requestFollowing(req, dispatcher, signal);
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
                 const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
                 return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
@@ -86442,6 +86456,65 @@ function createHttpClient(clock, tls) {
             await agent.close();
         },
     };
+}
+class RedirectRefused extends Error {
+    code = 'LG_REDIRECT';
+}
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
+ * custom headers across origins). Leaving the first origin drops every configured header (API keys,
+ * secret and custom headers, not just Authorization and Cookie) for the rest of the chain; an
+ * https → http redirect is refused unless the request allows it; 303 (and 301/302 after a POST)
+ * continue as a GET without a body, as browsers do.
+ */
+async function requestFollowing(req, dispatcher, signal) {
+    let url = new URL(req.url);
+    const origin = url.origin;
+    let method = req.method;
+    let body = req.body;
+    let headers = { ...req.headers };
+    for (let hop = 0;; hop++) {
+        const res = await request(url, { method: method, headers: { 'user-agent': 'launchguard', ...headers }, body, dispatcher, signal });
+        const location = res.headers.location;
+        const loc = Array.isArray(location) ? location[0] : location;
+        if (!REDIRECTS.has(res.statusCode) || !loc)
+            return res;
+        // A redirect's own body is not read: undici's dump() reads a little (at most 128 KiB) and closes it quietly.
+        await res.body.dump().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS)
+            throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
+        let next;
+        try {
+            next = new URL(loc, url);
+        }
+        catch {
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a Location that is not a URL`);
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a ${next.protocol} URL, which is never followed`);
+        if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
+            throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
+        }
+        if (next.origin !== origin)
+            headers = {};
+        if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+        }
+        url = next;
+    }
+}
+/** The configured CA file: one that cannot be read is the config's error, named as such. */
+function readCa(file) {
+    try {
+        return readFileSync(file);
+    }
+    catch (err) {
+        throw new UserError(`config tls.ca: cannot read the CA file ${file} (${err.code ?? err.message})`);
+    }
 }
 /** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(header, now) {
@@ -86484,9 +86557,13 @@ function classify(err, timedOut, timeoutMs) {
     const e = err;
     const code = e.code ?? e.cause?.code ?? '';
     const detail = e.cause?.message ?? e.message ?? String(err);
+    if (err instanceof RedirectRefused)
+        return { cls: 'redirect', message: err.message };
     if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
         return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
     }
+    if (code === 'LG_BODY_TOO_LARGE')
+        return { cls: 'body', message: detail };
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
         return { cls: 'dns', message: `DNS lookup failed (${code})` };
     }
@@ -86494,9 +86571,6 @@ function classify(err, timedOut, timeoutMs) {
         return { cls: 'refused', message: 'connection refused (nothing listens on that port)' };
     if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
         return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
-    }
-    if (code === 'UND_ERR_REDIRECT_MAX' || /redirect/i.test(detail)) {
-        return { cls: 'redirect', message: `more than ${MAX_REDIRECTS} redirects (a redirect loop?)` };
     }
     if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
         return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
@@ -86795,14 +86869,24 @@ function makeRetriable(function_, options) {
 var node_modules_ms = __nccwpck_require__(744);
 ;// CONCATENATED MODULE: ./src/config/duration.ts
 
-/** Parses "500ms", "5s", "2m", "1h" or a bare number of milliseconds; undefined when it is not a duration. */
+/**
+ * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
+ * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
+ * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
+ */
 function parseDuration(v) {
     if (typeof v === 'number')
-        return Number.isFinite(v) && v >= 0 ? v : undefined;
-    if (typeof v !== 'string' || v.trim() === '')
-        return undefined;
+        return v === 0 ? 0 : undefined;
+    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
+        return v === '0' ? 0 : undefined;
     const out = ms(v.trim());
     return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+/** "5", " 2.5 ": a number written without a unit. */
+function isBareNumber(v) {
+    if (typeof v === 'number')
+        return true;
+    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
 }
 function formatMs(v) {
     if (v >= 10_000)
@@ -86989,9 +87073,10 @@ function loadRequestsOf(load) {
 const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
- * microseconds; errors are counted by kind. A hard deadline stops it even if the target never answers.
+ * microseconds: a successful one (2xx, body as expected) into `hist`, a failed one into
+ * `failedHist`, because a fast 503 is not latency. Errors are counted by kind. A hard deadline stops it even if the target never answers.
  */
-function runOne(run, clock, hist) {
+function runOne(run, clock, hist, failedHist) {
     return new Promise((resolve, reject) => {
         const c = zeroCounters();
         const started = clock.monotonic();
@@ -87002,6 +87087,14 @@ function runOne(run, clock, hist) {
         // autocannon emits `response` and then, for the same reply and synchronously, `reqMismatch`:
         // the status seen last is that reply's, and only a 2xx body mismatch is one more failure.
         let lastStatus = 0;
+        // Which histogram a response belongs to is known once its mismatch (if any) was emitted, in the
+        // same tick: the latency waits for a microtask.
+        let lastReply;
+        const file = (reply) => {
+            const h = reply.failed ? failedHist : hist;
+            if (h)
+                recordMs(h, reply.ms);
+        };
         // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
         // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
         // cannot hide its stall by holding back the requests that would have waited behind it.
@@ -87025,21 +87118,42 @@ function runOne(run, clock, hist) {
             ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
             timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
             ...(contains ? { verifyBody: (b) => String(b).includes(contains) } : {}),
-            // A request that failed used its slot too: its connection's schedule moves on.
-            ...(fromIntended ? { setupClient: (client) => {
+            setupClient: (client) => {
+                capBodies(client, LOAD_MAX_BODY_BYTES);
+                // A request that failed used its slot too: its connection's schedule moves on.
+                if (fromIntended) {
                     client.on('timeout', () => nextSlot(client));
                     client.on('connError', () => nextSlot(client));
-                } } : {}),
+                }
+            },
             skipAggregateResult: true,
         }, (err) => {
             clearTimeout(deadline);
+            process.off('uncaughtException', crashed);
             if (err)
                 reject(err);
             // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
             // response; any other run spans until the tick (a rate cap sends in per-second bursts).
-            else
-                resolve({ ...c, elapsedMs: (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started });
+            else {
+                const elapsedMs = (endsAtLastResponse && c.responses > 0 ? last : clock.monotonic()) - started;
+                // The last replies' latencies are filed in microtasks queued before this one.
+                queueMicrotask(() => resolve({ ...c, elapsedMs }));
+            }
         });
+        // autocannon throws some errors from socket callbacks, out of reach of any promise: while it
+        // runs, such an error stops this run and becomes the load check's failure, not the process's.
+        const crashed = (err) => {
+            clearTimeout(deadline);
+            process.off('uncaughtException', crashed);
+            try {
+                instance.stop();
+            }
+            catch {
+                // already stopping
+            }
+            reject(new Error(`the load generator (autocannon) failed: ${err instanceof Error ? err.message : String(err)}`));
+        };
+        process.on('uncaughtException', crashed);
         // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
         // Without, autocannon stops itself at `duration`; the deadline is a safety net.
         const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
@@ -87048,13 +87162,14 @@ function runOne(run, clock, hist) {
             lastStatus = status;
             if (endsAtLastResponse)
                 last = clock.monotonic();
+            let latency = ms;
             if (fromIntended) {
                 const due = started + nextSlot(client) * (1000 / (client.rate || perConnectionRate));
-                if (hist)
-                    recordMs(hist, Math.max(ms, clock.monotonic() - due));
+                latency = Math.max(ms, clock.monotonic() - due);
             }
-            else if (hist)
-                recordMs(hist, ms);
+            const reply = { ms: latency, failed: status < 200 || status >= 300 };
+            lastReply = reply;
+            queueMicrotask(() => file(reply));
             c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
             if (status < 200 || status >= 300)
                 c.non2xx++;
@@ -87070,11 +87185,47 @@ function runOne(run, clock, hist) {
             }
         });
         instance.on('reqMismatch', () => {
-            if (lastStatus >= 200 && lastStatus < 300)
+            if (lastStatus >= 200 && lastStatus < 300) {
                 c.mismatches++;
+                if (lastReply)
+                    lastReply.failed = true;
+            }
         });
     });
 }
+/** What the load check keeps of one response body: enough for `expect-body-contains`, never a whole endless body. */
+const LOAD_MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * autocannon appends every body chunk to a string, so an endless body grows until the process
+ * dies (`RangeError: Invalid string length`). Past `cap` bytes the rest is dropped, the request
+ * counts as an error of class `body`, and the connection is dropped and opened again (with a
+ * fresh parser: the old one is in the middle of the endless body).
+ */
+function capBodies(client, cap) {
+    const q = client.pipelinedRequests;
+    q.addBody = (data) => {
+        const req = q.peek();
+        if (!req || req.lgOver)
+            return;
+        const text = String(data);
+        if (req.body.length + text.length <= cap) {
+            req.body += text;
+            return;
+        }
+        req.lgOver = true;
+        setImmediate(() => {
+            if (client.destroyed)
+                return;
+            const err = Object.assign(new Error(`a response body went past ${cap} bytes (the load check keeps at most ${cap} bytes of a response), so the connection was dropped`), { code: 'LG_BODY_TOO_LARGE' });
+            client.emit('connError', err);
+            client._destroyConnection();
+            client.parser.initialize(RESPONSE_PARSER);
+            client._connect();
+        });
+    };
+}
+/** http-parser-js's HTTPParser.RESPONSE. */
+const RESPONSE_PARSER = 'RESPONSE';
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
@@ -87117,9 +87268,10 @@ async function runLoad(load, target, clock, now, http) {
     }
     const startedAt = now().toISOString();
     const hists = runs.map(() => createHistogram());
-    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
+    const failedHists = runs.map(() => createHistogram());
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
     const results = counters.map((c, i) => {
-        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended);
+        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i]);
         return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
     });
     const all = mergeHistograms(hists);
@@ -87134,7 +87286,7 @@ async function runLoad(load, target, clock, now, http) {
         firstError: a.firstError ?? c.firstError,
         elapsedMs: overallElapsed,
     }), { ...zeroCounters(), elapsedMs: overallElapsed });
-    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended);
+    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, mergeHistograms(failedHists));
     return {
         ...shape(load),
         requests: results,
@@ -87237,7 +87389,7 @@ function mergeCounts(a, b) {
         out[k] = (out[k] ?? 0) + v;
     return out;
 }
-function toResult(name, run, c, h, startedAt, fromIntended) {
+function toResult(name, run, c, h, startedAt, fromIntended, failed) {
     // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
     const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
     const requests = c.responses + c.socketErrors + c.timeouts;
@@ -87259,6 +87411,7 @@ function toResult(name, run, c, h, startedAt, fromIntended) {
         requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
+        ...(failed && failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
         ...(c.firstError ? { firstError: c.firstError } : {}),
         ...(fromIntended ? { latencyFrom: 'intended' } : {}),
     };

@@ -2,6 +2,7 @@ import type { EnvironmentConfig, ProbeConfig } from '../config/schema.js';
 import { checkAssertion } from '../core/assertions.js';
 import type { AssertionResult, ProbeResult } from '../core/types.js';
 import type { Redactor } from '../report/redact.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-path.js';
 import type { HttpClient } from './http.js';
 import { sendWithRetry } from './retry.js';
 import { encodeBody, headerValues, joinUrl } from './target.js';
@@ -27,7 +28,7 @@ export async function runProbe(
   const body = encodeBody(probe.body, headers);
   const { outcome, attempts, note } = await sendWithRetry(
     http,
-    { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'] },
+    { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] },
     { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout },
   );
   const why = note ? `; ${note}` : '';
@@ -58,6 +59,9 @@ export async function runProbe(
     // Redacted before it is cut: a secret cut in half would no longer be recognised.
     const head = redactor.text(outcome.body.toString('utf8', 0, 4096)).slice(0, 40).replace(/\s+/g, ' ');
     return { ...withStatus, failure: { class: 'body', message: `the body is not JSON (starts with ${JSON.stringify(head)})` }, assertions: [] };
+  }
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+    return { ...withStatus, failure: { class: 'body', message: `the body is too deeply nested (more than ${MAX_JSON_DEPTH} levels), so it was not read` }, assertions: [] };
   }
   const assertions: AssertionResult[] = probe.expect.body.map((a) => checkAssertion(json, a));
   const failed = assertions.filter((a) => !a.ok);

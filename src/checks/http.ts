@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
+import { UserError } from '../config/errors.js';
 import type { FailureClass, HttpOutcome } from '../core/types.js';
 import type { Clock } from '../ports.js';
 
@@ -10,6 +11,8 @@ export interface HttpRequest {
   readonly body?: string;
   readonly timeoutMs: number;
   readonly maxBodyBytes: number;
+  /** Follow a redirect from https to http (off by default: the request would go out in cleartext). */
+  readonly allowInsecureRedirect?: boolean;
 }
 
 /** The HTTP side effect, behind an interface so checks can be driven by anything that answers. */
@@ -29,24 +32,18 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
   const agent = new Agent({
     connect: {
       rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-      ...(tls?.caFile ? { ca: readFileSync(tls.caFile) } : {}),
+      ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
     },
     keepAliveTimeout: 1000,
   });
-  const dispatcher: Dispatcher = agent.compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTS, throwOnMaxRedirect: true }));
+  const dispatcher: Dispatcher = agent;
 
   return {
     async send(req) {
       const started = clock.monotonic();
       const signal = AbortSignal.timeout(req.timeoutMs);
       try {
-        const res = await request(req.url, {
-          method: req.method as Dispatcher.HttpMethod,
-          headers: { 'user-agent': 'launchguard', ...req.headers },
-          body: req.body,
-          dispatcher,
-          signal,
-        });
+        const res = await requestFollowing(req, dispatcher, signal);
         const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
         const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
         return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
@@ -60,6 +57,62 @@ export function createHttpClient(clock: Clock, tls?: TlsOptions): HttpClient {
       await agent.close();
     },
   };
+}
+
+class RedirectRefused extends Error {
+  readonly code = 'LG_REDIRECT';
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
+ * custom headers across origins). Leaving the first origin drops every configured header (API keys,
+ * secret and custom headers, not just Authorization and Cookie) for the rest of the chain; an
+ * https → http redirect is refused unless the request allows it; 303 (and 301/302 after a POST)
+ * continue as a GET without a body, as browsers do.
+ */
+async function requestFollowing(req: HttpRequest, dispatcher: Dispatcher, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  let url = new URL(req.url);
+  const origin = url.origin;
+  let method = req.method;
+  let body = req.body;
+  let headers: Record<string, string> = { ...req.headers };
+  for (let hop = 0; ; hop++) {
+    const res = await request(url, { method: method as Dispatcher.HttpMethod, headers: { 'user-agent': 'launchguard', ...headers }, body, dispatcher, signal });
+    const location = res.headers.location;
+    const loc = Array.isArray(location) ? location[0] : location;
+    if (!REDIRECTS.has(res.statusCode) || !loc) return res;
+    // A redirect's own body is not read: undici's dump() reads a little (at most 128 KiB) and closes it quietly.
+    await res.body.dump().catch(() => undefined);
+    if (hop >= MAX_REDIRECTS) throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
+    let next: URL;
+    try {
+      next = new URL(loc, url);
+    } catch {
+      throw new RedirectRefused(`HTTP ${res.statusCode} to a Location that is not a URL`);
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new RedirectRefused(`HTTP ${res.statusCode} to a ${next.protocol} URL, which is never followed`);
+    if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
+      throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
+    }
+    if (next.origin !== origin) headers = {};
+    if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+      if (method !== 'HEAD') method = 'GET';
+      body = undefined;
+      delete headers['content-type'];
+    }
+    url = next;
+  }
+}
+
+/** The configured CA file: one that cannot be read is the config's error, named as such. */
+function readCa(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new UserError(`config tls.ca: cannot read the CA file ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 /** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
@@ -104,18 +157,17 @@ export function classify(err: unknown, timedOut: boolean, timeoutMs: number): { 
   const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code ?? '';
   const detail = e.cause?.message ?? e.message ?? String(err);
+  if (err instanceof RedirectRefused) return { cls: 'redirect', message: err.message };
   if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
     return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
   }
+  if (code === 'LG_BODY_TOO_LARGE') return { cls: 'body', message: detail };
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
     return { cls: 'dns', message: `DNS lookup failed (${code})` };
   }
   if (code === 'ECONNREFUSED') return { cls: 'refused', message: 'connection refused (nothing listens on that port)' };
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
     return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
-  }
-  if (code === 'UND_ERR_REDIRECT_MAX' || /redirect/i.test(detail)) {
-    return { cls: 'redirect', message: `more than ${MAX_REDIRECTS} redirects (a redirect loop?)` };
   }
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
     return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };

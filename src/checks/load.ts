@@ -93,15 +93,19 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined, failedHi
         ...(run.rate !== undefined ? { overallRate: run.rate } : {}),
         timeout: Math.max(1, Math.ceil(run.timeoutMs / 1000)),
         ...(contains ? { verifyBody: (b: unknown) => String(b).includes(contains) } : {}),
-        // A request that failed used its slot too: its connection's schedule moves on.
-        ...(fromIntended ? { setupClient: (client: NodeJS.EventEmitter) => {
-          client.on('timeout', () => nextSlot(client));
-          client.on('connError', () => nextSlot(client));
-        } } : {}),
+        setupClient: (client: NodeJS.EventEmitter) => {
+          capBodies(client as AutocannonClient, LOAD_MAX_BODY_BYTES);
+          // A request that failed used its slot too: its connection's schedule moves on.
+          if (fromIntended) {
+            client.on('timeout', () => nextSlot(client));
+            client.on('connError', () => nextSlot(client));
+          }
+        },
         skipAggregateResult: true,
       },
       (err) => {
         clearTimeout(deadline);
+        process.off('uncaughtException', crashed);
         if (err) reject(err);
         // autocannon ends on its one-second tick. An uncapped `amount` run really ended at its last
         // response; any other run spans until the tick (a rate cap sends in per-second bursts).
@@ -112,6 +116,19 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined, failedHi
         }
       },
     );
+    // autocannon throws some errors from socket callbacks, out of reach of any promise: while it
+    // runs, such an error stops this run and becomes the load check's failure, not the process's.
+    const crashed = (err: Error) => {
+      clearTimeout(deadline);
+      process.off('uncaughtException', crashed);
+      try {
+        instance.stop();
+      } catch {
+        // already stopping
+      }
+      reject(new Error(`the load generator (autocannon) failed: ${err instanceof Error ? err.message : String(err)}`));
+    };
+    process.on('uncaughtException', crashed);
     // With `amount`, autocannon runs until that many responses arrive: `duration` bounds it in time.
     // Without, autocannon stops itself at `duration`; the deadline is a safety net.
     const deadline = setTimeout(() => instance.stop(), run.amount ? run.durationMs : run.durationMs + run.timeoutMs + 1000);
@@ -148,6 +165,48 @@ function runOne(run: OneRun, clock: Clock, hist: Histogram | undefined, failedHi
 }
 
 type HeaderValue = z.infer<typeof headerValueSchema>;
+
+/** What the load check keeps of one response body: enough for `expect-body-contains`, never a whole endless body. */
+export const LOAD_MAX_BODY_BYTES = 1024 * 1024;
+
+/** The parts of autocannon's (undocumented) client that the body cap reaches into. */
+interface AutocannonClient extends NodeJS.EventEmitter {
+  pipelinedRequests: { peek(): { body: string; lgOver?: boolean } | undefined; addBody(data: Buffer | string): void };
+  parser: { initialize(type: string): void };
+  destroyed: boolean;
+  _destroyConnection(): void;
+  _connect(): void;
+}
+
+/**
+ * autocannon appends every body chunk to a string, so an endless body grows until the process
+ * dies (`RangeError: Invalid string length`). Past `cap` bytes the rest is dropped, the request
+ * counts as an error of class `body`, and the connection is dropped and opened again (with a
+ * fresh parser: the old one is in the middle of the endless body).
+ */
+function capBodies(client: AutocannonClient, cap: number): void {
+  const q = client.pipelinedRequests;
+  q.addBody = (data) => {
+    const req = q.peek();
+    if (!req || req.lgOver) return;
+    const text = String(data);
+    if (req.body.length + text.length <= cap) {
+      req.body += text;
+      return;
+    }
+    req.lgOver = true;
+    setImmediate(() => {
+      if (client.destroyed) return;
+      const err = Object.assign(new Error(`a response body went past ${cap} bytes (the load check keeps at most ${cap} bytes of a response), so the connection was dropped`), { code: 'LG_BODY_TOO_LARGE' });
+      client.emit('connError', err);
+      client._destroyConnection();
+      client.parser.initialize(RESPONSE_PARSER);
+      client._connect();
+    });
+  };
+}
+/** http-parser-js's HTTPParser.RESPONSE. */
+const RESPONSE_PARSER = 'RESPONSE';
 
 export interface LoadTarget {
   readonly baseUrl: string;

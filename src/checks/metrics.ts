@@ -1,5 +1,7 @@
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { EndpointReading } from '../core/types.js';
+import { parseJsonPrefix } from '../core/json-prefix.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-path.js';
 import type { HttpClient } from './http.js';
 import { sendWithRetry } from './retry.js';
 import { headerValues, joinUrl } from './target.js';
@@ -29,13 +31,21 @@ export async function runMetrics(env: EnvironmentConfig, baseUrl: string, http: 
         return { ...base, status: outcome.status, failure: { class: 'status', message: `HTTP ${outcome.status}, expected 2xx${note ? `; ${note}` : ''}` } };
       }
       if (outcome.truncated) {
-        return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is larger than ${MAX_BODY} bytes` } };
+        const failure = { class: 'body' as const, message: `the body is larger than ${MAX_BODY} bytes` };
+        // The alerts read before the cap still say how bad it is: a cut-off list is never a pass.
+        const json = source === 'alerts' ? parseJsonPrefix(outcome.body.toString('utf8'), MAX_JSON_DEPTH) : undefined;
+        return { ...base, status: outcome.status, failure, truncated: true, ...(json !== undefined ? { json } : {}) };
       }
+      let json: unknown;
       try {
-        return { ...base, status: outcome.status, json: JSON.parse(outcome.body.toString('utf8')) };
+        json = JSON.parse(outcome.body.toString('utf8'));
       } catch {
         return { ...base, status: outcome.status, failure: { class: 'body', message: 'the body is not valid JSON' } };
       }
+      if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+        return { ...base, status: outcome.status, failure: { class: 'body', message: `the body is too deeply nested (more than ${MAX_JSON_DEPTH} levels), so it was not read` } };
+      }
+      return { ...base, status: outcome.status, json };
     }),
   );
 }

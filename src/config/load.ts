@@ -35,7 +35,13 @@ export function parseConfigText(text: string, file: string, env: NodeJS.ProcessE
       })),
     );
   }
-  const raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // yaml refuses alias expansion past its limit ("a resource exhaustion attack"): a config error.
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ConfigError(file, [{ path: '', message: `YAML: ${(err as Error).message.split('\n')[0]}` }]);
+  }
   if (raw === null || raw === undefined) {
     throw new ConfigError(file, [{ path: '', message: 'expected a mapping with `environments:`, found an empty file' }]);
   }

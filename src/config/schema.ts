@@ -62,6 +62,17 @@ const severity = z.preprocess(lowerCase, z.enum(SEVERITIES, { error: 'expected o
 /** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
 const positiveDuration = duration(MAX_WAIT_MS, { positive: true });
 
+/** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
+function uniqueNames(list: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const key = item.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `expected a unique name: "${item.name}" is also the name of entry ${first}`, input: item.name });
+    else seen.set(key, i);
+  });
+}
+
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const headerValueSchema = z.union([
@@ -73,10 +84,26 @@ const headers = z.record(z.string().min(1), headerValueSchema);
 /** Names that end up in fingerprints and file names. */
 const nameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
 
+/**
+ * A request path: relative to the target URL (`/health`, `health?x=1`), or an absolute http(s) URL.
+ * Checked with the WHATWG URL parser, so a path the run could not request is a config error, not a
+ * crash in the middle of the run.
+ */
+export function pathProblem(path: string): string | undefined {
+  if (path === '') return undefined;
+  const absolute = path.startsWith('http://') || path.startsWith('https://');
+  if (!absolute) return URL.canParse(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid') ? undefined : 'expected a path such as "/api/health"';
+  return URL.canParse(path) && new URL(path).host !== '' ? undefined : 'expected a path such as "/api/health", or an absolute http(s) URL that parses';
+}
+const pathSchema = z.string().superRefine((v, ctx) => {
+  const problem = pathProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
+});
+
 /** What a probe and a load request share: where to send what. */
 const requestFields = {
   name: nameSchema,
-  path: z.string().default(''),
+  path: pathSchema.default(''),
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
   headers: headers.optional(),
   body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
@@ -111,6 +138,8 @@ const probeSchema = z.strictObject({
     .default({ status: '2xx', body: [] }),
   'latency-budget': positiveDuration.optional(),
   'max-body-bytes': z.int().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
+  'allow-insecure-redirect': z.boolean().default(false),
 });
 export type ProbeConfig = z.infer<typeof probeSchema>;
 
@@ -146,7 +175,7 @@ const endpointCommon = {
 export const metricsSchema = z.strictObject({
   system: z
     .strictObject({
-      path: z.string().default('/api/monitoring/system-metrics'),
+      path: pathSchema.default('/api/monitoring/system-metrics'),
       ...endpointCommon,
       cpu: metricField.optional(),
       memory: metricField.optional(),
@@ -155,14 +184,14 @@ export const metricsSchema = z.strictObject({
     .optional(),
   usage: z
     .strictObject({
-      path: z.string().default('/api/monitoring/usage-stats'),
+      path: pathSchema.default('/api/monitoring/usage-stats'),
       ...endpointCommon,
       'payment-success-rate': metricField.optional(),
     })
     .optional(),
   alerts: z
     .strictObject({
-      path: z.string().default('/api/monitoring/alerts'),
+      path: pathSchema.default('/api/monitoring/alerts'),
       ...endpointCommon,
       items: z.string().default('alerts'),
       level: z.string().default('level'),
@@ -225,7 +254,7 @@ const loadRequestSchema = z.strictObject({
 export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
 
 export const loadSchema = z.strictObject({
-  requests: z.array(loadRequestSchema).min(1).optional(),
+  requests: z.array(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
   connections: z.int().min(1).default(10),
   /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
   duration: duration(DAY, { positive: true }).default(10_000),
@@ -316,7 +345,7 @@ export const environmentSchema = z.strictObject({
       'reject-unauthorized': z.boolean().default(true),
     })
     .optional(),
-  health: z.array(probeSchema).optional(),
+  health: z.array(probeSchema).superRefine(uniqueNames).optional(),
   metrics: metricsSchema.optional(),
   load: loadSchema.optional(),
   indexes: indexesSchema.optional(),

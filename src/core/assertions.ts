@@ -20,8 +20,8 @@ export function checkAssertion(json: unknown, a: Assertion): AssertionResult {
     };
   }
   if (a.below !== undefined) {
-    return { path: a.path, expected: `< ${a.below}`, found, ok: typeof value === 'number' && value < a.below };
+    return { path: a.path, expected: `< ${a.below}`, found, ok: typeof value === 'number' && Number.isFinite(value) && value < a.below };
   }
   const above = a.above as number;
-  return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && value > above };
+  return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && Number.isFinite(value) && value > above };
 }

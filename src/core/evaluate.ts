@@ -289,6 +289,12 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       continue;
     }
     observe(b, ctx, 'metrics', `${r.source}-endpoint`);
+    if (r.source === 'alerts' && r.truncated) {
+      const f = truncatedAlerts(r, ctx);
+      b.findings.push(f);
+      b.rows.push({ check: 'metrics', subject: 'alerts endpoint', value: f.detail, budget: 'JSON, 2xx', verdict: 'fail', severity: f.severity });
+      continue;
+    }
     const f = ruled(ctx, 'metrics-unavailable', (s) =>
       finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`,
         `GET ${r.url}: ${r.failure!.class}: ${r.failure!.message}`, { classification: r.failure!.class }),
@@ -307,8 +313,9 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       continue;
     }
     observe(b, ctx, 'metrics', t.name);
-    if (!read.found || (read.value !== null && typeof read.value !== 'number')) {
-      const what = read.found ? `is ${show(read.value)}, not a number` : 'is missing';
+    // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
+    if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
+      const what = !read.found ? 'is missing' : typeof read.value === 'number' ? 'is not a finite number (too large to read)' : `is ${show(read.value)}, not a number`;
       // The fields the endpoint does have, so the fix is obvious.
       const has = read.found ? '' : `; the endpoint has ${fieldsOf(r.json)}`;
       const f = ruled(ctx, 'metrics-field-missing', (s) =>
@@ -346,6 +353,34 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
   const ac = ctx.env.metrics?.alerts;
   if (alerts && ac && !alerts.failure) evaluateAlerts(alerts, ac, ctx, b);
   return b;
+}
+
+/**
+ * An alerts body cut at its cap: the alerts before the cut are real, those after it unknown. One
+ * finding at the worst parsed alert's severity, SEV2 when none could be parsed; never a pass, so
+ * no severity setting switches it off.
+ */
+function truncatedAlerts(r: EndpointReading, ctx: EvalContext): Finding {
+  const ac = ctx.env.metrics?.alerts;
+  const list = !ac ? undefined : Array.isArray(r.json) ? r.json : (() => {
+    const read = readPath(r.json, ac.items);
+    return read.found && Array.isArray(read.value) ? read.value : undefined;
+  })();
+  let worst: Severity | undefined;
+  let worstLevel = '';
+  for (const item of list ?? []) {
+    const raw = ac ? readPath(item, ac.level) : { found: false as const };
+    const level = ALERT_LEVELS[raw.found ? String(raw.value).toLowerCase() : ''] ?? 'warning';
+    const s = ruleSeverity(`alert-${level}`, ctx.severity);
+    if (s && (!worst || rank(s) < rank(worst))) {
+      worst = s;
+      worstLevel = level;
+    }
+  }
+  const n = list?.length ?? 0;
+  const read = n > 0 ? `${n} alert${n === 1 ? '' : 's'} read before the cap, the worst ${worstLevel || 'switched off'}` : 'no alert could be read before the cap';
+  return finding(ctx, 'metrics', 'alerts-endpoint', 'metrics-unavailable', worst ?? 'sev2', 'alerts endpoint body too large',
+    `GET ${r.url}: ${r.failure!.message}; ${read}; the rest is unknown, so this is at least as severe as what was read`, { classification: 'body' });
 }
 
 const ALERT_LEVELS: Readonly<Record<string, 'critical' | 'warning' | 'info'>> = {

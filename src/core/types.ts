@@ -49,7 +49,10 @@ export interface EndpointReading {
   readonly latencyMs: number;
   readonly status?: number;
   readonly failure?: { readonly class: FailureClass; readonly message: string };
+  /** With `truncated`: what could be read of the body before its cap (`parseJsonPrefix`). */
   readonly json?: unknown;
+  /** The body went past its cap; `failure` says so. */
+  readonly truncated?: boolean;
 }
 
 /** One request's load-test measurements. Latencies in milliseconds; `histogram` is the encoded HDR histogram (µs). */

@@ -1,3 +1,4 @@
+import { clip, DETAIL_MAX } from '../core/limits.js';
 import type { IncidentsConfig } from '../config/schema.js';
 import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
 import { describeAction } from '../core/plan-lines.js';
@@ -61,13 +62,18 @@ export interface IncidentDeps {
 }
 
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
+/** Room for the `[SEV1] environment: ` prefix within GitHub's 256-character title. */
+const TITLE_MAX = 200;
+
 export async function runIncidents(environment: string, findings: readonly Finding[], observed: Observed, cfg: IncidentsConfig, deps: IncidentDeps): Promise<IncidentRun> {
   const { octokit, repo } = deps;
   const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
   const pendingPath = `launchguard/${environment}.pending.json`;
   const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
-  const plan = reconcile({ environment, findings, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+  // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
+  const bounded = findings.map((f) => ({ ...f, title: clip(f.title, TITLE_MAX), detail: clip(f.detail, DETAIL_MAX) }));
+  const plan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
   if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
 
   const lines: string[] = [];

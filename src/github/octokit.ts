@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { capBody, clip, GITHUB_TITLE_MAX } from '../core/limits.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -38,6 +39,9 @@ export function createOctokit(token: string, baseUrl: string, log: (msg: string)
       const v = params[key];
       if (typeof v === 'string') params[key] = redact(v);
     }
+    // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+    if (typeof params.body === 'string') params.body = capBody(params.body);
+    if (typeof params.title === 'string') params.title = clip(params.title, GITHUB_TITLE_MAX);
   });
   return octokit;
 }

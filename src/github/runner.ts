@@ -6,6 +6,7 @@
 import * as actions from '@actions/core';
 import type { AnnotationProperties } from '@actions/core';
 import { Redactor } from '../report/redact.js';
+import { oneLine } from '../core/text.js';
 
 /** The run's redactor: every secret registered here is also masked in the runner's own log. */
 export const redactor = new Redactor((s) => actions.setSecret(s));
@@ -56,7 +57,4 @@ function redactProps(props: AnnotationProperties | undefined): AnnotationPropert
   return props?.title === undefined ? props : { ...props, title: redactor.text(props.title) };
 }
 
-export function oneLine(s: string): string {
-  const out = s.replace(/[\r\n]+/g, ' ');
-  return out.trimStart().startsWith('::') ? `\u200b${out}` : out;
-}
+export { oneLine };

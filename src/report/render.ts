@@ -3,6 +3,8 @@ import { SEVERITY_TARGETS, label } from '../core/severity.js';
 import type { CheckName, ResultRow } from '../core/types.js';
 import { codeSpan, md } from '../core/markdown.js';
 import type { Report } from './report.js';
+import { clip, DETAIL_MAX, fitLines } from '../core/limits.js';
+import { oneLine } from '../core/text.js';
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' } as const;
 
@@ -25,6 +27,14 @@ function groupRows(rows: readonly ResultRow[]): Map<CheckName, ResultRow[]> {
   return by;
 }
 
+/**
+ * Shares of GitHub's 1 MiB summary limit: findings, the rows of every check together, and notes;
+ * what is left (over 100 KB) is for the header, the trend and the GitHub notes the action appends.
+ */
+const FINDINGS_BYTES = 400 * 1024;
+const ROWS_BYTES = 400 * 1024;
+const NOTES_BYTES = 64 * 1024;
+
 /** The job summary and report.md: a verdict line, the findings, then one table per check. */
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
@@ -32,23 +42,27 @@ export function renderMarkdown(r: Report): string {
   out.push(`Environment **${cell(r.environment)}** · target ${r.target ? md(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
   if (r.findings.length > 0) {
     out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
-    for (const f of r.findings) {
-      out.push(`| ${label(f.severity)} | ${cell(f.title)} | ${cell(f.detail)} | ${f.targets.response} | ${f.targets.resolution} |`);
-      if (f.remediation) out.push(`| | ↳ remediation | ${codeSpan(f.remediation)} | | |`);
-      for (const n of f.related ?? []) out.push(`| | ↳ same outage | ${cell(n)} | | |`);
-    }
+    // GitHub refuses a summary of 1 MiB: findings past their share of it are counted, not shown.
+    const lines = r.findings.map((f) =>
+      `| ${label(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
+      (f.remediation ? `\n| | ↳ remediation | ${codeSpan(clip(f.remediation, DETAIL_MAX))} | | |` : '') +
+      (f.related ?? []).map((n) => `\n| | ↳ same outage | ${cell(clip(n, DETAIL_MAX))} | | |`).join(''));
+    out.push(...fitLines(lines, FINDINGS_BYTES, (n) => `| | and ${n} more finding${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | |`).lines);
     out.push('');
   }
+  let rowBytes = ROWS_BYTES; // shared by the tables of every check
   for (const [check, rows] of groupRows(r.rows)) {
     out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
-    for (const row of rows) {
-      out.push(`| ${cell(row.subject)} | ${cell(row.value)} | ${cell(row.budget)} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? label(row.severity) : ''} |`);
-    }
+    const lines = rows.map((row) =>
+      `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? label(row.severity) : ''} |`);
+    const fit = fitLines(lines, Math.max(0, rowBytes), (n) => `| and ${n} more row${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | | |`);
+    rowBytes -= fit.bytes;
+    out.push(...fit.lines);
     out.push('');
   }
   const trend = renderTrend(r);
   if (trend) out.push(trend);
-  if (r.notes.length > 0) out.push('### Notes', '', ...r.notes.map((n) => `- ${cell(n)}`), '');
+  if (r.notes.length > 0) out.push('### Notes', '', ...fitLines(r.notes.map((n) => `- ${cell(clip(n, DETAIL_MAX))}`), NOTES_BYTES, (n) => `- and ${n} more notes in the JSON report`).lines, '');
   return `${out.join('\n')}\n`;
 }
 
@@ -99,5 +113,6 @@ export function renderText(r: Report): string {
     }
   }
   for (const n of r.notes) out.push(`note: ${n}`);
-  return `${out.join('\n')}\n`;
+  // Each entry is one line: target text cannot add lines, nor start one with a workflow command.
+  return `${out.map(oneLine).join('\n')}\n`;
 }

@@ -20,6 +20,15 @@ export interface Fault {
   readonly afterApply?: boolean;
 }
 
+export interface FakeComment {
+  id: number;
+  issue: number;
+  body: string;
+  created_at: string;
+  /** The author's login. */
+  user: string;
+}
+
 export interface FakeIssue {
   number: number;
   title: string;
@@ -72,7 +81,15 @@ export class FakeGitHub {
   readonly branches = new Map<string, { commit: string }>();
   readonly issues: FakeIssue[] = [];
   readonly labels = new Map<string, { id: number; name: string; color: string; description: string | null }>();
-  readonly comments: { id: number; issue: number; body: string; created_at: string }[] = [];
+  readonly comments: FakeComment[] = [];
+  /**
+   * Who a token is. A GITHUB_TOKEN (`ghs_…`, the default) acts as github-actions[bot] and gets 403
+   * on GET /user, as GitHub answers an installation token; a personal token (`ghp_…`,
+   * `github_pat_…`) is the user `octo-maintainer`, which GET /user returns.
+   */
+  identityOf(token: string): string {
+    return token.startsWith('ghp_') || token.startsWith('github_pat_') ? 'octo-maintainer' : 'github-actions[bot]';
+  }
   private nextId = 1000;
   /** The clock the fake stamps issues with; tests move it to simulate runs hours apart. */
   now: () => Date = () => new Date();
@@ -184,10 +201,12 @@ export class FakeGitHub {
     res.end(text);
   }
 
+  private tokenOf(req: IncomingMessage): string {
+    return (req.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, '');
+  }
+
   private canWrite(req: IncomingMessage): boolean {
-    const auth = req.headers.authorization ?? '';
-    const token = auth.replace(/^(token|bearer)\s+/i, '');
-    return this.writeTokens.has(token);
+    return this.writeTokens.has(this.tokenOf(req));
   }
 
   private error(status: number, message: string): [number, unknown] {
@@ -197,6 +216,10 @@ export class FakeGitHub {
   private route(method: string, url: URL, body: any, req: IncomingMessage): [number, unknown, Record<string, string>?] {
     const base = `/repos/${this.owner}/${this.repo}`;
     const path = url.pathname;
+    if (path === '/user' && method === 'GET') {
+      const who = this.identityOf(this.tokenOf(req));
+      return who.endsWith('[bot]') ? this.error(403, 'Resource not accessible by integration') : [200, this.authenticatedUser(who)];
+    }
     if (!path.startsWith(base)) return this.error(404, 'Not Found');
     const rest = path.slice(base.length);
     const write = method !== 'GET';
@@ -246,7 +269,7 @@ export class FakeGitHub {
       this.repoReads++;
       return [200, this.repoJson()];
     }
-    return this.routeIssues(method, rest, url, body) ?? this.error(404, 'Not Found');
+    return this.routeIssues(method, rest, url, body, req) ?? this.error(404, 'Not Found');
   }
 
   /** GET /repos/{owner}/{repo}: the full repository, as GitHub's OpenAPI description requires it. */
@@ -275,14 +298,31 @@ export class FakeGitHub {
 
   // ------------------------------------------------------------ issues, labels, comments
 
-  private user() {
-    const u = `https://api.github.com/users/github-actions%5Bbot%5D`;
+  private user(login = 'github-actions[bot]') {
+    const bot = login.endsWith('[bot]');
+    const u = `https://api.github.com/users/${encodeURIComponent(login)}`;
+    const id = bot ? 41898282 : 1000 + login.length;
     return {
-      login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '',
-      url: u, html_url: 'https://github.com/apps/github-actions', followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
+      login, id, node_id: bot ? 'MDM6Qm90NDE4OTgyODI=' : `U_${id}`, avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`, gravatar_id: '',
+      url: u, html_url: bot ? 'https://github.com/apps/github-actions' : `https://github.com/${login}`, followers_url: `${u}/followers`, following_url: `${u}/following{/other_user}`,
       gists_url: `${u}/gists{/gist_id}`, starred_url: `${u}/starred{/owner}{/repo}`, subscriptions_url: `${u}/subscriptions`, organizations_url: `${u}/orgs`,
-      repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`, type: 'Bot', site_admin: false,
+      repos_url: `${u}/repos`, events_url: `${u}/events{/privacy}`, received_events_url: `${u}/received_events`, type: bot ? 'Bot' : 'User', site_admin: false,
     };
+  }
+
+  /** GET /user as GitHub answers it for a personal token (the public view). */
+  private authenticatedUser(login: string) {
+    return {
+      ...this.user(login), user_view_type: 'public', name: null, company: null, blog: '', location: null, email: null, hireable: null, bio: null,
+      public_repos: 1, public_gists: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+    };
+  }
+
+  /** Adds a comment as a person or another tool would. */
+  addComment(issue: number, body: string, user: string): FakeComment {
+    const c = { id: this.nextId++, issue, body, created_at: this.now().toISOString(), user };
+    this.comments.push(c);
+    return c;
   }
 
   private labelJson(name: string) {
@@ -303,11 +343,11 @@ export class FakeGitHub {
     };
   }
 
-  private commentJson(c: { id: number; issue: number; body: string; created_at: string }) {
+  private commentJson(c: FakeComment) {
     const base = `${this.url}/repos/${this.owner}/${this.repo}`;
     return {
       id: c.id, node_id: `IC_${c.id}`, url: `${base}/issues/comments/${c.id}`, html_url: `https://github.com/${this.owner}/${this.repo}/issues/${c.issue}#issuecomment-${c.id}`,
-      body: c.body, user: this.user(), created_at: c.created_at, updated_at: c.created_at, issue_url: `${base}/issues/${c.issue}`, author_association: 'NONE',
+      body: c.body, user: this.user(c.user), created_at: c.created_at, updated_at: c.created_at, issue_url: `${base}/issues/${c.issue}`, author_association: 'NONE',
     };
   }
 
@@ -323,8 +363,11 @@ export class FakeGitHub {
     i.updated_at = this.now().toISOString();
   }
 
-  private routeIssues(method: string, rest: string, url: URL, body: any): [number, unknown, Record<string, string>?] | undefined {
+  private routeIssues(method: string, rest: string, url: URL, body: any, req: IncomingMessage): [number, unknown, Record<string, string>?] | undefined {
     let m: RegExpExecArray | null;
+    // GitHub's limits on issue and comment text: longer is refused with 422, nothing is written.
+    if (method !== 'GET' && typeof body?.body === 'string' && body.body.length > 65_536) return this.error(422, 'Validation Failed: body is too long (maximum is 65536 characters)');
+    if (method !== 'GET' && typeof body?.title === 'string' && body.title.length > 256) return this.error(422, 'Validation Failed: title is too long (maximum is 256 characters)');
     if (rest === '/issues' && method === 'GET') {
       const q = url.searchParams;
       const wanted = (q.get('labels') ?? '').split(',').filter(Boolean);
@@ -364,7 +407,7 @@ export class FakeGitHub {
       if (!i) return this.error(404, 'Not Found');
       if (method === 'GET') return [200, this.comments.filter((c) => c.issue === n).map((c) => this.commentJson(c))];
       if (method === 'POST') {
-        const c = { id: this.nextId++, issue: n, body: String(body.body), created_at: this.now().toISOString() };
+        const c = { id: this.nextId++, issue: n, body: String(body.body), created_at: this.now().toISOString(), user: this.identityOf(this.tokenOf(req)) };
         this.comments.push(c);
         this.touch(i);
         return [201, this.commentJson(c), { location: `${this.url}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` }];

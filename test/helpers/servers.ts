@@ -113,3 +113,44 @@ export function selfSignedTlsServer(): Promise<Running> {
   );
   return listen(server, 'https');
 }
+
+/**
+ * A chunked body that never ends by itself: 64 KiB chunks as fast as the client reads them, up
+ * to `maxMb` (a bound, so the test server cannot run forever if the client never hangs up).
+ */
+export function endlessChunkedServer(maxMb = 512): Promise<Running> {
+  const chunk = Buffer.alloc(64 * 1024, 'y');
+  return httpServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' }); // no content-length: chunked
+    let left = (maxMb * 1024 * 1024) / chunk.length;
+    const pump = () => {
+      while (left > 0 && !res.destroyed) {
+        left--;
+        if (!res.write(chunk)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    res.on('close', () => (left = 0));
+    pump();
+  });
+}
+
+/** `depth` nested arrays, as text: JSON.parse takes it, recursive walkers overflow their stack. */
+export function deepJson(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+
+/** HTTPS with the test certificate (trust it with `tls.ca: cert.pem`). */
+export function tlsServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Running> {
+  return listen(createHttpsServer({ key: readFileSync('test/fixtures/tls/key.pem'), cert: readFileSync(TLS_CERT) }, handler), 'https');
+}
+
+/** Records the headers of every request it gets; answers 200 JSON. */
+export async function headerRecorder(): Promise<Running & { readonly seen: Record<string, string | string[] | undefined>[] }> {
+  const seen: Record<string, string | string[] | undefined>[] = [];
+  const s = await httpServer((req, res) => {
+    seen.push({ ...req.headers, ':path': req.url });
+    json(res, 200, { status: 'healthy' });
+  });
+  return Object.assign(s, { seen });
+}

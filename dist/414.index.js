@@ -1,8 +1,8 @@
-export const id = 291;
-export const ids = [291,702];
+export const id = 414;
+export const ids = [414,702];
 export const modules = {
 
-/***/ 58291:
+/***/ 13414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   runIncidents: () => (/* binding */ runIncidents)
 });
 
+// EXTERNAL MODULE: ./src/core/limits.ts
+var limits = __webpack_require__(36419);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -46,6 +48,8 @@ const stateSchema = schemas/* object */.Ikc({
     title: schemas/* string */.YjP(),
     detail: schemas/* string */.YjP(),
     remediation: schemas/* string */.YjP().optional(),
+    /** The other checks' findings this outage explains (one outage, one finding). */
+    related: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     firstSeen: schemas/* string */.YjP(),
     lastSeen: schemas/* string */.YjP(),
     /** Every failing run of this incident. */
@@ -147,6 +151,7 @@ function renderBody(s, cfg, status) {
         '',
         `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
         '',
+        ...(s.related?.length ? ['**Part of the same outage** (not separate incidents):', '', ...s.related.map((r) => `- ${(0,markdown.md)(r)}`), ''] : []),
         '| | |',
         '|---|---|',
         `| status | ${statusText} |`,
@@ -307,6 +312,7 @@ function failingState(f, prev, since, iso, runUrl) {
         title: f.title,
         detail: f.detail,
         ...(f.remediation ? { remediation: f.remediation } : {}),
+        ...(f.related?.length ? { related: [...f.related] } : {}),
         firstSeen: prev?.firstSeen ?? since,
         lastSeen: iso,
         failingRuns: (prev?.failingRuns ?? 0) + 1,
@@ -328,11 +334,47 @@ function severityFromLabels(labels, cfg) {
     return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
 }
 
+;// CONCATENATED MODULE: ./src/core/plan-lines.ts
+/**
+ * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
+ * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
+ * so the caller says how to escape them.
+ */
+const VERBS = {
+    open: ['opened', 'open'],
+    reopen: ['reopened', 'reopen'],
+    close: ['closed', 'close'],
+    escalated: ['escalated', 'escalate'],
+    'de-escalated': ['de-escalated', 'de-escalate'],
+    updated: ['updated', 'update'],
+    recovering: ['marked recovering', 'mark recovering'],
+    reminder: ['reminded on', 'remind on'],
+    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
+};
+function describeAction(a, opts = {}) {
+    const esc = opts.escape ?? ((s) => s);
+    const n = opts.number ?? ('number' in a ? a.number : undefined);
+    const ref = n ? `#${n}` : 'a new issue';
+    const verb = (k) => VERBS[k][opts.planned ? 1 : 0];
+    switch (a.kind) {
+        case 'open':
+            return `${verb('open')} ${ref} ${esc(a.title)}`;
+        case 'reopen':
+            return `${verb('reopen')} ${ref} ${esc(a.title)}`;
+        case 'close':
+            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${esc(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${esc(a.fingerprint)})`;
+        case 'update':
+            return `${verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var github_octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/github/unavailable.ts
 var unavailable = __webpack_require__(13997);
 ;// CONCATENATED MODULE: ./src/github/incidents.ts
+
+
 
 
 
@@ -373,13 +415,17 @@ async function listIncidentIssues(octokit, repo, baseLabel, maxPages = 10) {
     return out;
 }
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
+/** Room for the `[SEV1] environment: ` prefix within GitHub's 256-character title. */
+const TITLE_MAX = 200;
 async function runIncidents(environment, findings, observed, cfg, deps) {
     const { octokit, repo } = deps;
     const issues = await listIncidentIssues(octokit, repo, cfg.labels.base);
     const pendingPath = `launchguard/${environment}.pending.json`;
     const pendingFile = cfg['open-after'] > 1 && deps.files ? await deps.files.read(pendingPath) : undefined;
     const pending = pendingFile?.text ? JSON.parse(pendingFile.text) : {};
-    const plan = reconcile({ environment, findings, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+    // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
+    const bounded = findings.map((f) => ({ ...f, title: (0,limits/* clip */.$Q)(f.title, TITLE_MAX), detail: (0,limits/* clip */.$Q)(f.detail, limits/* DETAIL_MAX */.RU) }));
+    const plan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
     if (deps.dryRun)
         return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
     const lines = [];
@@ -404,32 +450,9 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
     }
     return { plan, lines };
 }
-const VERBS = {
-    open: ['opened', 'open'],
-    reopen: ['reopened', 'reopen'],
-    close: ['closed', 'close'],
-    escalated: ['escalated', 'escalate'],
-    'de-escalated': ['de-escalated', 'de-escalate'],
-    updated: ['updated', 'update'],
-    recovering: ['marked recovering', 'mark recovering'],
-    reminder: ['reminded on', 'remind on'],
-    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
-};
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a, number, planned = false) {
-    const n = number ?? ('number' in a ? a.number : undefined);
-    const ref = n ? `#${n}` : 'a new issue';
-    const verb = (k) => VERBS[k][planned ? 1 : 0];
-    switch (a.kind) {
-        case 'open':
-            return `${verb('open')} ${ref} ${(0,markdown.md)(a.title)}`;
-        case 'reopen':
-            return `${verb('reopen')} ${ref} ${(0,markdown.md)(a.title)}`;
-        case 'close':
-            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${(0,markdown.md)(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${(0,markdown.md)(a.fingerprint)})`;
-        case 'update':
-            return `${verb(a.change)} ${ref}${a.title ? ` ${(0,markdown.md)(a.title)}` : ''} (${(0,markdown.md)(a.fingerprint)})`;
-    }
+    return describeAction(a, { ...(number !== undefined ? { number } : {}), planned, escape: markdown.md });
 }
 /** Creates the labels launchguard uses that the repository lacks, with a colour and a description. */
 async function ensureLabels(octokit, repo, cfg, environment) {
@@ -554,6 +577,8 @@ function deferredLine(deferred, cap) {
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
 /* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
+
 
 
 
@@ -587,6 +612,11 @@ function createOctokit(token, baseUrl, log, redact) {
             if (typeof v === 'string')
                 params[key] = redact(v);
         }
+        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+        if (typeof params.body === 'string')
+            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
+        if (typeof params.title === 'string')
+            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
     });
     return octokit;
 }
