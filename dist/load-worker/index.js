@@ -87256,15 +87256,24 @@ async function runLoad(load, target, clock, now, http) {
         const results = runs.map((r, i) => ({ ...toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, createHistogram(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
         return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
     }
-    // One plain request first: a target that cannot be reached is reported at once, not hammered for the whole duration.
-    const unreachable = http ? await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now) : undefined;
-    if (unreachable)
-        return unreachable;
+    // One plain request first: a target that cannot be reached is reported at once, not hammered for
+    // the whole duration. The caps count it: with `amount` there is none (the amount itself bounds
+    // what a dead target receives), and under `rate` the load starts one interval after it, so no
+    // second ever holds more than the rate.
+    if (http && load.amount === undefined) {
+        const unreachable = await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now);
+        if (unreachable)
+            return unreachable;
+        const slowest = Math.min(...runs.filter((_, i) => live[i]).map((r) => r.rate ?? Infinity));
+        if (Number.isFinite(slowest))
+            await new Promise((r) => setTimeout(r, Math.ceil(1000 / slowest)));
+    }
     const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)()) : load.workers;
     if (workers > 1)
         return runWithWorkers(load, target, workers, clock, now);
     if (load.warmup > 0) {
-        await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup, amount: undefined }, clock, undefined)));
+        // The warm-up keeps the caps: the rate, and with `amount` at most as many requests again.
+        await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup }, clock, undefined)));
     }
     const startedAt = now().toISOString();
     const hists = runs.map(() => createHistogram());

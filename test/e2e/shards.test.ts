@@ -55,6 +55,20 @@ describe('scale-out: 3 shard runs and 1 merge run of dist/index.js', () => {
     expect(JSON.parse(readFileSync(files.outputs['report-path']!, 'utf8')).results.load.overall.responses).toBe(o.responses);
   });
 
+  it('a preview URL with a bypass token in its query: the shards hide it, and the merge with the same target-url accepts them', async () => {
+    const url = `${target.url}/?x-vercel-protection-bypass=bypass-secret-0042`;
+    const shards = await Promise.all([1, 2].map((i) => runAction({ config: 'lg.yml', 'target-url': url, shard: `${i}/2` }, { files: { 'lg.yml': CONFIG } })));
+    for (const r of shards) {
+      expect(r.code).toBe(0);
+      expect(r.outputs['shard-result']).not.toContain('bypass-secret-0042');
+    }
+    const outputs = JSON.stringify(Object.fromEntries(shards.map((r, i) => [`shard-${i + 1}`, r.outputs['shard-result']])));
+    const merge = await runAction({ config: 'lg.yml', 'target-url': url, mode: 'merge', shards: outputs }, { files: { 'lg.yml': CONFIG } });
+    expect(merge.stdout).not.toMatch(/::error::/);
+    expect(merge.code).toBe(0);
+    expect(merge.summary).toMatch(/load: merged 2 shard results/);
+  });
+
   it('a missing shard is a sentence, not a stack trace', async () => {
     const one = await runAction({ config: 'lg.yml', 'target-url': target.url, shard: '1/2' }, { files: { 'lg.yml': CONFIG } });
     const merge = await runAction({ config: 'lg.yml', mode: 'merge', shards: JSON.stringify({ a: one.outputs['shard-result'], b: '' }) }, { files: { 'lg.yml': CONFIG } });

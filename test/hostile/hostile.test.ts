@@ -87,7 +87,7 @@ describe('hostile input (dist/index.js)', () => {
       const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'metrics' }, { files: { 'lg.yml': cfg } });
       const report = reportOf(r);
       expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['metrics-field-missing', 'metrics-field-missing']);
-      expect(r.outputs['worst-severity']).toBe('sev4');
+      expect(r.outputs['worst-severity']).toBe('sev3'); // metrics-field-missing, SEV3 since issue 19
       expect(report.findings[0].detail).toMatch(/not a finite number/);
     } finally {
       await target.close();

@@ -82,15 +82,45 @@ describe('caps hold when the load is split', () => {
   });
 
   it('rate 2 over 4 workers for 2 s: at most 2 requests a second reach the server, not 4', async () => {
+    const at: number[] = [];
+    server = await httpServer((_q, res) => {
+      at.push(performance.now());
+      res.end('ok');
+    });
+    await load(server.url, loadOf({ connections: 4, rate: 2, duration: '2s', workers: 4 }), false);
+    // The rate is a budget per second tick. Measured over the span the server actually saw (a busy
+    // machine stretches it), the count is at most rate × (ticks in that span + 1): 4 workers with a
+    // floor of 1 each would send twice that.
+    expect(at.length).toBeGreaterThan(0);
+    const ticks = Math.ceil((at.at(-1)! - at[0]!) / 1000);
+    expect(at.length).toBeLessThanOrEqual(2 * (ticks + 1));
+  });
+
+  it('the reachability request counts: with amount the server sees exactly the amount, under rate the load starts one interval after it', async () => {
+    const at: number[] = [];
+    server = await httpServer((_q, res) => {
+      at.push(performance.now());
+      res.end('ok');
+    });
+    await load(server.url, loadOf({ connections: 2, amount: 3, duration: '10s' }));
+    expect(at).toHaveLength(3);
+    at.length = 0;
+    await load(server.url, loadOf({ connections: 1, rate: 1, duration: '1s' }));
+    // A lower bound the design sets (a busy machine only lengthens it): the load's first request
+    // waits one interval (1 s at rate 1) after the reachability request.
+    expect(at.length).toBeGreaterThanOrEqual(2);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(950);
+  });
+
+  it('a warm-up keeps the amount: amount 10 with warmup 1s sends at most 20 requests, not thousands', async () => {
     let served = 0;
     server = await httpServer((_q, res) => {
       served++;
       res.end('ok');
     });
-    await load(server.url, loadOf({ connections: 4, rate: 2, duration: '2s', workers: 4 }), false);
-    // Per-second ticks: at most rate × (seconds + 1), whatever the machine's speed.
-    expect(served).toBeGreaterThan(0);
-    expect(served).toBeLessThanOrEqual(6);
+    const r = await load(server.url, loadOf({ connections: 2, amount: 10, warmup: '1s', duration: '10s' }), false);
+    expect(r.overall.responses).toBe(10);
+    expect(served).toBeLessThanOrEqual(20);
   });
 
   it('several requests share a rate smaller than their number: the sum never exceeds it', async () => {
@@ -140,9 +170,11 @@ describe('preflight', () => {
       if (++n === 1) (q.socket as Socket).resetAndDestroy();
       else res.end('ok');
     });
-    const r = await load(server.url, loadOf({ connections: 1, amount: 10, duration: '5s' }));
-    expect(r.overall.responses).toBe(10);
-    const judged = evaluate({ load: r }, { environment: 't', env: envOf({ amount: 10 }), severity: {} });
+    // (With `amount` there is no preflight: it counts against the amount. A rate bounds this run.)
+    const r = await load(server.url, loadOf({ connections: 1, rate: 20, duration: '1s' }));
+    expect(r.overall.responses).toBeGreaterThan(0);
+    expect(r.overall.socketErrors).toBe(0); // the reset was the preflight's, and its retry absorbed it
+    const judged = evaluate({ load: r }, { environment: 't', env: envOf({ rate: 20 }), severity: {} });
     expect(judged.findings.map((f) => f.rule)).not.toContain('load-unreachable');
   });
 });
