@@ -51,10 +51,14 @@ function renderGateComment(r, load) {
         const sb = single ? own(single.name) : undefined;
         const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
         const perRequest = 'per request, below';
+        // Latency is that of successful responses: with none, there is no figure (never the 0 ms of an empty histogram).
+        const none = 'no successful response';
+        const ms = (lat, k) => (lat.count > 0 ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(lat[k]) : none);
+        const change = (lat, k, base) => (lat.count > 0 ? delta(lat[k], base, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V) : '—');
         out.push('| metric | baseline | this PR | delta | budget | verdict |', '|---|---|---|---|---|---|');
-        out.push(`| p50 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p50) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | ${sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
-        out.push(`| p95 | ${b ? `${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95)} ± ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95Mad)}` : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | ${[sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
-        out.push(`| p99 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p99) : '—'} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(o.latencyMs.p99)} | ${delta(o.latencyMs.p99, b?.p99, _config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)} | | |`);
+        out.push(`| p50 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p50) : '—'} | ${ms(o.latencyMs, 'p50')} | ${change(o.latencyMs, 'p50', b?.p50)} | ${sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
+        out.push(`| p95 | ${b ? `${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95)} ± ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p95Mad)}` : '—'} | ${ms(o.latencyMs, 'p95')} | ${change(o.latencyMs, 'p95', b?.p95)} | ${[sb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
+        out.push(`| p99 | ${b ? (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(b.p99) : '—'} | ${ms(o.latencyMs, 'p99')} | ${change(o.latencyMs, 'p99', b?.p99)} | | |`);
         out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | ${sb ? `< ${sb.errorRate} %` : perRequest} | ${single ? v(broke(single.name, 'error-rate')) : ''} |`);
         out.push(`| req/s | ${b ? b.rps : '—'} | ${o.requestsPerSecond} | ${delta(o.requestsPerSecond, b?.rps, (x) => String(Math.round(x * 10) / 10))} | | |`);
         out.push('');
@@ -63,7 +67,7 @@ function renderGateComment(r, load) {
             for (const q of l.requests) {
                 const qb = own(q.name);
                 const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
-                out.push(`| ${q.name} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(q.latencyMs.p50)} | ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(q.latencyMs.p95)} | ${pct(q.errorRate * 100)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p50)} / < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+                out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p50)} / < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
             }
             out.push('');
         }

@@ -43,10 +43,14 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
     const sb = single ? own(single.name) : undefined;
     const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
     const perRequest = 'per request, below';
+    // Latency is that of successful responses: with none, there is no figure (never the 0 ms of an empty histogram).
+    const none = 'no successful response';
+    const ms = (lat: typeof o.latencyMs, k: 'p50' | 'p95' | 'p99') => (lat.count > 0 ? formatMs(lat[k]) : none);
+    const change = (lat: typeof o.latencyMs, k: 'p50' | 'p95' | 'p99', base: number | undefined) => (lat.count > 0 ? delta(lat[k], base, formatMs) : '—');
     out.push('| metric | baseline | this PR | delta | budget | verdict |', '|---|---|---|---|---|---|');
-    out.push(`| p50 | ${b ? formatMs(b.p50) : '—'} | ${formatMs(o.latencyMs.p50)} | ${delta(o.latencyMs.p50, b?.p50, formatMs)} | ${sb ? `< ${formatMs(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
-    out.push(`| p95 | ${b ? `${formatMs(b.p95)} ± ${formatMs(b.p95Mad)}` : '—'} | ${formatMs(o.latencyMs.p95)} | ${delta(o.latencyMs.p95, b?.p95, formatMs)} | ${[sb ? `< ${formatMs(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
-    out.push(`| p99 | ${b ? formatMs(b.p99) : '—'} | ${formatMs(o.latencyMs.p99)} | ${delta(o.latencyMs.p99, b?.p99, formatMs)} | | |`);
+    out.push(`| p50 | ${b ? formatMs(b.p50) : '—'} | ${ms(o.latencyMs, 'p50')} | ${change(o.latencyMs, 'p50', b?.p50)} | ${sb ? `< ${formatMs(sb.p50)}` : perRequest} | ${single ? v(broke(single.name, 'p50')) : ''} |`);
+    out.push(`| p95 | ${b ? `${formatMs(b.p95)} ± ${formatMs(b.p95Mad)}` : '—'} | ${ms(o.latencyMs, 'p95')} | ${change(o.latencyMs, 'p95', b?.p95)} | ${[sb ? `< ${formatMs(sb.p95)}` : perRequest, regressionBudget].filter(Boolean).join(', ')} | ${single ? v(broke(single.name, 'p95') || regressed) : b ? v(regressed) : ''} |`);
+    out.push(`| p99 | ${b ? formatMs(b.p99) : '—'} | ${ms(o.latencyMs, 'p99')} | ${change(o.latencyMs, 'p99', b?.p99)} | | |`);
     out.push(`| error rate | ${b ? pct(b.errorRate * 100) : '—'} | ${pct(o.errorRate * 100)} | ${b ? delta(o.errorRate * 100, b.errorRate * 100, (x) => pct(x)) : '—'} | ${sb ? `< ${sb.errorRate} %` : perRequest} | ${single ? v(broke(single.name, 'error-rate')) : ''} |`);
     out.push(`| req/s | ${b ? b.rps : '—'} | ${o.requestsPerSecond} | ${delta(o.requestsPerSecond, b?.rps, (x) => String(Math.round(x * 10) / 10))} | | |`);
     out.push('');
@@ -55,7 +59,7 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
       for (const q of l.requests) {
         const qb = own(q.name);
         const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
-        out.push(`| ${q.name} | ${formatMs(q.latencyMs.p50)} | ${formatMs(q.latencyMs.p95)} | ${pct(q.errorRate * 100)} | < ${formatMs(qb.p50)} / < ${formatMs(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+        out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | < ${formatMs(qb.p50)} / < ${formatMs(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
       }
       out.push('');
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTarget, type DemoTarget } from '../../src/demo/target.js';
-import { refusedPort } from '../helpers/servers.js';
+import { httpServer, refusedPort } from '../helpers/servers.js';
 import { DIST, runAction } from '../helpers/action.js';
 
 describe('dist/index.js run as the runner runs it', () => {
@@ -43,6 +43,22 @@ describe('dist/index.js run as the runner runs it', () => {
     expect(run.stdout).toMatch(/::error::launchguard: FAIL: 1 finding, worst SEV1 \(respond < 5 min, resolve < 1 h\)/);
     expect(run.summary).toMatch(/\| SEV1 \| production: health probe target failing \|/);
     expect(JSON.parse(readFileSync(run.outputs['report-path']!, 'utf8')).findings[0].fingerprint).toBe('production:health:target');
+  });
+
+  it('a load test with no successful response: the latency outputs are empty, not the latency of the failures', async () => {
+    const down = await httpServer((_q, res) => {
+      res.statusCode = 503;
+      res.end('{"detail":"maintenance"}');
+    });
+    try {
+      const cfg = 'environments:\n  production:\n    load:\n      connections: 1\n      amount: 20\n      duration: 5s\n';
+      const run = await runAction({ config: 'lg.yml', 'target-url': down.url, checks: 'load', issues: 'false' }, { files: { 'lg.yml': cfg } });
+      expect(run.hung).toBe(false);
+      expect(run.outputs).toMatchObject({ 'p50-ms': '', 'p95-ms': '', 'p99-ms': '', 'error-rate': '1' });
+      expect(run.summary).toMatch(/no successful response/);
+    } finally {
+      await down.close();
+    }
   });
 
   it('fail-on none keeps the step green while reporting the finding', async () => {

@@ -39,6 +39,13 @@ describe('gate table budgets', () => {
     expect(body).toMatch(/\| p95 \| — \| 400 ms \| — \| per request, below \|  \|/);
   });
 
+  it('no successful response: the latency cells say so, never the 0 ms of an empty histogram', () => {
+    const failed: LoadRequestResult = { ...req('search', 150), non2xx: 1000, statusCodes: { 503: 1000 }, errorRate: 1, latencyMs: { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 } };
+    const body = comment([failed], { requests: [{ name: 'search' }] });
+    expect(body).toMatch(/\| p95 \| — \| no successful response \| — \|/);
+    expect(body).not.toMatch(/\| 0 ms \|/);
+  });
+
   it('one request: the overall row carries that request\'s own budget', () => {
     const body = comment([req('search', 150)], { budgets: { p95: '2s' }, requests: [{ name: 'search', budgets: { p95: '100ms' } }] });
     expect(body).toMatch(/\| p95 \| — \| 400 ms \| — \| < 100 ms \| ❌ \|/);
