@@ -16,7 +16,7 @@ import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './plan.js';
 import type { Clock } from './ports.js';
 import { MACHINE_KEYS, type Redactor } from './report/redact.js';
-import { REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
+import { loadRunPassed, REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
 
 export interface PipelineDeps {
   readonly clock: Clock;
@@ -208,7 +208,7 @@ export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey
     ...(report.run?.url ? { runUrl: report.run.url } : {}),
     // A load finding folded into a health outage still fails its row; a run without one successful
     // response has no latency to offer the baseline.
-    passed: !report.findings.some((f) => f.check === 'load') && !report.rows.some((r) => r.check === 'load' && r.verdict === 'fail') && o.latencyMs.count > 0,
+    passed: loadRunPassed(report, load),
     ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
     p50: o.latencyMs.p50,
     p90: o.latencyMs.p90,

@@ -51444,7 +51444,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(11988);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(46134);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
@@ -52916,7 +52916,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 11988:
+/***/ 46134:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52980,6 +52980,11 @@ function schema_duration(max, opts = {}) {
             ctx.addIssue({ code: 'custom', message, input: v });
             return core/* NEVER */.tm;
         }
+        // Timers and budgets work in whole milliseconds: 0.5ms would break a timer (and switch a check off).
+        if (parsed > 0 && (parsed < 1 || !Number.isInteger(parsed))) {
+            ctx.addIssue({ code: 'custom', message: 'expected a whole number of milliseconds, at least 1ms (such as "1ms", "250ms" or "1.5s")', input: v });
+            return core/* NEVER */.tm;
+        }
         if (opts.positive && parsed <= 0) {
             ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
             return core/* NEVER */.tm;
@@ -53018,7 +53023,29 @@ const headerValueSchema = schemas/* union */.KCZ([
     schemas/* string */.YjP(),
     schemas/* strictObject */.rej({ value: schemas/* string */.YjP(), secret: schemas/* boolean */.zMY().default(true) }),
 ]);
-const headers = schemas/* record */.g1P(schemas/* string */.YjP().min(1), headerValueSchema);
+/** A header name as HTTP defines it (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Framing headers the HTTP client derives from the request itself; configured, they break it. */
+const CLIENT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
+/**
+ * Headers that the HTTP client can send: a bad one is a config error here, never a false outage at
+ * run time (a secret pasted with a trailing newline made every probe "fail" as a SEV1). The message
+ * never shows the value, which may be a secret.
+ */
+const headers = schemas/* record */.g1P(schemas/* string */.YjP().min(1), headerValueSchema).superRefine((set, ctx) => {
+    for (const [name, v] of Object.entries(set)) {
+        const value = typeof v === 'string' ? v : v.value;
+        if (!HEADER_NAME.test(name)) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a valid header name (letters, digits and ! # $ % & ' * + . ^ _ \` | ~ -)` });
+        }
+        else if (CLIENT_HEADERS.has(name.toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the HTTP client from the request; remove it from the config` });
+        }
+        if (value.includes('\r') || value.includes('\n') || value.includes('\0')) {
+            ctx.addIssue({ code: 'custom', path: [name], message: 'the value holds a line break or a NUL character, which no HTTP header may (a secret pasted with a trailing newline?)' });
+        }
+    }
+});
 /** Names that end up in fingerprints and file names. */
 const nameSchema = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
 /**
@@ -54442,25 +54469,8 @@ function resolvePlan(loaded, opts) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __nccwpck_require__(20649);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/report/report.ts
-
-
-
-const REPORT_SCHEMA = 'launchguard.report/v1';
-/** Findings most severe first, each with its severity's response and resolution targets. */
-function withTargets(findings) {
-    return [...findings]
-        .sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint))
-        .map((f) => ({ ...f, targets: core_severity/* SEVERITY_TARGETS */.Vl[f.severity] }));
-}
-/** Writes the report, redacted, creating its folder. */
-async function writeReport(path, report, redactor) {
-    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true });
-    await (0,promises_.writeFile)(path, `${JSON.stringify(redactor.value(report), null, 2)}\n`);
-}
-
+// EXTERNAL MODULE: ./src/report/report.ts
+var report_report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
 
 
@@ -54567,7 +54577,7 @@ async function runPipeline(opts, deps) {
     // A shard does not judge budgets: only the merge of all shards does.
     const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard.index}/${opts.shard.count}: budgets are judged by the merge run`] } : judged;
     const report = {
-        schema: REPORT_SCHEMA,
+        schema: report_report/* REPORT_SCHEMA */.DC,
         startedAt: startedAt.toISOString(),
         finishedAt: clock.now().toISOString(),
         durationMs: Math.round(clock.monotonic() - t0),
@@ -54576,7 +54586,7 @@ async function runPipeline(opts, deps) {
         mode: opts.mode,
         checks: plan.checks,
         verdict: computeVerdict(evaluation.findings, opts.failOn),
-        findings: withTargets(evaluation.findings),
+        findings: (0,report_report/* withTargets */.dE)(evaluation.findings),
         rows: evaluation.rows,
         notes: [...notes, ...evaluation.notes],
         observed: evaluation.observed,
@@ -54586,7 +54596,7 @@ async function runPipeline(opts, deps) {
         ...(summary ? { baseline: summary } : {}),
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
     };
-    await writeReport(opts.reportPath, report, redactor);
+    await (0,report_report/* writeReport */.u5)(opts.reportPath, report, redactor);
     return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 function summarizeBaseline(b, where) {
@@ -54644,7 +54654,7 @@ function historyEntry(report, load, key) {
         ...(report.run?.url ? { runUrl: report.run.url } : {}),
         // A load finding folded into a health outage still fails its row; a run without one successful
         // response has no latency to offer the baseline.
-        passed: !report.findings.some((f) => f.check === 'load') && !report.rows.some((r) => r.check === 'load' && r.verdict === 'fail') && o.latencyMs.count > 0,
+        passed: (0,report_report/* loadRunPassed */.I)(report, load),
         ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
         p50: o.latencyMs.p50,
         p90: o.latencyMs.p90,
@@ -55000,6 +55010,8 @@ var duration = __nccwpck_require__(97840);
 var severity = __nccwpck_require__(60432);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __nccwpck_require__(16706);
+// EXTERNAL MODULE: ./src/report/report.ts
+var report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/core/limits.ts
 /**
  * GitHub's size limits and the cuts that keep launchguard's text under them. Pure. Every cut says
@@ -55076,6 +55088,7 @@ function oneLine(s) {
 
 
 
+
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' };
 function verdictLine(r) {
     const v = r.verdict;
@@ -55142,8 +55155,9 @@ function renderTrend(r) {
     const days = past.map((e) => e.at.slice(0, 10));
     const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
     const points = [
-        ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-        { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
+        // A run without a successful response has no latency: its p95 cell says so (the chart draws 0).
+        ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+        { label: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: (0,report/* loadRunPassed */.I)(r, load) },
     ];
     const num = (v) => String(Math.round(v * 100) / 100);
     const axis = points.map((p) => `"${p.label}"`).join(', ');
@@ -55156,7 +55170,7 @@ function renderTrend(r) {
         ...chart('error rate', '%', points.map((p) => p.err)),
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
-        ...points.map((p) => `| ${p.label} | ${p.sha} | ${(0,duration/* formatMs */._V)(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+        ...points.map((p) => `| ${p.label} | ${p.sha} | ${p.measured ? (0,duration/* formatMs */._V)(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
         '',
     ].join('\n');
 }
@@ -55184,6 +55198,48 @@ function renderText(r) {
         out.push(`note: ${n}`);
     // Each entry is one line: target text cannot add lines, nor start one with a workflow command.
     return `${out.map(oneLine).join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 88850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ REPORT_SCHEMA),
+/* harmony export */   I: () => (/* binding */ loadRunPassed),
+/* harmony export */   dE: () => (/* binding */ withTargets),
+/* harmony export */   u5: () => (/* binding */ writeReport)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60432);
+
+
+
+const REPORT_SCHEMA = 'launchguard.report/v1';
+/** Findings most severe first, each with its severity's response and resolution targets. */
+function withTargets(findings) {
+    return [...findings]
+        .sort((a, b) => (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(a.severity) - (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint))
+        .map((f) => ({ ...f, targets: _core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[f.severity] }));
+}
+/** Writes the report, redacted, creating its folder. */
+async function writeReport(path, report, redactor) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, `${JSON.stringify(redactor.value(report), null, 2)}\n`);
+}
+/**
+ * Whether this run's load passed, for the history and the trend alike: no load finding (also none
+ * folded under an outage), no failing load row, and at least one successful response.
+ */
+function loadRunPassed(r, load) {
+    return (!r.findings.some((f) => f.check === 'load' || (f.related?.length ?? 0) > 0) &&
+        !r.rows.some((row) => row.check === 'load' && row.verdict === 'fail') &&
+        (load?.overall.latencyMs.count ?? 0) > 0);
 }
 
 

@@ -37,6 +37,11 @@ export function duration(max: number, opts: { positive?: boolean; off?: boolean 
       ctx.addIssue({ code: 'custom', message, input: v });
       return z.NEVER;
     }
+    // Timers and budgets work in whole milliseconds: 0.5ms would break a timer (and switch a check off).
+    if (parsed > 0 && (parsed < 1 || !Number.isInteger(parsed))) {
+      ctx.addIssue({ code: 'custom', message: 'expected a whole number of milliseconds, at least 1ms (such as "1ms", "250ms" or "1.5s")', input: v });
+      return z.NEVER;
+    }
     if (opts.positive && parsed <= 0) {
       ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
       return z.NEVER;
@@ -79,7 +84,28 @@ export const headerValueSchema = z.union([
   z.string(),
   z.strictObject({ value: z.string(), secret: z.boolean().default(true) }),
 ]);
-const headers = z.record(z.string().min(1), headerValueSchema);
+/** A header name as HTTP defines it (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Framing headers the HTTP client derives from the request itself; configured, they break it. */
+const CLIENT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
+/**
+ * Headers that the HTTP client can send: a bad one is a config error here, never a false outage at
+ * run time (a secret pasted with a trailing newline made every probe "fail" as a SEV1). The message
+ * never shows the value, which may be a secret.
+ */
+const headers = z.record(z.string().min(1), headerValueSchema).superRefine((set, ctx) => {
+  for (const [name, v] of Object.entries(set)) {
+    const value = typeof v === 'string' ? v : v.value;
+    if (!HEADER_NAME.test(name)) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a valid header name (letters, digits and ! # $ % & ' * + . ^ _ \` | ~ -)` });
+    } else if (CLIENT_HEADERS.has(name.toLowerCase())) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the HTTP client from the request; remove it from the config` });
+    }
+    if (value.includes('\r') || value.includes('\n') || value.includes('\0')) {
+      ctx.addIssue({ code: 'custom', path: [name], message: 'the value holds a line break or a NUL character, which no HTTP header may (a secret pasted with a trailing newline?)' });
+    }
+  }
+});
 
 /** Names that end up in fingerprints and file names. */
 const nameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');

@@ -202,5 +202,8 @@ async function dedupe(fingerprint: string, created: number, deps: IncidentDeps, 
 
 export function deferredLine(deferred: readonly Finding[], cap: number): string | undefined {
   if (deferred.length === 0) return undefined;
-  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${deferred.map((f) => `[${sevLabel(f.severity)}] ${md(f.title)}`).join('; ')}`;
+  // At most 20 named: 10,000 deferred findings must not make the summary itself too large for GitHub.
+  const named = deferred.slice(0, 20).map((f) => `[${sevLabel(f.severity)}] ${md(f.title)}`);
+  const rest = deferred.length - named.length;
+  return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${named.join('; ')}${rest > 0 ? `; and ${rest} more in the JSON report` : ''}`;
 }

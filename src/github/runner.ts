@@ -46,9 +46,20 @@ export function setDataOutput(name: string, value: unknown): void {
   actions.setOutput(name, JSON.stringify(redactor.value(value)));
 }
 
+/** GitHub refuses a step summary over 1 MiB; this leaves room for the closing line. */
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 4096;
+
+/** The summary cut at a line boundary under `max` bytes, saying so: the last safety net after the renderers' own caps. */
+export function capSummary(text: string, max = SUMMARY_MAX_BYTES): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  const cut = Buffer.from(text).subarray(0, max).toString('utf8');
+  const end = cut.lastIndexOf('\n');
+  return `${end > 0 ? cut.slice(0, end) : cut}\n\n…the summary was cut here to stay under GitHub's 1 MiB limit; the JSON report (launchguard-report.json) has everything.\n`;
+}
+
 export const summary = {
   addRaw(text: string) {
-    const redacted = redactor.text(text);
+    const redacted = capSummary(redactor.text(text));
     return { write: async () => void (await actions.summary.addRaw(redacted).write()) };
   },
 };

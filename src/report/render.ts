@@ -2,7 +2,7 @@ import { formatMs } from '../config/duration.js';
 import { SEVERITY_TARGETS, label } from '../core/severity.js';
 import type { CheckName, ResultRow } from '../core/types.js';
 import { codeSpan, md } from '../core/markdown.js';
-import type { Report } from './report.js';
+import { loadRunPassed, type Report } from './report.js';
 import { clip, DETAIL_MAX, fitLines } from '../core/limits.js';
 import { oneLine } from '../core/text.js';
 
@@ -75,8 +75,9 @@ export function renderTrend(r: Report): string | undefined {
   const days = past.map((e) => e.at.slice(0, 10));
   const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
   const points = [
-    ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-    { label: 'now', p95: load.overall.latencyMs.p95, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: !r.findings.some((f) => f.check === 'load') },
+    // A run without a successful response has no latency: its p95 cell says so (the chart draws 0).
+    ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+    { label: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: loadRunPassed(r, load) },
   ];
   const num = (v: number) => String(Math.round(v * 100) / 100);
   const axis = points.map((p) => `"${p.label}"`).join(', ');
@@ -90,7 +91,7 @@ export function renderTrend(r: Report): string | undefined {
     ...chart('error rate', '%', points.map((p) => p.err)),
     '| run | commit | p95 | error rate | req/s | passed |',
     '|---|---|---|---|---|---|',
-    ...points.map((p) => `| ${p.label} | ${p.sha} | ${formatMs(p.p95)} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+    ...points.map((p) => `| ${p.label} | ${p.sha} | ${p.measured ? formatMs(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
     '',
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
-import type { CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
+import type { CheckName, CheckResults, Finding, LoadResult, ResultRow, Verdict } from '../core/types.js';
 import type { Redactor } from './redact.js';
 import type { BaselineEntry } from '../core/baseline.js';
 import type { ShardResult } from '../core/shards.js';
@@ -63,4 +63,16 @@ export function withTargets(findings: readonly Finding[]): ReportFinding[] {
 export async function writeReport(path: string, report: Report, redactor: Redactor): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(redactor.value(report), null, 2)}\n`);
+}
+
+/**
+ * Whether this run's load passed, for the history and the trend alike: no load finding (also none
+ * folded under an outage), no failing load row, and at least one successful response.
+ */
+export function loadRunPassed(r: Pick<Report, 'findings' | 'rows'>, load: LoadResult | undefined): boolean {
+  return (
+    !r.findings.some((f) => f.check === 'load' || (f.related?.length ?? 0) > 0) &&
+    !r.rows.some((row) => row.check === 'load' && row.verdict === 'fail') &&
+    (load?.overall.latencyMs.count ?? 0) > 0
+  );
 }

@@ -53,6 +53,11 @@ describe('config errors that name the key', () => {
     ['a load run over a day even with allow-heavy', '    load:\n      allow-heavy: true\n      duration: 25h\n', /environments\.p\.load\.duration: expected a duration of at most 1d/],
     ['a warmup above an hour', '    load:\n      allow-heavy: true\n      warmup: 2h\n', /environments\.p\.load\.warmup: expected a duration of at most 1h/],
     ['an indexes timeout above 10 minutes', '    indexes: { database: d, timeout: 1h, collections: {} }\n', /environments\.p\.indexes\.timeout: expected a duration of at most 10m/],
+    ['a sub-millisecond timeout (it broke the timer and switched the check off)', '    health:\n      - { name: h, timeout: 0.5ms }\n', /environments\.p\.health\[0\]\.timeout: expected a whole number of milliseconds, at least 1ms/],
+    ['a fractional latency budget', '    health:\n      - { name: h, latency-budget: 0.001ms }\n', /environments\.p\.health\[0\]\.latency-budget: expected a whole number of milliseconds/],
+    ['a header value with a trailing newline (a pasted secret)', '    headers:\n      Authorization: "Bearer x\\n"\n', /environments\.p\.headers\.Authorization: the value holds a line break or a NUL character/],
+    ['a header name with a space', '    headers:\n      "X Api": v\n', /environments\.p\.headers\.X Api: "X Api" is not a valid header name/],
+    ['a framing header', '    headers:\n      Transfer-Encoding: chunked\n', /environments\.p\.headers\.Transfer-Encoding: Transfer-Encoding is set by the HTTP client/],
     ['an unknown unit', '    metrics:\n      usage:\n        payment-success-rate: { field: r, unit: ratio }\n', /payment-success-rate\.unit: expected one of "percent", "fraction"/],
   ])('%s', (_name, body, message) => {
     expect(problems(env(body))).toMatch(message);

@@ -53,3 +53,13 @@ describe('numbers rounded for people', () => {
     expect(line).toBe('median of 3 passing runs (2026-11-26 to 2026-11-28): p95 22 ms ± 2.0 ms MAD, from branch launchguard-data');
   });
 });
+
+describe('a load run without a successful response in the trend (review finding)', () => {
+  it('reads "no successful response" and passed no, never "0 ms … yes"', () => {
+    const down: LoadRequestResult = { ...overall, non2xx: 100, statusCodes: { 503: 100 }, errorRate: 1, latencyMs: { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 } };
+    const past: BaselineEntry = { ...entry('2026-11-27T03:00:00Z'), passed: false, p50: 0, p90: 0, p95: 0, p99: 0, errorRate: 1 };
+    const md = renderTrend(report([past], { results: { load: { connections: 2, durationMs: 1000, warmupMs: 0, requests: [down], overall: down } } }))!;
+    expect(md).toContain('| now |  | no successful response | 100 % | 100 | no |');
+    expect(md).toContain('| 11-27 |  | no successful response | 100 % | 100 | no |');
+  });
+});
