@@ -71,10 +71,28 @@ function originOf(url: string): string | undefined {
  * finding (which takes the worst severity among them), their rows say so, and their subjects
  * count as not checked this run, so the outage can neither open nor close their incidents.
  */
+/** A failed probe that means its origin is down: no answer at all, or a 5xx. */
+function originDown(f: Finding): boolean {
+  switch (f.classification) {
+    case 'dns':
+    case 'refused':
+    case 'reset':
+    case 'timeout':
+    case 'tls':
+      return true;
+    case 'status':
+      return typeof f.measured?.value === 'number' && f.measured.value >= 500;
+    default:
+      return false;
+  }
+}
+
 function foldOutages(e: Evaluation, located: readonly Located[], ctx: EvalContext): Evaluation {
   const outage = new Map<string, Finding>();
   for (const l of located) {
-    if (l.finding.rule !== 'health-failed') continue;
+    // Only an origin that is down folds the rest: a probe that answers 404 or fails a body
+    // assertion says nothing about the disk or the app's alerts, which keep findings of their own.
+    if (l.finding.rule !== 'health-failed' || !originDown(l.finding)) continue;
     const origin = originOf(l.url);
     if (origin && !outage.has(origin)) outage.set(origin, l.finding);
   }

@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 
 const FILE = '.github/launchguard.yml';
-const env = { TOKEN: 'tok-secret-123', API: 'https://api.example.com' };
+const env = { TOKEN: 'tok-secret-123', API: 'https://api.example.com', EMPTY: '' };
 
 function problems(text: string, e: NodeJS.ProcessEnv = env): string {
   try {
@@ -17,6 +17,11 @@ function problems(text: string, e: NodeJS.ProcessEnv = env): string {
 }
 
 describe('config: good files', () => {
+  it('${NAME:-} may be empty, or unset', () => {
+    const { config } = parseConfigText('environments:\n  p:\n    url: https://x.example\n    headers:\n      X-Opt: "a${EMPTY:-}b${UNSET:-}c"\n', FILE, env);
+    expect(config.environments.p!.headers!['X-Opt']).toBe('abc');
+  });
+
   it('parses the example config with defaults filled in', () => {
     const text = readFileSync('examples/launchguard.yml', 'utf8');
     const { config, secrets } = parseConfigText(text, 'examples/launchguard.yml', { MONITORING_TOKEN: 'abc-123-xyz' });
@@ -65,6 +70,8 @@ describe('config: each kind of error names the file, the key path, what was expe
     ['wrong type', 'environments:\n  p:\n    health:\n      - name: a\n        retries: "three"\n', /environments\.p\.health\[0\]\.retries: expected number, found "three"/],
     ['bad duration', 'environments:\n  p:\n    health:\n      - name: a\n        timeout: soon\n', /health\[0\]\.timeout: expected a duration such as "500ms", "5s" or "2m", found "soon"/],
     ['missing environment variable', 'environments:\n  p:\n    url: ${NOPE}\n', /launchguard\.yml:3: environments\.p\.url: the environment variable NOPE is not set/],
+    // GitHub passes an undefined secret as an empty string (issue 19).
+    ['an empty environment variable', 'environments:\n  p:\n    headers:\n      Authorization: "Bearer ${EMPTY}"\n', /launchguard\.yml:4: environments\.p\.headers\.Authorization: the environment variable EMPTY is empty \(GitHub passes a secret that is not defined as an empty string\) \(referenced as \$\{EMPTY\}; write \$\{EMPTY:-\} where empty is fine\)/],
     ['bad enum', 'environments:\n  p:\n    health:\n      - name: a\n        method: FETCH\n', /health\[0\]\.method: expected one of "GET", .*found "FETCH"/],
     ['missing required key', 'environments:\n  p:\n    health:\n      - path: /x\n', /health\[0\]\.name: required: expected string, found nothing/],
     ['assertion with two comparators', 'environments:\n  p:\n    health:\n      - name: a\n        expect:\n          body:\n            - { path: x, equals: 1, below: 3 }\n', /expect\.body\[0\]: expected exactly one of equals, one-of, below, above/],

@@ -206,6 +206,16 @@ describe('one outage, one finding', () => {
       ['production:health:api', 'sev1', ['SEV1 disk too high: disk is 99 %, which is ≥ 95 % (field "disk" of http://127.0.0.1:8000/api/monitoring/system)']],
     ]);
   });
+  it.each([
+    ['answers 404', { status: 404, failure: { class: 'status' as const, message: 'HTTP 404, expected 2xx' } }],
+    ['fails a body assertion', { status: 200, failure: { class: 'body' as const, message: 'status: expected = "ok", found "degraded"' } }],
+  ])('a probe that %s is not an outage: a full disk on its origin keeps its own finding (review finding)', (_name, failing) => {
+    const e = evaluate(
+      { health: [probe(failing)], metrics: [reading('system', { disk: 99 })] },
+      { environment: 'production', env: loadEnv, severity: {} },
+    );
+    expect(e.findings.map((f) => [f.fingerprint, f.related?.length ?? 0]).sort()).toEqual([['production:health:api', 0], ['production:metrics:disk', 0]]);
+  });
   it('with health-failed switched off, the load findings stand on their own', () => {
     const e = evaluate({ health: [probe(down)], load: loadOf(load503('health', `${URL_BASE}/health`)) }, { environment: 'production', env: loadEnv, severity: { 'health-failed': 'off' } });
     expect(e.findings.map((f) => f.fingerprint)).toEqual(['production:load:health:error-rate']);
