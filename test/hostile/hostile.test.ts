@@ -110,6 +110,28 @@ describe('hostile input (dist/index.js)', () => {
     }
   });
 
+  it('10,000 critical alerts with incident issues on (the default): the summary stays under 1 MiB, issues capped per run', async () => {
+    const alerts = Array.from({ length: 10_000 }, (_, i) => ({ type: `a${i}`, level: 'critical', message: `m${i}` }));
+    const target = await httpServer((_req, res) => json(res, 200, { alerts }));
+    const gh = await new FakeGitHub().start();
+    try {
+      const cfg = `environments:\n  production:\n    metrics:\n      alerts: { path: /alerts, retries: 0 }\nincidents:\n  max-new-per-run: 2\n`;
+      const r = await runAction(
+        { config: 'lg.yml', 'target-url': target.url, checks: 'metrics' },
+        { files: { 'lg.yml': cfg }, timeoutMs: 90_000, env: { ...eventEnv('schedule'), GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/api', GITHUB_REF: 'refs/heads/main', 'INPUT_GITHUB-TOKEN': 'ghs_write_token' } },
+      );
+      expect(r.hung).toBe(false);
+      expect(r.outputs['findings-count']).toBe('10000');
+      expect(gh.issues.length).toBe(2); // incidents.max-new-per-run
+      expect(Buffer.byteLength(r.summary)).toBeLessThan(1024 * 1024);
+      expect(r.summary).toMatch(/9998 more findings not opened as issues \(at most 2 new per run\): .*; and 9978 more in the JSON report/);
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await target.close();
+      await gh.stop();
+    }
+  }, 150_000);
+
   it('an alerts body past the 1 MiB cap: a finding at the worst alert parsed so far (or SEV2), never a pass', async () => {
     const item = (i: number) => ({ type: `payments-${i}`, level: 'critical', message: `payment provider rejected batch ${i} ${'x'.repeat(260)}` });
     const many = JSON.stringify({ alerts: Array.from({ length: 3_400 }, (_, i) => item(i)) }); // about 1.07 MB
