@@ -305,6 +305,11 @@ describe('hostile input (dist/index.js)', () => {
       ['a CA file that does not exist', `environments:\n  production:\n    tls: { ca: nope.pem }\n    health: [{ name: a }]\n`, /tls\.ca: cannot read the CA file nope\.pem \(ENOENT\)/],
       ['a YAML alias bomb', `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nenvironments: {production: {health: [{name: a}]}}\n`, /YAML: Excessive alias count/],
       ['two probes of one name', `environments:\n  production:\n    health: [{ name: api }, { name: API }]\n`, /health\[1\]\.name: expected a unique name/],
+      // Durations that would fail a healthy target, or switch a check off, are config errors (bounds on every duration).
+      ['timeout: 0', `environments:\n  production:\n    health: [{ name: a, timeout: 0 }]\n`, /health\[0\]\.timeout: expected a duration above 0/],
+      ['a 30-day probe timeout', `environments:\n  production:\n    health: [{ name: a, timeout: 30d }]\n`, /health\[0\]\.timeout: expected a duration of at most 10m/],
+      ['a sub-millisecond timeout', `environments:\n  production:\n    health: [{ name: a, timeout: 0.5ms }]\n`, /health\[0\]\.timeout: expected a whole number of milliseconds/],
+      ['a header value with a trailing newline', `environments:\n  production:\n    headers: { Authorization: "Bearer x\\n" }\n    health: [{ name: a }]\n`, /headers\.Authorization: the value holds a line break/],
     ];
     try {
       for (const [what, cfg, expected] of cases) {
