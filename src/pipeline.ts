@@ -1,4 +1,5 @@
 import { formatMs } from './config/duration.js';
+import { originOf } from './core/url.js';
 import { loadConfigFile } from './config/load.js';
 import { runHealth } from './checks/health.js';
 import type { HttpClient, TlsOptions } from './checks/http.js';
@@ -185,14 +186,6 @@ function touchedUrls(plan: RunPlan): string[] {
     ...(plan.env.load?.requests ?? []).map((r) => r.path),
   ];
   return [plan.baseUrl, ...paths.map((p) => joinUrl(plan.baseUrl, p))];
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

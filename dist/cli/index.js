@@ -51444,7 +51444,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
 /* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(46134);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(75602);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
@@ -52916,7 +52916,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 46134:
+/***/ 75602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52930,6 +52930,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(97840);
+;// CONCATENATED MODULE: ./src/core/url.ts
+/** A URL's origin (`https://host:port`), or undefined when the text is not a URL (one whose host was redacted). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -53799,6 +53810,7 @@ var observed = __nccwpck_require__(42923);
 
 
 
+
 /** Turns check results into result rows and findings. Pure: same input, same output. */
 function evaluate(results, ctx) {
     const parts = [
@@ -53824,14 +53836,6 @@ function fail(b, f, url, row) {
         return;
     b.findings.push(f);
     b.at.push({ finding: f, url, row: r });
-}
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return undefined;
-    }
 }
 /**
  * One outage, one finding. When the health probe of an origin failed, the metrics and load
@@ -54029,14 +54033,18 @@ function matchLevel(levels, v) {
 function evaluateMetrics(readings, probes, ctx) {
     const b = builder();
     // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
-    const failingOrigins = new Map(probes.filter((p) => p.failure).map((p) => [new URL(p.url).origin, p.name]));
+    const failingOrigins = new Map(probes.flatMap((p) => {
+        const origin = p.failure ? originOf(p.url) : undefined;
+        return origin ? [[origin, p.name]] : [];
+    }));
     const bySource = new Map(readings.map((r) => [r.source, r]));
     for (const r of readings) {
         if (!r.failure) {
             observe(b, ctx, 'metrics', `${r.source}-endpoint`);
             continue;
         }
-        const probe = failingOrigins.get(new URL(r.url).origin);
+        const origin = originOf(r.url);
+        const probe = origin ? failingOrigins.get(origin) : undefined;
         if (probe !== undefined) {
             // One outage, one finding: the failing health probe already reports it.
             b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
@@ -54501,6 +54509,7 @@ var report_report = __nccwpck_require__(88850);
 
 
 
+
 /** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
 const TARGET_KEEP = new Set([...redact/* MACHINE_KEYS */.bG, 'url']);
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
@@ -54529,7 +54538,7 @@ async function runPipeline(opts, deps) {
     let history;
     let baseline;
     let summary;
-    const origin = pipeline_originOf(plan.baseUrl);
+    const origin = originOf(plan.baseUrl);
     const historyKey = load ? { configHash: (0,core_baseline/* loadConfigHash */.$k)(load), ...(origin ? { origin } : {}) } : undefined;
     // A gate compares a preview deployment with the default branch's target: the same load, another origin.
     const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
@@ -54649,14 +54658,6 @@ function touchedUrls(plan) {
         ...(plan.env.load?.requests ?? []).map((r) => r.path),
     ];
     return [plan.baseUrl, ...paths.map((p) => (0,target.joinUrl)(plan.baseUrl, p))];
-}
-function pipeline_originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return undefined;
-    }
 }
 /**
  * The summary of this run that the history keeps. It counts as passed only with no load finding

@@ -1,4 +1,5 @@
 import type { Budgets, EnvironmentConfig, IndexesConfig, Level, LoadConfig } from '../config/schema.js';
+import { originOf } from './url.js';
 import { collectionProblems, worstProblem } from './indexes.js';
 import { judgeRegression, type Baseline } from './baseline.js';
 import { formatMs } from '../config/duration.js';
@@ -55,14 +56,6 @@ function fail(b: Builder, f: Finding | undefined, url: string, row: Omit<ResultR
   if (!f) return;
   b.findings.push(f);
   b.at.push({ finding: f, url, row: r });
-}
-
-function originOf(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -290,7 +283,10 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
   const b = builder();
   // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
   const failingOrigins = new Map(
-    probes.filter((p) => p.failure).map((p) => [new URL(p.url).origin, p.name] as const),
+    probes.flatMap((p) => {
+      const origin = p.failure ? originOf(p.url) : undefined;
+      return origin ? [[origin, p.name] as const] : [];
+    }),
   );
   const bySource = new Map(readings.map((r) => [r.source, r]));
 
@@ -299,7 +295,8 @@ function evaluateMetrics(readings: readonly EndpointReading[], probes: readonly 
       observe(b, ctx, 'metrics', `${r.source}-endpoint`);
       continue;
     }
-    const probe = failingOrigins.get(new URL(r.url).origin);
+    const origin = originOf(r.url);
+    const probe = origin ? failingOrigins.get(origin) : undefined;
     if (probe !== undefined) {
       // One outage, one finding: the failing health probe already reports it.
       b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
