@@ -5,7 +5,7 @@
  * Run: npm run bench:indexes
  */
 import { MongoClient } from 'mongodb';
-import { runIndexes } from '../src/checks/indexes.js';
+import { runIndexes } from '../src/checks/indexes/run.js';
 import { configSchema } from '../src/config/schema.js';
 import { mongoAvailable, seed, startMongo } from '../test/helpers/mongo.js';
 import { fmt, median } from './lib.js';

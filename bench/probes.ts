@@ -7,8 +7,8 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpClient } from '../src/checks/http.js';
-import { runHealth } from '../src/checks/health.js';
+import { createHttpClient } from '../src/http/client.js';
+import { runHealth } from '../src/checks/health/run.js';
 import { configSchema } from '../src/config/schema.js';
 import { systemClock } from '../src/ports.js';
 import { fmt, median, startTargetProcess } from './lib.js';

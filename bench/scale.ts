@@ -5,11 +5,11 @@
  * Run: npm run bench:scale
  */
 import { availableParallelism } from 'node:os';
-import { createHttpClient } from '../src/checks/http.js';
-import { runLoad } from '../src/checks/load.js';
+import { createHttpClient } from '../src/http/client.js';
+import { runLoad } from '../src/checks/load/run.js';
 import { configSchema } from '../src/config/schema.js';
-import { createHistogram, encodeHistogram, recordMs } from '../src/core/histogram.js';
-import { mergeShards, type ShardResult } from '../src/core/shards.js';
+import { createHistogram, encodeHistogram, recordMs } from '../src/scale/histogram.js';
+import { mergeShards, type ShardResult } from '../src/scale/shards.js';
 import { systemClock } from '../src/ports.js';
 import { fmt, median, startTargetProcess } from './lib.js';
 

@@ -14,7 +14,7 @@ const ncc = resolve('node_modules/@vercel/ncc/dist/ncc/cli.js');
 const bundles = [
   ['src/index.ts', out],
   ['src/cli/index.ts', join(out, 'cli')],
-  ['src/load-worker.ts', join(out, 'load-worker')],
+  ['src/scale/worker.ts', join(out, 'load-worker')],
 ];
 
 // A clean folder: ncc leaves stale chunks of earlier builds behind.

@@ -5,15 +5,15 @@ import { codeBlock } from './core/markdown.js';
 import * as core from './github/runner.js';
 import type { BaselineStore } from './baseline/store.js';
 import { GitHubUnavailable } from './github/unavailable.js';
-import { createHttpClient } from './checks/http.js';
+import { createHttpClient } from './http/client.js';
 import { label } from './core/severity.js';
 import { describeFailure } from './failure.js';
-import { historyDecision, needsDefaultBranch } from './core/baseline.js';
+import { historyDecision, needsDefaultBranch } from './baseline/stats.js';
 import { readRunnerContext, type RunnerContext } from './github/context.js';
 import type { Octokit } from './github/octokit.js';
 import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry, runPipeline, type PipelineOutcome } from './pipeline.js';
-import type { RunPlan } from './plan.js';
+import type { RunPlan } from './run-plan.js';
 import { systemClock } from './ports.js';
 import { renderMarkdown, verdictLine } from './report/render.js';
 import type { Report } from './report/report.js';
@@ -114,8 +114,8 @@ function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
 
 async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<BaselineStore | undefined> {
   const { octokit, owner, repo } = await github.get();
-  const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([import('./github/baseline-store.js'), import('./github/branch-file.js')]);
-  return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.env.load!.history.branch));
+  const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([import('./baseline/github-store.js'), import('./github/branch-file.js')]);
+  return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.environmentConfig.load!.history.branch));
 }
 
 /** Runs on the default branch extend the baseline (historyDecision has the rule). Returns what to tell the user. */
@@ -134,11 +134,11 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
   }
   const decision = historyDecision({
     mode: opts.mode, event: ctx.eventName ?? '', ...(ctx.ref ? { ref: ctx.ref } : {}), ...(defaultBranch ? { defaultBranch } : {}),
-    ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0,
+    ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0,
   });
   if (!decision.record) return [`baseline: not recorded (${decision.why})`];
   try {
-    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
+    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
     return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
   } catch (err) {
     if (err instanceof GitHubUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
@@ -151,11 +151,11 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
 async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
   if (!opts.issues) return [];
   if (opts.mode === 'gate') return ['issues: not managed (gate mode never opens incident issues)'];
-  if (opts.shard) return ['issues: not managed by a shard run (the merge run manages them)'];
+  if (opts.shardSpec) return ['issues: not managed by a shard run (the merge run manages them)'];
   const cfg = outcome.plan.config.incidents;
   try {
     const { octokit, owner, repo } = await github.get();
-    const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./github/incidents.js'), import('./github/branch-file.js')]);
+    const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./incidents/applier.js'), import('./github/branch-file.js')]);
     const result = await runIncidents(outcome.report.environment, outcome.report.findings, outcome.report.observed, cfg, {
       octokit,
       repo: { owner, repo },
@@ -184,12 +184,12 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
 async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
   const pr = (ctx.event.pull_request as { number?: number } | undefined)?.number ?? (ctx.event.number as number | undefined);
   if (!pr) return ['gate: this run has no pull request in its event, so no comment was posted'];
-  const { renderGateComment } = await import('./report/gate.js');
-  const body = renderGateComment(outcome.report, outcome.plan.env.load);
+  const { renderGateComment } = await import('./gate/render.js');
+  const body = renderGateComment(outcome.report, outcome.plan.environmentConfig.load);
   if (opts.dryRun) return [`gate: dry-run, the comment on #${pr} was not written`];
   try {
     const { octokit, owner, repo } = await github.get();
-    const { upsertGateComment } = await import('./github/gate.js');
+    const { upsertGateComment } = await import('./gate/comment.js');
     const c = await upsertGateComment(octokit, { owner, repo }, pr, outcome.report.environment, body);
     return [`gate: ${c.created ? 'posted' : 'updated'} the comment on #${pr}`];
   } catch (err) {

@@ -1,7 +1,7 @@
 import { UserError } from './config/errors.js';
 import { SEVERITIES, type FailOn } from './core/severity.js';
 import { CHECKS, type CheckName } from './core/types.js';
-import { parseShard, type ShardSpec } from './core/shard-spec.js';
+import { parseShard, type ShardSpec } from './scale/shard-spec.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/launchguard.yml';
 
@@ -18,7 +18,7 @@ export interface RunOptions {
   readonly githubToken?: string;
   readonly mode: 'monitor' | 'gate' | 'merge';
   /** This run is shard i of N of a split load test. */
-  readonly shard?: ShardSpec;
+  readonly shardSpec?: ShardSpec;
   /** For mode merge: shard results as JSON, or report files (paths or globs, one per line or comma). */
   readonly shards?: string;
   readonly issues: boolean;
@@ -72,7 +72,7 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     mongodbUri: get('mongodb-uri').trim() || undefined,
     githubToken: get('github-token').trim() || undefined,
     mode,
-    ...(shard ? { shard } : {}),
+    ...(shard ? { shardSpec: shard } : {}),
     ...(shards ? { shards } : {}),
     issues: bool(get, 'issues', true),
     failOn,

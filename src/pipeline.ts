@@ -1,20 +1,20 @@
 import { formatMs } from './config/duration.js';
 import { originOf } from './core/url.js';
 import { loadConfigFile } from './config/load.js';
-import { runHealth } from './checks/health.js';
-import type { HttpClient, TlsOptions } from './checks/http.js';
-import { runMetrics } from './checks/metrics.js';
-import { joinUrl, secretHeaderValues } from './checks/target.js';
-import { baselineOf, comparable, loadConfigHash, type Baseline, type BaselineEntry, type BaselineKey, type History } from './core/baseline.js';
-import { evaluate } from './core/evaluate.js';
-import type { ShardResult } from './core/shards.js';
-import type { ShardSpec } from './core/shard-spec.js';
+import type { HttpClient, TlsOptions } from './http/client.js';
+import { secretHeaderValues } from './http/target.js';
+import { baselineOf, comparable, loadConfigHash, type Baseline, type BaselineEntry, type BaselineKey, type History } from './baseline/stats.js';
+import { evaluate } from './evaluation/evaluate.js';
+import { CHECK_REGISTRY } from './checks/registry.js';
+import type { AnyCheck, RunContext } from './checks/check.js';
+import type { ShardResult } from './scale/shards.js';
+import type { ShardSpec } from './scale/shard-spec.js';
 import { UserError } from './config/errors.js';
 import type { CheckFailure, CheckName, CheckResults, LoadResult } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
-import { resolvePlan, type RunPlan } from './plan.js';
+import { resolvePlan, type RunPlan } from './run-plan.js';
 import type { Clock } from './ports.js';
 import { MACHINE_KEYS, type Redactor } from './report/redact.js';
 import { loadRunPassed, REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
@@ -54,8 +54,8 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const loaded = await loadConfigFile(opts.configPath, deps.env);
   for (const s of loaded?.secrets ?? []) redactor.add(s);
   const plan = resolvePlan(loaded, opts);
-  const load = plan.env.load;
-  const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
+  const load = plan.environmentConfig.load;
+  const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
   for (const s of secretHeaderValues(...headerSets)) redactor.add(s);
   // Every URL the run touches: passwords and query values (tokens in `?token=`) never show.
   for (const url of touchedUrls(plan)) redactor.addUrl(url);
@@ -70,7 +70,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const historyKey: BaselineKey | undefined = load ? { configHash: loadConfigHash(load), ...(origin ? { origin } : {}) } : undefined;
   // A gate compares a preview deployment with the default branch's target: the same load, another origin.
   const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
-  if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
+  if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shardSpec) {
     try {
       store = await deps.baselineStore(plan);
       history = await store?.read(plan.environment);
@@ -92,10 +92,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   }
 
   let results: CheckResults;
-  let shard: ShardResult | undefined;
+  let shardResult: ShardResult | undefined;
   if (opts.mode === 'merge') {
-    const { mergeShards, configHash } = await import('./core/shards.js');
-    const { joinUrl } = await import('./checks/target.js');
+    const { mergeShards, configHash } = await import('./scale/shards.js');
+    const { joinUrl } = await import('./http/target.js');
     const shards = await readShards(opts.shards ?? '', deps.env);
     const measured = shards.find((s) => s.result.environment !== plan.environment);
     if (measured) {
@@ -109,10 +109,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     notes.push(`load: merged ${shards.length} shard results (${merged.overall.connections} connections in all); the percentiles are those of all ${merged.overall.responses} responses`);
     results = { load: merged };
   } else {
-    results = await runChecks(plan, deps, opts.shard);
-    if (opts.shard && results.load) {
-      const { configHash, toShardResult } = await import('./core/shards.js');
-      shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load!));
+    results = await runChecks(plan, deps, opts.shardSpec);
+    if (opts.shardSpec && results.load) {
+      const { configHash, toShardResult } = await import('./scale/shards.js');
+      shardResult = toShardResult(results.load, opts.shardSpec, plan.environment, configHash(plan.environment, plan.environmentConfig.load!));
     }
   }
   // What the target sent is redacted where it enters, before evaluation derives names, excerpts
@@ -122,12 +122,12 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   results = redactor.value(results, TARGET_KEEP);
   const judged = evaluate(results, {
     environment: plan.environment,
-    env: plan.env,
+    config: plan.environmentConfig,
     severity: plan.config.severity,
     ...(baseline ? { baseline } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.
-  const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard!.index}/${opts.shard!.count}: budgets are judged by the merge run`] } : judged;
+  const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec!.index}/${opts.shardSpec!.count}: budgets are judged by the merge run`] } : judged;
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -143,7 +143,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     notes: [...notes, ...evaluation.notes],
     observed: evaluation.observed,
     results,
-    ...(shard ? { shard } : {}),
+    ...(shardResult ? { shard: shardResult } : {}),
     ...(history ? { history: history.entries.slice(-30) } : {}),
     ...(summary ? { baseline: summary } : {}),
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
@@ -176,16 +176,10 @@ export function describeBaseline(b: BaselineSummary): string {
   return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${formatMs(b.p95)} ± ${formatMs(b.p95Mad)} MAD, from ${b.where}`;
 }
 
-/** Every URL a run requests: the target, its health probes, its monitoring endpoints and its load requests. */
+/** Every URL a run requests: the target, and each configured check's URLs. */
 function touchedUrls(plan: RunPlan): string[] {
   if (!plan.baseUrl) return [];
-  const m = plan.env.metrics;
-  const paths = [
-    ...(plan.env.health ?? []).map((p) => p.path),
-    ...[m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [e.path] : [])),
-    ...(plan.env.load?.requests ?? []).map((r) => r.path),
-  ];
-  return [plan.baseUrl, ...paths.map((p) => joinUrl(plan.baseUrl, p))];
+  return [plan.baseUrl, ...CHECK_REGISTRY.flatMap((c) => c.urls(plan.environmentConfig, plan.baseUrl))];
 }
 
 /**
@@ -219,7 +213,7 @@ export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey
  * outputs whose values are shard results), or report files by path or glob.
  */
 async function readShards(input: string, env: NodeJS.ProcessEnv): Promise<{ result: ShardResult; source: string }[]> {
-  const { parseShardResult } = await import('./core/shards.js');
+  const { parseShardResult } = await import('./scale/shards.js');
   const text = input.trim();
   if (text.startsWith('{') || text.startsWith('[')) {
     let raw: unknown;
@@ -251,46 +245,27 @@ async function readShards(input: string, env: NodeJS.ProcessEnv): Promise<{ resu
 }
 
 async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpec): Promise<CheckResults> {
-  const tls = plan.env.tls;
+  const tls = plan.environmentConfig.tls;
   const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
   try {
-    const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+    const ctx: RunContext = { plan, http, clock: deps.clock, redactor: deps.redactor, ...(shardSpec ? { shardSpec } : {}) };
+    const results: { -readonly [N in CheckName]?: CheckResults[N] } = {};
     // Each check is settled on its own: one that breaks becomes a finding, and the others are still judged.
     const failures: CheckFailure[] = [];
-    const settle = async <T>(check: CheckName, run: () => Promise<T>): Promise<T | undefined> => {
+    const settle = async (check: AnyCheck): Promise<void> => {
       try {
-        return await run();
+        const result = await check.run(ctx);
+        if (result !== undefined) (results as Record<CheckName, unknown>)[check.name] = result;
       } catch (err) {
-        failures.push({ check, message: err instanceof Error ? err.message : String(err) });
-        return undefined;
+        failures.push({ check: check.name, message: err instanceof Error ? err.message : String(err) });
       }
     };
-    const [health, metrics, indexes] = await Promise.all([
-      plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http, deps.redactor)) : undefined,
-      plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
-      // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
-      indexesCfg && plan.mongodbUri ? settle('indexes', () => import('./checks/indexes.js').then((m) => m.runIndexes(indexesCfg, plan.mongodbUri!))) : undefined,
-    ]);
-    // Load runs after the probes, so it does not distort their latency; loaded lazily so a
-    // health-only run never loads autocannon.
-    let load: LoadResult | undefined;
-    if (plan.checks.includes('load') && plan.env.load) {
-      const { runLoad } = await import('./checks/load.js');
-      const loadCfg = shardSpec ? (await import('./core/shards.js')).shardLoad(plan.env.load, shardSpec) : plan.env.load;
-      const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
-      // A gate judges the median of several samples: one sample makes a flaky gate.
-      const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
-      const results: LoadResult[] = [];
-      await settle('load', async () => {
-        for (let i = 0; i < samples; i++) {
-          const r = await runOnce();
-          results.push(r);
-          if (r.overall.responses === 0) break; // unreachable: more samples would say the same
-        }
-      });
-      if (results.length) load = results.length === 1 ? results[0] : (await import('./core/samples.js')).medianOfSamples(results);
-    }
-    return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}), ...(failures.length ? { failures } : {}) };
+    const chosen = CHECK_REGISTRY.filter((c) => plan.checks.includes(c.name));
+    await Promise.all(chosen.filter((c) => !c.runsLast).map(settle));
+    for (const c of chosen.filter((c) => c.runsLast)) await settle(c);
+    // In the registry's order, whatever order they finished in.
+    const ordered: CheckResults = Object.fromEntries(CHECK_REGISTRY.flatMap((c) => (results[c.name] !== undefined ? [[c.name, results[c.name]]] : [])));
+    return { ...ordered, ...(failures.length ? { failures } : {}) };
   } finally {
     await http.close();
   }

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appendEntry, parseHistory, type BaselineEntry, type History } from '../core/baseline.js';
+import { appendEntry, parseHistory, type BaselineEntry, type History } from './stats.js';
 import { historyFileName, type BaselineStore } from './store.js';
 
 /** The CLI's history: one JSON file per environment in a folder. */

@@ -1,4 +1,4 @@
-import type { BaselineEntry, History } from '../core/baseline.js';
+import type { BaselineEntry, History } from './stats.js';
 
 /** Where baseline history lives: the data branch through GitHub, or a local folder for the CLI. */
 export interface BaselineStore {

@@ -3,20 +3,20 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { createHttpClient } from '../checks/http.js';
+import { createHttpClient } from '../http/client.js';
 import { UserError } from '../config/errors.js';
 import { describeFailure } from '../failure.js';
 import { parseOptions } from '../options.js';
-import { historyDecision } from '../core/baseline.js';
+import { historyDecision } from '../baseline/stats.js';
 import { historyEntry, runPipeline } from '../pipeline.js';
 import { LocalBaselineStore } from '../baseline/local-store.js';
 import { systemClock } from '../ports.js';
 import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
 import type { Report } from '../report/report.js';
-import type { IncidentsConfig } from '../config/schema.js';
-import { reconcile } from '../core/incidents.js';
-import { describeAction } from '../core/plan-lines.js';
+import type { IncidentsConfig } from '../incidents/schema.js';
+import { reconcile } from '../incidents/state.js';
+import { describeAction } from '../incidents/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
 
 const USAGE = `launchguard: watch a web API after launch
@@ -110,15 +110,15 @@ async function execute(
     createHttp: (tls) => createHttpClient(systemClock, tls),
     env,
     redactor,
-    baselineStore: async (plan) => new LocalBaselineStore(resolve(historyRoot, plan.env.load!.history.directory)),
+    baselineStore: async (plan) => new LocalBaselineStore(resolve(historyRoot, plan.environmentConfig.load!.history.directory)),
   });
   const { report } = outcome;
   const load = report.results.load;
   let recorded = '';
   // The same rule as the action's; the CLI has no event, and its history is a local folder.
-  const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0 }) : undefined;
+  const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
   if (load && outcome.store && decision?.record) {
-    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.env.load!.history['max-entries']);
+    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
     recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
   }
   // The boundary: what is written or printed goes through the redactor.
@@ -139,7 +139,7 @@ async function execute(
 function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeof parseOptions>): string {
   const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
   if (!opts.issues) return `${head}\n  none: issues are turned off`;
-  if (opts.mode === 'gate' || opts.shard) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
+  if (opts.mode === 'gate' || opts.shardSpec) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
   const plan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
   const lines = plan.actions.map((a) => `  would ${describeAction(a, { planned: true })}`);
   if (plan.deferred.length) lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);

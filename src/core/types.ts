@@ -1,5 +1,5 @@
 import type { Severity, WorstSeverity, FailOn } from './severity.js';
-import type { LatencySummary } from './histogram.js';
+import type { LatencySummary } from '../scale/histogram.js';
 
 export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
 export type CheckName = (typeof CHECKS)[number];

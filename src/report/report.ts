@@ -3,8 +3,8 @@ import { dirname } from 'node:path';
 import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
 import type { CheckName, CheckResults, Finding, LoadResult, ResultRow, Verdict } from '../core/types.js';
 import type { Redactor } from './redact.js';
-import type { BaselineEntry } from '../core/baseline.js';
-import type { ShardResult } from '../core/shards.js';
+import type { BaselineEntry } from '../baseline/stats.js';
+import type { ShardResult } from '../scale/shards.js';
 
 export const REPORT_SCHEMA = 'launchguard.report/v1';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { configSchema } from '../../src/config/schema.js';
-import { loadConfigHash } from '../../src/core/baseline.js';
+import { loadConfigHash } from '../../src/baseline/stats.js';
 import { runAction } from '../helpers/action.js';
 import { eventEnv, type EventFixture } from '../helpers/events.js';
 import { FakeGitHub } from '../helpers/fake-github.js';

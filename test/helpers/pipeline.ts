@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHttpClient } from '../../src/checks/http.js';
+import { createHttpClient } from '../../src/http/client.js';
 import { parseOptions } from '../../src/options.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { systemClock } from '../../src/ports.js';

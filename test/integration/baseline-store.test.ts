@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubUnavailable } from '../../src/github/unavailable.js';
-import type { BaselineEntry } from '../../src/core/baseline.js';
-import { GitHubBaselineStore } from '../../src/github/baseline-store.js';
+import type { BaselineEntry } from '../../src/baseline/stats.js';
+import { GitHubBaselineStore } from '../../src/baseline/github-store.js';
 import { createOctokit } from '../../src/github/octokit.js';
 import { BranchFiles } from '../../src/github/branch-file.js';
 import { CONTENTS_API_MAX, FakeGitHub } from '../helpers/fake-github.js';

@@ -1,10 +1,11 @@
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../src/checks/http.js';
-import { runLoad } from '../../src/checks/load.js';
-import { configSchema, type LoadConfig } from '../../src/config/schema.js';
-import { evaluate } from '../../src/core/evaluate.js';
-import { shardLoad } from '../../src/core/shards.js';
+import { createHttpClient } from '../../src/http/client.js';
+import { runLoad } from '../../src/checks/load/run.js';
+import { configSchema } from '../../src/config/schema.js';
+import { type LoadConfig } from '../../src/checks/load/schema.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { shardLoad } from '../../src/scale/shards.js';
 import { systemClock } from '../../src/ports.js';
 import { httpServer, type Running } from '../helpers/servers.js';
 
@@ -63,7 +64,7 @@ describe('caps hold when the load is split', () => {
     expect(served).toBe(3);
     const idle = parts.filter((p) => p.overall.idle);
     expect(idle).toHaveLength(1);
-    const judged = evaluate({ load: idle[0]! }, { environment: 't', env: envOf({ amount: 3 }), severity: {} });
+    const judged = evaluate({ load: idle[0]! }, { environment: 't', config: envOf({ amount: 3 }), severity: {} });
     expect(judged.findings).toEqual([]);
     expect(judged.rows.map((row) => row.verdict)).toEqual(['skip']);
     expect(judged.notes.join('\n')).toMatch(/sends nothing: its share of the amount/);
@@ -150,7 +151,7 @@ describe('coordinated omission under a rate cap', () => {
     // set by the server's own stall.
     expect(r.overall.latencyMs.p90).toBeGreaterThanOrEqual(300);
     expect(r.overall.latencyMs.count).toBe(r.overall.responses);
-    const judged = evaluate({ load: r }, { environment: 't', env: envOf({ rate: 20 }), severity: {} });
+    const judged = evaluate({ load: r }, { environment: 't', config: envOf({ rate: 20 }), severity: {} });
     expect(judged.notes.join('\n')).toMatch(/latency is measured from each request's intended send time under the rate cap of 20\/s/);
   });
 
@@ -158,7 +159,7 @@ describe('coordinated omission under a rate cap', () => {
     server = await httpServer((_q, res) => res.end('ok'));
     const r = await load(server.url, loadOf({ connections: 1, amount: 20, duration: '5s' }), false);
     expect(r.overall.latencyFrom).toBeUndefined();
-    const judged = evaluate({ load: r }, { environment: 't', env: envOf({ amount: 20 }), severity: {} });
+    const judged = evaluate({ load: r }, { environment: 't', config: envOf({ amount: 20 }), severity: {} });
     expect(judged.notes).toContain('load: latency is measured from when each request was sent (no rate cap)');
   });
 });
@@ -174,7 +175,7 @@ describe('preflight', () => {
     const r = await load(server.url, loadOf({ connections: 1, rate: 20, duration: '1s' }));
     expect(r.overall.responses).toBeGreaterThan(0);
     expect(r.overall.socketErrors).toBe(0); // the reset was the preflight's, and its retry absorbed it
-    const judged = evaluate({ load: r }, { environment: 't', env: envOf({ rate: 20 }), severity: {} });
+    const judged = evaluate({ load: r }, { environment: 't', config: envOf({ rate: 20 }), severity: {} });
     expect(judged.findings.map((f) => f.rule)).not.toContain('load-unreachable');
   });
 });

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../src/checks/http.js';
-import { runLoad } from '../../src/checks/load.js';
-import { configSchema, type LoadConfig } from '../../src/config/schema.js';
+import { createHttpClient } from '../../src/http/client.js';
+import { runLoad } from '../../src/checks/load/run.js';
+import { configSchema } from '../../src/config/schema.js';
+import { type LoadConfig } from '../../src/checks/load/schema.js';
 import { systemClock } from '../../src/ports.js';
 import { httpServer, refusedPort, type Running } from '../helpers/servers.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClient } from '../../src/checks/http.js';
-import { runProbe } from '../../src/checks/health.js';
+import { createHttpClient, type HttpClient } from '../../src/http/client.js';
+import { runProbe } from '../../src/checks/health/run.js';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
 import { systemClock } from '../../src/ports.js';
 import * as S from '../helpers/servers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, baselineOf, judgeRegression, parseHistory, type BaselineEntry } from '../../src/core/baseline.js';
+import { appendEntry, baselineOf, judgeRegression, parseHistory, type BaselineEntry } from '../../src/baseline/stats.js';
 
 const e = (p95: number, passed = true, i = 0): BaselineEntry => ({
   at: `2026-11-${String(1 + i).padStart(2, '0')}T00:00:00Z`, passed, p50: p95 / 2, p90: p95, p95, p99: p95, max: p95, errorRate: 0, rps: 100, requests: 1000,

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { configSchema } from '../../src/config/schema.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
 import { parseOptions } from '../../src/options.js';
-import { resolvePlan } from '../../src/plan.js';
+import { resolvePlan } from '../../src/run-plan.js';
 
 // Issue 11: units are stated, values that cannot work are config errors, each naming the key.
 const FILE = 'lg.yml';
@@ -94,7 +94,7 @@ describe('a payment success rate in its declared unit', () => {
     configSchema.parse({ environments: { p: { metrics: { usage: { 'payment-success-rate': { field: 'rate', ...(unit ? { unit } : {}) } } } } } }).environments.p!;
   const judge = (value: number, unit?: string) => {
     const e = envWith(unit);
-    const r = evaluate({ metrics: [{ source: 'usage', url: 'http://x/usage', attempts: 1, latencyMs: 1, status: 200, json: { rate: value } }] }, { environment: 'p', env: e, severity: {} });
+    const r = evaluate({ metrics: [{ source: 'usage', url: 'http://x/usage', attempts: 1, latencyMs: 1, status: 200, json: { rate: value } }] }, { environment: 'p', config: e, severity: {} });
     return { findings: r.findings.map((f) => [f.rule, f.severity]), rows: r.rows, detail: r.findings[0]?.detail };
   };
   it.each([

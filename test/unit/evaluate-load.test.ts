@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { baselineOf, type BaselineEntry } from '../../src/core/baseline.js';
-import { evaluate, resolveBudgets, wilson } from '../../src/core/evaluate.js';
+import { baselineOf, type BaselineEntry } from '../../src/baseline/stats.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { resolveBudgets, wilson } from '../../src/checks/load/evaluate.js';
 import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
 
 const env = (load: Record<string, unknown> = {}) => configSchema.parse({ environments: { production: { load } } }).environments.production!;
@@ -23,7 +24,7 @@ const history = (p95s: number[]): BaselineEntry[] =>
 function findings(r: LoadRequestResult, loadCfg: Record<string, unknown> = {}, baselineP95s?: number[]) {
   const e = env(loadCfg);
   const baseline = baselineP95s ? baselineOf(history(baselineP95s), 10) : undefined;
-  return evaluate({ load: result(r) }, { environment: 'production', env: e, severity: {}, ...(baseline ? { baseline } : {}) }).findings.map((f) => [f.subject, f.rule, f.severity]);
+  return evaluate({ load: result(r) }, { environment: 'production', config: e, severity: {}, ...(baseline ? { baseline } : {}) }).findings.map((f) => [f.subject, f.rule, f.severity]);
 }
 
 describe('load budgets and severities (the guide\'s defaults: p50 500 ms, p95 2 s, errors 1 %)', () => {
@@ -49,7 +50,7 @@ describe('load budgets and severities (the guide\'s defaults: p50 500 ms, p95 2 
   });
 
   it('a never-answering target has no percentiles in its rows, only "none"', () => {
-    const e = evaluate({ load: result(req({ responses: 0, requests: 1, socketErrors: 1, errorRate: 1 })) }, { environment: 'production', env: env(), severity: {} });
+    const e = evaluate({ load: result(req({ responses: 0, requests: 1, socketErrors: 1, errorRate: 1 })) }, { environment: 'production', config: env(), severity: {} });
     expect(e.rows.map((r) => r.value)).toEqual(['none of 1 (timeout)']);
   });
 });
@@ -74,13 +75,13 @@ describe('small samples', () => {
   });
 
   it('the error-rate row shows the interval', () => {
-    const e = evaluate({ load: result(of(10, 100)) }, { environment: 'production', env: env(), severity: {} });
+    const e = evaluate({ load: result(of(10, 100)) }, { environment: 'production', config: env(), severity: {} });
     expect(e.rows.find((r) => r.subject === 'target error rate')!.value).toBe('10 % (95 % interval 5.52 %–17.44 %; 10 non-2xx, 0 socket errors, 0 timeouts of 100)');
   });
 
   it('a p95 from fewer than 20 successful responses is a note, not a budget verdict', () => {
     const r = req({ requests: 19, responses: 19, latencyMs: { count: 19, min: 1, mean: 3000, p50: 3000, p90: 5000, p95: 5000, p99: 5000, max: 5000 } });
-    const e = evaluate({ load: result(r) }, { environment: 'production', env: env(), severity: {} });
+    const e = evaluate({ load: result(r) }, { environment: 'production', config: env(), severity: {} });
     expect(e.findings.map((f) => f.rule)).toEqual(['load-p50']);
     expect(e.rows.find((x) => x.subject === 'target p95')).toMatchObject({ verdict: 'skip', value: '5 s: too few samples (19 of 20 needed)' });
     expect(e.notes).toContain('load: target: too few samples for a p95 (19 successful responses; a p95 needs 20): not judged against its budget');
@@ -98,7 +99,7 @@ describe('latency from failures is not latency', () => {
     failedLatencyMs: { count: 200, min: 1, mean: 5, p50: 5, p90: 5.1, p95: 5.115, p99: 6, max: 7 },
   });
   it('with no successful response the p95 and p50 rows say so, and only the error rate is judged', () => {
-    const e = evaluate({ load: result(allFailed) }, { environment: 'production', env: env(), severity: {} });
+    const e = evaluate({ load: result(allFailed) }, { environment: 'production', config: env(), severity: {} });
     expect(e.findings.map((f) => f.rule)).toEqual(['load-error-rate-critical']);
     expect(e.rows.filter((r) => /p95|p50/.test(r.subject)).map((r) => [r.subject, r.value, r.verdict])).toEqual([
       ['target p95', 'no successful response (200 of 200 failed)', 'skip'],
@@ -126,7 +127,7 @@ describe('regression against the baseline', () => {
 
 describe('percentiles never read above the recorded max', () => {
   it('HDR bucket tops are clamped to the max', async () => {
-    const { createHistogram, recordMs, summarize } = await import('../../src/core/histogram.js');
+    const { createHistogram, recordMs, summarize } = await import('../../src/scale/histogram.js');
     const h = createHistogram();
     for (let i = 0; i < 100; i++) recordMs(h, 123.457);
     const s = summarize(h);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
-import { baselineOf } from '../../src/core/baseline.js';
-import { evaluate } from '../../src/core/evaluate.js';
-import { observes } from '../../src/core/observed.js';
+import { baselineOf } from '../../src/baseline/stats.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { observes } from '../../src/incidents/observed.js';
 import type { CheckResults, EndpointReading, LoadRequestResult, ProbeResult } from '../../src/core/types.js';
 
 // Issue 10, section 3: evaluate says which subjects it looked at, passing or failing. A subject
@@ -54,7 +54,7 @@ const cases: [string, CheckResults, boolean, string[], string[]][] = [
 
 describe('evaluate: the subjects it observed', () => {
   it.each(cases)('%s', (_name, results, withBaseline, yes, no) => {
-    const e = evaluate(results, { environment: 'production', env, severity: {}, ...(withBaseline && baseline ? { baseline } : {}) });
+    const e = evaluate(results, { environment: 'production', config: env, severity: {}, ...(withBaseline && baseline ? { baseline } : {}) });
     for (const s of yes) expect(observes(e.observed, fp(s)), s).toBe(true);
     for (const s of no) expect(observes(e.observed, fp(s)), s).toBe(false);
     // Every finding's subject is observed.

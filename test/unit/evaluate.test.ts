@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
-import { evaluate, matchLevel, DEFAULT_LEVELS } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
+import { matchLevel, DEFAULT_LEVELS } from '../../src/checks/metrics/evaluate.js';
 import { meetsThreshold, worstOf, type SeverityOverrides } from '../../src/core/severity.js';
 import type { EndpointReading, LoadRequestResult, LoadResult, ProbeResult } from '../../src/core/types.js';
 import { computeVerdict } from '../../src/core/verdict.js';
@@ -41,7 +42,7 @@ const reading = (source: EndpointReading['source'], json: unknown, over: Partial
 });
 
 const run = (health: ProbeResult[], metrics: EndpointReading[] = [], severity: SeverityOverrides = {}, env = metricsEnv) =>
-  evaluate({ health, metrics }, { environment: 'production', env, severity });
+  evaluate({ health, metrics }, { environment: 'production', config: env, severity });
 
 describe('health findings', () => {
   it.each([
@@ -182,7 +183,7 @@ describe('one outage, one finding', () => {
   ] as const)('a failing health probe and load on %s', (_name, loadOrigin, expected, rowNote) => {
     const e = evaluate(
       { health: [probe(down)], load: loadOf(load503('health', `${loadOrigin}/health`), load503('plans', `${loadOrigin}/plans`)) },
-      { environment: 'production', env: loadEnv, severity: {} },
+      { environment: 'production', config: loadEnv, severity: {} },
     );
     expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related?.length ?? 0])).toEqual(expected);
     const errRows = e.rows.filter((r) => r.subject.endsWith('error rate'));
@@ -200,7 +201,7 @@ describe('one outage, one finding', () => {
   it('a metrics threshold on the failing origin joins the outage, and the outage takes the worst severity', () => {
     const e = evaluate(
       { health: [probe(down)], metrics: [reading('system', { disk: 99 })] },
-      { environment: 'production', env: loadEnv, severity: { 'health-failed': 'sev2' } },
+      { environment: 'production', config: loadEnv, severity: { 'health-failed': 'sev2' } },
     );
     expect(e.findings.map((f) => [f.fingerprint, f.severity, f.related])).toEqual([
       ['production:health:api', 'sev1', ['SEV1 disk too high: disk is 99 %, which is ≥ 95 % (field "disk" of http://127.0.0.1:8000/api/monitoring/system)']],
@@ -212,12 +213,12 @@ describe('one outage, one finding', () => {
   ])('a probe that %s is not an outage: a full disk on its origin keeps its own finding (review finding)', (_name, failing) => {
     const e = evaluate(
       { health: [probe(failing)], metrics: [reading('system', { disk: 99 })] },
-      { environment: 'production', env: loadEnv, severity: {} },
+      { environment: 'production', config: loadEnv, severity: {} },
     );
     expect(e.findings.map((f) => [f.fingerprint, f.related?.length ?? 0]).sort()).toEqual([['production:health:api', 0], ['production:metrics:disk', 0]]);
   });
   it('with health-failed switched off, the load findings stand on their own', () => {
-    const e = evaluate({ health: [probe(down)], load: loadOf(load503('health', `${URL_BASE}/health`)) }, { environment: 'production', env: loadEnv, severity: { 'health-failed': 'off' } });
+    const e = evaluate({ health: [probe(down)], load: loadOf(load503('health', `${URL_BASE}/health`)) }, { environment: 'production', config: loadEnv, severity: { 'health-failed': 'off' } });
     expect(e.findings.map((f) => f.fingerprint)).toEqual(['production:load:health:error-rate']);
   });
   it('reports a failing metrics endpoint when health is fine', () => {

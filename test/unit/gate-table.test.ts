@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
-import { evaluate } from '../../src/core/evaluate.js';
+import { evaluate } from '../../src/evaluation/evaluate.js';
 import { computeVerdict } from '../../src/core/verdict.js';
 import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
-import { renderGateComment } from '../../src/report/gate.js';
+import { renderGateComment } from '../../src/gate/render.js';
 import { REPORT_SCHEMA, withTargets, type Report } from '../../src/report/report.js';
 
 // Issue 11: the gate table shows each request's own budget next to its own verdict.
@@ -16,7 +16,7 @@ const req = (name: string, p95: number): LoadRequestResult => ({
 function comment(requests: LoadRequestResult[], loadCfg: Record<string, unknown>): string {
   const env = configSchema.parse({ environments: { production: { load: loadCfg } } }).environments.production!;
   const load: LoadResult = { connections: 10, durationMs: 10_000, warmupMs: 0, requests, overall: { ...requests[0]!, name: 'all', latencyMs: { ...requests[0]!.latencyMs, p95: 400 } } };
-  const e = evaluate({ load }, { environment: 'production', env, severity: {} });
+  const e = evaluate({ load }, { environment: 'production', config: env, severity: {} });
   const report: Report = {
     schema: REPORT_SCHEMA, startedAt: '', finishedAt: '', durationMs: 0, environment: 'production', target: 'http://127.0.0.1:1', mode: 'gate', checks: ['load'],
     verdict: computeVerdict(e.findings, 'sev4'), findings: withTargets(e.findings), rows: e.rows, notes: e.notes, results: { load }, observed: e.observed,

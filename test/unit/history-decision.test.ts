@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { historyDecision, needsDefaultBranch, type HistoryInput } from '../../src/core/baseline.js';
+import { historyDecision, needsDefaultBranch, type HistoryInput } from '../../src/baseline/stats.js';
 
 // Issue 10, section 1: one pure rule for the action and the CLI.
-const base: HistoryInput = { mode: 'monitor', event: 'push', ref: 'refs/heads/main', defaultBranch: 'main', dryRun: false, shard: false, answered: true };
+const base: HistoryInput = { mode: 'monitor', event: 'push', ref: 'refs/heads/main', defaultBranch: 'main', dryRun: false, isShard: false, answered: true };
 
 describe('historyDecision: does this run extend the load history?', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('historyDecision: does this run extend the load history?', () => {
     ['gate mode', { mode: 'gate' }, false, 'gate mode never writes history'],
     ['gate mode even when scheduled', { mode: 'gate', event: 'schedule' }, false, 'gate mode never writes history'],
     ['dry-run', { dryRun: true, event: 'schedule' }, false, 'dry-run'],
-    ['a shard', { shard: true, event: 'schedule' }, false, 'a shard run never writes history; the merge run does'],
+    ['a shard', { isShard: true, event: 'schedule' }, false, 'a shard run never writes history; the merge run does'],
     ['the target never answered', { answered: false, event: 'schedule' }, false, 'the target never answered'],
     ['the CLI (no event)', { event: undefined, ref: undefined, defaultBranch: undefined }, true, 'the CLI keeps its history locally'],
     ['the CLI merge', { event: undefined, ref: undefined, mode: 'merge' }, true, 'the CLI keeps its history locally'],

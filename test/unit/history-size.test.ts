@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_SCHEMA, type BaselineEntry, type History } from '../../src/core/baseline.js';
-import { MAX_HISTORY_BYTES, withinSize } from '../../src/github/baseline-store.js';
+import { HISTORY_SCHEMA, type BaselineEntry, type History } from '../../src/baseline/stats.js';
+import { MAX_HISTORY_BYTES, withinSize } from '../../src/baseline/github-store.js';
 import { BranchFiles } from '../../src/github/branch-file.js';
 import { GitHubUnavailable } from '../../src/github/unavailable.js';
 import type { Octokit } from '../../src/github/octokit.js';

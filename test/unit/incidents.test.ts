@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incidentsSchema } from '../../src/config/schema.js';
-import { parseMarker, parseState, reconcile, renderBody, type ExistingIssue, type IncidentState } from '../../src/core/incidents.js';
+import { incidentsSchema } from '../../src/incidents/schema.js';
+import { parseMarker, parseState, reconcile, renderBody, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
 import type { Severity } from '../../src/core/severity.js';
 import type { Finding } from '../../src/core/types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineOf, judgeRegression, type BaselineEntry } from '../../src/core/baseline.js';
+import { baselineOf, judgeRegression, type BaselineEntry } from '../../src/baseline/stats.js';
 
 // Issue 11: the README states that the noise band uses the raw MAD (not scaled by 1.4826).
 const runs = (p95s: number[]): BaselineEntry[] => p95s.map((p95, i) => ({ at: `2026-11-0${i + 1}T00:00:00Z`, passed: true, p50: 1, p90: 1, p95, p99: 1, max: 1, errorRate: 0, rps: 1, requests: 1 }));

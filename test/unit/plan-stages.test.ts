@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planStages } from '../../src/core/indexes.js';
+import { planStages } from '../../src/checks/indexes/problems.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(`test/mongo/fixtures/${name}`, 'utf8'));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
 import { parseOptions, type RunOptions } from '../../src/options.js';
-import { resolvePlan } from '../../src/plan.js';
+import { resolvePlan } from '../../src/run-plan.js';
 
 const opts = (inputs: Record<string, string>): RunOptions => parseOptions((n) => inputs[n] ?? '', '/tmp/r.json');
 
@@ -46,8 +46,8 @@ describe('plan', () => {
     const plan = resolvePlan(undefined, opts({ 'target-url': 'http://127.0.0.1:9' }));
     expect(plan.checks).toEqual(['health']);
     expect(plan.baseUrl).toBe('http://127.0.0.1:9');
-    expect(plan.env.health).toHaveLength(1);
-    expect(plan.env.health![0]).toMatchObject({ name: 'target', path: '', expect: { status: '2xx' } });
+    expect(plan.environmentConfig.health).toHaveLength(1);
+    expect(plan.environmentConfig.health![0]).toMatchObject({ name: 'target', path: '', expect: { status: '2xx' } });
   });
   it('defaults to the checks the environment defines; target-url overrides url', () => {
     expect(resolvePlan(loaded, opts({})).baseUrl).toBe('https://api.example.com');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayUrl, hideUrlSecrets, Redactor } from '../../src/report/redact.js';
 import { oneLine } from '../../src/github/runner.js';
-import { joinUrl } from '../../src/checks/target.js';
+import { joinUrl } from '../../src/http/target.js';
 
 describe('Redactor', () => {
   it('masks registered secrets, their encoded forms, and URL passwords, and tells the runner', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BaselineEntry } from '../../src/core/baseline.js';
+import type { BaselineEntry } from '../../src/baseline/stats.js';
 import type { LoadRequestResult } from '../../src/core/types.js';
 import { renderMarkdown, renderText, renderTrend } from '../../src/report/render.js';
 import { REPORT_SCHEMA, withTargets, type Report } from '../../src/report/report.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../src/checks/http.js';
-import { retryDecision } from '../../src/checks/retry.js';
+import { parseRetryAfter } from '../../src/http/client.js';
+import { retryDecision } from '../../src/http/retry.js';
 import type { FailureClass, HttpOutcome } from '../../src/core/types.js';
 
 const err = (cls: FailureClass): HttpOutcome => ({ kind: 'error', class: cls, message: cls, latencyMs: 1 });

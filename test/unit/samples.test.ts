@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHistogram, decodeHistogram, encodeHistogram, recordMs } from '../../src/core/histogram.js';
-import { medianOfSamples } from '../../src/core/samples.js';
+import { createHistogram, decodeHistogram, encodeHistogram, recordMs } from '../../src/scale/histogram.js';
+import { medianOfSamples } from '../../src/scale/samples.js';
 import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
 
 function sample(p95: number, errorRate: number, latencies: number[]): LoadResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHistogram, encodeHistogram, recordMs } from '../../src/core/histogram.js';
-import { configHash, mergeShards, shardLoad, type ShardResult } from '../../src/core/shards.js';
+import { createHistogram, encodeHistogram, recordMs } from '../../src/scale/histogram.js';
+import { configHash, mergeShards, shardLoad, type ShardResult } from '../../src/scale/shards.js';
 import { configSchema } from '../../src/config/schema.js';
 
 // Issue 11: the merge validates each shard, and every error names the shard.

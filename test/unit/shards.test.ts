@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHistogram, encodeHistogram, recordMs, summarize } from '../../src/core/histogram.js';
-import { mergeShards, parseShard, unionMs, type ShardResult } from '../../src/core/shards.js';
+import { createHistogram, encodeHistogram, recordMs, summarize } from '../../src/scale/histogram.js';
+import { mergeShards, parseShard, unionMs, type ShardResult } from '../../src/scale/shards.js';
 
 /** A recorded latency set, deterministic but irregular: a long tail and sub-millisecond values. */
 const latencies = Array.from({ length: 6000 }, (_, i) => 0.3 + ((i * 7919) % 1000) / 10 + (i % 97 === 0 ? 400 : 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/types.js';
-import { deferredLine } from '../../src/github/incidents.js';
+import { deferredLine } from '../../src/incidents/applier.js';
 import { capSummary, SUMMARY_MAX_BYTES } from '../../src/github/runner.js';
 
 // GitHub refuses a job summary over 1 MiB: 10,000 alerts with incident issues on made 1.2 MB (review finding).

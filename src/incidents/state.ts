@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { IncidentsConfig } from '../config/schema.js';
+import type { IncidentsConfig } from './schema.js';
 import { formatDuration } from '../config/duration.js';
-import { codeBlock, md } from './markdown.js';
+import { codeBlock, md } from '../core/markdown.js';
 import { observes, type Observed } from './observed.js';
-import { SEVERITIES, SEVERITY_TARGETS, label, rank, type Severity } from './severity.js';
-import type { Finding } from './types.js';
+import { SEVERITIES, SEVERITY_TARGETS, label, rank, type Severity } from '../core/severity.js';
+import type { Finding } from '../core/types.js';
 
 /**
  * Incidents as GitHub issues, decided by a pure function: this run's findings and the issues that

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { headerValueSchema } from '../config/schema.js';
+import type { headerValueSchema } from '../config/fields.js';
 
 type HeaderValue = z.infer<typeof headerValueSchema>;
 

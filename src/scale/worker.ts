@@ -1,6 +1,6 @@
-import { runLoad, type LoadTarget } from './checks/load.js';
-import type { LoadConfig } from './config/schema.js';
-import { systemClock } from './ports.js';
+import { runLoad, type LoadTarget } from '../checks/load/run.js';
+import type { LoadConfig } from '../checks/load/schema.js';
+import { systemClock } from '../ports.js';
 
 /**
  * A load generator process: it receives its share of the load from the parent over IPC, runs it

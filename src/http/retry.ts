@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
 import { formatMs } from '../config/duration.js';
 import type { HttpOutcome } from '../core/types.js';
-import { isTransient, neverSent, type HttpClient, type HttpRequest } from './http.js';
+import { isTransient, neverSent, type HttpClient, type HttpRequest } from './client.js';
 
 class TransientOutcome extends Error {
   constructor(

@@ -1,7 +1,7 @@
-import { gateMarker } from '../report/gate.js';
-import type { RepoRef } from './branch-file.js';
-import { statusOf, type Octokit } from './octokit.js';
-import { GitHubUnavailable } from './unavailable.js';
+import { gateMarker } from './render.js';
+import type { RepoRef } from '../github/branch-file.js';
+import { statusOf, type Octokit } from '../github/octokit.js';
+import { GitHubUnavailable } from '../github/unavailable.js';
 
 /**
  * The one gate comment on a pull request: found by its hidden marker and edited in place. A token

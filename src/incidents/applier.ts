@@ -1,15 +1,15 @@
 import { clip, DETAIL_MAX } from '../core/limits.js';
-import type { IncidentsConfig } from '../config/schema.js';
-import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from '../core/incidents.js';
-import { describeAction } from '../core/plan-lines.js';
+import type { IncidentsConfig } from './schema.js';
+import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from './state.js';
+import { describeAction } from './plan-lines.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
-import type { Observed } from '../core/observed.js';
+import type { Observed } from './observed.js';
 import type { Finding } from '../core/types.js';
-import type { BranchFiles } from './branch-file.js';
-import { statusOf, type Octokit } from './octokit.js';
-import type { RepoRef } from './branch-file.js';
-import { GitHubUnavailable } from './unavailable.js';
+import type { BranchFiles } from '../github/branch-file.js';
+import { statusOf, type Octokit } from '../github/octokit.js';
+import type { RepoRef } from '../github/branch-file.js';
+import { GitHubUnavailable } from '../github/unavailable.js';
 
 const COLORS: Record<Severity, [string, string]> = {
   sev1: ['b60205', 'SEV1: critical. Respond < 5 min, resolve < 1 h'],

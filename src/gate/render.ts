@@ -1,9 +1,9 @@
 import { formatMs } from '../config/duration.js';
-import type { LoadConfig } from '../config/schema.js';
-import { resolveBudgets } from '../core/evaluate.js';
+import type { LoadConfig } from '../checks/load/schema.js';
+import { resolveBudgets } from '../checks/load/evaluate.js';
 import { label, meetsThreshold } from '../core/severity.js';
 import { md } from '../core/markdown.js';
-import type { Report } from './report.js';
+import type { Report } from '../report/report.js';
 
 /** Finds the gate's one comment again, per environment, to edit it in place. */
 export function gateMarker(environment: string): string {

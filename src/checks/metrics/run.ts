@@ -1,22 +1,22 @@
-import type { EnvironmentConfig } from '../config/schema.js';
-import type { EndpointReading } from '../core/types.js';
-import { parseJsonPrefix } from '../core/json-prefix.js';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-path.js';
-import type { HttpClient } from './http.js';
-import { sendWithRetry } from './retry.js';
-import { headerValues, joinUrl } from './target.js';
+import type { EnvironmentConfig } from '../../config/schema.js';
+import type { EndpointReading } from '../../core/types.js';
+import { parseJsonPrefix } from '../../core/json-prefix.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/json-path.js';
+import type { HttpClient } from '../../http/client.js';
+import { sendWithRetry } from '../../http/retry.js';
+import { headerValues, joinUrl } from '../../http/target.js';
 
 const MAX_BODY = 1024 * 1024;
 
 /** Fetches the configured monitoring endpoints (system metrics, usage stats, alerts) concurrently. */
-export async function runMetrics(env: EnvironmentConfig, baseUrl: string, http: HttpClient): Promise<EndpointReading[]> {
-  const m = env.metrics;
+export async function runMetrics(config: EnvironmentConfig, baseUrl: string, http: HttpClient): Promise<EndpointReading[]> {
+  const m = config.metrics;
   if (!m) return [];
   const sources = (['system', 'usage', 'alerts'] as const).flatMap((source) => {
     const ep = m[source];
     return ep ? [{ source, ...ep }] : [];
   });
-  const headers = headerValues(env.headers);
+  const headers = headerValues(config.headers);
   return Promise.all(
     sources.map(async ({ source, path, timeout, retries }): Promise<EndpointReading> => {
       const url = joinUrl(baseUrl, path);

@@ -4,17 +4,17 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from '../core/shards.js';
-import { share } from '../core/shard-spec.js';
-import type { LoadConfig, LoadRequestConfig } from '../config/schema.js';
-import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../core/histogram.js';
-import type { FailureClass, LoadRequestResult, LoadResult } from '../core/types.js';
-import type { Clock } from '../ports.js';
-import { classify, type HttpClient } from './http.js';
-import { sendWithRetry } from './retry.js';
-import { encodeBody, headerValues, joinUrl } from './target.js';
+import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from '../../scale/shards.js';
+import { share } from '../../scale/shard-spec.js';
+import type { LoadConfig, LoadRequestConfig } from './schema.js';
+import { createHistogram, encodeHistogram, mergeHistograms, recordMs, summarize, type Histogram } from '../../scale/histogram.js';
+import type { FailureClass, LoadRequestResult, LoadResult } from '../../core/types.js';
+import type { Clock } from '../../ports.js';
+import { classify, type HttpClient } from '../../http/client.js';
+import { sendWithRetry } from '../../http/retry.js';
+import { encodeBody, headerValues, joinUrl } from '../../http/target.js';
 import type { z } from 'zod';
-import type { headerValueSchema } from '../config/schema.js';
+import type { headerValueSchema } from '../../config/fields.js';
 
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
 export function loadRequestsOf(load: LoadConfig): LoadRequestConfig[] {

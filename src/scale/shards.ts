@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '../config/errors.js';
-import type { LoadConfig } from '../config/schema.js';
+import type { LoadConfig } from '../checks/load/schema.js';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
-import type { LoadRequestResult, LoadResult } from './types.js';
+import type { LoadRequestResult, LoadResult } from '../core/types.js';
 
 /**
  * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact

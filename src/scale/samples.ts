@@ -1,6 +1,6 @@
 import { median } from 'simple-statistics';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize } from './histogram.js';
-import type { LoadRequestResult, LoadResult } from './types.js';
+import type { LoadRequestResult, LoadResult } from '../core/types.js';
 
 /**
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot

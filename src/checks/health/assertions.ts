@@ -1,6 +1,6 @@
-import type { Assertion } from '../config/schema.js';
-import type { AssertionResult } from './types.js';
-import { readPath, show } from './json-path.js';
+import type { Assertion } from './schema.js';
+import type { AssertionResult } from '../../core/types.js';
+import { readPath, show } from '../../core/json-path.js';
 
 /** Judges one assertion on a parsed JSON body. Pure. */
 export function checkAssertion(json: unknown, a: Assertion): AssertionResult {

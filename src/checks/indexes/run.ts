@@ -1,9 +1,9 @@
 import { MongoClient, type Document, type MongoClientOptions } from 'mongodb';
 import pLimit from 'p-limit';
-import { mongoHosts } from '../config/mongodb-uri.js';
-import type { IndexesConfig } from '../config/schema.js';
-import type { CollectionIndexes, IndexesResult, QueryPlan } from '../core/types.js';
-import { planStages } from '../core/indexes.js';
+import { mongoHosts } from '../../config/mongodb-uri.js';
+import type { IndexesConfig } from './schema.js';
+import type { CollectionIndexes, IndexesResult, QueryPlan } from '../../core/types.js';
+import { planStages } from './problems.js';
 
 /**
  * Reads what the deployment has, and nothing else: listCollections, listIndexes, $indexStats and

@@ -1,6 +1,6 @@
-import { appendEntry, parseHistory, type BaselineEntry, type History } from '../core/baseline.js';
-import { historyFileName, type BaselineStore } from '../baseline/store.js';
-import type { BranchFiles, FileSnapshot } from './branch-file.js';
+import { appendEntry, parseHistory, type BaselineEntry, type History } from './stats.js';
+import { historyFileName, type BaselineStore } from './store.js';
+import type { BranchFiles, FileSnapshot } from '../github/branch-file.js';
 
 /** The contents API serves files up to 1 MB: the history is kept well below that. */
 export const MAX_HISTORY_BYTES = 900 * 1024;

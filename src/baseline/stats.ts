@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { median, medianAbsoluteDeviation } from 'simple-statistics';
 import { z } from 'zod';
-import type { LoadConfig } from '../config/schema.js';
+import type { LoadConfig } from '../checks/load/schema.js';
 
 /** Baseline history: one summary per monitored run on the default branch, newest last. */
 export const HISTORY_SCHEMA = 'launchguard.history/v1';
@@ -149,7 +149,7 @@ export interface HistoryInput {
   /** Why the default branch is unknown, when looking it up failed. */
   readonly defaultBranchError?: string;
   readonly dryRun: boolean;
-  readonly shard: boolean;
+  readonly isShard: boolean;
   /** False when the target never answered: such a run says nothing about latency. */
   readonly answered: boolean;
 }
@@ -162,7 +162,7 @@ export type HistoryDecision = { readonly record: true; readonly why: string } | 
  * carries no repository to say which branch that is, so the event alone decides.
  */
 export function historyDecision(i: HistoryInput): HistoryDecision {
-  if (i.shard) return { record: false, why: 'a shard run never writes history; the merge run does' };
+  if (i.isShard) return { record: false, why: 'a shard run never writes history; the merge run does' };
   if (i.mode === 'gate') return { record: false, why: 'gate mode never writes history' };
   if (i.dryRun) return { record: false, why: 'dry-run' };
   if (!i.answered) return { record: false, why: 'the target never answered' };

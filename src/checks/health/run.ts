@@ -1,30 +1,31 @@
-import type { EnvironmentConfig, ProbeConfig } from '../config/schema.js';
-import { checkAssertion } from '../core/assertions.js';
-import type { AssertionResult, ProbeResult } from '../core/types.js';
-import type { Redactor } from '../report/redact.js';
-import { MAX_JSON_DEPTH, nestedDeeperThan } from '../core/json-path.js';
-import type { HttpClient } from './http.js';
-import { sendWithRetry } from './retry.js';
-import { encodeBody, headerValues, joinUrl } from './target.js';
+import type { EnvironmentConfig } from '../../config/schema.js';
+import type { ProbeConfig } from './schema.js';
+import { checkAssertion } from './assertions.js';
+import type { AssertionResult, ProbeResult } from '../../core/types.js';
+import type { Redactor } from '../../report/redact.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/json-path.js';
+import type { HttpClient } from '../../http/client.js';
+import { sendWithRetry } from '../../http/retry.js';
+import { encodeBody, headerValues, joinUrl } from '../../http/target.js';
 
 /** Runs every health probe of an environment concurrently. */
 /** What a probe redacts in the body before it cuts excerpts from it: a cut secret would no longer be recognised later. */
 export type BodyRedactor = Pick<Redactor, 'text' | 'value'>;
 const NO_REDACTION: BodyRedactor = { text: (t) => t, value: (v) => v };
 
-export async function runHealth(env: EnvironmentConfig, baseUrl: string, http: HttpClient, redactor: BodyRedactor = NO_REDACTION): Promise<ProbeResult[]> {
-  return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http, redactor)));
+export async function runHealth(config: EnvironmentConfig, baseUrl: string, http: HttpClient, redactor: BodyRedactor = NO_REDACTION): Promise<ProbeResult[]> {
+  return Promise.all((config.health ?? []).map((p) => runProbe(p, config, baseUrl, http, redactor)));
 }
 
 export async function runProbe(
   probe: ProbeConfig,
-  env: EnvironmentConfig,
+  config: EnvironmentConfig,
   baseUrl: string,
   http: HttpClient,
   redactor: BodyRedactor = NO_REDACTION,
 ): Promise<ProbeResult> {
   const url = joinUrl(baseUrl, probe.path);
-  const headers = headerValues(env.headers, probe.headers);
+  const headers = headerValues(config.headers, probe.headers);
   const body = encodeBody(probe.body, headers);
   const { outcome, attempts, note } = await sendWithRetry(
     http,

@@ -5,12 +5,13 @@ import type { Config, EnvironmentConfig } from './config/schema.js';
 import { configSchema } from './config/schema.js';
 import type { CheckName } from './core/types.js';
 import type { RunOptions } from './options.js';
+import { CHECK_REGISTRY } from './checks/registry.js';
 
 /** What this run will check, resolved from the config and the options. */
 export interface RunPlan {
   readonly config: Config;
   readonly environment: string;
-  readonly env: EnvironmentConfig;
+  readonly environmentConfig: EnvironmentConfig;
   /** Empty when only the indexes check runs. */
   readonly baseUrl: string;
   readonly checks: readonly CheckName[];
@@ -30,12 +31,9 @@ export function defaultConfig(environment: string): Config {
   return configSchema.parse({ environments: { [environment]: { health: [{ name: 'target' }], load: {} } } });
 }
 
-export function definedChecks(env: EnvironmentConfig): CheckName[] {
+export function definedChecks(config: EnvironmentConfig): CheckName[] {
   const out: CheckName[] = [];
-  if (env.health && env.health.length > 0) out.push('health');
-  if (env.metrics) out.push('metrics');
-  if (env.load) out.push('load');
-  if (env.indexes) out.push('indexes');
+  for (const check of CHECK_REGISTRY) if (check.configured(config)) out.push(check.name);
   return out;
 }
 
@@ -43,8 +41,8 @@ export const MAX_CONNECTIONS = 1000;
 export const MAX_DURATION_MS = 10 * 60 * 1000;
 
 /** Refuses load that could flatten a production service, unless the config says it means it. */
-function checkSafetyCaps(env: EnvironmentConfig, name: string, source: string): void {
-  const load = env.load;
+function checkSafetyCaps(config: EnvironmentConfig, name: string, source: string): void {
+  const load = config.load;
   if (!load || load['allow-heavy']) return;
   const at = `environments.${name}.load`;
   if (load.connections > MAX_CONNECTIONS) {
@@ -65,22 +63,22 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   const config = loaded?.config ?? defaultConfig(opts.environment);
   const source = loaded ? opts.configPath : 'target-url (no config file)';
   // An own key only: `environment: constructor` must not find Object.prototype's.
-  const env = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
-  if (!env) {
+  const environmentConfig = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
+  if (!environmentConfig) {
     const known = Object.keys(config.environments);
     throw new UserError(
       `input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`,
     );
   }
-  const defined = definedChecks(env);
+  const defined = definedChecks(environmentConfig);
   // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
   // A shard only generates load; a merge only judges the shards' load.
-  const splitLoad = opts.shard !== undefined || opts.mode === 'merge';
-  if (splitLoad && !env.load) {
-    throw new UserError(`${opts.shard ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shard ? 'split' : 'judge'}`);
+  const splitLoad = opts.shardSpec !== undefined || opts.mode === 'merge';
+  if (splitLoad && !environmentConfig.load) {
+    throw new UserError(`${opts.shardSpec ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shardSpec ? 'split' : 'judge'}`);
   }
   const checks = splitLoad ? (['load'] as CheckName[]) : (opts.checks ?? (loaded ? defined : (['health'] as CheckName[])));
-  const baseUrl = opts.targetUrl ?? env.url ?? '';
+  const baseUrl = opts.targetUrl ?? environmentConfig.url ?? '';
   if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
     throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
   }
@@ -91,14 +89,14 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
       );
     }
   }
-  if (checks.includes('load')) checkSafetyCaps(env, opts.environment, source);
+  if (checks.includes('load')) checkSafetyCaps(environmentConfig, opts.environment, source);
   let mongodbUri: string | undefined;
   if (checks.includes('indexes')) {
-    mongodbUri = opts.mongodbUri ?? env.indexes?.uri;
+    mongodbUri = opts.mongodbUri ?? environmentConfig.indexes?.uri;
     if (!mongodbUri) {
       throw new UserError(`indexes: no MongoDB URI. Set the mongodb-uri input, or environments.${opts.environment}.indexes.uri (for example "\${MONGODB_URI}") in ${source}`);
     }
     parseMongoUri(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
   }
-  return { config, environment: opts.environment, env, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
+  return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }

@@ -1,7 +1,7 @@
-import type { IndexSpec, IndexesConfig } from '../config/schema.js';
+import type { IndexSpec, IndexesConfig } from './schema.js';
 import { isDeepStrictEqual } from 'node:util';
-import { rank, type RuleId, type Severity } from './severity.js';
-import type { CollectionIndexes, IndexesResult } from './types.js';
+import { rank, type RuleId, type Severity } from '../../core/severity.js';
+import type { CollectionIndexes, IndexesResult } from '../../core/types.js';
 
 /** One thing wrong with a collection's indexes, with the rule that grades it and how to fix it. */
 export interface IndexProblem {

@@ -1,0 +1,31 @@
+import { CHECK_REGISTRY } from '../checks/registry.js';
+import type { AnyCheck, Check, EvalContext, Rendered } from '../checks/check.js';
+import type { CheckResults, Evaluation } from '../core/types.js';
+import { renderFailures } from './failures.js';
+import { foldOutages } from './outages.js';
+
+export type { EvalContext } from '../checks/check.js';
+
+/**
+ * Check results → rows, findings, notes and the fingerprints observed. Pure: same input, same
+ * output. Each check in the registry judges its own result (evaluate, structured) and puts it in
+ * words (render); a check that broke is a finding of its own; then one outage folds the findings
+ * it explains.
+ */
+export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
+  const observed: string[] = [];
+  const parts: Rendered[] = [];
+  for (const check of CHECK_REGISTRY as readonly AnyCheck[] as readonly Check[]) {
+    const judged = check.evaluate(results, ctx);
+    if (!judged) continue;
+    observed.push(...judged.observed);
+    parts.push(check.render(judged, ctx));
+  }
+  parts.push(...renderFailures(results.failures ?? [], ctx));
+  return foldOutages({
+    rows: parts.flatMap((p) => p.rows),
+    findings: parts.flatMap((p) => p.findings),
+    notes: parts.flatMap((p) => p.notes),
+    observed,
+  }, parts.flatMap((p) => p.located), ctx);
+}
