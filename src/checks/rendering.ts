@@ -25,7 +25,8 @@ export class RenderedBuilder {
     };
   }
 
-  row(subject: string, value: string, budget: string, verdict: 'pass' | 'skip'): void {
+  /** A row with no finding of its own (a fail row here is one no rule grades, such as a query plan that scans). */
+  row(subject: string, value: string, budget: string, verdict: ResultRow['verdict']): void {
     this.rows.push({ check: this.check, subject, value, budget, verdict });
   }
 

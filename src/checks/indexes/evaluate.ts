@@ -1,49 +1,32 @@
-import type { EvalContext } from '../check.js';
-import { builder, finding, observe, ruled, type Builder } from '../legacy.js';
+import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import type { IndexesConfig } from './schema.js';
-import { collectionProblems, worstProblem } from './problems.js';
-import { ruleSeverity } from '../../core/severity.js';
-import type { IndexesResult } from '../../core/types.js';
+import { collectionProblems, worstProblem, type IndexProblem } from './problems.js';
+import { ruleSeverity, type Severity } from '../../core/severity.js';
+import type { IndexesResult, QueryPlan } from '../../core/types.js';
 
-export function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalContext): Builder {
-  const b = builder();
-  b.notes.push(...result.notes);
-  observe(b, ctx, 'indexes', 'connection');
+/** The indexes check's verdicts: the connection, each declared collection, each declared query's plan. */
+export type IndexesVerdict =
+  | { readonly kind: 'notes'; readonly notes: readonly string[] }
+  | { readonly kind: 'unreachable'; readonly result: IndexesResult; readonly error: NonNullable<IndexesResult['error']>; readonly graded?: Graded }
+  /** `severity` absent: every problem's rule is off (the row is skipped), or there is none (it passes). */
+  | { readonly kind: 'collection'; readonly collection: string; readonly exists: boolean; readonly declared: number; readonly problems: readonly IndexProblem[]; readonly severity?: Severity }
+  | { readonly kind: 'query'; readonly plan: QueryPlan };
+
+/** Pure. One verdict per collection: ten missing indexes are one incident. */
+export function evaluateIndexes(result: IndexesResult, cfg: IndexesConfig, ctx: EvalContext): Judged<IndexesVerdict> {
+  const observed = [fingerprint(ctx.environment, 'indexes', 'connection')];
+  const verdicts: IndexesVerdict[] = [{ kind: 'notes', notes: result.notes }];
   if (!result.connected) {
-    const e = result.error!;
-    const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
-    const f = ruled(ctx, 'indexes-unreachable', (s) =>
-      finding(ctx, 'indexes', 'connection', 'indexes-unreachable', s, `MongoDB ${result.database} unreachable`,
-        `${why} to MongoDB at ${result.host} (database ${result.database}): ${e.message}`,
-        { remediation: e.kind === 'auth' ? 'check the user and password in the MongoDB URI secret, and the authSource' : 'check the host, the port, the network access list and TLS settings in the MongoDB URI' }),
-    );
-    if (f) b.findings.push(f);
-    b.rows.push({ check: 'indexes', subject: 'connection', value: `${why}: ${e.message}`, budget: 'connects', verdict: 'fail', severity: f?.severity });
-    return b;
+    const graded = grade(ctx, 'indexes-unreachable');
+    verdicts.push({ kind: 'unreachable', result, error: result.error!, ...(graded ? { graded } : {}) });
+    return { verdicts, observed };
   }
   for (const c of result.collections) {
-    observe(b, ctx, 'indexes', c.name);
-    const declared = cfg.collections[c.name]?.length ?? 0;
+    observed.push(fingerprint(ctx.environment, 'indexes', c.name));
     const problems = collectionProblems(cfg, c, result);
     const severity = worstProblem(problems, (r) => ruleSeverity(r, ctx.severity));
-    const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
-    if (!severity) {
-      const value = c.exists ? `${declared} of ${declared} present` : 'missing';
-      b.rows.push({ check: 'indexes', subject: c.name, value, budget, verdict: problems.length ? 'skip' : 'pass' });
-      continue;
-    }
-    // One finding per collection, listing everything wrong there: ten missing indexes are one incident.
-    const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
-    b.findings.push(
-      finding(ctx, 'indexes', c.name, problems.length === 1 ? problems[0]!.rule : 'indexes', severity, `MongoDB indexes of ${c.name} need attention`,
-        problems.map((p) => p.text).join('; '),
-        { measured: { value: problems.length, unit: 'problems' }, ...(fixes.length ? { remediation: fixes.join('\n') } : {}) }),
-    );
-    b.rows.push({ check: 'indexes', subject: c.name, value: problems.map((p) => p.text).join('; '), budget, verdict: 'fail', severity });
+    verdicts.push({ kind: 'collection', collection: c.name, exists: c.exists, declared: cfg.collections[c.name]?.length ?? 0, problems, ...(severity ? { severity } : {}) });
   }
-  for (const q of result.queries) {
-    const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
-    b.rows.push({ check: 'indexes', subject: `query ${q.name}`, value, budget: 'uses an index', verdict: q.error ? 'skip' : q.collscan ? 'fail' : 'pass' });
-  }
-  return b;
+  for (const plan of result.queries) verdicts.push({ kind: 'query', plan });
+  return { verdicts, observed };
 }

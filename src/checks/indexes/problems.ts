@@ -3,18 +3,27 @@ import { isDeepStrictEqual } from 'node:util';
 import { rank, type RuleId, type Severity } from '../../core/severity.js';
 import type { CollectionIndexes, IndexesResult } from '../../core/types.js';
 
-/** One thing wrong with a collection's indexes, with the rule that grades it and how to fix it. */
-export interface IndexProblem {
-  readonly rule: RuleId;
-  readonly text: string;
-  readonly fix?: string;
+/** One thing wrong with a collection's indexes, with the rule that grades it. Structured: render.ts puts it in words and writes the fix. */
+export type IndexProblem = { readonly rule: RuleId; readonly collection: string } & (
+  | { readonly kind: 'collection-missing'; readonly database: string; readonly expected: readonly IndexSpec[] }
+  | { readonly kind: 'index-missing'; readonly spec: IndexSpec }
+  | { readonly kind: 'index-differs'; readonly name: string; readonly spec: IndexSpec; readonly diffs: readonly OptionDiff[]; readonly uniqueLost: boolean; readonly ttlOnly: boolean }
+  | { readonly kind: 'undeclared'; readonly name: string; readonly key: unknown }
+  | { readonly kind: 'unused'; readonly name: string; readonly since: string }
+  | { readonly kind: 'collscan'; readonly query: string; readonly stages: readonly string[] }
+);
+
+export interface OptionDiff {
+  readonly option: string;
+  readonly expected: unknown;
+  readonly found: unknown;
 }
 
 type Actual = Record<string, unknown>;
-const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'] as const;
+export const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'] as const;
 
 /** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
-function keyOf(key: unknown): [string, unknown][] {
+export function keyOf(key: unknown): [string, unknown][] {
   return Object.entries((key ?? {}) as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
 }
 
@@ -23,8 +32,8 @@ export function sameKey(a: unknown, b: unknown): boolean {
 }
 
 /** Declared options that differ from the actual index; an option not declared is not compared. */
-export function optionDiffs(spec: IndexSpec, actual: Actual): { option: string; expected: unknown; found: unknown }[] {
-  const out: { option: string; expected: unknown; found: unknown }[] = [];
+export function optionDiffs(spec: IndexSpec, actual: Actual): OptionDiff[] {
+  const out: OptionDiff[] = [];
   for (const opt of OPTIONS) {
     const expected = spec[opt];
     if (expected === undefined) continue;
@@ -42,47 +51,19 @@ export function optionDiffs(spec: IndexSpec, actual: Actual): { option: string; 
   return out;
 }
 
-const js = (v: unknown) => JSON.stringify(v);
-
-/** The mongosh command that creates an index: shown as the remediation. */
-export function createIndexCommand(collection: string, spec: IndexSpec): string {
-  const opts: Record<string, unknown> = {};
-  if (spec.name) opts.name = spec.name;
-  for (const o of OPTIONS) if (spec[o] !== undefined && spec[o] !== false) opts[o] = spec[o];
-  const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
-  const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
-  return `${collRef(collection)}.createIndex(${keys}${options})`;
-}
-
-function collRef(collection: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
-}
-
-function describeKey(key: unknown): string {
-  return `{ ${keyOf(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
-}
-
 /** Everything wrong with one collection. Pure. */
 export function collectionProblems(cfg: IndexesConfig, c: CollectionIndexes, result: IndexesResult): IndexProblem[] {
   const expected = cfg.collections[c.name] ?? [];
   const problems: IndexProblem[] = [];
   if (!c.exists) {
-    problems.push({
-      rule: 'indexes-collection-missing',
-      text: `collection ${c.name} does not exist in ${result.database}`,
-      fix: expected.map((s) => createIndexCommand(c.name, s)).join('\n') || undefined,
-    });
+    problems.push({ rule: 'indexes-collection-missing', collection: c.name, kind: 'collection-missing', database: result.database, expected });
     return problems;
   }
   const matched = new Set<Actual>();
   for (const spec of expected) {
     const actual = (c.indexes as Actual[]).find((i) => sameKey(i.key, spec.key));
     if (!actual) {
-      problems.push({
-        rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing',
-        text: `missing ${spec.unique ? 'unique ' : ''}index ${describeKey(spec.key)}${spec.unique ? ' (duplicates can be written)' : ''}`,
-        fix: createIndexCommand(c.name, spec),
-      });
+      problems.push({ rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing', collection: c.name, kind: 'index-missing', spec });
       continue;
     }
     matched.add(actual);
@@ -90,30 +71,23 @@ export function collectionProblems(cfg: IndexesConfig, c: CollectionIndexes, res
     if (diffs.length === 0) continue;
     const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
     const ttlOnly = diffs.length === 1 && diffs[0]!.option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
-    const name = String(actual.name);
-    problems.push({
-      rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing',
-      text: `index ${name} ${describeKey(spec.key)} differs: ${diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`,
-      fix: ttlOnly
-        ? `db.runCommand({ collMod: ${js(c.name)}, index: { name: ${js(name)}, expireAfterSeconds: ${spec.expireAfterSeconds} } })`
-        : `${collRef(c.name)}.dropIndex(${js(name)}); ${createIndexCommand(c.name, spec)}${uniqueLost ? '  // remove duplicate values first' : ''}`,
-    });
+    problems.push({ rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing', collection: c.name, kind: 'index-differs', name: String(actual.name), spec, diffs, uniqueLost, ttlOnly });
   }
   if (cfg['report-undeclared']) {
     for (const i of c.indexes as Actual[]) {
       if (i.name === '_id_' || matched.has(i)) continue;
-      problems.push({ rule: 'indexes-undeclared', text: `index ${String(i.name)} ${describeKey(i.key)} is not declared in the config` });
+      problems.push({ rule: 'indexes-undeclared', collection: c.name, kind: 'undeclared', name: String(i.name), key: i.key });
     }
   }
   if (cfg['report-unused'] && c.stats) {
     for (const s of c.stats) {
       if (s.name === '_id_' || s.ops > 0) continue;
-      problems.push({ rule: 'indexes-unused', text: `index ${s.name} has had no operations since ${s.since}` });
+      problems.push({ rule: 'indexes-unused', collection: c.name, kind: 'unused', name: s.name, since: s.since });
     }
   }
   for (const q of result.queries) {
     if (q.collection === c.name && q.collscan) {
-      problems.push({ rule: 'indexes-collscan', text: `query ${q.name} scans the whole collection (COLLSCAN: ${q.stages.join(' → ')})` });
+      problems.push({ rule: 'indexes-collscan', collection: c.name, kind: 'collscan', query: q.name, stages: q.stages });
     }
   }
   return problems;
