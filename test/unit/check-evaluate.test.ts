@@ -59,7 +59,7 @@ describe('indexes evaluate (pure, structured)', () => {
       ['orders', 'sev3', [['collection-missing', 'indexes-collection-missing']]],
     ]);
     // No sentences in the verdicts: only names and values that came from the config and the results.
-    expect(sentences(j.verdicts, new Set(['users', 'orders', 'app', 'db:27017', 'email_1', '_id_', 'unique', 'collection', 'index-differs', 'collection-missing', 'indexes-unique-missing', 'indexes-collection-missing', 'notes']))).toEqual([]);
+    expect(sentences(j.verdicts, new Set(['users', 'orders', 'app', 'db:27017', 'email_1', '_id_', 'unique', 'collection', 'index-differs', 'collection-missing', 'indexes-unique-missing', 'indexes-collection-missing', 'notes', 'sev1', 'sev2', 'sev3', 'sev4']))).toEqual([]);
     expect(j.observed).toEqual(['p:indexes:connection', 'p:indexes:users', 'p:indexes:orders']);
   });
   it('renders the problems and their fixes in words', () => {
