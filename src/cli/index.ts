@@ -15,7 +15,7 @@ import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
 import type { Report } from '../report/report.js';
 import type { IncidentsConfig } from '../incidents/schema.js';
-import { reconcile } from '../incidents/state.js';
+import { reconcile } from '../incidents/reconcile.js';
 import { describeAction } from '../incidents/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
 

@@ -1,6 +1,7 @@
 import { clip, DETAIL_MAX } from '../core/limits.js';
 import type { IncidentsConfig } from './schema.js';
-import { parseMarker, parseState, reconcile, type Action, type ExistingIssue, type Plan } from './state.js';
+import { parseMarker, parseState, type ExistingIssue } from './state.js';
+import { reconcile, type Action, type IncidentPlan } from './reconcile.js';
 import { describeAction } from './plan-lines.js';
 import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
@@ -45,7 +46,7 @@ export async function listIncidentIssues(octokit: Octokit, repo: RepoRef, baseLa
 }
 
 export interface IncidentRun {
-  readonly plan: Plan;
+  readonly plan: IncidentPlan;
   /** One line per action taken (or planned, in a dry run), for the summary. */
   readonly lines: readonly string[];
 }

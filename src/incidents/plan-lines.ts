@@ -1,4 +1,4 @@
-import type { Action } from './state.js';
+import type { Action } from './reconcile.js';
 
 /**
  * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`

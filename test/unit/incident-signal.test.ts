@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsSchema } from '../../src/incidents/schema.js';
-import { parseMarker, parseState, reconcile, renderBody, type Action, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
+import { parseMarker, parseState, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
+import { reconcile, type Action } from '../../src/incidents/reconcile.js';
+import { renderBody } from '../../src/incidents/body.js';
 import { codeBlock, codeSpan, md } from '../../src/core/markdown.js';
 import type { Severity } from '../../src/core/severity.js';
 import type { Finding } from '../../src/core/types.js';

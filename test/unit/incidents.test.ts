@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { incidentsSchema } from '../../src/incidents/schema.js';
-import { parseMarker, parseState, reconcile, renderBody, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
+import { parseMarker, parseState, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
+import { reconcile } from '../../src/incidents/reconcile.js';
+import { renderBody } from '../../src/incidents/body.js';
 import type { Severity } from '../../src/core/severity.js';
 import type { Finding } from '../../src/core/types.js';
 
