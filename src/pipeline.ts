@@ -1,23 +1,22 @@
-import { formatMs } from './config/duration.js';
-import { originOf } from './core/url.js';
 import { loadConfigFile } from './config/load.js';
 import type { HttpClient, TlsOptions } from './http/client.js';
 import { secretHeaderValues } from './http/target.js';
-import { baselineOf, comparable, loadConfigHash, type Baseline, type BaselineEntry, type BaselineKey, type History } from './baseline/stats.js';
+import type { BaselineKey } from './baseline/stats.js';
+import { readBaseline } from './baseline/read.js';
 import { evaluate } from './evaluation/evaluate.js';
 import { CHECK_REGISTRY } from './checks/registry.js';
 import type { AnyCheck, RunContext } from './checks/check.js';
 import type { ShardResult } from './scale/shards.js';
 import type { ShardSpec } from './scale/shard-spec.js';
 import { UserError } from './config/errors.js';
-import type { CheckFailure, CheckName, CheckResults, LoadResult } from './core/types.js';
+import type { CheckFailure, CheckName, CheckResults } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './run-plan.js';
 import type { Clock } from './ports.js';
 import { MACHINE_KEYS, type Redactor } from './report/redact.js';
-import { loadRunPassed, REPORT_SCHEMA, withTargets, writeReport, type BaselineSummary, type Report } from './report/report.js';
+import { REPORT_SCHEMA, withTargets, writeReport, type Report } from './report/report.js';
 
 export interface PipelineDeps {
   readonly clock: Clock;
@@ -62,40 +61,15 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   redactor.addSecretUri(plan.mongodbUri); // also when it came from the config's indexes.uri
 
   const notes: string[] = [];
-  let store: BaselineStore | undefined;
-  let history: History | undefined;
-  let baseline: Baseline | undefined;
-  let summary: BaselineSummary | undefined;
-  const origin = originOf(plan.baseUrl);
-  const historyKey: BaselineKey | undefined = load ? { configHash: loadConfigHash(load), ...(origin ? { origin } : {}) } : undefined;
-  // A gate compares a preview deployment with the default branch's target: the same load, another origin.
-  const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
-  if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shardSpec) {
-    try {
-      store = await deps.baselineStore(plan);
-      history = await store?.read(plan.environment);
-    } catch (err) {
-      notes.push(`baseline: history not read (${(err as Error).message}); judged by budgets alone`);
-      store = undefined;
-    }
-    const k = load.regression['baseline-runs'];
-    baseline = history ? baselineOf(history.entries, k, matchKey) : undefined;
-    const same = history ? comparable(history.entries, matchKey) : [];
-    if (history && history.entries.length > same.length && same.filter((e) => e.passed).length < k) {
-      notes.push(`baseline: the load config${opts.mode === 'gate' ? '' : ' or the target'} changed since earlier recorded runs, so a new baseline is being built (${same.filter((e) => e.passed).length} of ${k} comparable passing runs so far; ${history.entries.length - same.length} older runs are not compared)`);
-    }
-    if (baseline && store) {
-      summary = summarizeBaseline(baseline, store.where);
-      notes.push(`baseline: ${describeBaseline(summary)}`);
-    }
-    else if (store) notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
-  }
+  const { store, history, baseline, summary, historyKey, notes: baselineNotes } = await readBaseline(plan, opts, deps.baselineStore);
+  notes.push(...baselineNotes);
 
   let results: CheckResults;
   let shardResult: ShardResult | undefined;
   if (opts.mode === 'merge') {
     const { mergeShards, configHash } = await import('./scale/shards.js');
     const { joinUrl } = await import('./http/target.js');
+    const { readShards } = await import('./scale/read-shards.js');
     const shards = await readShards(opts.shards ?? '', deps.env);
     const measured = shards.find((s) => s.result.environment !== plan.environment);
     if (measured) {
@@ -152,96 +126,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 
-function summarizeBaseline(b: Baseline, where: string): BaselineSummary {
-  const first = b.runs[0]!;
-  const last = b.runs[b.runs.length - 1]!;
-  return {
-    where,
-    runs: b.runs.length,
-    from: first.at,
-    to: last.at,
-    ...(first.sha ? { fromSha: first.sha } : {}),
-    ...(last.sha ? { toSha: last.sha } : {}),
-    p50: b.p50,
-    p95: b.p95,
-    p95Mad: b.p95Mad,
-    p99: b.p99,
-    errorRate: b.errorRate,
-    rps: b.rps,
-  };
-}
-
-export function describeBaseline(b: BaselineSummary): string {
-  const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
-  return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${formatMs(b.p95)} ± ${formatMs(b.p95Mad)} MAD, from ${b.where}`;
-}
-
 /** Every URL a run requests: the target, and each configured check's URLs. */
 function touchedUrls(plan: RunPlan): string[] {
   if (!plan.baseUrl) return [];
   return [plan.baseUrl, ...CHECK_REGISTRY.flatMap((c) => c.urls(plan.environmentConfig, plan.baseUrl))];
-}
-
-/**
- * The summary of this run that the history keeps. It counts as passed only with no load finding
- * at all: a SEV3 regression passes fail-on sev2, and must not move the baseline up to itself.
- */
-export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey): BaselineEntry {
-  const o = load.overall;
-  return {
-    at: report.startedAt,
-    ...(report.run?.sha ? { sha: report.run.sha } : {}),
-    ...(report.run?.ref ? { ref: report.run.ref } : {}),
-    ...(report.run?.url ? { runUrl: report.run.url } : {}),
-    // A load finding folded into a health outage still fails its row; a run without one successful
-    // response has no latency to offer the baseline.
-    passed: loadRunPassed(report, load),
-    ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
-    p50: o.latencyMs.p50,
-    p90: o.latencyMs.p90,
-    p95: o.latencyMs.p95,
-    p99: o.latencyMs.p99,
-    max: o.latencyMs.max,
-    errorRate: o.errorRate,
-    rps: o.requestsPerSecond,
-    requests: o.requests,
-  };
-}
-
-/**
- * The merge run's input: JSON (an array of shard results, or an object such as the shard jobs'
- * outputs whose values are shard results), or report files by path or glob.
- */
-async function readShards(input: string, env: NodeJS.ProcessEnv): Promise<{ result: ShardResult; source: string }[]> {
-  const { parseShardResult } = await import('./scale/shards.js');
-  const text = input.trim();
-  if (text.startsWith('{') || text.startsWith('[')) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new UserError('input shards: starts like JSON but is not valid JSON');
-    }
-    const entries: [string, unknown][] = Array.isArray(raw) ? raw.map((v, i) => [`shards[${i}]`, v]) : Object.entries(raw as Record<string, unknown>);
-    return entries.filter(([, v]) => v !== '' && v !== null).map(([k, v]) => ({ result: parseShardResult(v, `output ${k}`), source: `output ${k}` }));
-  }
-  const { readFile } = await import('node:fs/promises');
-  const { globSync } = await import('node:fs');
-  const { resolve } = await import('node:path');
-  const root = env.GITHUB_WORKSPACE ?? process.cwd();
-  const files = text.split(/[\n,]+/).map((p) => p.trim()).filter(Boolean).flatMap((p) => (/[*?[]/.test(p) ? globSync(p, { cwd: root }).sort() : [p]));
-  if (files.length === 0) throw new UserError(`input shards: no file matches ${JSON.stringify(text)}`);
-  return Promise.all(
-    files.map(async (f) => {
-      let body: string;
-      try {
-        body = await readFile(resolve(root, f), 'utf8');
-      } catch (err) {
-        throw new UserError(`input shards: cannot read ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
-      return { result: parseShardResult(body, f), source: f };
-    }),
-  );
 }
 
 async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpec): Promise<CheckResults> {

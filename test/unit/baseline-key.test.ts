@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { type LoadConfig } from '../../src/checks/load/schema.js';
 import { appendEntry, baselineOf, judgeRegression, loadConfigHash, type BaselineEntry, type History } from '../../src/baseline/stats.js';
-import { historyEntry } from '../../src/pipeline.js';
+import { historyEntry } from '../../src/baseline/policy.js';
 import type { LoadResult, ResultRow } from '../../src/core/types.js';
 import type { Report, ReportFinding } from '../../src/report/report.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyDecision, needsDefaultBranch, type HistoryInput } from '../../src/baseline/stats.js';
+import { historyDecision, needsDefaultBranch, type HistoryInput } from '../../src/baseline/policy.js';
 
 // Issue 10, section 1: one pure rule for the action and the CLI.
 const base: HistoryInput = { mode: 'monitor', event: 'push', ref: 'refs/heads/main', defaultBranch: 'main', dryRun: false, isShard: false, answered: true };

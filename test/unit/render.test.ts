@@ -48,7 +48,7 @@ describe('one outage, one finding: the related findings under it', () => {
 
 describe('numbers rounded for people', () => {
   it('the baseline line', async () => {
-    const { describeBaseline } = await import('../../src/pipeline.js');
+    const { describeBaseline } = await import('../../src/baseline/read.js');
     const line = describeBaseline({ where: 'branch launchguard-data', runs: 3, from: '2026-11-26T00:00:00Z', to: '2026-11-28T00:00:00Z', p50: 10.123456, p95: 21.987654321, p95Mad: 1.975999999999999, p99: 30, errorRate: 0, rps: 10 });
     expect(line).toBe('median of 3 passing runs (2026-11-26 to 2026-11-28): p95 22 ms ± 2.0 ms MAD, from branch launchguard-data');
   });
