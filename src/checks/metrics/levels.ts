@@ -1,0 +1,89 @@
+import type { EnvironmentConfig } from '../../config/schema.js';
+import { rank } from '../../core/severity.js';
+import type { Level } from './schema.js';
+
+/** The guide's levels for the built-in metrics, used where the config gives none. */
+export const DEFAULT_LEVELS: Readonly<Record<'cpu' | 'memory' | 'disk' | 'payment-success-rate', readonly Level[]>> = {
+  cpu: [{ severity: 'sev3', above: 80 }],
+  memory: [
+    { severity: 'sev1', 'at-least': 95 },
+    { severity: 'sev3', above: 85 },
+  ],
+  disk: [
+    { severity: 'sev1', 'at-least': 95 },
+    { severity: 'sev3', above: 90 },
+  ],
+  'payment-success-rate': [
+    { severity: 'sev1', below: 50 },
+    { severity: 'sev2', below: 90 },
+    { severity: 'sev3', below: 95 },
+  ],
+};
+
+export interface Threshold {
+  readonly name: string;
+  readonly source: 'system' | 'usage';
+  readonly field: string;
+  readonly unit: string;
+  readonly levels: readonly Level[];
+  /** Built-in percent metrics: how the app reports the value (`fraction` is scaled to percent). */
+  readonly scale?: 'percent' | 'fraction';
+  /** Where the metric is declared, for messages. */
+  readonly key?: string;
+  /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */
+  readonly strictUnit?: boolean;
+}
+
+/** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
+export function thresholdsOf(config: EnvironmentConfig): Threshold[] {
+  const m = config.metrics;
+  if (!m) return [];
+  const out: Threshold[] = [];
+  for (const name of ['cpu', 'memory', 'disk'] as const) {
+    const f = m.system?.[name];
+    if (f) out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
+  }
+  const pay = m.usage?.['payment-success-rate'];
+  if (pay) {
+    out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
+  }
+  for (const t of m.thresholds) out.push(t);
+  return out;
+}
+
+/**
+ * Why a percent metric's value cannot be read in its unit; undefined when it can.
+ * `fraction-out-of-range`: the config says fraction, the value is outside 0 to 1.
+ * `ambiguous`: no unit declared where one is required, and the value is in (0, 1].
+ */
+export type UnitProblem = 'fraction-out-of-range' | 'ambiguous';
+
+export function unitProblemOf(t: Threshold, v: number): UnitProblem | undefined {
+  if (t.scale === 'fraction' && (v < 0 || v > 1)) return 'fraction-out-of-range';
+  if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1) return 'ambiguous';
+  return undefined;
+}
+
+/** The value in the threshold's unit: a fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %. */
+export function scaled(t: Threshold, v: number): number {
+  return t.scale === 'fraction' ? v * 100 : v;
+}
+
+export function levelMatches(l: Level, v: number): boolean {
+  if (l.above !== undefined) return v > l.above;
+  if (l['at-least'] !== undefined) return v >= l['at-least'];
+  if (l.below !== undefined) return v < l.below;
+  return v <= (l['at-most'] as number);
+}
+
+/** The most severe level the value meets, if any. */
+export function matchLevel(levels: readonly Level[], v: number): Level | undefined {
+  let hit: Level | undefined;
+  for (const l of levels) if (levelMatches(l, v) && (!hit || rank(l.severity) < rank(hit.severity))) hit = l;
+  return hit;
+}
+
+/** Whether a level bounds the value from above (`above`, `at-least`: too high) rather than from below (too low). */
+export function isUpperLevel(l: Level): boolean {
+  return l.above !== undefined || l['at-least'] !== undefined;
+}
