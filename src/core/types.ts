@@ -1,8 +1,11 @@
 import type { Severity, WorstSeverity, FailOn } from './severity.js';
-import type { LatencySummary } from '../scale/histogram.js';
+import type { LoadResult } from '../checks/load/types.js';
 
 export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
 export type CheckName = (typeof CHECKS)[number];
+
+/** The load check's result types live with it (src/checks/load/types.ts); `LoadResult` stays nameable here, as `CheckResults` uses it. */
+export type { LoadResult };
 
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 export type FailureClass = 'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'redirect' | 'status' | 'body' | 'latency';
@@ -53,56 +56,6 @@ export interface EndpointReading {
   readonly json?: unknown;
   /** The body went past its cap; `failure` says so. */
   readonly truncated?: boolean;
-}
-
-/** One request's load-test measurements. Latencies in milliseconds; `histogram` is the encoded HDR histogram (µs). */
-export interface LoadRequestResult {
-  readonly name: string;
-  readonly method: string;
-  readonly url: string;
-  readonly connections: number;
-  readonly startedAt: string;
-  readonly elapsedMs: number;
-  /** Responses plus requests that got no response (socket errors, timeouts). */
-  readonly requests: number;
-  readonly responses: number;
-  readonly non2xx: number;
-  readonly socketErrors: number;
-  readonly timeouts: number;
-  /** Responses whose body lacked `expect-body-contains`. */
-  readonly mismatches: number;
-  readonly statusCodes: Readonly<Record<string, number>>;
-  /** Failed requests (non-2xx + socket errors + timeouts + 2xx body mismatches) ÷ requests, as a fraction (never above 1). */
-  readonly errorRate: number;
-  readonly requestsPerSecond: number;
-  /** Successful responses only (2xx, body as expected): a fast 503 is not latency. Count 0: none succeeded. */
-  readonly latencyMs: LatencySummary;
-  readonly histogram: string;
-  /** The failed responses' latencies (non-2xx, body mismatches), kept apart; absent when none failed. */
-  readonly failedLatencyMs?: LatencySummary;
-  readonly failedHistogram?: string;
-  readonly firstError?: { readonly class: FailureClass; readonly message: string };
-  /**
-   * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
-   * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
-   */
-  readonly latencyFrom?: 'sent' | 'intended';
-  /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
-  readonly idle?: string;
-}
-
-export interface LoadResult {
-  readonly connections: number;
-  readonly durationMs: number;
-  readonly warmupMs: number;
-  readonly amount?: number;
-  readonly rate?: number;
-  readonly requests: readonly LoadRequestResult[];
-  readonly overall: LoadRequestResult;
-  /** What the load step has to say about itself (idle slices, merge observations). */
-  readonly notes?: readonly string[];
-  /** In gate mode: each sample's overall figures; the fields above are their medians. */
-  readonly samples?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
 }
 
 export interface CollectionIndexes {

@@ -1,6 +1,6 @@
 import { formatMs } from '../config/duration.js';
 import type { LoadConfig } from '../checks/load/schema.js';
-import { resolveBudgets } from '../checks/load/evaluate.js';
+import { resolveBudgets } from '../checks/load/budgets.js';
 import { label, meetsThreshold } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Report } from '../report/report.js';

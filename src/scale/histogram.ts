@@ -75,3 +75,8 @@ export function mergeHistograms(list: readonly Histogram[]): Histogram {
   for (const h of list) out.add(h);
   return out;
 }
+
+/** The failed responses' latencies as a result's fields: none when the histogram holds nothing. */
+export function failedLatencyOf(h: Histogram | undefined): { failedLatencyMs?: LatencySummary; failedHistogram?: string } {
+  return h && h.totalCount > 0 ? { failedLatencyMs: summarize(h), failedHistogram: encodeHistogram(h) } : {};
+}

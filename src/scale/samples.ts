@@ -1,6 +1,7 @@
 import { median } from 'simple-statistics';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize } from './histogram.js';
-import type { LoadRequestResult, LoadResult } from '../core/types.js';
+import type { LoadRequestResult, LoadResult } from '../checks/load/types.js';
+import { addCounters, sumOf } from './counters.js';
 
 /**
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot
@@ -17,25 +18,25 @@ export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
     const answered = list.filter((r) => r.latencyMs.count > 0);
     const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
     const ml = (k: keyof LoadRequestResult['latencyMs']) => median(lat.map((l) => l[k]));
-    const sum = (f: (r: LoadRequestResult) => number) => list.reduce((a, r) => a + f(r), 0);
-    const codes: Record<string, number> = {};
-    for (const r of list) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
+    const sum = (f: (r: LoadRequestResult) => number) => sumOf(list, f);
+    const counts = addCounters(list);
     return {
       ...list[0]!,
       elapsedMs: sum((r) => r.elapsedMs),
       requests: sum((r) => r.requests),
-      responses: sum((r) => r.responses),
-      non2xx: sum((r) => r.non2xx),
-      socketErrors: sum((r) => r.socketErrors),
-      timeouts: sum((r) => r.timeouts),
-      mismatches: sum((r) => r.mismatches),
-      statusCodes: codes,
+      responses: counts.responses,
+      non2xx: counts.non2xx,
+      socketErrors: counts.socketErrors,
+      timeouts: counts.timeouts,
+      mismatches: counts.mismatches,
+      statusCodes: counts.statusCodes,
+      // The medians across samples, not a rate of the sums: one noisy sample cannot flip the gate.
       errorRate: m((r) => r.errorRate),
       requestsPerSecond: m((r) => r.requestsPerSecond),
       latencyMs: { count: sum((r) => r.latencyMs.count), min: ml('min'), mean: ml('mean'), p50: ml('p50'), p90: ml('p90'), p95: ml('p95'), p99: ml('p99'), max: ml('max') },
       histogram: encodeHistogram(mergeHistograms(list.map((r) => decodeHistogram(r.histogram)))),
       ...(failedAll ? { failedLatencyMs: summarize(failedAll), failedHistogram: encodeHistogram(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
-      ...(list.find((r) => r.firstError)?.firstError ? { firstError: list.find((r) => r.firstError)!.firstError } : {}),
+      ...(counts.firstError ? { firstError: counts.firstError } : {}),
     };
   };
   return {

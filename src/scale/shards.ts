@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '../config/errors.js';
 import type { LoadConfig } from '../checks/load/schema.js';
-import { decodeHistogram, encodeHistogram, mergeHistograms, summarize, type Histogram } from './histogram.js';
-import type { LoadRequestResult, LoadResult } from '../core/types.js';
+import { loadRequestCountsSchema, type LoadRequestCounts, type LoadRequestResult, type LoadResult } from '../checks/load/types.js';
+import { addCounters, errorRate, failedOf, requestsPerSecond, sumOf } from './counters.js';
+import { decodeHistogram, encodeHistogram, failedLatencyOf, mergeHistograms, summarize, type Histogram } from './histogram.js';
 
 /**
  * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact
@@ -11,35 +12,13 @@ import type { LoadRequestResult, LoadResult } from '../core/types.js';
  */
 export const SHARD_SCHEMA = 'launchguard.shard/v1';
 
-const requestSchema = z.object({
-  name: z.string(),
-  method: z.string(),
-  url: z.string(),
-  connections: z.number(),
-  startedAt: z.string(),
-  elapsedMs: z.number(),
-  requests: z.number(),
-  responses: z.number(),
-  non2xx: z.number(),
-  socketErrors: z.number(),
-  timeouts: z.number(),
-  mismatches: z.number(),
-  statusCodes: z.record(z.string(), z.number()),
-  histogram: z.string(),
-  /** The failed responses' latencies; `histogram` holds the successful ones. */
-  failedHistogram: z.string().optional(),
-  firstError: z.object({ class: z.enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: z.string() }).optional(),
-  latencyFrom: z.enum(['sent', 'intended']).optional(),
-  idle: z.string().optional(),
-});
-
 export const shardResultSchema = z.object({
   schema: z.literal(SHARD_SCHEMA),
   shard: z.object({ index: z.int().min(1), count: z.int().min(1) }),
   environment: z.string(),
   /** The load config the shard ran, hashed: shards of different configs must not merge. */
   configHash: z.string(),
-  requests: z.array(requestSchema).min(1),
+  requests: z.array(loadRequestCountsSchema).min(1),
 });
 export type ShardResult = z.infer<typeof shardResultSchema>;
 
@@ -242,43 +221,36 @@ export function mergeShards(
   };
 }
 
-type Counted = Omit<LoadRequestResult, 'latencyMs' | 'errorRate' | 'requestsPerSecond'>;
-
-function combine(name: string, parts: { r: Counted; h: Histogram; f?: Histogram }[]): LoadRequestResult {
-  const sum = (f: (r: (typeof parts)[number]['r']) => number) => parts.reduce((a, p) => a + f(p.r), 0);
+function combine(name: string, parts: { r: LoadRequestCounts; h: Histogram; f?: Histogram }[]): LoadRequestResult {
   const h = mergeHistograms(parts.map((p) => p.h));
   const failed = mergeHistograms(parts.flatMap((p) => (p.f ? [p.f] : [])));
-  const codes: Record<string, number> = {};
-  for (const { r } of parts) for (const [k, v] of Object.entries(r.statusCodes)) codes[k] = (codes[k] ?? 0) + v;
+  const counts = addCounters(parts.map((p) => p.r));
   // A slice that sent nothing has no window: it must not stretch the span.
   const active = parts.filter(({ r }) => r.requests > 0);
   const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
   const span = unionMs(windows);
-  const requests = sum((r) => r.requests);
-  const responses = sum((r) => r.responses);
-  const errors = sum((r) => r.non2xx + r.socketErrors + r.timeouts + r.mismatches);
+  const requests = sumOf(parts, (p) => p.r.requests);
   const first = parts[0]!.r;
-  const firstError = parts.find((p) => p.r.firstError)?.r.firstError;
   return {
     name,
     method: first.method,
     url: first.url,
-    connections: sum((r) => r.connections),
+    connections: sumOf(parts, (p) => p.r.connections),
     startedAt: new Date(Math.min(...windows.map((w) => w.start))).toISOString(),
     elapsedMs: Math.round(span),
     requests,
-    responses,
-    non2xx: sum((r) => r.non2xx),
-    socketErrors: sum((r) => r.socketErrors),
-    timeouts: sum((r) => r.timeouts),
-    mismatches: sum((r) => r.mismatches),
-    statusCodes: codes,
-    errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
-    requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
+    responses: counts.responses,
+    non2xx: counts.non2xx,
+    socketErrors: counts.socketErrors,
+    timeouts: counts.timeouts,
+    mismatches: counts.mismatches,
+    statusCodes: counts.statusCodes,
+    errorRate: errorRate(failedOf(counts), requests, parts.every(({ r }) => r.idle)),
+    requestsPerSecond: requestsPerSecond(counts.responses, span),
     latencyMs: summarize(h),
     histogram: encodeHistogram(h),
-    ...(failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
-    ...(firstError ? { firstError } : {}),
+    ...failedLatencyOf(failed),
+    ...(counts.firstError ? { firstError: counts.firstError } : {}),
     ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
     ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),
   };

@@ -3,7 +3,8 @@ import { configSchema } from '../../src/config/schema.js';
 import { type LoadConfig } from '../../src/checks/load/schema.js';
 import { appendEntry, baselineOf, judgeRegression, loadConfigHash, type BaselineEntry, type History } from '../../src/baseline/stats.js';
 import { historyEntry } from '../../src/baseline/policy.js';
-import type { LoadResult, ResultRow } from '../../src/core/types.js';
+import type { ResultRow } from '../../src/core/types.js';
+import type { LoadResult } from '../../src/checks/load/types.js';
 import type { Report, ReportFinding } from '../../src/report/report.js';
 
 // Issue 10, section 5: the baseline does not absorb regressions, and compares like with like.

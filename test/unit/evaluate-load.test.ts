@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { baselineOf, type BaselineEntry } from '../../src/baseline/stats.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
-import { resolveBudgets, wilson } from '../../src/checks/load/evaluate.js';
-import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
+import { resolveBudgets, wilson } from '../../src/checks/load/budgets.js';
+import type { LoadRequestResult, LoadResult } from '../../src/checks/load/types.js';
 
 const env = (load: Record<string, unknown> = {}) => configSchema.parse({ environments: { production: { load } } }).environments.production!;
 

@@ -3,7 +3,8 @@ import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js
 import { baselineOf } from '../../src/baseline/stats.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { observes } from '../../src/incidents/observed.js';
-import type { CheckResults, EndpointReading, LoadRequestResult, ProbeResult } from '../../src/core/types.js';
+import type { CheckResults, EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { LoadRequestResult } from '../../src/checks/load/types.js';
 
 // Issue 10, section 3: evaluate says which subjects it looked at, passing or failing. A subject
 // whose rule did not run this time is no evidence that its incident recovered.

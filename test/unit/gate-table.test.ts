@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { computeVerdict } from '../../src/core/verdict.js';
-import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
+import type { LoadRequestResult, LoadResult } from '../../src/checks/load/types.js';
 import { renderGateComment } from '../../src/gate/render.js';
 import { REPORT_SCHEMA, withTargets, type Report } from '../../src/report/report.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BaselineEntry } from '../../src/baseline/stats.js';
-import type { LoadRequestResult } from '../../src/core/types.js';
+import type { LoadRequestResult } from '../../src/checks/load/types.js';
 import { renderMarkdown, renderText, renderTrend } from '../../src/report/render.js';
 import { REPORT_SCHEMA, withTargets, type Report } from '../../src/report/report.js';
 

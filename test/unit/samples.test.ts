@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, decodeHistogram, encodeHistogram, recordMs } from '../../src/scale/histogram.js';
 import { medianOfSamples } from '../../src/scale/samples.js';
-import type { LoadRequestResult, LoadResult } from '../../src/core/types.js';
+import type { LoadRequestResult, LoadResult } from '../../src/checks/load/types.js';
 
 function sample(p95: number, errorRate: number, latencies: number[]): LoadResult {
   const h = createHistogram();

@@ -1,190 +1,186 @@
-import type { EvalContext } from '../check.js';
-import { builder, fail, finding, observe, ruled, type Builder } from '../legacy.js';
-import type { LoadConfig, Budgets } from './schema.js';
-import { judgeRegression } from '../../baseline/stats.js';
-import { formatMs } from '../../config/duration.js';
-import { pct, round } from '../rendering.js';
+import { judgeRegression, type RegressionVerdict } from '../../baseline/stats.js';
 import type { RuleId } from '../../core/severity.js';
-import type { LoadRequestResult, LoadResult } from '../../core/types.js';
+import type { FailureClass } from '../../core/types.js';
+import type { LatencySummary } from '../../scale/histogram.js';
+import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
+import { CRITICAL_ERROR_RATE, MIN_P95_SAMPLES, resolveBudgets, wilson, type ResolvedBudgets } from './budgets.js';
+import type { LoadConfig } from './schema.js';
+import type { LoadRequestResult, LoadResult } from './types.js';
 
-export const DEFAULT_BUDGETS = { p50: 500, p95: 2000, 'error-rate': 1 } as const;
-/** Error rate above this percentage is SEV2, whatever the budget (when the budget is lower). */
-export const CRITICAL_ERROR_RATE = 5;
+/** A rule that fired carries its grade; absent where the config switched the rule off. */
+type Ruled = { readonly graded?: Graded };
+type Of = { readonly request: LoadRequestResult };
 
-export interface ResolvedBudgets {
-  readonly p50: number;
-  readonly p95: number;
-  /** Percent. */
-  readonly errorRate: number;
-}
+/**
+ * The load check's verdicts, in the order of its rows and notes. Per request: idle, unreachable,
+ * or its latency (successful responses only), failed responses, error rate and throughput; then
+ * the overall p95 against the baseline. Facts and numbers only: `render.ts` puts them in words.
+ */
+export type LoadVerdict =
+  /** What the load step said about itself (idle slices, merge observations), passed on. */
+  | { readonly kind: 'load-notes'; readonly notes: readonly string[] }
+  /** Where latency is measured from: when each request was sent, or under a rate cap when it was meant to be. */
+  | { readonly kind: 'latency-origin'; readonly from: 'sent' | 'intended'; readonly rate?: number }
+  /** Its share of the rate or amount was 0: it sent nothing on purpose (`request.idle` says why). Not an outage. */
+  | ({ readonly kind: 'idle' } & Of)
+  /** No response at all: an outage. */
+  | ({ readonly kind: 'unreachable'; readonly failureClass: FailureClass } & Of & Ruled)
+  /** Responses, but none successful: no latency to judge against the budgets. */
+  | ({ readonly kind: 'no-success'; readonly budgets: ResolvedBudgets } & Of)
+  /** Too few successful responses for a p95: not judged against its budget. */
+  | ({ readonly kind: 'p95-too-few'; readonly samples: number; readonly needed: number; readonly p95Ms: number; readonly budgetMs: number } & Of)
+  /** The p95 against its budget; critical beyond twice the budget. */
+  | ({ readonly kind: 'p95'; readonly p95Ms: number; readonly budgetMs: number; readonly over: boolean; readonly critical: boolean } & Of & Ruled)
+  | ({ readonly kind: 'p50'; readonly p50Ms: number; readonly budgetMs: number; readonly over: boolean } & Of & Ruled)
+  /** The tail, not judged: p99 (never above the max) and max. */
+  | ({ readonly kind: 'p99-max'; readonly p99Ms: number; readonly maxMs: number } & Of)
+  /** The failed responses' latencies, kept apart from latency. */
+  | ({ readonly kind: 'failed-responses'; readonly latency: LatencySummary } & Of)
+  /**
+   * The error rate against its budget, judged on its Wilson 95 % interval (fractions): over when
+   * the lower bound is above the budget, critical when above the critical level as well.
+   */
+  | ({
+      readonly kind: 'error-rate';
+      readonly errorRate: number;
+      readonly errors: number;
+      readonly requests: number;
+      readonly interval: { readonly low: number; readonly high: number };
+      /** Percent. */
+      readonly budgetPct: number;
+      /** Percent. */
+      readonly criticalPct: number;
+      readonly over: boolean;
+      readonly critical: boolean;
+    } & Of & Ruled)
+  | ({ readonly kind: 'throughput'; readonly requestsPerSecond: number; readonly elapsedMs: number } & Of)
+  /** The overall p95 against the baseline of earlier runs. */
+  | ({
+      readonly kind: 'regression';
+      readonly overall: LoadRequestResult;
+      /** The requests the overall p95 covers. */
+      readonly requestNames: readonly string[];
+      readonly judgement: RegressionVerdict;
+      /** Percent. */
+      readonly thresholdPct: number;
+      readonly floorMs: number;
+      readonly baselineRuns: number;
+    } & Ruled);
 
-export function resolveBudgets(...layers: (Budgets | undefined)[]): ResolvedBudgets {
-  let p50: number = DEFAULT_BUDGETS.p50;
-  let p95: number = DEFAULT_BUDGETS.p95;
-  let errorRate: number = DEFAULT_BUDGETS['error-rate'];
-  for (const b of layers) {
-    if (b?.p50 !== undefined) p50 = b.p50;
-    if (b?.p95 !== undefined) p95 = b.p95;
-    if (b?.['error-rate'] !== undefined) errorRate = b['error-rate'];
-  }
-  return { p50, p95, errorRate };
-}
-
-export function evaluateLoad(load: LoadResult, ctx: EvalContext): Builder {
-  const b = builder();
+/** Pure: the load result judged against its budgets, and against the baseline when there is one. */
+export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVerdict> {
+  const verdicts: LoadVerdict[] = [];
+  const observed: string[] = [];
+  const observe = (...subjects: string[]) => observed.push(...subjects.map((s) => fingerprint(ctx.environment, 'load', s)));
   const cfg = ctx.config.load as LoadConfig | undefined;
   const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
-  b.notes.push(...(load.notes ?? []));
-  const o0 = load.overall;
-  b.notes.push(
-    o0.latencyFrom === 'intended'
-      ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
-      : 'load: latency is measured from when each request was sent (no rate cap)',
-  );
+  if (load.notes?.length) verdicts.push({ kind: 'load-notes', notes: load.notes });
+  const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
+  verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
   let overallP95Breached = false;
   for (const r of load.requests) {
     const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
-    const breached = evaluateLoadRequest(r, budgets, ctx, b);
+    const breached = evaluateLoadRequest(r, budgets, ctx, verdicts, observe);
     if (breached || (r.responses === 0 && !r.idle)) overallP95Breached = true;
   }
   if (ctx.baseline && cfg && !overallP95Breached) {
-    observe(b, ctx, 'load', 'p95-regression');
+    observe('p95-regression');
     const o = load.overall;
-    const v = judgeRegression(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
-    const value = `p95 ${formatMs(o.latencyMs.p95)} vs baseline ${formatMs(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
-    const subject = `p95 regression of ${load.requests.length === 1 ? load.requests[0]!.name : `all ${load.requests.length} requests`}`;
-    const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${formatMs(v.bandMs)}, and +${formatMs(cfg.regression.floor)} floor`;
-    if (v.regressed) {
-      const f = ruled(ctx, 'load-regression', (s) =>
-        finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline',
-          `p95 is ${formatMs(o.latencyMs.p95)}, ${formatMs(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${formatMs(v.baselineP95)} of ${ctx.baseline!.runs.length} runs; the noise band is ${formatMs(v.bandMs)}`,
-          { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }),
-      );
-      fail(b, f, o.url, { check: 'load', subject, value, budget });
-    } else {
-      b.rows.push({ check: 'load', subject, value, budget, verdict: 'pass' });
-    }
+    const judgement = judgeRegression(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
+    verdicts.push({
+      kind: 'regression',
+      overall: o,
+      requestNames: load.requests.map((r) => r.name),
+      judgement,
+      thresholdPct: cfg.regression.threshold,
+      floorMs: cfg.regression.floor,
+      baselineRuns: ctx.baseline.runs.length,
+      ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
+    });
   }
-  return b;
+  return { verdicts, observed };
 }
 
-/** Findings for one request's load; true when its p95 broke the budget. */
-function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, b: Builder): boolean {
+/** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */
+function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext, out: LoadVerdict[], observe: (...subjects: string[]) => void): boolean {
   const name = r.name;
   if (r.idle && r.requests === 0) {
-    // Its share of the rate or amount is 0: it sent nothing on purpose, which is not an outage.
-    b.rows.push({ check: 'load', subject: `${name} requests`, value: `none sent: ${r.idle}`, budget: '', verdict: 'skip' });
+    out.push({ kind: 'idle', request: r });
     return false;
   }
-  observe(b, ctx, 'load', `${name}:unreachable`);
+  observe(`${name}:unreachable`);
   if (r.responses === 0) {
     // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
-    const cls = r.firstError?.class ?? 'timeout';
-    const f = ruled(ctx, 'load-unreachable', (s) =>
-      finding(ctx, 'load', `${name}:unreachable`, 'load-unreachable', s, `load target ${name} never answered`,
-        `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`,
-        { classification: cls }),
-    );
-    fail(b, f, r.url, { check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers' });
+    out.push({ kind: 'unreachable', request: r, failureClass: r.firstError?.class ?? 'timeout', ...graded(ctx, 'load-unreachable') });
     return false;
   }
-  observe(b, ctx, 'load', `${name}:error-rate`);
+  observe(`${name}:error-rate`);
   const l = r.latencyMs;
-  const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
-  const failedRow = () => {
+  const failedResponses = () => {
     const fl = r.failedLatencyMs;
-    if (fl && fl.count > 0) {
-      b.rows.push({ check: 'load', subject: `${name} failed responses`, value: `${fl.count}: p50 ${formatMs(fl.p50)}, p95 ${formatMs(fl.p95)}, max ${formatMs(fl.max)} (not latency: kept apart)`, budget: '', verdict: 'skip' });
-    }
+    if (fl && fl.count > 0) out.push({ kind: 'failed-responses', request: r, latency: fl });
   };
 
   // Latency is that of successful responses: a fast 503 is not a fast service.
   if (l.count === 0) {
-    const why = `no successful response (${r.responses} of ${r.responses} failed)`;
-    b.rows.push({ check: 'load', subject: `${name} p95`, value: why, budget: `< ${formatMs(budgets.p95)}`, verdict: 'skip' });
-    b.rows.push({ check: 'load', subject: `${name} p50`, value: why, budget: `< ${formatMs(budgets.p50)}`, verdict: 'skip' });
-    failedRow();
-    judgeErrorRate(r, budgets, counts, ctx, b);
+    out.push({ kind: 'no-success', request: r, budgets });
+    failedResponses();
+    out.push(...judgeErrorRate(r, budgets, ctx));
     return true;
   }
-  observe(b, ctx, 'load', `${name}:p50`);
-  if (l.count >= MIN_P95_SAMPLES) observe(b, ctx, 'load', `${name}:p95`);
+  observe(`${name}:p50`);
+  if (l.count >= MIN_P95_SAMPLES) observe(`${name}:p95`);
 
   // p95: SEV2 beyond twice the budget, SEV3 beyond it; from fewer than MIN_P95_SAMPLES successes, a note.
   let p95Breached = false;
   if (l.count < MIN_P95_SAMPLES) {
     p95Breached = true; // no p95 to judge, nor to compare with the baseline
-    b.notes.push(`load: ${name}: too few samples for a p95 (${l.count} successful responses; a p95 needs ${MIN_P95_SAMPLES}): not judged against its budget`);
-    b.rows.push({ check: 'load', subject: `${name} p95`, value: `${formatMs(l.p95)}: too few samples (${l.count} of ${MIN_P95_SAMPLES} needed)`, budget: `< ${formatMs(budgets.p95)}`, verdict: 'skip' });
-  } else if (l.p95 > budgets.p95) {
-    p95Breached = true;
-    const critical = l.p95 > 2 * budgets.p95;
-    const rule: RuleId = critical ? 'load-p95-critical' : 'load-p95';
-    const f = ruled(ctx, rule, (s) =>
-      finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`,
-        `p95 latency of ${r.method} ${r.url} is ${formatMs(l.p95)}, over the ${formatMs(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${formatMs(l.p50)}, p99 ${formatMs(l.p99)}, ${l.count} successful responses)`,
-        { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }),
-    );
-    fail(b, f, r.url, { check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}` });
+    out.push({ kind: 'p95-too-few', request: r, samples: l.count, needed: MIN_P95_SAMPLES, p95Ms: l.p95, budgetMs: budgets.p95 });
   } else {
-    b.rows.push({ check: 'load', subject: `${name} p95`, value: formatMs(l.p95), budget: `< ${formatMs(budgets.p95)}`, verdict: 'pass' });
+    const over = l.p95 > budgets.p95;
+    const critical = over && l.p95 > 2 * budgets.p95;
+    p95Breached = over;
+    out.push({ kind: 'p95', request: r, p95Ms: l.p95, budgetMs: budgets.p95, over, critical, ...(over ? graded(ctx, critical ? 'load-p95-critical' : 'load-p95') : {}) });
   }
 
-  if (l.p50 > budgets.p50) {
-    const f = ruled(ctx, 'load-p50', (s) =>
-      finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`,
-        `median latency of ${r.method} ${r.url} is ${formatMs(l.p50)}, over the ${formatMs(budgets.p50)} budget`,
-        { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }),
-    );
-    fail(b, f, r.url, { check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}` });
-  } else {
-    b.rows.push({ check: 'load', subject: `${name} p50`, value: formatMs(l.p50), budget: `< ${formatMs(budgets.p50)}`, verdict: 'pass' });
-  }
-  b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${formatMs(Math.min(l.p99, l.max))} / ${formatMs(l.max)}`, budget: '', verdict: 'pass' });
-  failedRow();
-  judgeErrorRate(r, budgets, counts, ctx, b);
+  const p50Over = l.p50 > budgets.p50;
+  out.push({ kind: 'p50', request: r, p50Ms: l.p50, budgetMs: budgets.p50, over: p50Over, ...(p50Over ? graded(ctx, 'load-p50') : {}) });
+  out.push({ kind: 'p99-max', request: r, p99Ms: Math.min(l.p99, l.max), maxMs: l.max });
+  failedResponses();
+  out.push(...judgeErrorRate(r, budgets, ctx));
   return p95Breached;
-}
-
-/** A p95 from fewer successful responses than this is a note, not a budget verdict. */
-export const MIN_P95_SAMPLES = 20;
-
-/**
- * The Wilson score interval (95 %, z = 1.96) of `errors` out of `n`, as fractions: how sure a
- * measured error rate is. On 100 requests, 10 errors is 5.5 %–17.4 %.
- */
-export function wilson(errors: number, n: number, z = 1.96): { low: number; high: number } {
-  if (n <= 0) return { low: 0, high: 1 };
-  const p = Math.min(1, Math.max(0, errors / n));
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
 /**
  * The error-rate budget, judged on the Wilson 95 % interval so a small sample cannot flip the
  * verdict: over budget when the interval's lower bound is above the budget, SEV2 when the lower
- * bound is above the critical level as well.
+ * bound is above the critical level as well. Then the throughput.
  */
-function judgeErrorRate(r: LoadRequestResult, budgets: ResolvedBudgets, counts: string, ctx: EvalContext, b: Builder): void {
-  const name = r.name;
-  const { low, high } = wilson(Math.round(r.errorRate * r.requests), r.requests);
-  const lowPct = low * 100;
-  const interval = `95 % interval ${pct(low)}–${pct(high)}`;
-  const value = `${pct(r.errorRate)} (${interval}; ${counts})`;
-  const rateBudget = `< ${budgets.errorRate} %, judged on the interval's lower bound`;
-  if (lowPct > budgets.errorRate) {
-    const critical = lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
-    const rule: RuleId = critical ? 'load-error-rate-critical' : 'load-error-rate';
-    const f = ruled(ctx, rule, (s) =>
-      finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`,
-        `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)} (${interval}), over the ${budgets.errorRate} % budget${critical ? ` and the ${CRITICAL_ERROR_RATE} % critical level` : ''} even at the interval's lower bound (${counts})`,
-        { measured: { value: round(r.errorRate * 100), unit: '%', budget: budgets.errorRate } }),
-    );
-    fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value, budget: rateBudget });
-  } else {
-    b.rows.push({ check: 'load', subject: `${name} error rate`, value, budget: rateBudget, verdict: 'pass' });
-  }
-  b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${formatMs(r.elapsedMs)}`, budget: '', verdict: 'pass' });
+function judgeErrorRate(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: EvalContext): LoadVerdict[] {
+  const errors = Math.round(r.errorRate * r.requests);
+  const interval = wilson(errors, r.requests);
+  const lowPct = interval.low * 100;
+  const over = lowPct > budgets.errorRate;
+  const critical = over && lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
+  return [
+    {
+      kind: 'error-rate',
+      request: r,
+      errorRate: r.errorRate,
+      errors,
+      requests: r.requests,
+      interval,
+      budgetPct: budgets.errorRate,
+      criticalPct: CRITICAL_ERROR_RATE,
+      over,
+      critical,
+      ...(over ? graded(ctx, critical ? 'load-error-rate-critical' : 'load-error-rate') : {}),
+    },
+    { kind: 'throughput', request: r, requestsPerSecond: r.requestsPerSecond, elapsedMs: r.elapsedMs },
+  ];
+}
+
+function graded(ctx: EvalContext, rule: RuleId): Ruled {
+  const g = grade(ctx, rule);
+  return g ? { graded: g } : {};
 }

@@ -1,11 +1,11 @@
 import { joinUrl } from '../../http/target.js';
-import type { LoadResult } from '../../core/types.js';
 import type { Check } from '../check.js';
-import { judgedOf, renderedOf, type Builder } from '../legacy.js';
-import { evaluateLoad } from './evaluate.js';
+import { evaluateLoad, type LoadVerdict } from './evaluate.js';
+import { renderLoad } from './render.js';
+import type { LoadResult } from './types.js';
 
 /** A short load test: latency percentiles, error rate and throughput against budgets and the baseline. */
-export const loadCheck: Check<'load', Builder> = {
+export const loadCheck: Check<'load', LoadVerdict> = {
   name: 'load',
   configured: (config) => config.load !== undefined,
   urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => joinUrl(baseUrl, r.path)),
@@ -28,6 +28,6 @@ export const loadCheck: Check<'load', Builder> = {
     }
     return samples.length === 1 ? samples[0] : (await import('../../scale/samples.js')).medianOfSamples(samples);
   },
-  evaluate: (results, ctx) => (results.load ? judgedOf(evaluateLoad(results.load, ctx)) : undefined),
-  render: renderedOf,
+  evaluate: (results, ctx) => (results.load ? evaluateLoad(results.load, ctx) : undefined),
+  render: renderLoad,
 };

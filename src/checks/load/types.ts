@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { FailureClass } from '../../core/types.js';
+import type { LatencySummary } from '../../scale/histogram.js';
+
+/** The load check's result: what `report.json` keeps under `results.load`. */
+
+const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'] as const satisfies readonly FailureClass[];
+
+/**
+ * One request's load counters and encoded histograms: the part of its result that adds up exactly
+ * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
+ */
+export const loadRequestCountsSchema = z.object({
+  name: z.string(),
+  method: z.string(),
+  url: z.string(),
+  connections: z.number(),
+  startedAt: z.string(),
+  elapsedMs: z.number(),
+  /** Responses plus requests that got no response (socket errors, timeouts). */
+  requests: z.number(),
+  responses: z.number(),
+  non2xx: z.number(),
+  socketErrors: z.number(),
+  timeouts: z.number(),
+  /** Responses whose body lacked `expect-body-contains`. */
+  mismatches: z.number(),
+  statusCodes: z.record(z.string(), z.number()),
+  /** The successful responses' latencies: the encoded HDR histogram (µs). */
+  histogram: z.string(),
+  /** The failed responses' latencies; `histogram` holds the successful ones. */
+  failedHistogram: z.string().optional(),
+  firstError: z.object({ class: z.enum(failureClasses), message: z.string() }).optional(),
+  /**
+   * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
+   * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
+   */
+  latencyFrom: z.enum(['sent', 'intended']).optional(),
+  /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
+  idle: z.string().optional(),
+});
+export type LoadRequestCounts = Readonly<z.infer<typeof loadRequestCountsSchema>>;
+
+/** One request's load-test measurements. Latencies in milliseconds; `histogram` is the encoded HDR histogram (µs). */
+export interface LoadRequestResult extends LoadRequestCounts {
+  /** Failed requests (non-2xx + socket errors + timeouts + 2xx body mismatches) ÷ requests, as a fraction (never above 1). */
+  readonly errorRate: number;
+  readonly requestsPerSecond: number;
+  /** Successful responses only (2xx, body as expected): a fast 503 is not latency. Count 0: none succeeded. */
+  readonly latencyMs: LatencySummary;
+  /** The failed responses' latencies (non-2xx, body mismatches), kept apart; absent when none failed. */
+  readonly failedLatencyMs?: LatencySummary;
+}
+
+export interface LoadResult {
+  readonly connections: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly amount?: number;
+  readonly rate?: number;
+  readonly requests: readonly LoadRequestResult[];
+  readonly overall: LoadRequestResult;
+  /** What the load step has to say about itself (idle slices, merge observations). */
+  readonly notes?: readonly string[];
+  /** In gate mode: each sample's overall figures; the fields above are their medians. */
+  readonly samples?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
+}
