@@ -149,6 +149,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
       }
     };
     const chosen = CHECK_REGISTRY.filter((c) => plan.checks.includes(c.name));
+    await Promise.all(chosen.map((c) => c.preload?.(plan)));
     await Promise.all(chosen.filter((c) => !c.runsLast).map(settle));
     for (const c of chosen.filter((c) => c.runsLast)) await settle(c);
     // In the registry's order, whatever order they finished in.

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../core/types.js';
+import type { LoadResult } from '../checks/load/types.js';
 import { loadRunPassed, type Report } from '../report/report.js';
 import type { BaselineEntry, BaselineKey } from './stats.js';
 

@@ -28,6 +28,12 @@ export interface Check<N extends CheckName = CheckName, V = unknown> {
   urls(config: EnvironmentConfig, baseUrl: string): string[];
   /** Runs after the others have finished: the load check, so it does not distort the probes' latency. */
   readonly runsLast?: boolean;
+  /**
+   * Loads the check's lazy code (autocannon, the MongoDB driver: chunks of their own in dist/)
+   * before any check runs. A chunk that cannot load is a broken install, which stops the run; it
+   * is never mistaken for a check that broke on the target.
+   */
+  preload?(plan: RunPlan): Promise<unknown> | undefined;
   /** The I/O. Throwing is allowed: the pipeline settles each check on its own, as a `check-failed` finding. */
   run(ctx: RunContext): Promise<CheckResults[N] | undefined>;
   /** Pure. Reads its own result (and, where one outage explains another, the others'); undefined when it has none. */

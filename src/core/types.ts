@@ -4,9 +4,6 @@ import type { LoadResult } from '../checks/load/types.js';
 export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
-/** The load check's result types live with it (src/checks/load/types.ts); `LoadResult` stays nameable here, as `CheckResults` uses it. */
-export type { LoadResult };
-
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 export type FailureClass = 'dns' | 'refused' | 'reset' | 'timeout' | 'tls' | 'redirect' | 'status' | 'body' | 'latency';
 

@@ -44,6 +44,20 @@ describe('hostile input (dist/index.js)', () => {
     }
   });
 
+  it('an alert whose level is "__proto__" or "constructor" is an unknown level (a warning), never a lost finding', async () => {
+    const target = await httpServer((_req, res) => json(res, 200, { alerts: [{ type: 'a', level: '__proto__', message: 'm1' }, { type: 'b', level: 'Constructor', message: 'm2' }] }));
+    try {
+      const cfg = `environments:\n  production:\n    metrics:\n      alerts: { path: /alerts, retries: 0 }\n`;
+      const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'metrics' }, { files: { 'lg.yml': cfg } });
+      const report = reportOf(r);
+      expect(report.findings.map((f: { subject: string; rule: string }) => [f.subject, f.rule])).toEqual([['alert-a', 'alert-warning'], ['alert-b', 'alert-warning']]);
+      expect(report.findings[0].detail).toMatch(/its level, read from key "level", is "__proto__", not one of critical/);
+      expect(JSON.stringify(report.rows)).not.toMatch(/native code/);
+    } finally {
+      await target.close();
+    }
+  });
+
   it('deeply nested JSON on a monitoring endpoint: that endpoint is a finding, the other checks are reported', async () => {
     const deep = deepJson(100_000); // 200 KB
     const target = await httpServer((req, res) => {

@@ -11,6 +11,7 @@ export const loadCheck: Check<'load', LoadVerdict> = {
   urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => joinUrl(baseUrl, r.path)),
   // After the probes, so it does not distort their latency.
   runsLast: true,
+  preload: () => import('./run.js'),
   run: async ({ plan, http, clock, shardSpec }) => {
     const cfg = plan.environmentConfig.load;
     if (!cfg) return undefined;

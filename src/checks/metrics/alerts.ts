@@ -48,8 +48,10 @@ export type AlertVerdict =
 function levelOf(item: unknown, levelKey: string): { level: AlertLevel; levelRead: LevelRead } {
   const raw = readPath(item, levelKey);
   const name = raw.found ? String(raw.value).toLowerCase() : '';
-  const level = ALERT_LEVELS[name] ?? 'warning';
-  const levelRead: LevelRead = ALERT_LEVELS[name] ? { how: 'known' } : raw.found ? { how: 'unknown', raw: raw.value } : { how: 'missing' };
+  // An own key only: a level named "constructor" or "__proto__" is unknown, not Object's property.
+  const known = Object.hasOwn(ALERT_LEVELS, name) ? ALERT_LEVELS[name] : undefined;
+  const level = known ?? 'warning';
+  const levelRead: LevelRead = known ? { how: 'known' } : raw.found ? { how: 'unknown', raw: raw.value } : { how: 'missing' };
   return { level, levelRead };
 }
 
