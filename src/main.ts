@@ -186,7 +186,7 @@ async function postGateComment(outcome: PipelineOutcome, opts: RunOptions, ctx: 
   const pr = (ctx.event.pull_request as { number?: number } | undefined)?.number ?? (ctx.event.number as number | undefined);
   if (!pr) return ['gate: this run has no pull request in its event, so no comment was posted'];
   const { renderGateComment } = await import('./gate/render.js');
-  const body = renderGateComment(outcome.report, outcome.plan.environmentConfig.load);
+  const body = renderGateComment(outcome.report);
   if (opts.dryRun) return [`gate: dry-run, the comment on #${pr} was not written`];
   try {
     const { octokit, owner, repo } = await github.get();

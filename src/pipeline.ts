@@ -114,6 +114,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     verdict: computeVerdict(evaluation.findings, opts.failOn),
     findings: withTargets(evaluation.findings),
     rows: evaluation.rows,
+    ...(evaluation.facts ? { facts: evaluation.facts } : {}),
     notes: [...notes, ...evaluation.notes],
     observed: evaluation.observed,
     results,

@@ -6,7 +6,7 @@ import type { Redactor } from '../report/redact.js';
 import type { RunPlan } from '../run-plan.js';
 import type { ShardSpec } from '../scale/shard-spec.js';
 import { ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from '../core/severity.js';
-import type { CheckName, CheckResults, Finding, ResultRow } from '../core/types.js';
+import type { CheckFacts, CheckName, CheckResults, Finding, ResultRow } from '../core/types.js';
 
 /**
  * One check is one folder, `src/checks/<name>/`, with one shape:
@@ -75,6 +75,8 @@ export interface Judged<V> {
   readonly verdicts: readonly V[];
   /** Fingerprints whose rule was evaluated this run, passing or failing (see incidents/observed.ts). */
   readonly observed: readonly string[];
+  /** Structured facts for other renderers (see `CheckFacts`). */
+  readonly facts?: CheckFacts;
 }
 
 /** A check's verdicts in words. */

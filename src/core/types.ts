@@ -1,5 +1,6 @@
 import type { Severity, WorstSeverity, FailOn } from './severity.js';
 import type { LoadResult } from '../checks/load/types.js';
+import type { ResolvedBudgets } from '../checks/load/budgets.js';
 
 export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
 export type CheckName = (typeof CHECKS)[number];
@@ -131,7 +132,21 @@ export interface Finding {
   readonly related?: readonly string[];
 }
 
+/**
+ * Structured facts a check's evaluation hands to renderers beyond its own rows (the gate comment
+ * shows each load request's budgets), so that no renderer derives them again from the config.
+ */
+export interface CheckFacts {
+  readonly load?: {
+    /** Each request's budgets, after the config's layers (defaults, the load's, the request's). */
+    readonly budgets: Readonly<Record<string, ResolvedBudgets>>;
+    /** The regression rule's threshold, in percent of the baseline's p95. */
+    readonly regressionThresholdPct: number;
+  };
+}
+
 export interface Evaluation {
+  readonly facts?: CheckFacts;
   readonly rows: readonly ResultRow[];
   readonly findings: readonly Finding[];
   readonly notes: readonly string[];

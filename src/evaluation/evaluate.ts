@@ -1,6 +1,6 @@
 import { CHECK_REGISTRY } from '../checks/registry.js';
 import type { AnyCheck, Check, EvalContext, Rendered } from '../checks/check.js';
-import type { CheckResults, Evaluation } from '../core/types.js';
+import type { CheckFacts, CheckResults, Evaluation } from '../core/types.js';
 import { renderFailures } from './failures.js';
 import { foldOutages } from './outages.js';
 
@@ -15,14 +15,17 @@ export type { EvalContext } from '../checks/check.js';
 export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
   const observed: string[] = [];
   const parts: Rendered[] = [];
+  let facts: CheckFacts = {};
   for (const check of CHECK_REGISTRY as readonly AnyCheck[] as readonly Check[]) {
     const judged = check.evaluate(results, ctx);
     if (!judged) continue;
     observed.push(...judged.observed);
+    if (judged.facts) facts = { ...facts, ...judged.facts };
     parts.push(check.render(judged, ctx));
   }
   parts.push(...renderFailures(results.failures ?? [], ctx));
   return foldOutages({
+    ...(Object.keys(facts).length ? { facts } : {}),
     rows: parts.flatMap((p) => p.rows),
     findings: parts.flatMap((p) => p.findings),
     notes: parts.flatMap((p) => p.notes),

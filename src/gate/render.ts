@@ -1,6 +1,4 @@
 import { formatMs } from '../config/duration.js';
-import type { LoadConfig } from '../checks/load/schema.js';
-import { resolveBudgets } from '../checks/load/budgets.js';
 import { label, meetsThreshold } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Report } from '../report/report.js';
@@ -20,7 +18,7 @@ function delta(now: number, base: number | undefined, fmt: (v: number) => string
 }
 
 /** The pull-request comment: one line verdict, the metrics table, other findings, the baseline used. Pure. */
-export function renderGateComment(r: Report, load: LoadConfig | undefined): string {
+export function renderGateComment(r: Report): string {
   const failing = r.findings.filter((f) => meetsThreshold(f.severity, r.verdict.failOn));
   const top =
     r.verdict.status === 'pass'
@@ -34,14 +32,14 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
     const b = r.baseline;
     const v = (bad: boolean) => (bad ? '❌' : '✅');
     const o = l.overall;
-    // Budgets are per request: each request is shown with its own budget and its own verdict.
-    const byName = new Map((load?.requests ?? []).map((q) => [q.name, q]));
-    const own = (name: string) => resolveBudgets(load?.budgets, byName.get(name)?.budgets);
+    // Budgets are per request: each request is shown with its own budget (as evaluation resolved it) and its own verdict.
+    const facts = r.facts?.load;
+    const own = (name: string) => facts?.budgets[name];
     const broke = (name: string, ...kinds: string[]) => r.findings.some((f) => f.check === 'load' && kinds.some((k) => f.subject === `${name}:${k}`));
     const regressed = r.findings.some((f) => f.rule === 'load-regression');
     const single = l.requests.length === 1 ? l.requests[0]! : undefined;
     const sb = single ? own(single.name) : undefined;
-    const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
+    const regressionBudget = b && facts ? `≤ baseline + max(${facts.regressionThresholdPct} %, 3 × MAD)` : '';
     const perRequest = 'per request, below';
     // Latency is that of successful responses: with none, there is no figure (never the 0 ms of an empty histogram).
     const none = 'no successful response';
@@ -59,7 +57,7 @@ export function renderGateComment(r: Report, load: LoadConfig | undefined): stri
       for (const q of l.requests) {
         const qb = own(q.name);
         const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
-        out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | < ${formatMs(qb.p50)} / < ${formatMs(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+        out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | ${qb ? `< ${formatMs(qb.p50)} / < ${formatMs(qb.p95)} / < ${qb.errorRate} %` : '—'} | ${q.idle ? 'idle' : v(bad)} |`);
       }
       out.push('');
     }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
-import type { CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
+import type { CheckFacts, CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
 import type { LoadResult } from '../checks/load/types.js';
 import type { Redactor } from './redact.js';
 import type { BaselineEntry } from '../baseline/stats.js';
@@ -42,6 +42,8 @@ export interface Report {
   readonly verdict: Verdict;
   readonly findings: readonly ReportFinding[];
   readonly rows: readonly ResultRow[];
+  /** Structured facts the renderers show beside the rows (each load request's budgets), as evaluation found them. */
+  readonly facts?: CheckFacts;
   readonly notes: readonly string[];
   /** The fingerprints whose rule was evaluated this run: only they may count as passing for an incident. */
   readonly observed: readonly string[];

@@ -19,9 +19,9 @@ function comment(requests: LoadRequestResult[], loadCfg: Record<string, unknown>
   const e = evaluate({ load }, { environment: 'production', config: env, severity: {} });
   const report: Report = {
     schema: REPORT_SCHEMA, startedAt: '', finishedAt: '', durationMs: 0, environment: 'production', target: 'http://127.0.0.1:1', mode: 'gate', checks: ['load'],
-    verdict: computeVerdict(e.findings, 'sev4'), findings: withTargets(e.findings), rows: e.rows, notes: e.notes, results: { load }, observed: e.observed,
+    verdict: computeVerdict(e.findings, 'sev4'), findings: withTargets(e.findings), rows: e.rows, ...(e.facts ? { facts: e.facts } : {}), notes: e.notes, results: { load }, observed: e.observed,
   };
-  return renderGateComment(report, env.load);
+  return renderGateComment(report);
 }
 
 describe('gate table budgets', () => {

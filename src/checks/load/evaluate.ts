@@ -4,7 +4,7 @@ import type { FailureClass } from '../../core/types.js';
 import type { LatencySummary } from '../../scale/histogram.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { CRITICAL_ERROR_RATE, MIN_P95_SAMPLES, resolveBudgets, wilson, type ResolvedBudgets } from './budgets.js';
-import type { LoadConfig } from './schema.js';
+import { DEFAULT_REGRESSION_PCT, type LoadConfig } from './schema.js';
 import type { LoadRequestResult, LoadResult } from './types.js';
 
 /** A rule that fired carries its grade; absent where the config switched the rule off. */
@@ -78,8 +78,10 @@ export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVer
   const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
   verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
   let overallP95Breached = false;
+  const budgetsOf: Record<string, ResolvedBudgets> = {};
   for (const r of load.requests) {
     const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
+    budgetsOf[r.name] = budgets;
     const breached = evaluateLoadRequest(r, budgets, ctx, verdicts, observe);
     if (breached || (r.responses === 0 && !r.idle)) overallP95Breached = true;
   }
@@ -98,7 +100,7 @@ export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVer
       ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
     });
   }
-  return { verdicts, observed };
+  return { verdicts, observed, facts: { load: { budgets: budgetsOf, regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
 }
 
 /** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */

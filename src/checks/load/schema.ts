@@ -22,6 +22,9 @@ const loadRequestSchema = z.strictObject({
 });
 export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
 
+/** The regression rule's default threshold, in percent of the baseline's p95. */
+export const DEFAULT_REGRESSION_PCT = 25;
+
 export const loadSchema = z.strictObject({
   requests: z.array(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
   connections: z.int().min(1).default(10),
@@ -41,11 +44,11 @@ export const loadSchema = z.strictObject({
   budgets: budgetsSchema.default({}),
   regression: z
     .strictObject({
-      threshold: percentSchema.default(25),
+      threshold: percentSchema.default(DEFAULT_REGRESSION_PCT),
       floor: durationSchema.default(20),
       'baseline-runs': z.int().min(1).max(100).default(10),
     })
-    .default({ threshold: 25, floor: 20, 'baseline-runs': 10 }),
+    .default({ threshold: DEFAULT_REGRESSION_PCT, floor: 20, 'baseline-runs': 10 }),
   history: z
     .strictObject({
       branch: z.string().min(1).default('launchguard-data'),
