@@ -6,7 +6,7 @@ import * as core from './github/runner.js';
 import type { BaselineStore } from './baseline/store.js';
 import { GitHubUnavailable } from './github/unavailable.js';
 import { createHttpClient } from './http/client.js';
-import { label } from './core/severity.js';
+import { sevName } from './core/severity.js';
 import { describeFailure } from './failure.js';
 import { historyDecision, needsDefaultBranch } from './baseline/policy.js';
 import { readRunnerContext, type RunnerContext } from './github/context.js';
@@ -223,7 +223,7 @@ function setOutputs(r: Report): void {
 
 function annotate(r: Report): void {
   for (const f of r.findings) {
-    const props = { title: `[${label(f.severity)}] ${f.title}` };
+    const props = { title: `[${sevName(f.severity)}] ${f.title}` };
     const text = `${f.detail} (respond ${f.targets.response}, resolve ${f.targets.resolution})`;
     if (f.severity === 'sev1' || f.severity === 'sev2') core.error(text, props);
     else if (f.severity === 'sev3') core.warning(text, props);

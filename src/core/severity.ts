@@ -33,7 +33,7 @@ export function meetsThreshold(s: WorstSeverity, failOn: FailOn): boolean {
   return rank(s) <= rank(failOn);
 }
 
-export function label(s: Severity): string {
+export function sevName(s: Severity): string {
   return s.toUpperCase();
 }
 

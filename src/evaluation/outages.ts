@@ -1,5 +1,5 @@
 import { originOf } from '../core/url.js';
-import { label, rank } from '../core/severity.js';
+import { sevName, rank } from '../core/severity.js';
 import type { Evaluation, Finding } from '../core/types.js';
 import type { EvalContext, Located } from '../checks/check.js';
 
@@ -53,7 +53,7 @@ export function foldOutages(e: Evaluation, located: readonly Located[], ctx: Eva
     return [{
       ...f,
       severity: worst,
-      related: [...(f.related ?? []), ...parts.map((p) => `${label(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
+      related: [...(f.related ?? []), ...parts.map((p) => `${sevName(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
     }];
   });
   const rowOf = new Map(located.filter((l) => folded.has(l.finding)).map((l) => [l.row, folded.get(l.finding)!] as const));

@@ -1,5 +1,5 @@
 import { formatMs } from '../config/duration.js';
-import { label, meetsThreshold } from '../core/severity.js';
+import { sevName, meetsThreshold } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Report } from '../report/report.js';
 
@@ -23,7 +23,7 @@ export function renderGateComment(r: Report): string {
   const top =
     r.verdict.status === 'pass'
       ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
-      : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${label(f.severity)}] ${md(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
+      : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${sevName(f.severity)}] ${md(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
   const out = [gateMarker(r.environment), top, ''];
   out.push(`Environment **${md(r.environment)}** · target ${md(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
 
@@ -61,7 +61,7 @@ export function renderGateComment(r: Report): string {
       }
       out.push('');
     }
-    if (l.samples) out.push(`This PR: the median of ${l.samples.length} load samples (p95 per sample: ${l.samples.map((s) => formatMs(s.p95)).join(', ')}).`, '');
+    if (l.perSample) out.push(`This PR: the median of ${l.perSample.length} load samples (p95 per sample: ${l.perSample.map((s) => formatMs(s.p95)).join(', ')}).`, '');
     out.push(
       b
         ? `Baseline: the median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} on the default branch from ${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : ''} (${b.where}).`
@@ -72,11 +72,11 @@ export function renderGateComment(r: Report): string {
   const others = r.findings.filter((f) => f.check !== 'load');
   if (others.length) {
     out.push('| severity | finding | detail |', '|---|---|---|');
-    for (const f of others) out.push(`| ${label(f.severity)} | ${md(f.title)} | ${md(f.detail)} |`);
+    for (const f of others) out.push(`| ${sevName(f.severity)} | ${md(f.title)} | ${md(f.detail)} |`);
     out.push('');
   }
   const loadFindings = r.findings.filter((f) => f.check === 'load');
-  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${label(f.severity)}** ${md(f.detail)}`), '');
+  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${sevName(f.severity)}** ${md(f.detail)}`), '');
   out.push('_launchguard edits this comment on every run of this pull request._');
   return out.join('\n');
 }

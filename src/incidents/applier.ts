@@ -3,7 +3,7 @@ import type { IncidentsConfig } from './schema.js';
 import { parseMarker, parseState, type ExistingIssue } from './state.js';
 import { reconcile, type Action, type IncidentPlan } from './reconcile.js';
 import { describeAction } from './plan-lines.js';
-import { SEVERITIES, label as sevLabel, type Severity } from '../core/severity.js';
+import { SEVERITIES, sevName as sevLabel, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Observed } from './observed.js';
 import type { Finding } from '../core/types.js';

@@ -1,14 +1,14 @@
 import type { IncidentsConfig } from './schema.js';
 import { formatDuration } from '../config/duration.js';
 import { codeBlock, md } from '../core/markdown.js';
-import { SEVERITY_TARGETS, label, type Severity } from '../core/severity.js';
+import { SEVERITY_TARGETS, sevName, type Severity } from '../core/severity.js';
 import type { Finding } from '../core/types.js';
 import { encodeState, MARKER_PREFIX, type IncidentState } from './state.js';
 
 /** An incident issue's title and body, rendered from its state. */
 
 export function issueTitle(severity: Severity, title: string): string {
-  return `[${label(severity)}] ${title}`;
+  return `[${sevName(severity)}] ${title}`;
 }
 
 const ICON: Record<Severity, string> = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
@@ -33,7 +33,7 @@ export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyS
           : 'resolved';
   const lines = [
     `${MARKER_PREFIX}${s.fingerprint} -->`,
-    `## ${ICON[s.severity]} ${label(s.severity)}: ${md(s.title)}`,
+    `## ${ICON[s.severity]} ${sevName(s.severity)}: ${md(s.title)}`,
     '',
     `**What is wrong:** ${md(s.detail)}`,
     '',
@@ -41,10 +41,10 @@ export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyS
     '| | |',
     '|---|---|',
     `| status | ${statusText} |`,
-    `| severity | ${label(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
+    `| severity | ${sevName(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
   ];
   if (s.pendingSeverity && s.pendingRuns) {
-    lines.push(`| severity change | ${label(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+    lines.push(`| severity change | ${sevName(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
   }
   lines.push(
     `| first seen | ${md(s.firstSeen)} |`,
@@ -70,16 +70,16 @@ export const comments = {
   duplicate: (kept: number) => `Duplicate of #${kept}: two runs opened an issue for the same incident at once. launchguard keeps #${kept}.`,
   severityChanged: (worse: boolean, from: Severity, to: Severity, runs: number, detail: string) => {
     const t = SEVERITY_TARGETS[to];
-    return `${worse ? 'Escalated' : 'De-escalated'} from ${label(from)} to ${label(to)} (${runs} run${runs === 1 ? '' : 's'} in a row): ${md(detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`;
+    return `${worse ? 'Escalated' : 'De-escalated'} from ${sevName(from)} to ${sevName(to)} (${runs} run${runs === 1 ? '' : 's'} in a row): ${md(detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`;
   },
   reminder: (since: string, now: Date, failingRuns: number, detail: string) => `Still failing after ${durationText(since, now)} (${failingRuns} failing runs). ${md(detail)}`,
   reopened: (closedAt: string, now: Date, detail: string) => `Reopened: failing again ${durationText(closedAt, now)} after it was closed. ${md(detail)}`,
   opened: (f: Finding) => {
     const t = SEVERITY_TARGETS[f.severity];
-    return `Opened at ${label(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${md(f.detail)}`;
+    return `Opened at ${sevName(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${md(f.detail)}`;
   },
   recovered: (passing: number, s: IncidentState) =>
     `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(s.firstSeen, new Date(s.lastSeen))} from first to last failing run (${s.failingRuns} failing run${s.failingRuns === 1 ? '' : 's'}).`,
   /** Why an open incident was not counted this run (shown in its body). */
-  unchecked: (low: Severity | undefined, min: Severity) => (low ? `seen at ${label(low)}, below min-severity ${label(min)}` : 'its check did not evaluate it'),
+  unchecked: (low: Severity | undefined, min: Severity) => (low ? `seen at ${sevName(low)}, below min-severity ${sevName(min)}` : 'its check did not evaluate it'),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IncidentsConfig } from './schema.js';
-import { SEVERITIES, label, type Severity } from '../core/severity.js';
+import { SEVERITIES, sevName, type Severity } from '../core/severity.js';
 
 /**
  * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
@@ -97,9 +97,9 @@ export function parseState(body: string | null | undefined): IncidentState | und
  * counters start again, so the incident goes on being managed instead of staying open forever.
  */
 export function repairState(issue: ExistingIssue, cfg: IncidentsConfig): IncidentState {
-  const fromTitle = SEVERITIES.find((s) => issue.title.startsWith(`[${label(s)}] `));
+  const fromTitle = SEVERITIES.find((s) => issue.title.startsWith(`[${sevName(s)}] `));
   const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-  const title = fromTitle ? issue.title.slice(label(fromTitle).length + 3) : issue.title;
+  const title = fromTitle ? issue.title.slice(sevName(fromTitle).length + 3) : issue.title;
   return {
     v: 1,
     fingerprint: issue.fingerprint,

@@ -1,5 +1,5 @@
 import { formatMs } from '../config/duration.js';
-import { SEVERITY_TARGETS, label } from '../core/severity.js';
+import { SEVERITY_TARGETS, sevName } from '../core/severity.js';
 import type { CheckName, ResultRow } from '../core/types.js';
 import { codeSpan, md } from '../core/markdown.js';
 import { loadRunPassed, type Report } from './report.js';
@@ -13,7 +13,7 @@ export function verdictLine(r: Report): string {
   const count = `${v.findingsCount} finding${v.findingsCount === 1 ? '' : 's'}`;
   if (v.worstSeverity === 'none') return `launchguard: PASS: no findings`;
   const t = SEVERITY_TARGETS[v.worstSeverity];
-  const worst = `worst ${label(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
+  const worst = `worst ${sevName(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
   const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
   return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
@@ -44,7 +44,7 @@ export function renderMarkdown(r: Report): string {
     out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
     // GitHub refuses a summary of 1 MiB: findings past their share of it are counted, not shown.
     const lines = r.findings.map((f) =>
-      `| ${label(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
+      `| ${sevName(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
       (f.remediation ? `\n| | ↳ remediation | ${codeSpan(clip(f.remediation, DETAIL_MAX))} | | |` : '') +
       (f.related ?? []).map((n) => `\n| | ↳ same outage | ${cell(clip(n, DETAIL_MAX))} | | |`).join(''));
     out.push(...fitLines(lines, FINDINGS_BYTES, (n) => `| | and ${n} more finding${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | |`).lines);
@@ -54,7 +54,7 @@ export function renderMarkdown(r: Report): string {
   for (const [check, rows] of groupRows(r.rows)) {
     out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
     const lines = rows.map((row) =>
-      `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? label(row.severity) : ''} |`);
+      `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? sevName(row.severity) : ''} |`);
     const fit = fitLines(lines, Math.max(0, rowBytes), (n) => `| and ${n} more row${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | | |`);
     rowBytes -= fit.bytes;
     out.push(...fit.lines);
@@ -76,11 +76,11 @@ export function renderTrend(r: Report): string | undefined {
   const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
   const points = [
     // A run without a successful response has no latency: its p95 cell says so (the chart draws 0).
-    ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-    { label: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: loadRunPassed(r, load) },
+    ...past.map((e) => ({ tick: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+    { tick: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: loadRunPassed(r, load) },
   ];
   const num = (v: number) => String(Math.round(v * 100) / 100);
-  const axis = points.map((p) => `"${p.label}"`).join(', ');
+  const axis = points.map((p) => `"${p.tick}"`).join(', ');
   // A chart of one point is no trend: with fewer than 2, only the numbers.
   const chart = (title: string, unit: string, values: number[]) =>
     points.length < 2 ? [] : ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```', ''];
@@ -91,7 +91,7 @@ export function renderTrend(r: Report): string | undefined {
     ...chart('error rate', '%', points.map((p) => p.err)),
     '| run | commit | p95 | error rate | req/s | passed |',
     '|---|---|---|---|---|---|',
-    ...points.map((p) => `| ${p.label} | ${p.sha} | ${p.measured ? formatMs(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+    ...points.map((p) => `| ${p.tick} | ${p.sha} | ${p.measured ? formatMs(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
     '',
   ].join('\n');
 }
@@ -100,7 +100,7 @@ export function renderTrend(r: Report): string | undefined {
 export function renderText(r: Report): string {
   const out: string[] = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
   for (const f of r.findings) {
-    out.push(`  ${label(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
+    out.push(`  ${sevName(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
     if (f.remediation) out.push(`        fix: ${f.remediation}`);
     for (const n of f.related ?? []) out.push(`        same outage: ${n}`);
   }
@@ -108,7 +108,7 @@ export function renderText(r: Report): string {
   for (const [check, rows] of groupRows(r.rows)) {
     out.push(`${check}:`);
     for (const row of rows) {
-      const sev = row.severity ? ` ${label(row.severity)}` : '';
+      const sev = row.severity ? ` ${sevName(row.severity)}` : '';
       const budget = row.budget ? `  (budget: ${row.budget})` : '';
       out.push(`  ${row.verdict === 'pass' ? 'ok  ' : row.verdict === 'skip' ? 'skip' : 'FAIL'}  ${row.subject}: ${row.value}${budget}${sev}`);
     }

@@ -43,6 +43,6 @@ export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
     ...first,
     requests: first.requests.map((_, i) => combine(samples.map((s) => s.requests[i]!))),
     overall: combine(samples.map((s) => s.overall)),
-    samples: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
+    perSample: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
   };
 }

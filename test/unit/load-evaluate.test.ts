@@ -106,7 +106,7 @@ describe('evaluateLoad (pure, structured)', () => {
   it(`fewer than ${MIN_P95_SAMPLES} successes: no p95 verdict on the budget, nor a regression`, () => {
     const r = req({ requests: 19, responses: 19, latencyMs: { count: 19, min: 1, mean: 3000, p50: 3000, p90: 5000, p95: 5000, p99: 5000, max: 5000 } });
     const j = evaluateLoad(loadOf([r]), ctxOf({}, { baseline: baselineOf(history([400, 410, 390]), 10) }));
-    expect(find(j.verdicts, 'p95-too-few')).toMatchObject({ samples: 19, needed: MIN_P95_SAMPLES, p95Ms: 5000, budgetMs: 2000 });
+    expect(find(j.verdicts, 'p95-too-few')).toMatchObject({ successes: 19, needed: MIN_P95_SAMPLES, p95Ms: 5000, budgetMs: 2000 });
     expect(kinds(j.verdicts)).not.toContain('regression');
     expect(kinds(j.verdicts)).not.toContain('p95');
   });

@@ -21,7 +21,7 @@ describe('gate samples', () => {
     expect(m.overall.errorRate).toBe(0);
     expect(m.overall.responses).toBe(6);
     expect(decodeHistogram(m.overall.histogram).totalCount).toBe(6);
-    expect(m.samples!.map((s) => s.p95)).toEqual([20, 900, 22]);
+    expect(m.perSample!.map((s) => s.p95)).toEqual([20, 900, 22]);
   });
   it('a single sample is returned as it is', () => {
     const one = sample(10, 0, [1]);

@@ -28,7 +28,7 @@ export type LoadVerdict =
   /** Responses, but none successful: no latency to judge against the budgets. */
   | ({ readonly kind: 'no-success'; readonly budgets: ResolvedBudgets } & Of)
   /** Too few successful responses for a p95: not judged against its budget. */
-  | ({ readonly kind: 'p95-too-few'; readonly samples: number; readonly needed: number; readonly p95Ms: number; readonly budgetMs: number } & Of)
+  | ({ readonly kind: 'p95-too-few'; readonly successes: number; readonly needed: number; readonly p95Ms: number; readonly budgetMs: number } & Of)
   /** The p95 against its budget; critical beyond twice the budget. */
   | ({ readonly kind: 'p95'; readonly p95Ms: number; readonly budgetMs: number; readonly over: boolean; readonly critical: boolean } & Of & Ruled)
   | ({ readonly kind: 'p50'; readonly p50Ms: number; readonly budgetMs: number; readonly over: boolean } & Of & Ruled)
@@ -137,7 +137,7 @@ function evaluateLoadRequest(r: LoadRequestResult, budgets: ResolvedBudgets, ctx
   let p95Breached = false;
   if (l.count < MIN_P95_SAMPLES) {
     p95Breached = true; // no p95 to judge, nor to compare with the baseline
-    out.push({ kind: 'p95-too-few', request: r, samples: l.count, needed: MIN_P95_SAMPLES, p95Ms: l.p95, budgetMs: budgets.p95 });
+    out.push({ kind: 'p95-too-few', request: r, successes: l.count, needed: MIN_P95_SAMPLES, p95Ms: l.p95, budgetMs: budgets.p95 });
   } else {
     const over = l.p95 > budgets.p95;
     const critical = over && l.p95 > 2 * budgets.p95;

@@ -40,8 +40,8 @@ export function renderLoad(judged: Judged<LoadVerdict>, ctx: EvalContext): Rende
       }
       case 'p95-too-few': {
         const name = v.request.name;
-        b.note(`load: ${name}: too few samples for a p95 (${v.samples} successful responses; a p95 needs ${v.needed}): not judged against its budget`);
-        b.row(`${name} p95`, `${formatMs(v.p95Ms)}: too few samples (${v.samples} of ${v.needed} needed)`, `< ${formatMs(v.budgetMs)}`, 'skip');
+        b.note(`load: ${name}: too few samples for a p95 (${v.successes} successful responses; a p95 needs ${v.needed}): not judged against its budget`);
+        b.row(`${name} p95`, `${formatMs(v.p95Ms)}: too few samples (${v.successes} of ${v.needed} needed)`, `< ${formatMs(v.budgetMs)}`, 'skip');
         break;
       }
       case 'p95': {

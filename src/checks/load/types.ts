@@ -63,5 +63,5 @@ export interface LoadResult {
   /** What the load step has to say about itself (idle slices, merge observations). */
   readonly notes?: readonly string[];
   /** In gate mode: each sample's overall figures; the fields above are their medians. */
-  readonly samples?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
+  readonly perSample?: readonly { readonly p50: number; readonly p95: number; readonly p99: number; readonly errorRate: number; readonly requestsPerSecond: number }[];
 }

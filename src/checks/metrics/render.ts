@@ -1,5 +1,5 @@
 import { show } from '../../core/json-path.js';
-import { label } from '../../core/severity.js';
+import { sevName } from '../../core/severity.js';
 import type { EvalContext, Judged, Rendered } from '../check.js';
 import { RenderedBuilder, round } from '../rendering.js';
 import { ALERT_LEVELS, type AlertVerdict } from './alerts.js';
@@ -99,7 +99,7 @@ function renderAlert(b: RenderedBuilder, v: AlertVerdict): void {
 
 /** The threshold's levels, for its row: "≥ 95 % → SEV1; > 85 % → SEV3". */
 function budgetOf(t: Threshold): string {
-  return t.levels.map((l) => `${describeLevel(l, t.unit)} → ${label(l.severity)}`).join('; ');
+  return t.levels.map((l) => `${describeLevel(l, t.unit)} → ${sevName(l.severity)}`).join('; ');
 }
 
 /** A value in its unit, for people: "81.23 %". */
