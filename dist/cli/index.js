@@ -50748,8 +50748,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/core/baseline.ts
-var baseline = __nccwpck_require__(10288);
+// EXTERNAL MODULE: ./src/baseline/stats.ts
+var stats = __nccwpck_require__(50964);
 ;// CONCATENATED MODULE: ./src/baseline/store.ts
 function historyFileName(environment) {
     return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
@@ -50780,10 +50780,10 @@ class LocalBaselineStore {
                 return undefined;
             throw err;
         }
-        return (0,baseline/* parseHistory */.i6)(text, file);
+        return (0,stats/* parseHistory */.i6)(text, file);
     }
     async append(environment, entry, maxEntries) {
-        const next = (0,baseline/* appendEntry */.D4)(await this.read(environment), environment, entry, maxEntries);
+        const next = (0,stats/* appendEntry */.D4)(await this.read(environment), environment, entry, maxEntries);
         await (0,promises_.mkdir)(this.dir, { recursive: true });
         const file = (0,external_node_path_.join)(this.dir, historyFileName(environment));
         const tmp = `${file}.${process.pid}.tmp`;
@@ -50796,7 +50796,991 @@ class LocalBaselineStore {
 
 /***/ }),
 
-/***/ 84501:
+/***/ 82793:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tt: () => (/* binding */ historyDecision),
+/* harmony export */   xg: () => (/* binding */ historyEntry)
+/* harmony export */ });
+/* unused harmony export needsDefaultBranch */
+/* harmony import */ var _report_report_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88850);
+
+/**
+ * Whether this run appends to the history: the one rule for the action and the CLI. Pure.
+ * A `schedule` event runs on the default branch (GitHub runs schedules from it), and its payload
+ * carries no repository to say which branch that is, so the event alone decides.
+ */
+function historyDecision(i) {
+    if (i.isShard)
+        return { record: false, why: 'a shard run never writes history; the merge run does' };
+    if (i.mode === 'gate')
+        return { record: false, why: 'gate mode never writes history' };
+    if (i.dryRun)
+        return { record: false, why: 'dry-run' };
+    if (!i.answered)
+        return { record: false, why: 'the target never answered' };
+    if (i.event === undefined)
+        return { record: true, why: 'the CLI keeps its history locally' };
+    if (i.event === 'schedule')
+        return { record: true, why: 'a scheduled run is on the default branch' };
+    const branch = i.ref?.startsWith('refs/heads/') ? i.ref.slice('refs/heads/'.length) : undefined;
+    if (branch === undefined)
+        return { record: false, why: `only runs on the default branch extend it; this is ${i.ref ?? 'an unknown ref'}` };
+    if (i.defaultBranch === undefined) {
+        return { record: false, why: `could not tell whether ${branch} is the default branch (${i.defaultBranchError ?? 'the event does not say'}), so it is treated as another branch` };
+    }
+    if (branch !== i.defaultBranch)
+        return { record: false, why: `only runs on the default branch (${i.defaultBranch}) extend it; this is ${branch}` };
+    return { record: true, why: `${branch} is the default branch` };
+}
+/** True when the default branch must be looked up for the decision: a branch run whose payload does not name it. */
+function needsDefaultBranch(event, ref, fromPayload) {
+    return event !== undefined && event !== 'schedule' && fromPayload === undefined && ref?.startsWith('refs/heads/') === true;
+}
+/**
+ * The summary of this run that the history keeps. It counts as passed only with no load finding
+ * at all: a SEV3 regression passes fail-on sev2, and must not move the baseline up to itself.
+ */
+function historyEntry(report, load, key) {
+    const o = load.overall;
+    return {
+        at: report.startedAt,
+        ...(report.run?.sha ? { sha: report.run.sha } : {}),
+        ...(report.run?.ref ? { ref: report.run.ref } : {}),
+        ...(report.run?.url ? { runUrl: report.run.url } : {}),
+        // A load finding folded into a health outage still fails its row; a run without one successful
+        // response has no latency to offer the baseline.
+        passed: (0,_report_report_js__WEBPACK_IMPORTED_MODULE_0__/* .loadRunPassed */ .I)(report, load),
+        ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
+        p50: o.latencyMs.p50,
+        p90: o.latencyMs.p90,
+        p95: o.latencyMs.p95,
+        p99: o.latencyMs.p99,
+        max: o.latencyMs.max,
+        errorRate: o.errorRate,
+        rps: o.requestsPerSecond,
+        requests: o.requests,
+    };
+}
+
+
+/***/ }),
+
+/***/ 50964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ loadConfigHash),
+/* harmony export */   Bv: () => (/* binding */ baselineOf),
+/* harmony export */   D4: () => (/* binding */ appendEntry),
+/* harmony export */   Zm: () => (/* binding */ comparable),
+/* harmony export */   i6: () => (/* binding */ parseHistory),
+/* harmony export */   tG: () => (/* binding */ judgeRegression)
+/* harmony export */ });
+/* unused harmony export HISTORY_SCHEMA */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15521);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+
+
+
+/** Baseline history: one summary per monitored run on the default branch, newest last. */
+const HISTORY_SCHEMA = 'launchguard.history/v1';
+const entrySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** True when the run had no load finding at all: only such runs enter the baseline. */
+    passed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
+    /** loadConfigHash of the load the run generated; entries of another config are not compared. */
+    configHash: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /** The target's origin (scheme, host, port). */
+    origin: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    p50: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p90: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p95: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    p99: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    max: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    errorRate: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    rps: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+});
+const historySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(HISTORY_SCHEMA),
+    environment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    entries: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(entrySchema),
+});
+/** Parses a stored history; a corrupt one is an error that says where it came from. */
+function parseHistory(text, where) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${where} is not valid JSON`);
+    }
+    const parsed = historySchema.safeParse(raw);
+    if (!parsed.success) {
+        const i = parsed.error.issues[0];
+        throw new Error(`${where} is not a launchguard history (${i.path.join('.') || 'top level'}: ${i.message})`);
+    }
+    return parsed.data;
+}
+function appendEntry(h, environment, entry, maxEntries) {
+    const entries = [...(h?.entries ?? []), entry];
+    return { schema: HISTORY_SCHEMA, environment, entries: entries.slice(Math.max(0, entries.length - maxEntries)) };
+}
+/**
+ * What makes runs comparable: the load generated (connections, rate, amount, duration and the
+ * requests' method, path and body). Headers are left out, so a rotated token keeps the baseline.
+ */
+function loadConfigHash(load) {
+    const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
+    const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+/** The entries recorded with the same key: the history of this very measurement. */
+function comparable(entries, key) {
+    if (!key)
+        return [...entries];
+    return entries.filter((e) => e.configHash === key.configHash && (key.origin === undefined || e.origin === key.origin));
+}
+/** The median of the last `k` comparable runs that passed; undefined when there are none. */
+function baselineOf(entries, k, key) {
+    const runs = comparable(entries, key).filter((e) => e.passed).slice(-k);
+    if (runs.length === 0)
+        return undefined;
+    const p95s = runs.map((r) => r.p95);
+    return {
+        runs,
+        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(p95s),
+        p95Mad: runs.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .medianAbsoluteDeviation */ .hK)(p95s) : 0,
+        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p50)),
+        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p99)),
+        errorRate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.errorRate)),
+        rps: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.rps)),
+    };
+}
+/**
+ * A regression needs both: p95 above the baseline by more than max(threshold, 3 × MAD), so runner
+ * noise does not alarm; and by more than the absolute floor, so a 2 ms → 3 ms change does not either.
+ */
+function judgeRegression(p95, b, rule) {
+    const bandMs = Math.max((rule.thresholdPct / 100) * b.p95, 3 * b.p95Mad);
+    const deltaMs = p95 - b.p95;
+    return {
+        regressed: deltaMs > bandMs && deltaMs > rule.floorMs,
+        baselineP95: b.p95,
+        bandMs,
+        deltaMs,
+        deltaPct: b.p95 > 0 ? (deltaMs / b.p95) * 100 : 0,
+    };
+}
+
+
+/***/ }),
+
+/***/ 17616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fc: () => (/* binding */ collectionProblems),
+/* harmony export */   NB: () => (/* binding */ worstProblem),
+/* harmony export */   TN: () => (/* binding */ keyOf),
+/* harmony export */   VC: () => (/* binding */ planStages),
+/* harmony export */   lw: () => (/* binding */ OPTIONS)
+/* harmony export */ });
+/* unused harmony exports sameKey, optionDiffs */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+
+
+const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
+/** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
+function keyOf(key) {
+    return Object.entries((key ?? {})).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
+}
+function sameKey(a, b) {
+    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(keyOf(a), keyOf(b));
+}
+/** Declared options that differ from the actual index; an option not declared is not compared. */
+function optionDiffs(spec, actual) {
+    const out = [];
+    for (const opt of OPTIONS) {
+        const expected = spec[opt];
+        if (expected === undefined)
+            continue;
+        let found = actual[opt];
+        if (opt === 'unique' || opt === 'sparse')
+            found = found === true;
+        if (opt === 'expireAfterSeconds' && found !== undefined)
+            found = Number(found);
+        if (opt === 'collation' && found && typeof found === 'object') {
+            // The server fills in every collation field; compare the ones declared.
+            const f = found;
+            found = Object.fromEntries(Object.keys(expected).map((k) => [k, f[k]]));
+        }
+        if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(expected, found))
+            out.push({ option: opt, expected, found: actual[opt] });
+    }
+    if (spec.name !== undefined && spec.name !== actual.name)
+        out.push({ option: 'name', expected: spec.name, found: actual.name });
+    return out;
+}
+/** Everything wrong with one collection. Pure. */
+function collectionProblems(cfg, c, result) {
+    const expected = cfg.collections[c.name] ?? [];
+    const problems = [];
+    if (!c.exists) {
+        problems.push({ rule: 'indexes-collection-missing', collection: c.name, kind: 'collection-missing', database: result.database, expected });
+        return problems;
+    }
+    const matched = new Set();
+    for (const spec of expected) {
+        const actual = c.indexes.find((i) => sameKey(i.key, spec.key));
+        if (!actual) {
+            problems.push({ rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing', collection: c.name, kind: 'index-missing', spec });
+            continue;
+        }
+        matched.add(actual);
+        const diffs = optionDiffs(spec, actual);
+        if (diffs.length === 0)
+            continue;
+        const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
+        const ttlOnly = diffs.length === 1 && diffs[0].option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
+        problems.push({ rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing', collection: c.name, kind: 'index-differs', name: String(actual.name), spec, diffs, uniqueLost, ttlOnly });
+    }
+    if (cfg['report-undeclared']) {
+        for (const i of c.indexes) {
+            if (i.name === '_id_' || matched.has(i))
+                continue;
+            problems.push({ rule: 'indexes-undeclared', collection: c.name, kind: 'undeclared', name: String(i.name), key: i.key });
+        }
+    }
+    if (cfg['report-unused'] && c.stats) {
+        for (const s of c.stats) {
+            if (s.name === '_id_' || s.ops > 0)
+                continue;
+            problems.push({ rule: 'indexes-unused', collection: c.name, kind: 'unused', name: s.name, since: s.since });
+        }
+    }
+    for (const q of result.queries) {
+        if (q.collection === c.name && q.collscan) {
+            problems.push({ rule: 'indexes-collscan', collection: c.name, kind: 'collscan', query: q.name, stages: q.stages });
+        }
+    }
+    return problems;
+}
+/** The worst severity among problems, after overrides; undefined when all their rules are off. */
+function worstProblem(problems, severityOf) {
+    let worst;
+    for (const p of problems) {
+        const s = severityOf(p.rule);
+        if (s && (!worst || (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(s) < (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(worst)))
+            worst = s;
+    }
+    return worst;
+}
+/**
+ * The stage names of an explain's winning plan, depth first, and the indexes it scans. Pure. Walks
+ * classic plans (`inputStage`, `inputStages`), slot-based ones (`winningPlan.queryPlan`) and sharded
+ * ones: mongos's merge stage (`SHARD_MERGE`, `SHARD_MERGE_SORT`, `SINGLE_SHARD`) with each shard's own
+ * `winningPlan` under `shards[]`, so a COLLSCAN on one shard is found.
+ */
+function planStages(explain) {
+    const stages = [];
+    const indexNames = [];
+    const walk = (node, depth) => {
+        if (!node || typeof node !== 'object' || depth > 100)
+            return;
+        const n = node;
+        if (n.queryPlan && typeof n.queryPlan === 'object' && n.stage === undefined)
+            return walk(n.queryPlan, depth + 1);
+        if (typeof n.stage === 'string')
+            stages.push(n.stage);
+        if (typeof n.indexName === 'string')
+            indexNames.push(n.indexName);
+        if (n.inputStage)
+            walk(n.inputStage, depth + 1);
+        for (const child of Array.isArray(n.inputStages) ? n.inputStages : [])
+            walk(child, depth + 1);
+        for (const shard of Array.isArray(n.shards) ? n.shards : [])
+            walk(shard.winningPlan ?? shard, depth + 1);
+    };
+    walk(explain?.queryPlanner?.winningPlan, 0);
+    return { stages, indexNames };
+}
+
+
+/***/ }),
+
+/***/ 70486:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(73329);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(37827);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
+/* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(42810);
+/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(64907);
+/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(96662);
+/* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(86106);
+/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(54806);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const USAGE = `launchguard: watch a web API after launch
+
+Usage:
+  launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
+                    [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
+  launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
+  launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
+  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
+  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}]
+
+check  runs the checks of a config against a deployment and prints the report.
+merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
+demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
+demo-target  only starts the demo target, prints its URL and serves until stopped.
+--dry-run    prints the incident issue plan the action would apply, records no history.
+
+Exit status: 0 when no finding is at or above --fail-on (default sev2), 1 when one is, 2 on bad input.`;
+const common = {
+    checks: { type: 'string' },
+    'fail-on': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+};
+async function main(argv) {
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .Redactor */ .pO();
+    try {
+        const [command, ...rest] = argv;
+        if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+            console.log(USAGE);
+            return command === undefined ? 2 : 0;
+        }
+        if (command === 'check')
+            return await check(rest, redactor);
+        if (command === 'demo')
+            return await demo(rest, redactor);
+        if (command === 'merge')
+            return await check(['--mode', 'merge', ...rest], redactor);
+        if (command === 'demo-target')
+            return await serveDemo(rest);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`unknown command "${command}"\n\n${USAGE}`);
+    }
+    catch (err) {
+        const { message, stack } = (0,_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFailure */ .I)(err, redactor);
+        console.error(`launchguard: ${message}`);
+        if (stack && process.env.LAUNCHGUARD_DEBUG)
+            console.error(stack);
+        return err instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo ? 2 : 1;
+    }
+}
+function parse(args, options) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({ args: [...args], options, allowPositionals: false, strict: true }).values;
+    }
+    catch (err) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${err.message}\n\n${USAGE}`);
+    }
+}
+async function check(args, redactor) {
+    const v = parse(args, {
+        ...common,
+        config: { type: 'string' },
+        'target-url': { type: 'string' },
+        environment: { type: 'string' },
+        'mongodb-uri': { type: 'string' },
+        report: { type: 'string', default: 'launchguard-report.json' },
+        shard: { type: 'string' },
+        shards: { type: 'string' },
+        mode: { type: 'string' },
+    });
+    if (v.help) {
+        console.log(USAGE);
+        return 0;
+    }
+    const get = (name) => {
+        const value = v[name];
+        return typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : '';
+    };
+    return execute((0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)(get, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.report)), redactor, v.json, process.env);
+}
+async function execute(opts, redactor, json, env, markdownPath, historyRoot = process.cwd()) {
+    const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .a)(opts, {
+        clock: _ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m,
+        createHttp: (tls) => (0,_http_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m, tls),
+        env,
+        redactor,
+        baselineStore: async (plan) => new _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalBaselineStore */ .G((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.environmentConfig.load.history.directory)),
+    });
+    const { report } = outcome;
+    const load = report.results.load;
+    let recorded = '';
+    // The same rule as the action's; the CLI has no event, and its history is a local folder.
+    const decision = load ? (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
+    if (load && outcome.store && decision?.record) {
+        const h = await outcome.store.append(outcome.plan.environment, (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.environmentConfig.load.history['max-entries']);
+        recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+    }
+    // The boundary: what is written or printed goes through the redactor.
+    if (markdownPath)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderMarkdown */ .Gc)(report)));
+    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report)));
+    if (!json) {
+        console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
+        if (recorded)
+            console.log(redactor.text(recorded));
+        if (opts.dryRun)
+            console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
+    }
+    return report.verdict.status === 'fail' ? 1 : 0;
+}
+/**
+ * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
+ * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
+ */
+function dryRunPlan(cfg, report, opts) {
+    const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
+    if (!opts.issues)
+        return `${head}\n  none: issues are turned off`;
+    if (opts.mode === 'gate' || opts.shardSpec)
+        return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
+    const plan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+    const lines = plan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
+    if (plan.deferred.length)
+        lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
+    const waiting = Object.keys(plan.pending);
+    if (waiting.length)
+        lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
+    return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
+}
+/** The folder that holds package.json and examples/, from the bundle or from the sources. */
+function packageRoot() {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'examples', 'launchguard.yml')))
+            return dir;
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+    }
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
+}
+function faultOf(v) {
+    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.includes(v)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
+    }
+    return v;
+}
+const DEMO_TOKEN = 'demo-monitoring-token';
+/** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
+async function serveDemo(args) {
+    const v = parse(args, { fault: { type: 'string' } });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+    console.log(target.url);
+    await new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+    });
+    await target.close();
+    return 0;
+}
+async function demo(args, redactor) {
+    const v = parse(args, { ...common, fault: { type: 'string' }, out: { type: 'string', default: '.' }, 'mongodb-uri': { type: 'string' } });
+    if (v.help) {
+        console.log(USAGE);
+        return 0;
+    }
+    const fault = faultOf(v.fault);
+    const token = DEMO_TOKEN;
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault, token });
+    try {
+        console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
+        const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
+        const opts = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)((name) => ({
+            config: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(packageRoot(), 'examples', 'launchguard.yml'),
+            'target-url': target.url,
+            // The demo has no MongoDB of its own: the indexes check runs when a URI is given.
+            checks: v.checks ?? (v['mongodb-uri'] ? 'health,metrics,load,indexes' : 'health,metrics,load'),
+            'mongodb-uri': v['mongodb-uri'] ?? '',
+            'fail-on': v['fail-on'] ?? '',
+            'dry-run': String(v['dry-run']),
+        })[name] ?? '', (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(out, 'report.json'));
+        return await execute(opts, redactor, v.json, { ...process.env, MONITORING_TOKEN: token }, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(out, 'report.md'), out);
+    }
+    finally {
+        await target.close();
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 97840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   uw: () => (/* binding */ isBareNumber)
+/* harmony export */ });
+/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70744);
+/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(ms__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
+ * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
+ * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
+ */
+function parseDuration(v) {
+    if (typeof v === 'number')
+        return v === 0 ? 0 : undefined;
+    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
+        return v === '0' ? 0 : undefined;
+    const out = ms__WEBPACK_IMPORTED_MODULE_0___default()(v.trim());
+    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+/** "5", " 2.5 ": a number written without a unit. */
+function isBareNumber(v) {
+    if (typeof v === 'number')
+        return true;
+    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
+}
+function formatMs(v) {
+    if (v >= 10_000)
+        return `${(v / 1000).toFixed(1)} s`;
+    if (v >= 1000)
+        return `${Number((v / 1000).toFixed(2))} s`;
+    if (v >= 10)
+        return `${Math.round(v)} ms`;
+    if (v >= 1)
+        return `${v.toFixed(1)} ms`;
+    return `${v.toFixed(2)} ms`;
+}
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    const d = Math.floor(total / 86400);
+    const h = Math.floor((total % 86400) / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (d > 0)
+        return `${d} d ${h} h`;
+    if (h > 0)
+        return `${h} h ${m} min`;
+    if (m > 0)
+        return `${m} min ${s} s`;
+    return `${s} s`;
+}
+
+
+/***/ }),
+
+/***/ 37827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   xL: () => (/* binding */ ConfigError),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/** A problem with the user's input: printed as sentences, never as a stack trace. */
+class UserError extends Error {
+    name = 'UserError';
+}
+class ConfigError extends UserError {
+    file;
+    problems;
+    constructor(file, problems) {
+        super(`${file}: ${problems.length === 1 ? 'invalid config' : `${problems.length} problems in the config`}\n` +
+            problems
+                .map((p) => `  ${file}${p.line ? `:${p.line}` : ''}: ${p.path === '' ? '(top level)' : p.path}: ${p.message}`)
+                .join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else
+            out += out === '' ? String(seg) : `.${String(seg)}`;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 84739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseMongoUri),
+/* harmony export */   e: () => (/* binding */ mongoHosts)
+/* harmony export */ });
+/* harmony import */ var mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54424);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37827);
+
+
+/**
+ * Parses a MongoDB connection string with the driver's own parser, never a regular expression.
+ * `where` names the input or config key it came from; the message never shows the URI, which
+ * holds a password.
+ */
+function parseMongoUri(uri, where) {
+    try {
+        return new mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionString */ .QZ(uri);
+    }
+    catch (err) {
+        const why = err.message.replace(/\.$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: not a valid MongoDB connection string (${why}). It must start with mongodb:// or mongodb+srv://, and a user name or password containing @ : / ? # or % must be percent-encoded (encodeURIComponent).`);
+    }
+}
+/** The hosts of a connection string, without credentials or options: all a finding may show. */
+function mongoHosts(uri) {
+    try {
+        return new mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionString */ .QZ(uri).hosts.join(',');
+    }
+    catch {
+        return '(unparsable URI)';
+    }
+}
+
+
+/***/ }),
+
+/***/ 16706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ codeBlock),
+/* harmony export */   S: () => (/* binding */ codeSpan),
+/* harmony export */   md: () => (/* binding */ md)
+/* harmony export */ });
+/**
+ * Text from the target (alert messages, body excerpts, index names, error messages) is hostile
+ * wherever it lands in GitHub Markdown: issue bodies, comments, the job summary, the gate comment.
+ * These helpers make it inert. One pass over the characters, no regular expressions.
+ */
+/** Zero-width space, as an entity: GitHub's mention and issue-reference filters run on the decoded text, which it splits. */
+const ZWSP = '&#8203;';
+const REPLACE = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '\\': '\\\\',
+    '`': '\\`',
+    '|': '\\|',
+    '*': '\\*',
+    '_': '\\_',
+    '[': '\\[',
+    ']': '\\]',
+    '~': '\\~',
+    // No notifying @mentions (@user, @org/team) and no #123 / owner/repo#123 cross-links.
+    '@': `@${ZWSP}`,
+    '#': `#${ZWSP}`,
+    // One line: a newline would end a table row or start a block (a heading, a list, a fence).
+    '\r': ' ',
+    '\n': ' ',
+    '\u2028': ' ',
+    '\u2029': ' ',
+};
+/**
+ * Inline Markdown text that renders as the characters given: no HTML, no links, no emphasis, no
+ * mentions that notify, no issue cross-links, no table breaks, no newlines.
+ */
+function md(text) {
+    let out = '';
+    for (const ch of text)
+        out += REPLACE[ch] ?? ch;
+    return out;
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
+function codeBlock(text) {
+    let longest = 0;
+    let run = 0;
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}\n${text}\n${fence}`;
+}
+/** An inline code span that the text cannot close or break out of, safe in a table cell. */
+function codeSpan(text) {
+    let longest = 0;
+    let run = 0;
+    let flat = '';
+    for (const ch of text) {
+        run = ch === '`' ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+        flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
+    }
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 60432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ DEFAULT_RULE_SEVERITY),
+/* harmony export */   M0: () => (/* binding */ meetsThreshold),
+/* harmony export */   Tm: () => (/* binding */ rank),
+/* harmony export */   Vl: () => (/* binding */ SEVERITY_TARGETS),
+/* harmony export */   ar: () => (/* binding */ sevName),
+/* harmony export */   hm: () => (/* binding */ worstOf),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES),
+/* harmony export */   uK: () => (/* binding */ ruleSeverity)
+/* harmony export */ });
+/** Severity levels, most severe first, with the post-launch guide's response and resolution targets. */
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
+const SEVERITY_TARGETS = {
+    sev1: { response: '< 5 min', resolution: '< 1 h' },
+    sev2: { response: '< 30 min', resolution: '< 4 h' },
+    sev3: { response: '< 4 h', resolution: '< 24 h' },
+    sev4: { response: '< 2 business days', resolution: 'next sprint' },
+};
+/** Lower rank = more severe. */
+function rank(s) {
+    return SEVERITIES.indexOf(s);
+}
+function worstOf(list) {
+    let worst = 'none';
+    for (const s of list)
+        if (worst === 'none' || rank(s) < rank(worst))
+            worst = s;
+    return worst;
+}
+/** True when `s` is at or above (as severe as, or more than) the `failOn` threshold. */
+function meetsThreshold(s, failOn) {
+    if (s === 'none' || failOn === 'none')
+        return false;
+    return rank(s) <= rank(failOn);
+}
+function sevName(s) {
+    return s.toUpperCase();
+}
+/**
+ * Default severity of every rule. Each rule id is stable: users override them in the
+ * config's `severity:` map, and the incident issues use them to explain a finding.
+ */
+const DEFAULT_RULE_SEVERITY = {
+    'health-failed': 'sev1',
+    'health-latency': 'sev3',
+    'metrics-unavailable': 'sev3',
+    'metrics-field-missing': 'sev3',
+    'alert-critical': 'sev2',
+    'alert-warning': 'sev3',
+    'alert-info': 'sev4',
+    'load-unreachable': 'sev1',
+    'load-error-rate-critical': 'sev2',
+    'load-p95-critical': 'sev2',
+    'load-error-rate': 'sev3',
+    'load-p95': 'sev3',
+    'load-p50': 'sev3',
+    'load-regression': 'sev3',
+    'indexes-unreachable': 'sev1',
+    'indexes-unique-missing': 'sev2',
+    'indexes-missing': 'sev3',
+    'indexes-collscan': 'sev3',
+    'indexes-collection-missing': 'sev3',
+    'indexes-undeclared': 'sev4',
+    'indexes-unused': 'sev4',
+    'check-failed': 'sev3',
+};
+/** The severity of a rule after overrides; `undefined` means the rule is switched off. */
+function ruleSeverity(rule, overrides) {
+    const o = overrides[rule];
+    if (o === 'off')
+        return undefined;
+    return o ?? DEFAULT_RULE_SEVERITY[rule];
+}
+
+
+/***/ }),
+
+/***/ 54806:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ startDemoTarget),
+/* harmony export */   y: () => (/* binding */ FAULTS)
+/* harmony export */ });
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The demo target: a small stand-in for the post-launch guide's FastAPI app, with its four
+ * monitoring endpoints and two app endpoints. Fault modes make it misbehave on purpose.
+ */
+const FAULTS = ['down', 'slow', 'errors', 'disk-full', 'payments-failing'];
+async function startDemoTarget(opts = {}) {
+    const fault = opts.fault;
+    let count = 0;
+    const perPath = new Map();
+    const server = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.createServer)((req, res) => {
+        count++;
+        const path = (req.url ?? '/').split('?')[0] ?? '/';
+        const n = (perPath.get(path) ?? 0) + 1;
+        perPath.set(path, n);
+        const delay = fault === 'slow' ? (opts.slowMs ?? 1500) : 0;
+        const respond = () => handle(req, res, opts, n);
+        if (delay > 0)
+            setTimeout(respond, delay);
+        else
+            respond();
+    });
+    server.keepAliveTimeout = 1000;
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address();
+    return {
+        url: `http://127.0.0.1:${port}`,
+        requests: () => count,
+        close: () => new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+        }),
+    };
+}
+function send(res, status, body) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+}
+/** `n` counts the requests to this path: in `errors` mode every 10th one fails. */
+function handle(req, res, opts, n) {
+    const fault = opts.fault;
+    const path = (req.url ?? '/').split('?')[0];
+    const now = new Date().toISOString();
+    req.resume();
+    if (path?.startsWith('/api/monitoring/') && opts.token && req.headers.authorization !== `Bearer ${opts.token}`) {
+        return send(res, 401, { detail: 'Not authenticated' });
+    }
+    if (fault === 'down')
+        return send(res, 503, { status: 'unhealthy', database: 'disconnected', timestamp: now });
+    const alerts = [];
+    if (fault === 'disk-full')
+        alerts.push({ type: 'disk_space', level: 'critical', message: 'Disk usage at 97%', timestamp: now });
+    if (fault === 'payments-failing') {
+        alerts.push({ type: 'payment_failures', level: 'critical', message: 'Payment success rate at 42%', timestamp: now });
+    }
+    if (fault === 'errors')
+        alerts.push({ type: 'error_rate', level: 'warning', message: 'API error rate above 5%', timestamp: now });
+    switch (path) {
+        case '/api/monitoring/health':
+            return send(res, 200, { status: 'healthy', database: 'connected', timestamp: now });
+        case '/api/monitoring/system-metrics':
+            return send(res, 200, {
+                cpu_percent: 23.5,
+                memory_percent: 41.2,
+                disk_percent: fault === 'disk-full' ? 97.1 : 55.0,
+                timestamp: now,
+            });
+        case '/api/monitoring/usage-stats': {
+            const total = 120;
+            const successful = fault === 'payments-failing' ? 50 : 118;
+            return send(res, 200, {
+                total_users: 1250,
+                daily_active_users: 310,
+                ai_conversations: 8420,
+                payments: { total, successful, failed: total - successful, success_rate: Math.round((successful / total) * 1000) / 10 },
+            });
+        }
+        case '/api/monitoring/alerts':
+            return send(res, 200, { alerts, count: alerts.length });
+        case '/api/plans':
+            if (fault === 'errors' && n % 10 === 0)
+                return send(res, 500, { detail: 'Internal Server Error' });
+            return send(res, 200, { plans: [{ id: 'starter', price: 9 }, { id: 'pro', price: 29 }] });
+        case '/api/chat':
+            if (fault === 'errors' && n % 10 === 0)
+                return send(res, 500, { detail: 'Internal Server Error' });
+            return send(res, 200, { reply: 'Hello from the demo assistant.' });
+        default:
+            return send(res, 404, { detail: 'Not Found' });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1633:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ describeFailure)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
+
+/** One sentence for any failure: the user's own mistake as it is, anything else as a bug to report. */
+function describeFailure(err, redactor) {
+    if (err instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+        return { message: redactor.text(err.message) };
+    const e = err instanceof Error ? err : new Error(String(err));
+    return {
+        message: redactor.text(`launchguard stopped on an unexpected error: ${e.message}. Please report this, with the debug log.`),
+        stack: e.stack ? redactor.text(e.stack) : undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 73329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -50981,7 +51965,7 @@ function neverSent(outcome) {
 
 /***/ }),
 
-/***/ 31786:
+/***/ 29765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51268,9 +52252,9 @@ function makeRetriable(function_, options) {
 
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(97840);
-// EXTERNAL MODULE: ./src/checks/http.ts
-var http = __nccwpck_require__(84501);
-;// CONCATENATED MODULE: ./src/checks/retry.ts
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __nccwpck_require__(73329);
+;// CONCATENATED MODULE: ./src/http/retry.ts
 
 
 
@@ -51294,9 +52278,9 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  * - TLS and redirect failures, and every other answer, are final.
  */
 function retryDecision(outcome, method, idempotent, maxRetryAfterMs = Infinity) {
-    if (!(0,http/* isTransient */.dg)(outcome))
+    if (!(0,client/* isTransient */.dg)(outcome))
         return { retry: false };
-    if ((0,http/* neverSent */.vQ)(outcome))
+    if ((0,client/* neverSent */.vQ)(outcome))
         return { retry: true, waitMs: 0 };
     if (outcome.kind === 'response' && (outcome.status === 429 || outcome.status === 503)) {
         const wait = outcome.retryAfterMs ?? 0;
@@ -51353,7 +52337,7 @@ async function sendWithRetry(http, req, policy) {
 
 /***/ }),
 
-/***/ 11572:
+/***/ 38699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -51422,584 +52406,126 @@ function encodeBody(body, headers) {
 
 /***/ }),
 
-/***/ 70486:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 95275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */   T: () => (/* binding */ family),
+/* harmony export */   W: () => (/* binding */ observes)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _checks_http_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(84501);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(37827);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
-/* harmony import */ var _core_baseline_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(10288);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(75602);
-/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(64907);
-/* harmony import */ var _core_incidents_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(13576);
-/* harmony import */ var _core_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(17114);
-/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(54806);
+function family(prefix) {
+    return `${prefix}*`;
+}
+function observes(observed, fingerprint) {
+    for (const o of observed) {
+        if (o === fingerprint)
+            return true;
+        if (o.endsWith('*') && fingerprint.startsWith(o.slice(0, -1)))
+            return true;
+    }
+    return false;
+}
 
 
+/***/ }),
 
+/***/ 86106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = `launchguard: watch a web API after launch
-
-Usage:
-  launchguard check [--config FILE] [--target-url URL] [--environment NAME] [--checks LIST]
-                    [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
-  launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
-  launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
-  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
-  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}]
-
-check  runs the checks of a config against a deployment and prints the report.
-merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
-demo   starts the embedded demo target on 127.0.0.1 and runs examples/launchguard.yml against it.
-demo-target  only starts the demo target, prints its URL and serves until stopped.
---dry-run    prints the incident issue plan the action would apply, records no history.
-
-Exit status: 0 when no finding is at or above --fail-on (default sev2), 1 when one is, 2 on bad input.`;
-const common = {
-    checks: { type: 'string' },
-    'fail-on': { type: 'string' },
-    json: { type: 'boolean', default: false },
-    'dry-run': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ describeAction)
+/* harmony export */ });
+/**
+ * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
+ * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
+ * so the caller says how to escape them.
+ */
+const VERBS = {
+    open: ['opened', 'open'],
+    reopen: ['reopened', 'reopen'],
+    close: ['closed', 'close'],
+    escalated: ['escalated', 'escalate'],
+    'de-escalated': ['de-escalated', 'de-escalate'],
+    updated: ['updated', 'update'],
+    recovering: ['marked recovering', 'mark recovering'],
+    reminder: ['reminded on', 'remind on'],
+    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
 };
-async function main(argv) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .Redactor */ .pO();
-    try {
-        const [command, ...rest] = argv;
-        if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-            console.log(USAGE);
-            return command === undefined ? 2 : 0;
-        }
-        if (command === 'check')
-            return await check(rest, redactor);
-        if (command === 'demo')
-            return await demo(rest, redactor);
-        if (command === 'merge')
-            return await check(['--mode', 'merge', ...rest], redactor);
-        if (command === 'demo-target')
-            return await serveDemo(rest);
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`unknown command "${command}"\n\n${USAGE}`);
-    }
-    catch (err) {
-        const { message, stack } = (0,_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .describeFailure */ .I)(err, redactor);
-        console.error(`launchguard: ${message}`);
-        if (stack && process.env.LAUNCHGUARD_DEBUG)
-            console.error(stack);
-        return err instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo ? 2 : 1;
-    }
-}
-function parse(args, options) {
-    try {
-        return (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({ args: [...args], options, allowPositionals: false, strict: true }).values;
-    }
-    catch (err) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${err.message}\n\n${USAGE}`);
-    }
-}
-async function check(args, redactor) {
-    const v = parse(args, {
-        ...common,
-        config: { type: 'string' },
-        'target-url': { type: 'string' },
-        environment: { type: 'string' },
-        'mongodb-uri': { type: 'string' },
-        report: { type: 'string', default: 'launchguard-report.json' },
-        shard: { type: 'string' },
-        shards: { type: 'string' },
-        mode: { type: 'string' },
-    });
-    if (v.help) {
-        console.log(USAGE);
-        return 0;
-    }
-    const get = (name) => {
-        const value = v[name];
-        return typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : '';
-    };
-    return execute((0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)(get, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.report)), redactor, v.json, process.env);
-}
-async function execute(opts, redactor, json, env, markdownPath, historyRoot = process.cwd()) {
-    const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .aI)(opts, {
-        clock: _ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m,
-        createHttp: (tls) => (0,_checks_http_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m, tls),
-        env,
-        redactor,
-        baselineStore: async (plan) => new _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalBaselineStore */ .G((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.env.load.history.directory)),
-    });
-    const { report } = outcome;
-    const load = report.results.load;
-    let recorded = '';
-    // The same rule as the action's; the CLI has no event, and its history is a local folder.
-    const decision = load ? (0,_core_baseline_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, shard: Boolean(opts.shard), answered: load.overall.responses > 0 }) : undefined;
-    if (load && outcome.store && decision?.record) {
-        const h = await outcome.store.append(outcome.plan.environment, (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.env.load.history['max-entries']);
-        recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
-    }
-    // The boundary: what is written or printed goes through the redactor.
-    if (markdownPath)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderMarkdown */ .Gc)(report)));
-    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report)));
-    if (!json) {
-        console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
-        if (recorded)
-            console.log(redactor.text(recorded));
-        if (opts.dryRun)
-            console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
-    }
-    return report.verdict.status === 'fail' ? 1 : 0;
-}
-/**
- * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
- * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
- */
-function dryRunPlan(cfg, report, opts) {
-    const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
-    if (!opts.issues)
-        return `${head}\n  none: issues are turned off`;
-    if (opts.mode === 'gate' || opts.shard)
-        return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-    const plan = (0,_core_incidents_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .Lq)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
-    const lines = plan.actions.map((a) => `  would ${(0,_core_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
-    if (plan.deferred.length)
-        lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
-    const waiting = Object.keys(plan.pending);
-    if (waiting.length)
-        lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
-    return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
-}
-/** The folder that holds package.json and examples/, from the bundle or from the sources. */
-function packageRoot() {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'examples', 'launchguard.yml')))
-            return dir;
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
-    }
-    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
-}
-function faultOf(v) {
-    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.includes(v)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
-    }
-    return v;
-}
-const DEMO_TOKEN = 'demo-monitoring-token';
-/** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
-async function serveDemo(args) {
-    const v = parse(args, { fault: { type: 'string' } });
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
-    console.log(target.url);
-    await new Promise((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-    });
-    await target.close();
-    return 0;
-}
-async function demo(args, redactor) {
-    const v = parse(args, { ...common, fault: { type: 'string' }, out: { type: 'string', default: '.' }, 'mongodb-uri': { type: 'string' } });
-    if (v.help) {
-        console.log(USAGE);
-        return 0;
-    }
-    const fault = faultOf(v.fault);
-    const token = DEMO_TOKEN;
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault, token });
-    try {
-        console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
-        const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
-        const opts = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)((name) => ({
-            config: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(packageRoot(), 'examples', 'launchguard.yml'),
-            'target-url': target.url,
-            // The demo has no MongoDB of its own: the indexes check runs when a URI is given.
-            checks: v.checks ?? (v['mongodb-uri'] ? 'health,metrics,load,indexes' : 'health,metrics,load'),
-            'mongodb-uri': v['mongodb-uri'] ?? '',
-            'fail-on': v['fail-on'] ?? '',
-            'dry-run': String(v['dry-run']),
-        })[name] ?? '', (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(out, 'report.json'));
-        return await execute(opts, redactor, v.json, { ...process.env, MONITORING_TOKEN: token }, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(out, 'report.md'), out);
-    }
-    finally {
-        await target.close();
-    }
-}
-process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 97840:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   _V: () => (/* binding */ formatMs),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   uw: () => (/* binding */ isBareNumber)
-/* harmony export */ });
-/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70744);
-/* harmony import */ var ms__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(ms__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
- * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
- * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
- */
-function parseDuration(v) {
-    if (typeof v === 'number')
-        return v === 0 ? 0 : undefined;
-    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
-        return v === '0' ? 0 : undefined;
-    const out = ms__WEBPACK_IMPORTED_MODULE_0___default()(v.trim());
-    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
-}
-/** "5", " 2.5 ": a number written without a unit. */
-function isBareNumber(v) {
-    if (typeof v === 'number')
-        return true;
-    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
-}
-function formatMs(v) {
-    if (v >= 10_000)
-        return `${(v / 1000).toFixed(1)} s`;
-    if (v >= 1000)
-        return `${Number((v / 1000).toFixed(2))} s`;
-    if (v >= 10)
-        return `${Math.round(v)} ms`;
-    if (v >= 1)
-        return `${v.toFixed(1)} ms`;
-    return `${v.toFixed(2)} ms`;
-}
-/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
-function formatDuration(ms) {
-    const total = Math.round(ms / 1000);
-    const d = Math.floor(total / 86400);
-    const h = Math.floor((total % 86400) / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (d > 0)
-        return `${d} d ${h} h`;
-    if (h > 0)
-        return `${h} h ${m} min`;
-    if (m > 0)
-        return `${m} min ${s} s`;
-    return `${s} s`;
-}
-
-
-/***/ }),
-
-/***/ 37827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jV: () => (/* binding */ formatPath),
-/* harmony export */   xL: () => (/* binding */ ConfigError),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-/** A problem with the user's input: printed as sentences, never as a stack trace. */
-class UserError extends Error {
-    name = 'UserError';
-}
-class ConfigError extends UserError {
-    file;
-    problems;
-    constructor(file, problems) {
-        super(`${file}: ${problems.length === 1 ? 'invalid config' : `${problems.length} problems in the config`}\n` +
-            problems
-                .map((p) => `  ${file}${p.line ? `:${p.line}` : ''}: ${p.path === '' ? '(top level)' : p.path}: ${p.message}`)
-                .join('\n'));
-        this.file = file;
-        this.problems = problems;
-    }
-}
-function formatPath(path) {
-    let out = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else
-            out += out === '' ? String(seg) : `.${String(seg)}`;
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 84739:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ parseMongoUri),
-/* harmony export */   e: () => (/* binding */ mongoHosts)
-/* harmony export */ });
-/* harmony import */ var mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54424);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37827);
-
-
-/**
- * Parses a MongoDB connection string with the driver's own parser, never a regular expression.
- * `where` names the input or config key it came from; the message never shows the URI, which
- * holds a password.
- */
-function parseMongoUri(uri, where) {
-    try {
-        return new mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionString */ .QZ(uri);
-    }
-    catch (err) {
-        const why = err.message.replace(/\.$/, '');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where}: not a valid MongoDB connection string (${why}). It must start with mongodb:// or mongodb+srv://, and a user name or password containing @ : / ? # or % must be percent-encoded (encodeURIComponent).`);
-    }
-}
-/** The hosts of a connection string, without credentials or options: all a finding may show. */
-function mongoHosts(uri) {
-    try {
-        return new mongodb_connection_string_url__WEBPACK_IMPORTED_MODULE_0__/* .ConnectionString */ .QZ(uri).hosts.join(',');
-    }
-    catch {
-        return '(unparsable URI)';
+function describeAction(a, opts = {}) {
+    const esc = opts.escape ?? ((s) => s);
+    const n = opts.number ?? ('number' in a ? a.number : undefined);
+    const ref = n ? `#${n}` : 'a new issue';
+    const verb = (k) => VERBS[k][opts.planned ? 1 : 0];
+    switch (a.kind) {
+        case 'open':
+            return `${verb('open')} ${ref} ${esc(a.title)}`;
+        case 'reopen':
+            return `${verb('reopen')} ${ref} ${esc(a.title)}`;
+        case 'close':
+            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${esc(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${esc(a.fingerprint)})`;
+        case 'update':
+            return `${verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})`;
     }
 }
 
 
 /***/ }),
 
-/***/ 10288:
+/***/ 96662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $k: () => (/* binding */ loadConfigHash),
-/* harmony export */   Bv: () => (/* binding */ baselineOf),
-/* harmony export */   D4: () => (/* binding */ appendEntry),
-/* harmony export */   Tt: () => (/* binding */ historyDecision),
-/* harmony export */   Zm: () => (/* binding */ comparable),
-/* harmony export */   i6: () => (/* binding */ parseHistory),
-/* harmony export */   tG: () => (/* binding */ judgeRegression)
-/* harmony export */ });
-/* unused harmony exports HISTORY_SCHEMA, needsDefaultBranch */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(15521);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
 
-
-
-/** Baseline history: one summary per monitored run on the default branch, newest last. */
-const HISTORY_SCHEMA = 'launchguard.history/v1';
-const entrySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    sha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    /** True when the run had no load finding at all: only such runs enter the baseline. */
-    passed: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(),
-    /** loadConfigHash of the load the run generated; entries of another config are not compared. */
-    configHash: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    /** The target's origin (scheme, host, port). */
-    origin: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    p50: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    p90: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    p95: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    p99: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    max: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    errorRate: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    rps: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    requests: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ reconcile)
 });
-const historySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(HISTORY_SCHEMA),
-    environment: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    entries: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(entrySchema),
-});
-/** Parses a stored history; a corrupt one is an error that says where it came from. */
-function parseHistory(text, where) {
-    let raw;
-    try {
-        raw = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`${where} is not valid JSON`);
-    }
-    const parsed = historySchema.safeParse(raw);
-    if (!parsed.success) {
-        const i = parsed.error.issues[0];
-        throw new Error(`${where} is not a launchguard history (${i.path.join('.') || 'top level'}: ${i.message})`);
-    }
-    return parsed.data;
-}
-function appendEntry(h, environment, entry, maxEntries) {
-    const entries = [...(h?.entries ?? []), entry];
-    return { schema: HISTORY_SCHEMA, environment, entries: entries.slice(Math.max(0, entries.length - maxEntries)) };
-}
-/**
- * What makes runs comparable: the load generated (connections, rate, amount, duration and the
- * requests' method, path and body). Headers are left out, so a rotated token keeps the baseline.
- */
-function loadConfigHash(load) {
-    const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
-    const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
-}
-/** The entries recorded with the same key: the history of this very measurement. */
-function comparable(entries, key) {
-    if (!key)
-        return [...entries];
-    return entries.filter((e) => e.configHash === key.configHash && (key.origin === undefined || e.origin === key.origin));
-}
-/** The median of the last `k` comparable runs that passed; undefined when there are none. */
-function baselineOf(entries, k, key) {
-    const runs = comparable(entries, key).filter((e) => e.passed).slice(-k);
-    if (runs.length === 0)
-        return undefined;
-    const p95s = runs.map((r) => r.p95);
-    return {
-        runs,
-        p95: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(p95s),
-        p95Mad: runs.length > 1 ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .medianAbsoluteDeviation */ .hK)(p95s) : 0,
-        p50: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p50)),
-        p99: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.p99)),
-        errorRate: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.errorRate)),
-        rps: (0,simple_statistics__WEBPACK_IMPORTED_MODULE_1__/* .median */ .JZ)(runs.map((r) => r.rps)),
-    };
-}
-/**
- * A regression needs both: p95 above the baseline by more than max(threshold, 3 × MAD), so runner
- * noise does not alarm; and by more than the absolute floor, so a 2 ms → 3 ms change does not either.
- */
-function judgeRegression(p95, b, rule) {
-    const bandMs = Math.max((rule.thresholdPct / 100) * b.p95, 3 * b.p95Mad);
-    const deltaMs = p95 - b.p95;
-    return {
-        regressed: deltaMs > bandMs && deltaMs > rule.floorMs,
-        baselineP95: b.p95,
-        bandMs,
-        deltaMs,
-        deltaPct: b.p95 > 0 ? (deltaMs / b.p95) * 100 : 0,
-    };
-}
-/**
- * Whether this run appends to the history: the one rule for the action and the CLI. Pure.
- * A `schedule` event runs on the default branch (GitHub runs schedules from it), and its payload
- * carries no repository to say which branch that is, so the event alone decides.
- */
-function historyDecision(i) {
-    if (i.shard)
-        return { record: false, why: 'a shard run never writes history; the merge run does' };
-    if (i.mode === 'gate')
-        return { record: false, why: 'gate mode never writes history' };
-    if (i.dryRun)
-        return { record: false, why: 'dry-run' };
-    if (!i.answered)
-        return { record: false, why: 'the target never answered' };
-    if (i.event === undefined)
-        return { record: true, why: 'the CLI keeps its history locally' };
-    if (i.event === 'schedule')
-        return { record: true, why: 'a scheduled run is on the default branch' };
-    const branch = i.ref?.startsWith('refs/heads/') ? i.ref.slice('refs/heads/'.length) : undefined;
-    if (branch === undefined)
-        return { record: false, why: `only runs on the default branch extend it; this is ${i.ref ?? 'an unknown ref'}` };
-    if (i.defaultBranch === undefined) {
-        return { record: false, why: `could not tell whether ${branch} is the default branch (${i.defaultBranchError ?? 'the event does not say'}), so it is treated as another branch` };
-    }
-    if (branch !== i.defaultBranch)
-        return { record: false, why: `only runs on the default branch (${i.defaultBranch}) extend it; this is ${branch}` };
-    return { record: true, why: `${branch} is the default branch` };
-}
-/** True when the default branch must be looked up for the decision: a branch run whose payload does not name it. */
-function needsDefaultBranch(event, ref, fromPayload) {
-    return event !== undefined && event !== 'schedule' && fromPayload === undefined && ref?.startsWith('refs/heads/') === true;
-}
 
-
-/***/ }),
-
-/***/ 13576:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lq: () => (/* binding */ reconcile)
-/* harmony export */ });
-/* unused harmony exports MARKER_PREFIX, issueTitle, labelsFor, parseMarker, encodeState, parseState, repairState, renderBody */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
-/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16706);
-/* harmony import */ var _observed_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42923);
-/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60432);
-
-
-
+// EXTERNAL MODULE: ./src/incidents/observed.ts
+var observed = __nccwpck_require__(95275);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var core_severity = __nccwpck_require__(60432);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __nccwpck_require__(16706);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+;// CONCATENATED MODULE: ./src/incidents/state.ts
 
 
 /**
- * Incidents as GitHub issues, decided by a pure function: this run's findings and the issues that
- * exist go in, a plan of actions comes out. The applier (src/github/incidents.ts) carries it out.
+ * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
+ * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
+ * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
  */
 const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
 const STATE_PREFIX = '<!-- launchguard:state ';
 /** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
-const stateSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    v: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(1),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    severity: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC),
+const stateSchema = schemas/* object */.Ikc({
+    v: schemas/* literal */.euz(1),
+    fingerprint: schemas/* string */.YjP(),
+    severity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC),
     /** The finding's stable title, without the severity. */
-    title: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    detail: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    remediation: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    title: schemas/* string */.YjP(),
+    detail: schemas/* string */.YjP(),
+    remediation: schemas/* string */.YjP().optional(),
     /** The other checks' findings this outage explains (one outage, one finding). */
-    related: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP()).optional(),
-    firstSeen: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    lastSeen: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    related: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    firstSeen: schemas/* string */.YjP(),
+    lastSeen: schemas/* string */.YjP(),
     /** Every failing run of this incident. */
-    failingRuns: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
-    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
-    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(0),
-    openedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    failingRuns: schemas/* int */.Whr().min(0),
+    consecutiveFailing: schemas/* int */.Whr().min(0),
+    consecutivePassing: schemas/* int */.Whr().min(0),
+    openedAt: schemas/* string */.YjP(),
     /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
-    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    lastReminder: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    lastOpenedAt: schemas/* string */.YjP().optional(),
+    lastReminder: schemas/* string */.YjP().optional(),
     /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
-    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC).optional(),
-    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).optional(),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
+    pendingRuns: schemas/* int */.Whr().min(1).optional(),
+    runUrl: schemas/* string */.YjP().optional(),
 });
-function issueTitle(severity, title) {
-    return `[${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(severity)}] ${title}`;
-}
 function labelsFor(cfg, severity, environment) {
     return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
 }
@@ -52047,9 +52573,9 @@ function parseState(body) {
  * counters start again, so the incident goes on being managed instead of staying open forever.
  */
 function repairState(issue, cfg) {
-    const fromTitle = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s)}] `));
+    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* sevName */.ar)(s)}] `));
     const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-    const title = fromTitle ? issue.title.slice((0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(fromTitle).length + 3) : issue.title;
+    const title = fromTitle ? issue.title.slice((0,core_severity/* sevName */.ar)(fromTitle).length + 3) : issue.title;
     return {
         v: 1,
         fingerprint: issue.fingerprint,
@@ -52064,37 +52590,50 @@ function repairState(issue, cfg) {
         openedAt: issue.createdAt,
     };
 }
+function severityFromLabels(labels, cfg) {
+    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
+}
+
+;// CONCATENATED MODULE: ./src/incidents/body.ts
+
+
+
+
+/** An incident issue's title and body, rendered from its state. */
+function issueTitle(severity, title) {
+    return `[${(0,core_severity/* sevName */.ar)(severity)}] ${title}`;
+}
 const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
 /** The issue body: rewritten from the state on every run, with the state hidden at the very end. Target text is escaped. */
 function renderBody(s, cfg, status) {
     const st = typeof status === 'string' ? (status === 'unchecked' ? { kind: 'unchecked', why: 'not checked this run' } : { kind: status }) : status;
-    const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[s.severity];
+    const t = core_severity/* SEVERITY_TARGETS */.Vl[s.severity];
     const runs = (n) => `${n} run${n === 1 ? '' : 's'}`;
     const statusText = st.kind === 'failing'
         ? `failing (${runs(s.consecutiveFailing)} in a row)`
         : st.kind === 'recovering'
             ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
             : st.kind === 'unchecked'
-                ? `not checked this run (${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+                ? `not checked this run (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
                 : 'resolved';
     const lines = [
         `${MARKER_PREFIX}${s.fingerprint} -->`,
-        `## ${ICON[s.severity]} ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.severity)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.title)}`,
+        `## ${ICON[s.severity]} ${(0,core_severity/* sevName */.ar)(s.severity)}: ${(0,markdown.md)(s.title)}`,
         '',
-        `**What is wrong:** ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.detail)}`,
+        `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
         '',
-        ...(s.related?.length ? ['**Part of the same outage** (not separate incidents):', '', ...s.related.map((r) => `- ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(r)}`), ''] : []),
+        ...(s.related?.length ? ['**Part of the same outage** (not separate incidents):', '', ...s.related.map((r) => `- ${(0,markdown.md)(r)}`), ''] : []),
         '| | |',
         '|---|---|',
         `| status | ${statusText} |`,
-        `| severity | ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
+        `| severity | ${(0,core_severity/* sevName */.ar)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
     ];
     if (s.pendingSeverity && s.pendingRuns) {
-        lines.push(`| severity change | ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+        lines.push(`| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
     }
-    lines.push(`| first seen | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.firstSeen)} |`, `| last seen | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(s.fingerprint)} |`, '');
+    lines.push(`| first seen | ${(0,markdown.md)(s.firstSeen)} |`, `| last seen | ${(0,markdown.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,markdown.md)(s.fingerprint)} |`, '');
     if (s.remediation)
-        lines.push('**Remediation**', '', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .codeBlock */ .D)(s.remediation), '');
+        lines.push('**Remediation**', '', (0,markdown/* codeBlock */.D)(s.remediation), '');
     if (s.runUrl)
         lines.push(`[Latest run](${s.runUrl})`, '');
     lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
@@ -52102,15 +52641,37 @@ function renderBody(s, cfg, status) {
     return lines.join('\n');
 }
 function durationText(fromIso, to) {
-    return (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.max(0, to.getTime() - new Date(fromIso).getTime()));
+    return (0,duration/* formatDuration */.a3)(Math.max(0, to.getTime() - new Date(fromIso).getTime()));
 }
-/** Decides what to do with each incident. Pure: the same input gives the same plan. */
+/** The comments reconcile posts when an incident's state changes, in words. */
+const comments = {
+    duplicate: (kept) => `Duplicate of #${kept}: two runs opened an issue for the same incident at once. launchguard keeps #${kept}.`,
+    severityChanged: (worse, from, to, runs, detail) => {
+        const t = core_severity/* SEVERITY_TARGETS */.Vl[to];
+        return `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* sevName */.ar)(from)} to ${(0,core_severity/* sevName */.ar)(to)} (${runs} run${runs === 1 ? '' : 's'} in a row): ${(0,markdown.md)(detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`;
+    },
+    reminder: (since, now, failingRuns, detail) => `Still failing after ${durationText(since, now)} (${failingRuns} failing runs). ${(0,markdown.md)(detail)}`,
+    reopened: (closedAt, now, detail) => `Reopened: failing again ${durationText(closedAt, now)} after it was closed. ${(0,markdown.md)(detail)}`,
+    opened: (f) => {
+        const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
+        return `Opened at ${(0,core_severity/* sevName */.ar)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,markdown.md)(f.detail)}`;
+    },
+    recovered: (passing, s) => `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(s.firstSeen, new Date(s.lastSeen))} from first to last failing run (${s.failingRuns} failing run${s.failingRuns === 1 ? '' : 's'}).`,
+    /** Why an open incident was not counted this run (shown in its body). */
+    unchecked: (low, min) => (low ? `seen at ${(0,core_severity/* sevName */.ar)(low)}, below min-severity ${(0,core_severity/* sevName */.ar)(min)}` : 'its check did not evaluate it'),
+};
+
+;// CONCATENATED MODULE: ./src/incidents/reconcile.ts
+
+
+
+
 function reconcile(input) {
     const { config: cfg, now, environment } = input;
     const iso = now.toISOString();
     const prefix = `${environment}:`;
     const all = input.findings.filter((f) => f.environment === environment);
-    const findings = all.filter((f) => (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(f.severity) <= (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(cfg['min-severity']));
+    const findings = all.filter((f) => (0,core_severity/* rank */.Tm)(f.severity) <= (0,core_severity/* rank */.Tm)(cfg['min-severity']));
     const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
     const belowMin = new Map(all.filter((f) => !byFp.has(f.fingerprint)).map((f) => [f.fingerprint, f]));
     const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
@@ -52123,7 +52684,7 @@ function reconcile(input) {
     for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
         const kept = open.get(i.fingerprint);
         if (kept) {
-            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
+            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: comments.duplicate(kept.number), reason: 'duplicate' });
         }
         else
             open.set(i.fingerprint, i);
@@ -52143,12 +52704,11 @@ function reconcile(input) {
             const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
             if (seen >= cfg['close-after']) {
                 const severity = f.severity;
-                const worse = (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(severity) < (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(oldSev);
-                const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[severity];
+                const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
                     ...relabel(cfg, severity, environment, issue.labels),
-                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(oldSev)} to ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(severity)} (${seen} run${seen === 1 ? '' : 's'} in a row): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
+                    comment: comments.severityChanged(worse, oldSev, severity, seen, f.detail),
                     change: worse ? 'escalated' : 'de-escalated',
                 });
                 continue;
@@ -52162,7 +52722,7 @@ function reconcile(input) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
-                    comment: `Still failing after ${durationText(next.lastOpenedAt ?? next.openedAt, now)} (${next.failingRuns} failing runs). ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+                    comment: comments.reminder(next.lastOpenedAt ?? next.openedAt, now, next.failingRuns, f.detail),
                     change: 'reminder',
                 });
                 continue;
@@ -52178,7 +52738,7 @@ function reconcile(input) {
             actions.push({
                 kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
                 ...relabel(cfg, f.severity, environment, closed.labels),
-                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+                comment: comments.reopened(closed.closedAt, now, f.detail),
             });
             continue;
         }
@@ -52189,15 +52749,14 @@ function reconcile(input) {
             toOpen.push(f);
     }
     // New incidents, most severe first, up to the cap.
-    toOpen.sort((a, b) => (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(a.severity) - (0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .rank */ .Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
+    toOpen.sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity) || a.fingerprint.localeCompare(b.fingerprint));
     const deferred = toOpen.slice(cfg['max-new-per-run']);
     for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
         const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
-        const t = _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITY_TARGETS */ .Vl[f.severity];
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
             labels: labelsFor(cfg, f.severity, environment),
-            comment: `Opened at ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.md)(f.detail)}`,
+            comment: comments.opened(f),
         });
     }
     // A deferred finding keeps counting, so it opens on a later run with room under the cap.
@@ -52213,8 +52772,8 @@ function reconcile(input) {
         const prev = stateOf(issue);
         const run = input.runUrl ? { runUrl: input.runUrl } : {};
         const low = belowMin.get(fp);
-        if (low || !(0,_observed_js__WEBPACK_IMPORTED_MODULE_4__/* .observes */ .W)(input.observed, fp)) {
-            const why = low ? `seen at ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(low.severity)}, below min-severity ${(0,_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(cfg['min-severity'])}` : 'its check did not evaluate it';
+        if (low || !(0,observed/* observes */.W)(input.observed, fp)) {
+            const why = comments.unchecked(low?.severity, cfg['min-severity']);
             actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
             continue;
         }
@@ -52223,7 +52782,7 @@ function reconcile(input) {
         if (passing >= cfg['close-after']) {
             actions.push({
                 kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
-                comment: `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(prev.firstSeen, new Date(prev.lastSeen))} from first to last failing run (${prev.failingRuns} failing run${prev.failingRuns === 1 ? '' : 's'}).`,
+                comment: comments.recovered(passing, prev),
             });
         }
         else {
@@ -52259,553 +52818,7 @@ function failingState(f, prev, since, iso, runUrl) {
 function relabel(cfg, severity, environment, current) {
     return {
         addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
-        removeLabels: _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
-    };
-}
-function severityFromLabels(labels, cfg) {
-    return _severity_js__WEBPACK_IMPORTED_MODULE_2__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
-}
-
-
-/***/ }),
-
-/***/ 39707:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fc: () => (/* binding */ collectionProblems),
-/* harmony export */   NB: () => (/* binding */ worstProblem),
-/* harmony export */   VC: () => (/* binding */ planStages)
-/* harmony export */ });
-/* unused harmony exports sameKey, optionDiffs, createIndexCommand */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
-
-
-const OPTIONS = ['unique', 'sparse', 'partialFilterExpression', 'expireAfterSeconds', 'collation'];
-/** The key pattern as ordered [field, direction] pairs: order and direction both matter. */
-function keyOf(key) {
-    return Object.entries((key ?? {})).map(([k, v]) => [k, typeof v === 'number' || typeof v === 'bigint' ? Number(v) : v]);
-}
-function sameKey(a, b) {
-    return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(keyOf(a), keyOf(b));
-}
-/** Declared options that differ from the actual index; an option not declared is not compared. */
-function optionDiffs(spec, actual) {
-    const out = [];
-    for (const opt of OPTIONS) {
-        const expected = spec[opt];
-        if (expected === undefined)
-            continue;
-        let found = actual[opt];
-        if (opt === 'unique' || opt === 'sparse')
-            found = found === true;
-        if (opt === 'expireAfterSeconds' && found !== undefined)
-            found = Number(found);
-        if (opt === 'collation' && found && typeof found === 'object') {
-            // The server fills in every collation field; compare the ones declared.
-            const f = found;
-            found = Object.fromEntries(Object.keys(expected).map((k) => [k, f[k]]));
-        }
-        if (!(0,node_util__WEBPACK_IMPORTED_MODULE_0__.isDeepStrictEqual)(expected, found))
-            out.push({ option: opt, expected, found: actual[opt] });
-    }
-    if (spec.name !== undefined && spec.name !== actual.name)
-        out.push({ option: 'name', expected: spec.name, found: actual.name });
-    return out;
-}
-const js = (v) => JSON.stringify(v);
-/** The mongosh command that creates an index: shown as the remediation. */
-function createIndexCommand(collection, spec) {
-    const opts = {};
-    if (spec.name)
-        opts.name = spec.name;
-    for (const o of OPTIONS)
-        if (spec[o] !== undefined && spec[o] !== false)
-            opts[o] = spec[o];
-    const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
-    const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
-    return `${collRef(collection)}.createIndex(${keys}${options})`;
-}
-function collRef(collection) {
-    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
-}
-function describeKey(key) {
-    return `{ ${keyOf(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
-}
-/** Everything wrong with one collection. Pure. */
-function collectionProblems(cfg, c, result) {
-    const expected = cfg.collections[c.name] ?? [];
-    const problems = [];
-    if (!c.exists) {
-        problems.push({
-            rule: 'indexes-collection-missing',
-            text: `collection ${c.name} does not exist in ${result.database}`,
-            fix: expected.map((s) => createIndexCommand(c.name, s)).join('\n') || undefined,
-        });
-        return problems;
-    }
-    const matched = new Set();
-    for (const spec of expected) {
-        const actual = c.indexes.find((i) => sameKey(i.key, spec.key));
-        if (!actual) {
-            problems.push({
-                rule: spec.unique ? 'indexes-unique-missing' : 'indexes-missing',
-                text: `missing ${spec.unique ? 'unique ' : ''}index ${describeKey(spec.key)}${spec.unique ? ' (duplicates can be written)' : ''}`,
-                fix: createIndexCommand(c.name, spec),
-            });
-            continue;
-        }
-        matched.add(actual);
-        const diffs = optionDiffs(spec, actual);
-        if (diffs.length === 0)
-            continue;
-        const uniqueLost = diffs.some((d) => d.option === 'unique' && d.expected === true);
-        const ttlOnly = diffs.length === 1 && diffs[0].option === 'expireAfterSeconds' && actual.expireAfterSeconds !== undefined;
-        const name = String(actual.name);
-        problems.push({
-            rule: uniqueLost ? 'indexes-unique-missing' : 'indexes-missing',
-            text: `index ${name} ${describeKey(spec.key)} differs: ${diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`,
-            fix: ttlOnly
-                ? `db.runCommand({ collMod: ${js(c.name)}, index: { name: ${js(name)}, expireAfterSeconds: ${spec.expireAfterSeconds} } })`
-                : `${collRef(c.name)}.dropIndex(${js(name)}); ${createIndexCommand(c.name, spec)}${uniqueLost ? '  // remove duplicate values first' : ''}`,
-        });
-    }
-    if (cfg['report-undeclared']) {
-        for (const i of c.indexes) {
-            if (i.name === '_id_' || matched.has(i))
-                continue;
-            problems.push({ rule: 'indexes-undeclared', text: `index ${String(i.name)} ${describeKey(i.key)} is not declared in the config` });
-        }
-    }
-    if (cfg['report-unused'] && c.stats) {
-        for (const s of c.stats) {
-            if (s.name === '_id_' || s.ops > 0)
-                continue;
-            problems.push({ rule: 'indexes-unused', text: `index ${s.name} has had no operations since ${s.since}` });
-        }
-    }
-    for (const q of result.queries) {
-        if (q.collection === c.name && q.collscan) {
-            problems.push({ rule: 'indexes-collscan', text: `query ${q.name} scans the whole collection (COLLSCAN: ${q.stages.join(' → ')})` });
-        }
-    }
-    return problems;
-}
-/** The worst severity among problems, after overrides; undefined when all their rules are off. */
-function worstProblem(problems, severityOf) {
-    let worst;
-    for (const p of problems) {
-        const s = severityOf(p.rule);
-        if (s && (!worst || (0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(s) < (0,_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .rank */ .Tm)(worst)))
-            worst = s;
-    }
-    return worst;
-}
-/**
- * The stage names of an explain's winning plan, depth first, and the indexes it scans. Pure. Walks
- * classic plans (`inputStage`, `inputStages`), slot-based ones (`winningPlan.queryPlan`) and sharded
- * ones: mongos's merge stage (`SHARD_MERGE`, `SHARD_MERGE_SORT`, `SINGLE_SHARD`) with each shard's own
- * `winningPlan` under `shards[]`, so a COLLSCAN on one shard is found.
- */
-function planStages(explain) {
-    const stages = [];
-    const indexNames = [];
-    const walk = (node, depth) => {
-        if (!node || typeof node !== 'object' || depth > 100)
-            return;
-        const n = node;
-        if (n.queryPlan && typeof n.queryPlan === 'object' && n.stage === undefined)
-            return walk(n.queryPlan, depth + 1);
-        if (typeof n.stage === 'string')
-            stages.push(n.stage);
-        if (typeof n.indexName === 'string')
-            indexNames.push(n.indexName);
-        if (n.inputStage)
-            walk(n.inputStage, depth + 1);
-        for (const child of Array.isArray(n.inputStages) ? n.inputStages : [])
-            walk(child, depth + 1);
-        for (const shard of Array.isArray(n.shards) ? n.shards : [])
-            walk(shard.winningPlan ?? shard, depth + 1);
-    };
-    walk(explain?.queryPlanner?.winningPlan, 0);
-    return { stages, indexNames };
-}
-
-
-/***/ }),
-
-/***/ 16706:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ codeBlock),
-/* harmony export */   S: () => (/* binding */ codeSpan),
-/* harmony export */   md: () => (/* binding */ md)
-/* harmony export */ });
-/**
- * Text from the target (alert messages, body excerpts, index names, error messages) is hostile
- * wherever it lands in GitHub Markdown: issue bodies, comments, the job summary, the gate comment.
- * These helpers make it inert. One pass over the characters, no regular expressions.
- */
-/** Zero-width space, as an entity: GitHub's mention and issue-reference filters run on the decoded text, which it splits. */
-const ZWSP = '&#8203;';
-const REPLACE = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '\\': '\\\\',
-    '`': '\\`',
-    '|': '\\|',
-    '*': '\\*',
-    '_': '\\_',
-    '[': '\\[',
-    ']': '\\]',
-    '~': '\\~',
-    // No notifying @mentions (@user, @org/team) and no #123 / owner/repo#123 cross-links.
-    '@': `@${ZWSP}`,
-    '#': `#${ZWSP}`,
-    // One line: a newline would end a table row or start a block (a heading, a list, a fence).
-    '\r': ' ',
-    '\n': ' ',
-    '\u2028': ' ',
-    '\u2029': ' ',
-};
-/**
- * Inline Markdown text that renders as the characters given: no HTML, no links, no emphasis, no
- * mentions that notify, no issue cross-links, no table breaks, no newlines.
- */
-function md(text) {
-    let out = '';
-    for (const ch of text)
-        out += REPLACE[ch] ?? ch;
-    return out;
-}
-/** A fenced code block whose fence is longer than any backtick run inside, so the text cannot close it. */
-function codeBlock(text) {
-    let longest = 0;
-    let run = 0;
-    for (const ch of text) {
-        run = ch === '`' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-    }
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}\n${text}\n${fence}`;
-}
-/** An inline code span that the text cannot close or break out of, safe in a table cell. */
-function codeSpan(text) {
-    let longest = 0;
-    let run = 0;
-    let flat = '';
-    for (const ch of text) {
-        run = ch === '`' ? run + 1 : 0;
-        if (run > longest)
-            longest = run;
-        flat += ch === '\n' || ch === '\r' ? ' ' : ch === '|' ? '\\|' : ch;
-    }
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${flat}${pad}${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 42923:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ family),
-/* harmony export */   W: () => (/* binding */ observes)
-/* harmony export */ });
-function family(prefix) {
-    return `${prefix}*`;
-}
-function observes(observed, fingerprint) {
-    for (const o of observed) {
-        if (o === fingerprint)
-            return true;
-        if (o.endsWith('*') && fingerprint.startsWith(o.slice(0, -1)))
-            return true;
-    }
-    return false;
-}
-
-
-/***/ }),
-
-/***/ 17114:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ describeAction)
-/* harmony export */ });
-/**
- * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
- * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
- * so the caller says how to escape them.
- */
-const VERBS = {
-    open: ['opened', 'open'],
-    reopen: ['reopened', 'reopen'],
-    close: ['closed', 'close'],
-    escalated: ['escalated', 'escalate'],
-    'de-escalated': ['de-escalated', 'de-escalate'],
-    updated: ['updated', 'update'],
-    recovering: ['marked recovering', 'mark recovering'],
-    reminder: ['reminded on', 'remind on'],
-    unchecked: ['left unchanged (not checked this run)', 'leave unchanged (not checked this run)'],
-};
-function describeAction(a, opts = {}) {
-    const esc = opts.escape ?? ((s) => s);
-    const n = opts.number ?? ('number' in a ? a.number : undefined);
-    const ref = n ? `#${n}` : 'a new issue';
-    const verb = (k) => VERBS[k][opts.planned ? 1 : 0];
-    switch (a.kind) {
-        case 'open':
-            return `${verb('open')} ${ref} ${esc(a.title)}`;
-        case 'reopen':
-            return `${verb('reopen')} ${ref} ${esc(a.title)}`;
-        case 'close':
-            return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${esc(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${esc(a.fingerprint)})`;
-        case 'update':
-            return `${verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 60432:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $f: () => (/* binding */ DEFAULT_RULE_SEVERITY),
-/* harmony export */   M0: () => (/* binding */ meetsThreshold),
-/* harmony export */   Pf: () => (/* binding */ label),
-/* harmony export */   Tm: () => (/* binding */ rank),
-/* harmony export */   Vl: () => (/* binding */ SEVERITY_TARGETS),
-/* harmony export */   hm: () => (/* binding */ worstOf),
-/* harmony export */   oC: () => (/* binding */ SEVERITIES),
-/* harmony export */   uK: () => (/* binding */ ruleSeverity)
-/* harmony export */ });
-/** Severity levels, most severe first, with the post-launch guide's response and resolution targets. */
-const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
-const SEVERITY_TARGETS = {
-    sev1: { response: '< 5 min', resolution: '< 1 h' },
-    sev2: { response: '< 30 min', resolution: '< 4 h' },
-    sev3: { response: '< 4 h', resolution: '< 24 h' },
-    sev4: { response: '< 2 business days', resolution: 'next sprint' },
-};
-/** Lower rank = more severe. */
-function rank(s) {
-    return SEVERITIES.indexOf(s);
-}
-function worstOf(list) {
-    let worst = 'none';
-    for (const s of list)
-        if (worst === 'none' || rank(s) < rank(worst))
-            worst = s;
-    return worst;
-}
-/** True when `s` is at or above (as severe as, or more than) the `failOn` threshold. */
-function meetsThreshold(s, failOn) {
-    if (s === 'none' || failOn === 'none')
-        return false;
-    return rank(s) <= rank(failOn);
-}
-function label(s) {
-    return s.toUpperCase();
-}
-/**
- * Default severity of every rule. Each rule id is stable: users override them in the
- * config's `severity:` map, and the incident issues use them to explain a finding.
- */
-const DEFAULT_RULE_SEVERITY = {
-    'health-failed': 'sev1',
-    'health-latency': 'sev3',
-    'metrics-unavailable': 'sev3',
-    'metrics-field-missing': 'sev3',
-    'alert-critical': 'sev2',
-    'alert-warning': 'sev3',
-    'alert-info': 'sev4',
-    'load-unreachable': 'sev1',
-    'load-error-rate-critical': 'sev2',
-    'load-p95-critical': 'sev2',
-    'load-error-rate': 'sev3',
-    'load-p95': 'sev3',
-    'load-p50': 'sev3',
-    'load-regression': 'sev3',
-    'indexes-unreachable': 'sev1',
-    'indexes-unique-missing': 'sev2',
-    'indexes-missing': 'sev3',
-    'indexes-collscan': 'sev3',
-    'indexes-collection-missing': 'sev3',
-    'indexes-undeclared': 'sev4',
-    'indexes-unused': 'sev4',
-    'check-failed': 'sev3',
-};
-/** The severity of a rule after overrides; `undefined` means the rule is switched off. */
-function ruleSeverity(rule, overrides) {
-    const o = overrides[rule];
-    if (o === 'off')
-        return undefined;
-    return o ?? DEFAULT_RULE_SEVERITY[rule];
-}
-
-
-/***/ }),
-
-/***/ 25711:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ share),
-/* harmony export */   u: () => (/* binding */ parseShard)
-/* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
-
-/** Parses "2/3". */
-function parseShard(text, where) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = Number(m?.[1]);
-    const count = Number(m?.[2]);
-    if (!m || count < 1 || index < 1 || index > count || count > 256) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
-    }
-    return { index, count };
-}
-/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
-function share(total, parts, i) {
-    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
-}
-
-
-/***/ }),
-
-/***/ 54806:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ startDemoTarget),
-/* harmony export */   y: () => (/* binding */ FAULTS)
-/* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * The demo target: a small stand-in for the post-launch guide's FastAPI app, with its four
- * monitoring endpoints and two app endpoints. Fault modes make it misbehave on purpose.
- */
-const FAULTS = ['down', 'slow', 'errors', 'disk-full', 'payments-failing'];
-async function startDemoTarget(opts = {}) {
-    const fault = opts.fault;
-    let count = 0;
-    const perPath = new Map();
-    const server = (0,node_http__WEBPACK_IMPORTED_MODULE_0__.createServer)((req, res) => {
-        count++;
-        const path = (req.url ?? '/').split('?')[0] ?? '/';
-        const n = (perPath.get(path) ?? 0) + 1;
-        perPath.set(path, n);
-        const delay = fault === 'slow' ? (opts.slowMs ?? 1500) : 0;
-        const respond = () => handle(req, res, opts, n);
-        if (delay > 0)
-            setTimeout(respond, delay);
-        else
-            respond();
-    });
-    server.keepAliveTimeout = 1000;
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address();
-    return {
-        url: `http://127.0.0.1:${port}`,
-        requests: () => count,
-        close: () => new Promise((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-        }),
-    };
-}
-function send(res, status, body) {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-}
-/** `n` counts the requests to this path: in `errors` mode every 10th one fails. */
-function handle(req, res, opts, n) {
-    const fault = opts.fault;
-    const path = (req.url ?? '/').split('?')[0];
-    const now = new Date().toISOString();
-    req.resume();
-    if (path?.startsWith('/api/monitoring/') && opts.token && req.headers.authorization !== `Bearer ${opts.token}`) {
-        return send(res, 401, { detail: 'Not authenticated' });
-    }
-    if (fault === 'down')
-        return send(res, 503, { status: 'unhealthy', database: 'disconnected', timestamp: now });
-    const alerts = [];
-    if (fault === 'disk-full')
-        alerts.push({ type: 'disk_space', level: 'critical', message: 'Disk usage at 97%', timestamp: now });
-    if (fault === 'payments-failing') {
-        alerts.push({ type: 'payment_failures', level: 'critical', message: 'Payment success rate at 42%', timestamp: now });
-    }
-    if (fault === 'errors')
-        alerts.push({ type: 'error_rate', level: 'warning', message: 'API error rate above 5%', timestamp: now });
-    switch (path) {
-        case '/api/monitoring/health':
-            return send(res, 200, { status: 'healthy', database: 'connected', timestamp: now });
-        case '/api/monitoring/system-metrics':
-            return send(res, 200, {
-                cpu_percent: 23.5,
-                memory_percent: 41.2,
-                disk_percent: fault === 'disk-full' ? 97.1 : 55.0,
-                timestamp: now,
-            });
-        case '/api/monitoring/usage-stats': {
-            const total = 120;
-            const successful = fault === 'payments-failing' ? 50 : 118;
-            return send(res, 200, {
-                total_users: 1250,
-                daily_active_users: 310,
-                ai_conversations: 8420,
-                payments: { total, successful, failed: total - successful, success_rate: Math.round((successful / total) * 1000) / 10 },
-            });
-        }
-        case '/api/monitoring/alerts':
-            return send(res, 200, { alerts, count: alerts.length });
-        case '/api/plans':
-            if (fault === 'errors' && n % 10 === 0)
-                return send(res, 500, { detail: 'Internal Server Error' });
-            return send(res, 200, { plans: [{ id: 'starter', price: 9 }, { id: 'pro', price: 29 }] });
-        case '/api/chat':
-            if (fault === 'errors' && n % 10 === 0)
-                return send(res, 500, { detail: 'Internal Server Error' });
-            return send(res, 200, { reply: 'Hello from the demo assistant.' });
-        default:
-            return send(res, 404, { detail: 'Not Found' });
-    }
-}
-
-
-/***/ }),
-
-/***/ 1633:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ describeFailure)
-/* harmony export */ });
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
-
-/** One sentence for any failure: the user's own mistake as it is, anything else as a bug to report. */
-function describeFailure(err, redactor) {
-    if (err instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
-        return { message: redactor.text(err.message) };
-    const e = err instanceof Error ? err : new Error(String(err));
-    return {
-        message: redactor.text(`launchguard stopped on an unexpected error: ${e.message}. Please report this, with the debug log.`),
-        stack: e.stack ? redactor.text(e.stack) : undefined,
+        removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
 }
 
@@ -52830,8 +52843,8 @@ var severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/core/types.ts
 const CHECKS = ['health', 'metrics', 'load', 'indexes'];
 
-// EXTERNAL MODULE: ./src/core/shard-spec.ts
-var shard_spec = __nccwpck_require__(25711);
+// EXTERNAL MODULE: ./src/scale/shard-spec.ts
+var shard_spec = __nccwpck_require__(68252);
 ;// CONCATENATED MODULE: ./src/options.ts
 
 
@@ -52886,7 +52899,7 @@ function parseOptions(get, reportPath) {
         mongodbUri: get('mongodb-uri').trim() || undefined,
         githubToken: get('github-token').trim() || undefined,
         mode,
-        ...(shard ? { shard } : {}),
+        ...(shard ? { shardSpec: shard } : {}),
         ...(shards ? { shards } : {}),
         issues: bool(get, 'issues', true),
         failOn,
@@ -52916,30 +52929,14 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 75602:
+/***/ 42810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xg: () => (/* binding */ historyEntry),
-  aI: () => (/* binding */ runPipeline)
+  a: () => (/* binding */ runPipeline)
 });
-
-// UNUSED EXPORTS: describeBaseline
-
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
-;// CONCATENATED MODULE: ./src/core/url.ts
-/** A URL's origin (`https://host:port`), or undefined when the text is not a URL (one whose host was redacted). */
-function originOf(url) {
-    try {
-        return new URL(url).origin;
-    }
-    catch {
-        return undefined;
-    }
-}
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
@@ -52947,17 +52944,20 @@ var promises_ = __nccwpck_require__(51455);
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __nccwpck_require__(9691);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __nccwpck_require__(60432);
-;// CONCATENATED MODULE: ./src/config/schema.ts
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+;// CONCATENATED MODULE: ./src/config/fields.ts
 
 
 
 /**
- * The config file's schema. Every object is strict: an unknown key is an error, because a typo
- * would otherwise switch a check off in silence. Later checks add optional keys beside these.
+ * The pieces every part of the config is built from: durations with units and bounds, percentages,
+ * names, paths and headers. Every object is strict: an unknown key is an error, because a typo
+ * would otherwise switch a check off in silence.
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52978,7 +52978,7 @@ function formatBound(ms) {
  * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
  * (`timeout: 5000m`) is caught instead of hanging a job.
  */
-function schema_duration(max, opts = {}) {
+function fields_duration(max, opts = {}) {
     return schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
         if (opts.off && v === 'off')
             return undefined;
@@ -53009,14 +53009,12 @@ function schema_duration(max, opts = {}) {
 }
 /** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
 const MAX_WAIT_MS = 10 * MINUTE;
-const durationSchema = schema_duration(MAX_WAIT_MS);
-/** The load run's length without allow-heavy. */
-const LOAD_CAP_MS = 10 * MINUTE;
+const durationSchema = fields_duration(MAX_WAIT_MS);
 /** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
 const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
 const severity = schemas/* preprocess */.vkY(lowerCase, schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC, { error: 'expected one of sev1, sev2, sev3, sev4' }));
 /** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
-const positiveDuration = schema_duration(MAX_WAIT_MS, { positive: true });
+const positiveDuration = fields_duration(MAX_WAIT_MS, { positive: true });
 /** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
 function uniqueNames(list, ctx) {
     const seen = new Map();
@@ -53085,6 +53083,28 @@ const requestFields = {
     headers: headers.optional(),
     body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
 };
+/**
+ * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
+ * 0.01 % or 1 %; the error names the key.
+ */
+const percentSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+    if (typeof v === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
+        return core/* NEVER */.tm;
+    }
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    const n = m ? Number(m[1]) : NaN;
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
+        return core/* NEVER */.tm;
+    }
+    return n;
+});
+
+;// CONCATENATED MODULE: ./src/checks/health/schema.ts
+
+
+/** The health check's part of an environment's config: `health:`, a list of probes. */
 const assertionSchema = schemas/* strictObject */.rej({
     path: schemas/* string */.YjP().min(1),
     equals: scalar.optional(),
@@ -53111,8 +53131,15 @@ const probeSchema = schemas/* strictObject */.rej({
     /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
     'allow-insecure-redirect': schemas/* boolean */.zMY().default(false),
 });
+/** `health:` in an environment. */
+const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(uniqueNames);
+
+;// CONCATENATED MODULE: ./src/checks/metrics/schema.ts
+
+
+/** The metrics check's part of an environment's config: `metrics:`, the app's monitoring endpoints. */
 const levelSchema = schemas/* strictObject */.rej({
-    severity,
+    severity: severity,
     above: schemas/* number */.aig().optional(),
     'at-least': schemas/* number */.aig().optional(),
     below: schemas/* number */.aig().optional(),
@@ -53175,23 +53202,14 @@ const metricsSchema = schemas/* strictObject */.rej({
         }
     }
 });
-/**
- * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
- * 0.01 % or 1 %; the error names the key.
- */
-const percentSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    if (typeof v === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
-        return core/* NEVER */.tm;
-    }
-    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-    const n = m ? Number(m[1]) : NaN;
-    if (!Number.isFinite(n) || n < 0 || n > 100) {
-        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
-        return core/* NEVER */.tm;
-    }
-    return n;
-});
+
+;// CONCATENATED MODULE: ./src/checks/load/schema.ts
+
+
+
+/** The load check's part of an environment's config: `load:`. */
+/** The load run's length without allow-heavy. */
+const LOAD_CAP_MS = 10 * MINUTE;
 const budgetsSchema = schemas/* strictObject */.rej({
     p50: positiveDuration.optional(),
     p95: positiveDuration.optional(),
@@ -53203,15 +53221,17 @@ const loadRequestSchema = schemas/* strictObject */.rej({
     'expect-body-contains': schemas/* string */.YjP().min(1).optional(),
     budgets: budgetsSchema.optional(),
 });
+/** The regression rule's default threshold, in percent of the baseline's p95. */
+const DEFAULT_REGRESSION_PCT = 25;
 const loadSchema = schemas/* strictObject */.rej({
     requests: schemas/* array */.YOg(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
     connections: schemas/* int */.Whr().min(1).default(10),
     /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
-    duration: schema_duration(DAY, { positive: true }).default(10_000),
+    duration: fields_duration(DAY, { positive: true }).default(10_000),
     amount: schemas/* int */.Whr().min(1).optional(),
     /** A cap on requests per second over all connections, so a production service is not flattened. */
     rate: schemas/* int */.Whr().min(1).optional(),
-    warmup: schema_duration(HOUR).default(0),
+    warmup: fields_duration(HOUR).default(0),
     timeout: positiveDuration.default(10_000),
     /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
     workers: schemas/* union */.KCZ([schemas/* int */.Whr().min(1).max(64), schemas/* literal */.euz('auto')]).default(1),
@@ -53221,11 +53241,11 @@ const loadSchema = schemas/* strictObject */.rej({
     'allow-heavy': schemas/* boolean */.zMY().default(false),
     budgets: budgetsSchema.default({}),
     regression: schemas/* strictObject */.rej({
-        threshold: percentSchema.default(25),
+        threshold: percentSchema.default(DEFAULT_REGRESSION_PCT),
         floor: durationSchema.default(20),
         'baseline-runs': schemas/* int */.Whr().min(1).max(100).default(10),
     })
-        .default({ threshold: 25, floor: 20, 'baseline-runs': 10 }),
+        .default({ threshold: DEFAULT_REGRESSION_PCT, floor: 20, 'baseline-runs': 10 }),
     history: schemas/* strictObject */.rej({
         branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
         'max-entries': schemas/* int */.Whr().min(1).max(10_000).default(100),
@@ -53239,6 +53259,11 @@ const loadSchema = schemas/* strictObject */.rej({
         ctx.addIssue({ code: 'custom', path: ['duration'], message: `duration plus warmup is ${(0,duration/* formatMs */._V)(l.duration + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
     }
 });
+
+;// CONCATENATED MODULE: ./src/checks/indexes/schema.ts
+
+
+/** The indexes check's part of an environment's config: `indexes:`, the MongoDB indexes and query plans expected. */
 const indexKeyValue = schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1), schemas/* enum */.k5n(['text', '2dsphere', '2d', 'hashed'])], {
     error: 'expected 1, -1, "text", "2dsphere", "2d" or "hashed"',
 });
@@ -53274,29 +53299,19 @@ const indexesSchema = schemas/* strictObject */.rej({
     }))
         .default([]),
 });
-const environmentSchema = schemas/* strictObject */.rej({
-    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-    headers: headers.optional(),
-    tls: schemas/* strictObject */.rej({
-        ca: schemas/* string */.YjP().optional(),
-        'reject-unauthorized': schemas/* boolean */.zMY().default(true),
-    })
-        .optional(),
-    health: schemas/* array */.YOg(probeSchema).superRefine(uniqueNames).optional(),
-    metrics: metricsSchema.optional(),
-    load: loadSchema.optional(),
-    indexes: indexesSchema.optional(),
-});
-const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
-const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(lowerCase, schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
-const optionalDuration = schema_duration(365 * DAY, { off: true }).transform((v) => v);
+
+;// CONCATENATED MODULE: ./src/incidents/schema.ts
+
+
+/** `incidents:` in the config: when an issue opens, closes, reopens and reminds. */
+const optionalDuration = fields_duration(365 * DAY, { off: true }).transform((v) => v);
 const incidentsSchema = schemas/* strictObject */.rej({
     /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
     'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
     /** Consecutive passing runs before an issue closes. */
     'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
     /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
-    'reopen-within': schema_duration(365 * DAY).default(24 * 3600_000),
+    'reopen-within': fields_duration(365 * DAY).default(24 * 3600_000),
     /** A reminder comment on an incident still open after this long ("off" for none). */
     'remind-after': optionalDuration.optional(),
     /** At most this many new issues per run; the rest are listed in the summary. */
@@ -53315,6 +53330,36 @@ const incidentsSchema = schemas/* strictObject */.rej({
     /** Where open-after > 1 keeps its counters before an issue exists. */
     branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
 });
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+
+
+
+
+
+/**
+ * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
+ * Every object is strict: an unknown key is an error, because a typo would otherwise switch a
+ * check off in silence.
+ */
+const environmentSchema = schemas/* strictObject */.rej({
+    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    headers: headers.optional(),
+    tls: schemas/* strictObject */.rej({
+        ca: schemas/* string */.YjP().optional(),
+        'reject-unauthorized': schemas/* boolean */.zMY().default(true),
+    })
+        .optional(),
+    health: healthSchema.optional(),
+    metrics: metricsSchema.optional(),
+    load: loadSchema.optional(),
+    indexes: indexesSchema.optional(),
+});
+const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
+const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(lowerCase, schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
@@ -53475,6 +53520,212 @@ function lineOfPath(doc, lc, path) {
     return line;
 }
 
+// EXTERNAL MODULE: ./src/http/target.ts
+var target = __nccwpck_require__(38699);
+;// CONCATENATED MODULE: ./src/core/url.ts
+/** A URL's origin (`https://host:port`), or undefined when the text is not a URL (one whose host was redacted). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+// EXTERNAL MODULE: ./src/baseline/stats.ts
+var stats = __nccwpck_require__(50964);
+;// CONCATENATED MODULE: ./src/baseline/read.ts
+
+
+
+/**
+ * The load baseline this run is judged against: the history read from its store (asked for only
+ * when the load check runs, never by a shard), the comparable passing runs, and what to say about it.
+ */
+async function readBaseline(plan, opts, openStore) {
+    const load = plan.environmentConfig.load;
+    const notes = [];
+    let store;
+    let history;
+    let baseline;
+    let summary;
+    const origin = originOf(plan.baseUrl);
+    const historyKey = load ? { configHash: (0,stats/* loadConfigHash */.$k)(load), ...(origin ? { origin } : {}) } : undefined;
+    // A gate compares a preview deployment with the default branch's target: the same load, another origin.
+    const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
+    if (plan.checks.includes('load') && load && openStore && !opts.shardSpec) {
+        try {
+            store = await openStore(plan);
+            history = await store?.read(plan.environment);
+        }
+        catch (err) {
+            notes.push(`baseline: history not read (${err.message}); judged by budgets alone`);
+            store = undefined;
+        }
+        const k = load.regression['baseline-runs'];
+        baseline = history ? (0,stats/* baselineOf */.Bv)(history.entries, k, matchKey) : undefined;
+        const same = history ? (0,stats/* comparable */.Zm)(history.entries, matchKey) : [];
+        if (history && history.entries.length > same.length && same.filter((e) => e.passed).length < k) {
+            notes.push(`baseline: the load config${opts.mode === 'gate' ? '' : ' or the target'} changed since earlier recorded runs, so a new baseline is being built (${same.filter((e) => e.passed).length} of ${k} comparable passing runs so far; ${history.entries.length - same.length} older runs are not compared)`);
+        }
+        if (baseline && store) {
+            summary = summarizeBaseline(baseline, store.where);
+            notes.push(`baseline: ${describeBaseline(summary)}`);
+        }
+        else if (store)
+            notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
+    }
+    return { notes, ...(store ? { store } : {}), ...(history ? { history } : {}), ...(baseline ? { baseline } : {}), ...(summary ? { summary } : {}), ...(historyKey ? { historyKey } : {}) };
+}
+function summarizeBaseline(b, where) {
+    const first = b.runs[0];
+    const last = b.runs[b.runs.length - 1];
+    return {
+        where,
+        runs: b.runs.length,
+        from: first.at,
+        to: last.at,
+        ...(first.sha ? { fromSha: first.sha } : {}),
+        ...(last.sha ? { toSha: last.sha } : {}),
+        p50: b.p50,
+        p95: b.p95,
+        p95Mad: b.p95Mad,
+        p99: b.p99,
+        errorRate: b.errorRate,
+        rps: b.rps,
+    };
+}
+function describeBaseline(b) {
+    const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
+    return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${(0,duration/* formatMs */._V)(b.p95)} ± ${(0,duration/* formatMs */._V)(b.p95Mad)} MAD, from ${b.where}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/check.ts
+
+function fingerprint(environment, check, subject) {
+    return `${environment}:${check}:${subject}`;
+}
+/** The rule graded with the config's overrides; undefined when the config switched it off. */
+function grade(ctx, rule) {
+    const severity = (0,core_severity/* ruleSeverity */.uK)(rule, ctx.severity);
+    return severity === undefined ? undefined : { rule, severity };
+}
+
+;// CONCATENATED MODULE: ./src/checks/health/evaluate.ts
+
+/** Pure: every probe of the run, judged against its expectations and latency budget. */
+function evaluateHealth(probes, ctx) {
+    const verdicts = probes.map((probe) => {
+        if (probe.failure)
+            return withGrade({ kind: 'failed', probe }, grade(ctx, 'health-failed'));
+        if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs)
+            return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
+        return { kind: 'ok', probe };
+    });
+    return { verdicts, observed: probes.map((p) => fingerprint(ctx.environment, 'health', p.name)) };
+}
+function withGrade(v, graded) {
+    return graded ? { ...v, graded } : v;
+}
+
+;// CONCATENATED MODULE: ./src/checks/rendering.ts
+
+/** Collects a check's rows, findings and notes as its renderer writes them. */
+class RenderedBuilder {
+    ctx;
+    check;
+    rows = [];
+    findings = [];
+    notes = [];
+    located = [];
+    constructor(ctx, check) {
+        this.ctx = ctx;
+        this.check = check;
+    }
+    /** A finding of this check: `environment:check:subject` is its fingerprint, the title is prefixed with the environment. */
+    finding(subject, graded, title, detail, extra = {}) {
+        return {
+            fingerprint: fingerprint(this.ctx.environment, this.check, subject),
+            environment: this.ctx.environment,
+            check: this.check,
+            subject,
+            rule: graded.rule,
+            severity: graded.severity,
+            title: `${this.ctx.environment}: ${title}`,
+            detail,
+            ...extra,
+        };
+    }
+    /** A row with no finding of its own (a fail row here is one no rule grades, such as a query plan that scans). */
+    row(subject, value, budget, verdict) {
+        this.rows.push({ check: this.check, subject, value, budget, verdict });
+    }
+    /**
+     * A failing row and its finding (when the rule is on). With the URL judged, an outage of that
+     * origin may fold the finding under the failing health probe's.
+     */
+    fail(subject, value, budget, f, url) {
+        const r = { check: this.check, subject, value, budget, verdict: 'fail', ...(f ? { severity: f.severity } : {}) };
+        this.rows.push(r);
+        if (!f)
+            return;
+        this.findings.push(f);
+        if (url !== undefined)
+            this.located.push({ finding: f, url, row: r });
+    }
+    note(text) {
+        this.notes.push(text);
+    }
+    done() {
+        return { rows: this.rows, findings: this.findings, notes: this.notes, located: this.located };
+    }
+}
+/** Two decimals at most: numbers for people, with no float noise. */
+function round(v) {
+    return Math.round(v * 100) / 100;
+}
+/** A fraction as a percentage for people: 0.0157 → "1.57 %". */
+function pct(fraction) {
+    return `${round(fraction * 100)} %`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/health/render.ts
+
+
+function renderHealth(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'health');
+    for (const v of judged.verdicts) {
+        const p = v.probe;
+        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
+        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
+        switch (v.kind) {
+            case 'failed': {
+                const failure = p.failure;
+                const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
+                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${failure.class}: ${failure.message}${tries}`, {
+                    classification: failure.class,
+                    measured: { value: p.status ?? failure.class },
+                });
+                b.fail(p.name, `${failure.class}: ${failure.message}`, budget, f || undefined, p.url);
+                break;
+            }
+            case 'slow': {
+                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, {
+                    classification: 'latency',
+                    measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs },
+                });
+                b.fail(p.name, value, budget, f || undefined);
+                break;
+            }
+            case 'ok':
+                b.row(p.name, value, budget, 'pass');
+                break;
+        }
+    }
+    return b.done();
+}
+
 ;// CONCATENATED MODULE: ./src/core/json-path.ts
 /** Reads `a.b.0.c` from parsed JSON; `found: false` when any step is missing. */
 function readPath(root, path) {
@@ -53527,7 +53778,7 @@ function nestedDeeperThan(root, max) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/core/assertions.ts
+;// CONCATENATED MODULE: ./src/checks/health/assertions.ts
 
 /** Judges one assertion on a parsed JSON body. Pure. */
 function checkAssertion(json, a) {
@@ -53553,22 +53804,20 @@ function checkAssertion(json, a) {
     return { path: a.path, expected: `> ${above}`, found, ok: typeof value === 'number' && Number.isFinite(value) && value > above };
 }
 
-// EXTERNAL MODULE: ./src/checks/retry.ts + 2 modules
-var retry = __nccwpck_require__(31786);
-// EXTERNAL MODULE: ./src/checks/target.ts
-var target = __nccwpck_require__(11572);
-;// CONCATENATED MODULE: ./src/checks/health.ts
+// EXTERNAL MODULE: ./src/http/retry.ts + 2 modules
+var retry = __nccwpck_require__(29765);
+;// CONCATENATED MODULE: ./src/checks/health/run.ts
 
 
 
 
 const NO_REDACTION = { text: (t) => t, value: (v) => v };
-async function runHealth(env, baseUrl, http, redactor = NO_REDACTION) {
-    return Promise.all((env.health ?? []).map((p) => runProbe(p, env, baseUrl, http, redactor)));
+async function runHealth(config, baseUrl, http, redactor = NO_REDACTION) {
+    return Promise.all((config.health ?? []).map((p) => runProbe(p, config, baseUrl, http, redactor)));
 }
-async function runProbe(probe, env, baseUrl, http, redactor = NO_REDACTION) {
+async function runProbe(probe, config, baseUrl, http, redactor = NO_REDACTION) {
     const url = (0,target.joinUrl)(baseUrl, probe.path);
-    const headers = (0,target/* headerValues */.UE)(env.headers, probe.headers);
+    const headers = (0,target/* headerValues */.UE)(config.headers, probe.headers);
     const body = (0,target/* encodeBody */.FT)(probe.body, headers);
     const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
     const why = note ? `; ${note}` : '';
@@ -53631,6 +53880,845 @@ function describeStatus(expected) {
     if (typeof expected === 'number')
         return String(expected);
     return expected.join(' or ');
+}
+
+;// CONCATENATED MODULE: ./src/checks/health/index.ts
+
+
+
+
+/** Health probes: each endpoint answers, with the expected status and body, within its budget. */
+const healthCheck = {
+    name: 'health',
+    configured: (config) => (config.health?.length ?? 0) > 0,
+    urls: (config, baseUrl) => (config.health ?? []).map((p) => (0,target.joinUrl)(baseUrl, p.path)),
+    run: ({ plan, http, redactor }) => runHealth(plan.environmentConfig, plan.baseUrl, http, redactor),
+    evaluate: (results, ctx) => (results.health ? evaluateHealth(results.health, ctx) : undefined),
+    render: renderHealth,
+};
+
+// EXTERNAL MODULE: ./src/checks/indexes/problems.ts
+var indexes_problems = __nccwpck_require__(17616);
+;// CONCATENATED MODULE: ./src/checks/indexes/evaluate.ts
+
+
+
+/** Pure. One verdict per collection: ten missing indexes are one incident. */
+function evaluateIndexes(result, cfg, ctx) {
+    const observed = [fingerprint(ctx.environment, 'indexes', 'connection')];
+    const verdicts = [{ kind: 'notes', notes: result.notes }];
+    if (!result.connected) {
+        const graded = grade(ctx, 'indexes-unreachable');
+        verdicts.push({ kind: 'unreachable', result, error: result.error, ...(graded ? { graded } : {}) });
+        return { verdicts, observed };
+    }
+    for (const c of result.collections) {
+        observed.push(fingerprint(ctx.environment, 'indexes', c.name));
+        const problems = (0,indexes_problems/* collectionProblems */.Fc)(cfg, c, result);
+        const severity = (0,indexes_problems/* worstProblem */.NB)(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
+        verdicts.push({ kind: 'collection', collection: c.name, exists: c.exists, declared: cfg.collections[c.name]?.length ?? 0, problems, ...(severity ? { severity } : {}) });
+    }
+    for (const plan of result.queries)
+        verdicts.push({ kind: 'query', plan });
+    return { verdicts, observed };
+}
+
+;// CONCATENATED MODULE: ./src/checks/indexes/render.ts
+
+
+function renderIndexes(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'indexes');
+    for (const v of judged.verdicts) {
+        switch (v.kind) {
+            case 'notes':
+                for (const n of v.notes)
+                    b.note(n);
+                break;
+            case 'unreachable': {
+                const { result, error: e } = v;
+                const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
+                const f = v.graded && b.finding('connection', v.graded, `MongoDB ${result.database} unreachable`, `${why} to MongoDB at ${result.host} (database ${result.database}): ${e.message}`, {
+                    remediation: e.kind === 'auth' ? 'check the user and password in the MongoDB URI secret, and the authSource' : 'check the host, the port, the network access list and TLS settings in the MongoDB URI',
+                });
+                b.fail('connection', `${why}: ${e.message}`, 'connects', f || undefined);
+                break;
+            }
+            case 'collection': {
+                const budget = `${v.declared} declared index${v.declared === 1 ? '' : 'es'}`;
+                if (!v.severity) {
+                    b.row(v.collection, v.exists ? `${v.declared} of ${v.declared} present` : 'missing', budget, v.problems.length ? 'skip' : 'pass');
+                    break;
+                }
+                const text = v.problems.map(problemText).join('; ');
+                const fixes = v.problems.flatMap((p) => {
+                    const fix = problemFix(p);
+                    return fix ? [fix] : [];
+                });
+                const rule = v.problems.length === 1 ? v.problems[0].rule : 'indexes';
+                const f = b.finding(v.collection, { rule, severity: v.severity }, `MongoDB indexes of ${v.collection} need attention`, text, {
+                    measured: { value: v.problems.length, unit: 'problems' },
+                    ...(fixes.length ? { remediation: fixes.join('\n') } : {}),
+                });
+                b.fail(v.collection, text, budget, f);
+                break;
+            }
+            case 'query': {
+                const q = v.plan;
+                const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
+                b.row(`query ${q.name}`, value, 'uses an index', q.error ? 'skip' : q.collscan ? 'fail' : 'pass');
+                break;
+            }
+        }
+    }
+    return b.done();
+}
+const js = (v) => JSON.stringify(v);
+function describeKey(key) {
+    return `{ ${(0,indexes_problems/* keyOf */.TN)(key).map(([k, v]) => `${k}: ${js(v)}`).join(', ')} }`;
+}
+/** What is wrong, in one clause. */
+function problemText(p) {
+    switch (p.kind) {
+        case 'collection-missing':
+            return `collection ${p.collection} does not exist in ${p.database}`;
+        case 'index-missing':
+            return `missing ${p.spec.unique ? 'unique ' : ''}index ${describeKey(p.spec.key)}${p.spec.unique ? ' (duplicates can be written)' : ''}`;
+        case 'index-differs':
+            return `index ${p.name} ${describeKey(p.spec.key)} differs: ${p.diffs.map((d) => `${d.option} expected ${js(d.expected)}, found ${d.found === undefined ? 'not set' : js(d.found)}`).join('; ')}${p.uniqueLost ? ' (present without unique: duplicates can be written)' : ''}`;
+        case 'undeclared':
+            return `index ${p.name} ${describeKey(p.key)} is not declared in the config`;
+        case 'unused':
+            return `index ${p.name} has had no operations since ${p.since}`;
+        case 'collscan':
+            return `query ${p.query} scans the whole collection (COLLSCAN: ${p.stages.join(' → ')})`;
+    }
+}
+/** The mongosh command that fixes it, when there is one. */
+function problemFix(p) {
+    switch (p.kind) {
+        case 'collection-missing':
+            return p.expected.map((s) => createIndexCommand(p.collection, s)).join('\n') || undefined;
+        case 'index-missing':
+            return createIndexCommand(p.collection, p.spec);
+        case 'index-differs':
+            return p.ttlOnly
+                ? `db.runCommand({ collMod: ${js(p.collection)}, index: { name: ${js(p.name)}, expireAfterSeconds: ${p.spec.expireAfterSeconds} } })`
+                : `${collRef(p.collection)}.dropIndex(${js(p.name)}); ${createIndexCommand(p.collection, p.spec)}${p.uniqueLost ? '  // remove duplicate values first' : ''}`;
+        default:
+            return undefined;
+    }
+}
+/** The mongosh command that creates an index: shown as the remediation. */
+function createIndexCommand(collection, spec) {
+    const opts = {};
+    if (spec.name)
+        opts.name = spec.name;
+    for (const o of indexes_problems/* OPTIONS */.lw)
+        if (spec[o] !== undefined && spec[o] !== false)
+            opts[o] = spec[o];
+    const keys = `{ ${Object.entries(spec.key).map(([k, v]) => `${js(k)}: ${js(v)}`).join(', ')} }`;
+    const options = Object.keys(opts).length ? `, ${js(opts)}` : '';
+    return `${collRef(collection)}.createIndex(${keys}${options})`;
+}
+function collRef(collection) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(collection) ? `db.${collection}` : `db.getCollection(${js(collection)})`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/indexes/index.ts
+
+
+/** MongoDB: the declared indexes exist with their options, and the declared queries use one. */
+const indexesCheck = {
+    name: 'indexes',
+    configured: (config) => config.indexes !== undefined,
+    urls: () => [],
+    preload: (plan) => (plan.environmentConfig.indexes && plan.mongodbUri ? Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263)) : undefined),
+    run: async ({ plan }) => {
+        const cfg = plan.environmentConfig.indexes;
+        if (!cfg || !plan.mongodbUri)
+            return undefined;
+        // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
+        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
+        return runIndexes(cfg, plan.mongodbUri);
+    },
+    evaluate: (results, ctx) => (results.indexes && ctx.config.indexes ? evaluateIndexes(results.indexes, ctx.config.indexes, ctx) : undefined),
+    render: renderIndexes,
+};
+
+;// CONCATENATED MODULE: ./src/checks/load/budgets.ts
+/** The load check's budgets and the statistics it judges them with. */
+const DEFAULT_BUDGETS = { p50: 500, p95: 2000, 'error-rate': 1 };
+/** Error rate above this percentage is SEV2, whatever the budget (when the budget is lower). */
+const CRITICAL_ERROR_RATE = 5;
+/** A p95 from fewer successful responses than this is a note, not a budget verdict. */
+const MIN_P95_SAMPLES = 20;
+/** The budgets in force: the defaults, overridden by each layer in turn (the environment's, then the request's). */
+function resolveBudgets(...layers) {
+    let p50 = DEFAULT_BUDGETS.p50;
+    let p95 = DEFAULT_BUDGETS.p95;
+    let errorRate = DEFAULT_BUDGETS['error-rate'];
+    for (const b of layers) {
+        if (b?.p50 !== undefined)
+            p50 = b.p50;
+        if (b?.p95 !== undefined)
+            p95 = b.p95;
+        if (b?.['error-rate'] !== undefined)
+            errorRate = b['error-rate'];
+    }
+    return { p50, p95, errorRate };
+}
+/**
+ * The Wilson score interval (95 %, z = 1.96) of `errors` out of `n`, as fractions: how sure a
+ * measured error rate is. On 100 requests, 10 errors is 5.5 %–17.4 %.
+ */
+function wilson(errors, n, z = 1.96) {
+    if (n <= 0)
+        return { low: 0, high: 1 };
+    const p = Math.min(1, Math.max(0, errors / n));
+    const z2 = z * z;
+    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+    return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+;// CONCATENATED MODULE: ./src/checks/load/evaluate.ts
+
+
+
+
+/** Pure: the load result judged against its budgets, and against the baseline when there is one. */
+function evaluateLoad(load, ctx) {
+    const verdicts = [];
+    const observed = [];
+    const observe = (...subjects) => observed.push(...subjects.map((s) => fingerprint(ctx.environment, 'load', s)));
+    const cfg = ctx.config.load;
+    const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
+    if (load.notes?.length)
+        verdicts.push({ kind: 'load-notes', notes: load.notes });
+    const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
+    verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
+    let overallP95Breached = false;
+    const budgetsOf = {};
+    for (const r of load.requests) {
+        const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
+        budgetsOf[r.name] = budgets;
+        const breached = evaluateLoadRequest(r, budgets, ctx, verdicts, observe);
+        if (breached || (r.responses === 0 && !r.idle))
+            overallP95Breached = true;
+    }
+    if (ctx.baseline && cfg && !overallP95Breached) {
+        observe('p95-regression');
+        const o = load.overall;
+        const judgement = (0,stats/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
+        verdicts.push({
+            kind: 'regression',
+            overall: o,
+            requestNames: load.requests.map((r) => r.name),
+            judgement,
+            thresholdPct: cfg.regression.threshold,
+            floorMs: cfg.regression.floor,
+            baselineRuns: ctx.baseline.runs.length,
+            ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
+        });
+    }
+    return { verdicts, observed, facts: { load: { budgets: budgetsOf, regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
+}
+/** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */
+function evaluateLoadRequest(r, budgets, ctx, out, observe) {
+    const name = r.name;
+    if (r.idle && r.requests === 0) {
+        out.push({ kind: 'idle', request: r });
+        return false;
+    }
+    observe(`${name}:unreachable`);
+    if (r.responses === 0) {
+        // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
+        out.push({ kind: 'unreachable', request: r, failureClass: r.firstError?.class ?? 'timeout', ...graded(ctx, 'load-unreachable') });
+        return false;
+    }
+    observe(`${name}:error-rate`);
+    const l = r.latencyMs;
+    const failedResponses = () => {
+        const fl = r.failedLatencyMs;
+        if (fl && fl.count > 0)
+            out.push({ kind: 'failed-responses', request: r, latency: fl });
+    };
+    // Latency is that of successful responses: a fast 503 is not a fast service.
+    if (l.count === 0) {
+        out.push({ kind: 'no-success', request: r, budgets });
+        failedResponses();
+        out.push(...judgeErrorRate(r, budgets, ctx));
+        return true;
+    }
+    observe(`${name}:p50`);
+    if (l.count >= MIN_P95_SAMPLES)
+        observe(`${name}:p95`);
+    // p95: SEV2 beyond twice the budget, SEV3 beyond it; from fewer than MIN_P95_SAMPLES successes, a note.
+    let p95Breached = false;
+    if (l.count < MIN_P95_SAMPLES) {
+        p95Breached = true; // no p95 to judge, nor to compare with the baseline
+        out.push({ kind: 'p95-too-few', request: r, successes: l.count, needed: MIN_P95_SAMPLES, p95Ms: l.p95, budgetMs: budgets.p95 });
+    }
+    else {
+        const over = l.p95 > budgets.p95;
+        const critical = over && l.p95 > 2 * budgets.p95;
+        p95Breached = over;
+        out.push({ kind: 'p95', request: r, p95Ms: l.p95, budgetMs: budgets.p95, over, critical, ...(over ? graded(ctx, critical ? 'load-p95-critical' : 'load-p95') : {}) });
+    }
+    const p50Over = l.p50 > budgets.p50;
+    out.push({ kind: 'p50', request: r, p50Ms: l.p50, budgetMs: budgets.p50, over: p50Over, ...(p50Over ? graded(ctx, 'load-p50') : {}) });
+    out.push({ kind: 'p99-max', request: r, p99Ms: Math.min(l.p99, l.max), maxMs: l.max });
+    failedResponses();
+    out.push(...judgeErrorRate(r, budgets, ctx));
+    return p95Breached;
+}
+/**
+ * The error-rate budget, judged on the Wilson 95 % interval so a small sample cannot flip the
+ * verdict: over budget when the interval's lower bound is above the budget, SEV2 when the lower
+ * bound is above the critical level as well. Then the throughput.
+ */
+function judgeErrorRate(r, budgets, ctx) {
+    const errors = Math.round(r.errorRate * r.requests);
+    const interval = wilson(errors, r.requests);
+    const lowPct = interval.low * 100;
+    const over = lowPct > budgets.errorRate;
+    const critical = over && lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
+    return [
+        {
+            kind: 'error-rate',
+            request: r,
+            errorRate: r.errorRate,
+            errors,
+            requests: r.requests,
+            interval,
+            budgetPct: budgets.errorRate,
+            criticalPct: CRITICAL_ERROR_RATE,
+            over,
+            critical,
+            ...(over ? graded(ctx, critical ? 'load-error-rate-critical' : 'load-error-rate') : {}),
+        },
+        { kind: 'throughput', request: r, requestsPerSecond: r.requestsPerSecond, elapsedMs: r.elapsedMs },
+    ];
+}
+function graded(ctx, rule) {
+    const g = grade(ctx, rule);
+    return g ? { graded: g } : {};
+}
+
+;// CONCATENATED MODULE: ./src/checks/load/render.ts
+
+
+/** The load verdicts in words: rows, findings (located at the URL they judged, for outage folding) and notes. */
+function renderLoad(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'load');
+    for (const v of judged.verdicts) {
+        switch (v.kind) {
+            case 'load-notes':
+                for (const n of v.notes)
+                    b.note(n);
+                break;
+            case 'latency-origin':
+                b.note(v.from === 'intended'
+                    ? `load: latency is measured from each request's intended send time under the rate cap${v.rate !== undefined ? ` of ${v.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
+                    : 'load: latency is measured from when each request was sent (no rate cap)');
+                break;
+            case 'idle':
+                b.row(`${v.request.name} requests`, `none sent: ${v.request.idle}`, '', 'skip');
+                break;
+            case 'unreachable': {
+                const r = v.request;
+                const cls = v.failureClass;
+                const f = v.graded && b.finding(`${r.name}:unreachable`, v.graded, `load target ${r.name} never answered`, `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`, { classification: cls });
+                b.fail(`${r.name} responses`, `none of ${r.requests} (${cls})`, 'answers', f || undefined, r.url);
+                break;
+            }
+            case 'no-success': {
+                const r = v.request;
+                const why = `no successful response (${r.responses} of ${r.responses} failed)`;
+                b.row(`${r.name} p95`, why, `< ${(0,duration/* formatMs */._V)(v.budgets.p95)}`, 'skip');
+                b.row(`${r.name} p50`, why, `< ${(0,duration/* formatMs */._V)(v.budgets.p50)}`, 'skip');
+                break;
+            }
+            case 'p95-too-few': {
+                const name = v.request.name;
+                b.note(`load: ${name}: too few samples for a p95 (${v.successes} successful responses; a p95 needs ${v.needed}): not judged against its budget`);
+                b.row(`${name} p95`, `${(0,duration/* formatMs */._V)(v.p95Ms)}: too few samples (${v.successes} of ${v.needed} needed)`, `< ${(0,duration/* formatMs */._V)(v.budgetMs)}`, 'skip');
+                break;
+            }
+            case 'p95': {
+                const r = v.request;
+                const l = r.latencyMs;
+                const budget = `< ${(0,duration/* formatMs */._V)(v.budgetMs)}`;
+                if (!v.over) {
+                    b.row(`${r.name} p95`, (0,duration/* formatMs */._V)(v.p95Ms), budget, 'pass');
+                    break;
+                }
+                const f = v.graded && b.finding(`${r.name}:p95`, v.graded, `load p95 over budget on ${r.name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(v.p95Ms)}, over the ${(0,duration/* formatMs */._V)(v.budgetMs)} budget${v.critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${l.count} successful responses)`, { classification: 'latency', measured: { value: v.p95Ms, unit: 'ms', budget: v.budgetMs } });
+                b.fail(`${r.name} p95`, (0,duration/* formatMs */._V)(v.p95Ms), budget, f || undefined, r.url);
+                break;
+            }
+            case 'p50': {
+                const r = v.request;
+                const budget = `< ${(0,duration/* formatMs */._V)(v.budgetMs)}`;
+                if (!v.over) {
+                    b.row(`${r.name} p50`, (0,duration/* formatMs */._V)(v.p50Ms), budget, 'pass');
+                    break;
+                }
+                const f = v.graded && b.finding(`${r.name}:p50`, v.graded, `load p50 over budget on ${r.name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(v.p50Ms)}, over the ${(0,duration/* formatMs */._V)(v.budgetMs)} budget`, { classification: 'latency', measured: { value: v.p50Ms, unit: 'ms', budget: v.budgetMs } });
+                b.fail(`${r.name} p50`, (0,duration/* formatMs */._V)(v.p50Ms), budget, f || undefined, r.url);
+                break;
+            }
+            case 'p99-max':
+                b.row(`${v.request.name} p99 / max`, `${(0,duration/* formatMs */._V)(v.p99Ms)} / ${(0,duration/* formatMs */._V)(v.maxMs)}`, '', 'pass');
+                break;
+            case 'failed-responses': {
+                const fl = v.latency;
+                b.row(`${v.request.name} failed responses`, `${fl.count}: p50 ${(0,duration/* formatMs */._V)(fl.p50)}, p95 ${(0,duration/* formatMs */._V)(fl.p95)}, max ${(0,duration/* formatMs */._V)(fl.max)} (not latency: kept apart)`, '', 'skip');
+                break;
+            }
+            case 'error-rate': {
+                const r = v.request;
+                const interval = `95 % interval ${pct(v.interval.low)}–${pct(v.interval.high)}`;
+                const value = `${pct(v.errorRate)} (${interval}; ${counts(r)})`;
+                const budget = `< ${v.budgetPct} %, judged on the interval's lower bound`;
+                if (!v.over) {
+                    b.row(`${r.name} error rate`, value, budget, 'pass');
+                    break;
+                }
+                const f = v.graded && b.finding(`${r.name}:error-rate`, v.graded, `load error rate over budget on ${r.name}`, `error rate of ${r.method} ${r.url} is ${pct(v.errorRate)} (${interval}), over the ${v.budgetPct} % budget${v.critical ? ` and the ${v.criticalPct} % critical level` : ''} even at the interval's lower bound (${counts(r)})`, { measured: { value: round(v.errorRate * 100), unit: '%', budget: v.budgetPct } });
+                b.fail(`${r.name} error rate`, value, budget, f || undefined, r.url);
+                break;
+            }
+            case 'throughput':
+                b.row(`${v.request.name} throughput`, `${v.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(v.elapsedMs)}`, '', 'pass');
+                break;
+            case 'regression': {
+                const o = v.overall;
+                const j = v.judgement;
+                const p95 = o.latencyMs.p95;
+                const value = `p95 ${(0,duration/* formatMs */._V)(p95)} vs baseline ${(0,duration/* formatMs */._V)(j.baselineP95)} (${j.deltaMs >= 0 ? '+' : ''}${round(j.deltaPct)} %)`;
+                const subject = `p95 regression of ${v.requestNames.length === 1 ? v.requestNames[0] : `all ${v.requestNames.length} requests`}`;
+                const budget = `≤ baseline + max(${v.thresholdPct} %, 3 × MAD) = +${(0,duration/* formatMs */._V)(j.bandMs)}, and +${(0,duration/* formatMs */._V)(v.floorMs)} floor`;
+                if (!j.regressed) {
+                    b.row(subject, value, budget, 'pass');
+                    break;
+                }
+                const f = v.graded && b.finding('p95-regression', v.graded, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._V)(p95)}, ${(0,duration/* formatMs */._V)(j.deltaMs)} (${round(j.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._V)(j.baselineP95)} of ${v.baselineRuns} runs; the noise band is ${(0,duration/* formatMs */._V)(j.bandMs)}`, { measured: { value: p95, unit: 'ms', budget: round(j.baselineP95 + j.bandMs) } });
+                b.fail(subject, value, budget, f || undefined, o.url);
+                break;
+            }
+        }
+    }
+    return b.done();
+}
+/** A request's failures by kind, out of its requests. */
+function counts(r) {
+    return `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/load/index.ts
+
+
+
+/** A short load test: latency percentiles, error rate and throughput against budgets and the baseline. */
+const loadCheck = {
+    name: 'load',
+    configured: (config) => config.load !== undefined,
+    urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,target.joinUrl)(baseUrl, r.path)),
+    // After the probes, so it does not distort their latency.
+    runsLast: true,
+    preload: () => Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224)),
+    run: async ({ plan, http, clock, shardSpec }) => {
+        const cfg = plan.environmentConfig.load;
+        if (!cfg)
+            return undefined;
+        // Loaded lazily, so a health-only run never loads autocannon.
+        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224));
+        const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
+        const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
+        // A gate judges the median of several samples: one sample makes a flaky gate.
+        const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
+        const samples = [];
+        for (let i = 0; i < sampleCount; i++) {
+            const r = await runOnce();
+            samples.push(r);
+            if (r.overall.responses === 0)
+                break; // unreachable: more samples would say the same
+        }
+        return samples.length === 1 ? samples[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))).medianOfSamples(samples);
+    },
+    evaluate: (results, ctx) => (results.load ? evaluateLoad(results.load, ctx) : undefined),
+    render: renderLoad,
+};
+
+// EXTERNAL MODULE: ./src/incidents/observed.ts
+var incidents_observed = __nccwpck_require__(95275);
+;// CONCATENATED MODULE: ./src/checks/metrics/alerts.ts
+
+
+
+
+/** The level names apps use, each read as one of ours; any other is treated as a warning. */
+const ALERT_LEVELS = {
+    critical: 'critical', fatal: 'critical', error: 'critical', high: 'critical', emergency: 'critical',
+    warning: 'warning', warn: 'warning', medium: 'warning',
+    info: 'info', notice: 'info', low: 'info',
+};
+function levelOf(item, levelKey) {
+    const raw = readPath(item, levelKey);
+    const name = raw.found ? String(raw.value).toLowerCase() : '';
+    // An own key only: a level named "constructor" or "__proto__" is unknown, not Object's property.
+    const known = Object.hasOwn(ALERT_LEVELS, name) ? ALERT_LEVELS[name] : undefined;
+    const level = known ?? 'warning';
+    const levelRead = known ? { how: 'known' } : raw.found ? { how: 'unknown', raw: raw.value } : { how: 'missing' };
+    return { level, levelRead };
+}
+/**
+ * An alerts body cut at its cap: the alerts before the cut are real, those after it unknown. One
+ * verdict at the worst parsed alert's severity, SEV2 when none could be parsed; never a pass, so
+ * no severity setting switches it off.
+ */
+function truncatedAlerts(r, ctx) {
+    const ac = ctx.config.metrics?.alerts;
+    const list = !ac ? undefined : Array.isArray(r.json) ? r.json : (() => {
+        const read = readPath(r.json, ac.items);
+        return read.found && Array.isArray(read.value) ? read.value : undefined;
+    })();
+    let worst;
+    let worstLevel;
+    for (const item of list ?? []) {
+        const { level } = ac ? levelOf(item, ac.level) : { level: 'warning' };
+        const s = (0,core_severity/* ruleSeverity */.uK)(`alert-${level}`, ctx.severity);
+        if (s && (!worst || (0,core_severity/* rank */.Tm)(s) < (0,core_severity/* rank */.Tm)(worst))) {
+            worst = s;
+            worstLevel = level;
+        }
+    }
+    return {
+        kind: 'alerts-truncated',
+        url: r.url,
+        failure: r.failure,
+        alertsRead: list?.length ?? 0,
+        ...(worstLevel !== undefined ? { worstLevel } : {}),
+        graded: { rule: 'metrics-unavailable', severity: worst ?? 'sev2' },
+    };
+}
+/** The app's own alerts, each a verdict graded by its level; what was looked at goes to `observed`. */
+function evaluateAlerts(r, ac, ctx, observed) {
+    const read = Array.isArray(r.json) ? { found: true, value: r.json } : readPath(r.json, ac.items);
+    observed.push(fingerprint(ctx.environment, 'metrics', 'alerts'));
+    if (!read.found || !Array.isArray(read.value)) {
+        return [alerts_withGrade({ kind: 'alerts-unreadable', url: r.url, items: ac.items, found: read.found }, grade(ctx, 'metrics-field-missing'))];
+    }
+    // The list was read: every alert subject was looked at, also those of alerts that are gone.
+    observed.push((0,incidents_observed/* family */.T)(fingerprint(ctx.environment, 'metrics', 'alert-')));
+    const verdicts = [];
+    const seen = new Set();
+    for (const [index, item] of read.value.entries()) {
+        const { level, levelRead } = levelOf(item, ac.level);
+        const msg = readPath(item, ac.message);
+        const idRead = readPath(item, ac.id);
+        const id = idRead.found ? String(idRead.value) : undefined;
+        const message = msg.found ? String(msg.value) : show(item);
+        let subject = `alert-${slug(id ?? message) || String(index)}`;
+        if (seen.has(subject))
+            subject = `${subject}-${index}`;
+        seen.add(subject);
+        const rule = `alert-${level}`;
+        verdicts.push(alerts_withGrade({
+            kind: 'alert', url: r.url, subject, index, ...(id !== undefined ? { id } : {}), message, level, levelRead, levelKey: ac.level, item,
+        }, grade(ctx, rule)));
+    }
+    if (read.value.length === 0)
+        verdicts.push({ kind: 'no-alerts' });
+    return verdicts;
+}
+function alerts_withGrade(v, graded) {
+    return graded ? { ...v, graded } : v;
+}
+function slug(s) {
+    return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+;// CONCATENATED MODULE: ./src/checks/metrics/levels.ts
+
+/** The guide's levels for the built-in metrics, used where the config gives none. */
+const DEFAULT_LEVELS = {
+    cpu: [{ severity: 'sev3', above: 80 }],
+    memory: [
+        { severity: 'sev1', 'at-least': 95 },
+        { severity: 'sev3', above: 85 },
+    ],
+    disk: [
+        { severity: 'sev1', 'at-least': 95 },
+        { severity: 'sev3', above: 90 },
+    ],
+    'payment-success-rate': [
+        { severity: 'sev1', below: 50 },
+        { severity: 'sev2', below: 90 },
+        { severity: 'sev3', below: 95 },
+    ],
+};
+/** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
+function thresholdsOf(config) {
+    const m = config.metrics;
+    if (!m)
+        return [];
+    const out = [];
+    for (const name of ['cpu', 'memory', 'disk']) {
+        const f = m.system?.[name];
+        if (f)
+            out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
+    }
+    const pay = m.usage?.['payment-success-rate'];
+    if (pay) {
+        out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
+    }
+    for (const t of m.thresholds)
+        out.push(t);
+    return out;
+}
+function unitProblemOf(t, v) {
+    if (t.scale === 'fraction' && (v < 0 || v > 1))
+        return 'fraction-out-of-range';
+    if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1)
+        return 'ambiguous';
+    return undefined;
+}
+/** The value in the threshold's unit: a fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %. */
+function scaled(t, v) {
+    return t.scale === 'fraction' ? v * 100 : v;
+}
+function levelMatches(l, v) {
+    if (l.above !== undefined)
+        return v > l.above;
+    if (l['at-least'] !== undefined)
+        return v >= l['at-least'];
+    if (l.below !== undefined)
+        return v < l.below;
+    return v <= l['at-most'];
+}
+/** The most severe level the value meets, if any. */
+function matchLevel(levels, v) {
+    let hit;
+    for (const l of levels)
+        if (levelMatches(l, v) && (!hit || (0,core_severity/* rank */.Tm)(l.severity) < (0,core_severity/* rank */.Tm)(hit.severity)))
+            hit = l;
+    return hit;
+}
+/** Whether a level bounds the value from above (`above`, `at-least`: too high) rather than from below (too low). */
+function isUpperLevel(l) {
+    return l.above !== undefined || l['at-least'] !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/metrics/evaluate.ts
+
+
+
+
+
+
+/** Pure: the monitoring endpoints' readings judged against the config's levels, with the app's own alerts. */
+function evaluateMetrics(readings, probes, ctx) {
+    const verdicts = [];
+    const observed = [];
+    const observe = (subject) => observed.push(fingerprint(ctx.environment, 'metrics', subject));
+    // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
+    const failingOrigins = new Map(probes.flatMap((p) => {
+        const origin = p.failure ? originOf(p.url) : undefined;
+        return origin ? [[origin, p.name]] : [];
+    }));
+    const bySource = new Map(readings.map((r) => [r.source, r]));
+    for (const r of readings) {
+        if (!r.failure) {
+            observe(`${r.source}-endpoint`);
+            continue;
+        }
+        const origin = originOf(r.url);
+        const probe = origin ? failingOrigins.get(origin) : undefined;
+        if (probe !== undefined) {
+            // One outage, one finding: the failing health probe already reports it.
+            verdicts.push({ kind: 'endpoint-in-outage', source: r.source, url: r.url, failure: r.failure, probe });
+            continue;
+        }
+        observe(`${r.source}-endpoint`);
+        if (r.source === 'alerts' && r.truncated) {
+            verdicts.push(truncatedAlerts(r, ctx));
+            continue;
+        }
+        verdicts.push(alerts_withGrade({ kind: 'endpoint-failed', source: r.source, url: r.url, failure: r.failure }, grade(ctx, 'metrics-unavailable')));
+    }
+    for (const threshold of thresholdsOf(ctx.config)) {
+        const r = bySource.get(threshold.source);
+        if (!r || r.failure)
+            continue;
+        const read = readPath(r.json, threshold.field);
+        if (read.found && read.value === null) {
+            verdicts.push({ kind: 'field-null', threshold });
+            continue;
+        }
+        observe(threshold.name);
+        // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
+        if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
+            const field = !read.found
+                ? { problem: 'missing', json: r.json }
+                : typeof read.value === 'number' ? { problem: 'not-finite' } : { problem: 'not-a-number', value: read.value };
+            verdicts.push(alerts_withGrade({ kind: 'field-unreadable', threshold, url: r.url, field }, grade(ctx, 'metrics-field-missing')));
+            continue;
+        }
+        const raw = read.value;
+        const problem = unitProblemOf(threshold, raw);
+        if (problem) {
+            verdicts.push(alerts_withGrade({ kind: 'unit-unknown', threshold, url: r.url, value: raw, problem }, grade(ctx, 'metrics-field-missing')));
+            continue;
+        }
+        const value = scaled(threshold, raw);
+        const level = matchLevel(threshold.levels, value);
+        verdicts.push(level
+            ? { kind: 'level-hit', threshold, url: r.url, value, level, graded: { rule: 'threshold', severity: level.severity } }
+            : { kind: 'level-ok', threshold, value });
+    }
+    const alerts = bySource.get('alerts');
+    const ac = ctx.config.metrics?.alerts;
+    if (alerts && ac && !alerts.failure)
+        verdicts.push(...evaluateAlerts(alerts, ac, ctx, observed));
+    return { verdicts, observed };
+}
+
+;// CONCATENATED MODULE: ./src/checks/metrics/render.ts
+
+
+
+
+
+const ENDPOINT_BUDGET = 'JSON, 2xx';
+const ALERTS_BUDGET = 'none active';
+/** The metrics check's verdicts in words. */
+function renderMetrics(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'metrics');
+    for (const v of judged.verdicts) {
+        switch (v.kind) {
+            case 'endpoint-in-outage':
+                b.note(`metrics: ${v.source} endpoint not read (${v.failure.class}: ${v.failure.message}); the failing health probe ${v.probe} reports the outage`);
+                b.row(`${v.source} endpoint`, `not judged: ${v.failure.class} (${v.failure.message}), part of the outage of health probe ${v.probe}`, ENDPOINT_BUDGET, 'skip');
+                break;
+            case 'endpoint-failed': {
+                const f = v.graded && b.finding(`${v.source}-endpoint`, v.graded, `${v.source} metrics endpoint unavailable`, `GET ${v.url}: ${v.failure.class}: ${v.failure.message}`, { classification: v.failure.class });
+                b.fail(`${v.source} endpoint`, `${v.failure.class}: ${v.failure.message}`, ENDPOINT_BUDGET, f || undefined, v.url);
+                break;
+            }
+            case 'field-null':
+                b.note(`metrics: ${v.threshold.name} has no value yet (field "${v.threshold.field}" is null)`);
+                b.row(v.threshold.name, 'no data', budgetOf(v.threshold), 'skip');
+                break;
+            case 'field-unreadable': {
+                const t = v.threshold;
+                const what = unreadable(v.field);
+                // The fields the endpoint does have, so the fix is obvious.
+                const has = v.field.problem === 'missing' ? `; the endpoint has ${fieldsOf(v.field.json)}` : '';
+                const f = v.graded && b.finding(t.name, v.graded, `metric ${t.name} cannot be read`, `field "${t.field}" of ${v.url} ${what}${has}; check ${t.key ? `${t.key}.field` : `metrics.${t.source}`} in the config`);
+                b.fail(t.name, `field ${what}`, budgetOf(t), f || undefined, v.url);
+                break;
+            }
+            case 'unit-unknown': {
+                const t = v.threshold;
+                const f = v.graded && b.finding(t.name, v.graded, `metric ${t.name} cannot be read`, `field "${t.field}" of ${v.url} ${unitProblem(t, v.value, v.problem)}`);
+                b.fail(t.name, `${v.value}: unit unknown`, budgetOf(t), f || undefined, v.url);
+                break;
+            }
+            case 'level-hit': {
+                const t = v.threshold;
+                const value = render_valueOf(t, v.value);
+                const f = b.finding(t.name, v.graded, `${t.name} ${isUpperLevel(v.level) ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(v.level, t.unit)} (field "${t.field}" of ${v.url})`, { measured: { value: v.value, unit: t.unit, budget: describeLevel(v.level, t.unit) } });
+                b.fail(t.name, value, budgetOf(t), f, v.url);
+                break;
+            }
+            case 'level-ok':
+                b.row(v.threshold.name, render_valueOf(v.threshold, v.value), budgetOf(v.threshold), 'pass');
+                break;
+            default:
+                renderAlert(b, v);
+        }
+    }
+    return b.done();
+}
+function renderAlert(b, v) {
+    switch (v.kind) {
+        case 'alerts-truncated': {
+            const n = v.alertsRead;
+            const read = n > 0 ? `${n} alert${n === 1 ? '' : 's'} read before the cap, the worst ${v.worstLevel ?? 'switched off'}` : 'no alert could be read before the cap';
+            const f = b.finding('alerts-endpoint', v.graded, 'alerts endpoint body too large', `GET ${v.url}: ${v.failure.message}; ${read}; the rest is unknown, so this is at least as severe as what was read`, { classification: 'body' });
+            // Not located: a cut-off alerts body is never folded into an outage.
+            b.fail('alerts endpoint', f.detail, ENDPOINT_BUDGET, f);
+            break;
+        }
+        case 'alerts-unreadable': {
+            const f = v.graded && b.finding('alerts', v.graded, 'app alerts cannot be read', `field "${v.items}" of ${v.url} is ${v.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`);
+            b.fail('app alerts', 'unreadable', ALERTS_BUDGET, f || undefined, v.url);
+            break;
+        }
+        case 'alert': {
+            const note = v.levelRead.how === 'known'
+                ? ''
+                : v.levelRead.how === 'unknown'
+                    ? ` (its level, read from key "${v.levelKey}", is ${show(v.levelRead.raw)}, not one of ${Object.keys(ALERT_LEVELS).join(', ')}; treated as warning)`
+                    : ` (it has no key "${v.levelKey}" for its level (metrics.alerts.level); it has ${fieldsOf(v.item)}; treated as warning)`;
+            const f = v.graded && b.finding(v.subject, v.graded, `app alert ${v.id ?? v.subject}`, `the app reports a ${v.level} alert: ${v.message}${note}`);
+            b.fail(`app alert ${v.id ?? v.index}`, `${v.level}: ${v.message}`, ALERTS_BUDGET, f || undefined, v.url);
+            break;
+        }
+        case 'no-alerts':
+            b.row('app alerts', 'none active', ALERTS_BUDGET, 'pass');
+            break;
+    }
+}
+/** The threshold's levels, for its row: "≥ 95 % → SEV1; > 85 % → SEV3". */
+function budgetOf(t) {
+    return t.levels.map((l) => `${describeLevel(l, t.unit)} → ${(0,core_severity/* sevName */.ar)(l.severity)}`).join('; ');
+}
+/** A value in its unit, for people: "81.23 %". */
+function render_valueOf(t, v) {
+    return `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
+}
+function describeLevel(l, unit) {
+    const u = unit ? ` ${unit}` : '';
+    if (l.above !== undefined)
+        return `> ${l.above}${u}`;
+    if (l['at-least'] !== undefined)
+        return `≥ ${l['at-least']}${u}`;
+    if (l.below !== undefined)
+        return `< ${l.below}${u}`;
+    return `≤ ${l['at-most']}${u}`;
+}
+function unreadable(u) {
+    switch (u.problem) {
+        case 'missing':
+            return 'is missing';
+        case 'not-finite':
+            return 'is not a finite number (too large to read)';
+        case 'not-a-number':
+            return `is ${show(u.value)}, not a number`;
+    }
+}
+function unitProblem(t, v, problem) {
+    return problem === 'fraction-out-of-range'
+        ? `is ${v}, but ${t.key}.unit says fraction (0 to 1); is it a percentage? Set ${t.key}.unit: percent`
+        : `is ${v}: a fraction (${round(v * 100)} %) or a percentage (${v} %)? Declare ${t.key}.unit: fraction or percent`;
+}
+/** The keys of a JSON document and one level down, for messages: "cpu, disk (used, percent)". Bounded: it is the target's text. */
+function fieldsOf(json) {
+    const keys = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
+    const name = (k) => (k.length > 40 ? `${k.slice(0, 37)}...` : k);
+    const list = (ks, max) => [...ks.slice(0, max).map(name), ...(ks.length > max ? [`… ${ks.length - max} more`] : [])];
+    const top = keys(json);
+    if (top.length === 0)
+        return Array.isArray(json) ? 'a list, not an object' : 'no fields';
+    const shown = list(top, 30).map((k, i) => {
+        const key = top[i];
+        const sub = key !== undefined && i < 30 ? keys(json[key]) : [];
+        return sub.length ? `${k} (${list(sub, 10).join(', ')})` : k;
+    });
+    return `the fields ${shown.join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/json-prefix.ts
@@ -53752,22 +54840,22 @@ function parseJsonPrefix(text, maxDepth = 64) {
     return root;
 }
 
-;// CONCATENATED MODULE: ./src/checks/metrics.ts
+;// CONCATENATED MODULE: ./src/checks/metrics/run.ts
 
 
 
 
 const MAX_BODY = 1024 * 1024;
 /** Fetches the configured monitoring endpoints (system metrics, usage stats, alerts) concurrently. */
-async function runMetrics(env, baseUrl, http) {
-    const m = env.metrics;
+async function runMetrics(config, baseUrl, http) {
+    const m = config.metrics;
     if (!m)
         return [];
     const sources = ['system', 'usage', 'alerts'].flatMap((source) => {
         const ep = m[source];
         return ep ? [{ source, ...ep }] : [];
     });
-    const headers = (0,target/* headerValues */.UE)(env.headers);
+    const headers = (0,target/* headerValues */.UE)(config.headers);
     return Promise.all(sources.map(async ({ source, path, timeout, retries }) => {
         const url = (0,target.joinUrl)(baseUrl, path);
         const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY }, { retries, delayMs: 500, maxRetryAfterMs: timeout });
@@ -53797,46 +54885,52 @@ async function runMetrics(env, baseUrl, http) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/core/baseline.ts
-var core_baseline = __nccwpck_require__(10288);
-// EXTERNAL MODULE: ./src/core/indexes.ts
-var indexes = __nccwpck_require__(39707);
-// EXTERNAL MODULE: ./src/core/observed.ts
-var observed = __nccwpck_require__(42923);
-;// CONCATENATED MODULE: ./src/core/evaluate.ts
+;// CONCATENATED MODULE: ./src/checks/metrics/index.ts
 
 
 
 
+/** The app's monitoring endpoints: system metrics, usage and its own alerts, against levels. */
+const metricsCheck = {
+    name: 'metrics',
+    configured: (config) => config.metrics !== undefined,
+    urls: (config, baseUrl) => {
+        const m = config.metrics;
+        return [m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [(0,target.joinUrl)(baseUrl, e.path)] : []));
+    },
+    run: ({ plan, http }) => runMetrics(plan.environmentConfig, plan.baseUrl, http),
+    evaluate: (results, ctx) => (results.metrics ? evaluateMetrics(results.metrics, results.health ?? [], ctx) : undefined),
+    render: renderMetrics,
+};
+
+;// CONCATENATED MODULE: ./src/checks/registry.ts
 
 
 
-/** Turns check results into result rows and findings. Pure: same input, same output. */
-function evaluate(results, ctx) {
-    const parts = [
-        evaluateHealth(results.health ?? [], ctx),
-        evaluateMetrics(results.metrics ?? [], results.health ?? [], ctx),
-        ...(results.load ? [evaluateLoad(results.load, ctx)] : []),
-        ...(results.indexes && ctx.env.indexes ? [evaluateIndexes(results.indexes, ctx.env.indexes, ctx)] : []),
-        evaluateFailures(results.failures ?? [], ctx),
-    ];
-    return foldOutages({
-        rows: parts.flatMap((p) => p.rows),
-        findings: parts.flatMap((p) => p.findings),
-        notes: parts.flatMap((p) => p.notes),
-        observed: parts.flatMap((p) => p.observed),
-    }, parts.flatMap((p) => p.at), ctx);
+
+/**
+ * Every check, in the order its rows appear in the summary. Adding a check is adding its folder
+ * and one line here (see docs/ARCHITECTURE.md, "Adding a check").
+ */
+const CHECK_REGISTRY = [healthCheck, metricsCheck, loadCheck, indexesCheck];
+
+;// CONCATENATED MODULE: ./src/evaluation/failures.ts
+
+
+/** A check that broke while running is its own finding: the other checks are judged all the same. */
+function renderFailures(failures, ctx) {
+    return failures.map((x) => {
+        const b = new RenderedBuilder(ctx, x.check);
+        const graded = grade(ctx, 'check-failed');
+        const f = graded && b.finding('check-failed', graded, `${x.check} check could not complete`, `the ${x.check} check stopped with an error: ${x.message}`);
+        b.fail(`${x.check} check`, `error: ${x.message}`, 'completes', f || undefined);
+        return b.done();
+    });
 }
-const builder = () => ({ rows: [], findings: [], notes: [], observed: [], at: [] });
-/** Pushes a failing row and its finding (when the rule is on), remembering the URL judged. */
-function fail(b, f, url, row) {
-    const r = { ...row, verdict: 'fail', ...(f ? { severity: f.severity } : {}) };
-    b.rows.push(r);
-    if (!f)
-        return;
-    b.findings.push(f);
-    b.at.push({ finding: f, url, row: r });
-}
+
+;// CONCATENATED MODULE: ./src/evaluation/outages.ts
+
+
 /**
  * One outage, one finding. When the health probe of an origin failed, the metrics and load
  * findings on that origin are part of the same outage: they become lines under the probe's
@@ -53894,7 +54988,7 @@ function foldOutages(e, located, ctx) {
         return [{
                 ...f,
                 severity: worst,
-                related: [...(f.related ?? []), ...parts.map((p) => `${(0,core_severity/* label */.Pf)(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
+                related: [...(f.related ?? []), ...parts.map((p) => `${(0,core_severity/* sevName */.ar)(p.severity)} ${p.title.startsWith(prefix) ? p.title.slice(prefix.length) : p.title}: ${p.detail}`)],
             }];
     });
     const rowOf = new Map(located.filter((l) => folded.has(l.finding)).map((l) => [l.row, folded.get(l.finding)]));
@@ -53908,492 +55002,38 @@ function foldOutages(e, located, ctx) {
     const gone = new Set([...folded.keys()].map((f) => f.fingerprint));
     return { ...e, findings, rows, observed: e.observed.filter((o) => !gone.has(o)) };
 }
-function observe(b, ctx, check, ...subjects) {
-    for (const s of subjects)
-        b.observed.push(fingerprint(ctx.environment, check, s));
-}
-function fingerprint(environment, check, subject) {
-    return `${environment}:${check}:${subject}`;
-}
-function finding(ctx, check, subject, rule, severity, title, detail, extra = {}) {
-    return {
-        fingerprint: fingerprint(ctx.environment, check, subject),
-        environment: ctx.environment,
-        check,
-        subject,
-        rule,
-        severity,
-        title: `${ctx.environment}: ${title}`,
-        detail,
-        ...extra,
-    };
-}
-/** A rule's finding, or nothing when the config switched the rule off. */
-function ruled(ctx, rule, make) {
-    const s = (0,core_severity/* ruleSeverity */.uK)(rule, ctx.severity);
-    return s === undefined ? undefined : make(s);
-}
-// ---------------------------------------------------------------- health
-function evaluateHealth(probes, ctx) {
-    const b = builder();
-    for (const p of probes) {
-        observe(b, ctx, 'health', p.name);
-        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
-        const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
-        if (p.failure) {
-            const f = ruled(ctx, 'health-failed', (s) => finding(ctx, 'health', p.name, 'health-failed', s, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${p.failure.class}: ${p.failure.message}${tries}`, { classification: p.failure.class, measured: { value: p.status ?? p.failure.class } }));
-            fail(b, f, p.url, { check: 'health', subject: p.name, value: `${p.failure.class}: ${p.failure.message}`, budget });
-            continue;
-        }
-        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
-        if (p.latencyBudgetMs !== undefined && p.latencyMs > p.latencyBudgetMs) {
-            const f = ruled(ctx, 'health-latency', (s) => finding(ctx, 'health', p.name, 'health-latency', s, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, { classification: 'latency', measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs } }));
-            if (f)
-                b.findings.push(f);
-            b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'fail', severity: f?.severity });
-            continue;
-        }
-        b.rows.push({ check: 'health', subject: p.name, value, budget, verdict: 'pass' });
-    }
-    return b;
-}
-// ---------------------------------------------------------------- metrics
-const DEFAULT_LEVELS = {
-    cpu: [{ severity: 'sev3', above: 80 }],
-    memory: [
-        { severity: 'sev1', 'at-least': 95 },
-        { severity: 'sev3', above: 85 },
-    ],
-    disk: [
-        { severity: 'sev1', 'at-least': 95 },
-        { severity: 'sev3', above: 90 },
-    ],
-    'payment-success-rate': [
-        { severity: 'sev1', below: 50 },
-        { severity: 'sev2', below: 90 },
-        { severity: 'sev3', below: 95 },
-    ],
-};
-/** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
-function thresholdsOf(env) {
-    const m = env.metrics;
-    if (!m)
-        return [];
-    const out = [];
-    for (const name of ['cpu', 'memory', 'disk']) {
-        const f = m.system?.[name];
-        if (f)
-            out.push({ name, source: 'system', field: f.field, unit: '%', levels: f.levels ?? DEFAULT_LEVELS[name], key: `metrics.system.${name}`, ...(f.unit ? { scale: f.unit } : {}) });
-    }
-    const pay = m.usage?.['payment-success-rate'];
-    if (pay) {
-        out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
-    }
-    for (const t of m.thresholds)
-        out.push(t);
-    return out;
-}
-/** Why a percent metric's value cannot be read in its unit; undefined when it can. */
-function unitProblemOf(t, v) {
-    if (t.scale === 'fraction' && (v < 0 || v > 1)) {
-        return `is ${v}, but ${t.key}.unit says fraction (0 to 1); is it a percentage? Set ${t.key}.unit: percent`;
-    }
-    if (t.scale === undefined && t.strictUnit && v > 0 && v <= 1) {
-        return `is ${v}: a fraction (${round(v * 100)} %) or a percentage (${v} %)? Declare ${t.key}.unit: fraction or percent`;
-    }
-    return undefined;
-}
-function describeLevel(l, unit) {
-    const u = unit ? ` ${unit}` : '';
-    if (l.above !== undefined)
-        return `> ${l.above}${u}`;
-    if (l['at-least'] !== undefined)
-        return `≥ ${l['at-least']}${u}`;
-    if (l.below !== undefined)
-        return `< ${l.below}${u}`;
-    return `≤ ${l['at-most']}${u}`;
-}
-function levelMatches(l, v) {
-    if (l.above !== undefined)
-        return v > l.above;
-    if (l['at-least'] !== undefined)
-        return v >= l['at-least'];
-    if (l.below !== undefined)
-        return v < l.below;
-    return v <= l['at-most'];
-}
-/** The most severe level the value meets, if any. */
-function matchLevel(levels, v) {
-    let hit;
-    for (const l of levels)
-        if (levelMatches(l, v) && (!hit || (0,core_severity/* rank */.Tm)(l.severity) < (0,core_severity/* rank */.Tm)(hit.severity)))
-            hit = l;
-    return hit;
-}
-function evaluateMetrics(readings, probes, ctx) {
-    const b = builder();
-    // Origins whose health probe failed: the same outage must not raise a second finding per endpoint.
-    const failingOrigins = new Map(probes.flatMap((p) => {
-        const origin = p.failure ? originOf(p.url) : undefined;
-        return origin ? [[origin, p.name]] : [];
-    }));
-    const bySource = new Map(readings.map((r) => [r.source, r]));
-    for (const r of readings) {
-        if (!r.failure) {
-            observe(b, ctx, 'metrics', `${r.source}-endpoint`);
-            continue;
-        }
-        const origin = originOf(r.url);
-        const probe = origin ? failingOrigins.get(origin) : undefined;
-        if (probe !== undefined) {
-            // One outage, one finding: the failing health probe already reports it.
-            b.notes.push(`metrics: ${r.source} endpoint not read (${r.failure.class}: ${r.failure.message}); the failing health probe ${probe} reports the outage`);
-            b.rows.push({ check: 'metrics', subject: `${r.source} endpoint`, value: `not judged: ${r.failure.class} (${r.failure.message}), part of the outage of health probe ${probe}`, budget: 'JSON, 2xx', verdict: 'skip' });
-            continue;
-        }
-        observe(b, ctx, 'metrics', `${r.source}-endpoint`);
-        if (r.source === 'alerts' && r.truncated) {
-            const f = truncatedAlerts(r, ctx);
-            b.findings.push(f);
-            b.rows.push({ check: 'metrics', subject: 'alerts endpoint', value: f.detail, budget: 'JSON, 2xx', verdict: 'fail', severity: f.severity });
-            continue;
-        }
-        const f = ruled(ctx, 'metrics-unavailable', (s) => finding(ctx, 'metrics', `${r.source}-endpoint`, 'metrics-unavailable', s, `${r.source} metrics endpoint unavailable`, `GET ${r.url}: ${r.failure.class}: ${r.failure.message}`, { classification: r.failure.class }));
-        fail(b, f, r.url, { check: 'metrics', subject: `${r.source} endpoint`, value: `${r.failure.class}: ${r.failure.message}`, budget: 'JSON, 2xx' });
-    }
-    for (const t of thresholdsOf(ctx.env)) {
-        const r = bySource.get(t.source);
-        const budget = t.levels.map((l) => `${describeLevel(l, t.unit)} → ${(0,core_severity/* label */.Pf)(l.severity)}`).join('; ');
-        if (!r || r.failure)
-            continue;
-        const read = readPath(r.json, t.field);
-        if (read.found && read.value === null) {
-            b.notes.push(`metrics: ${t.name} has no value yet (field "${t.field}" is null)`);
-            b.rows.push({ check: 'metrics', subject: t.name, value: 'no data', budget, verdict: 'skip' });
-            continue;
-        }
-        observe(b, ctx, 'metrics', t.name);
-        // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
-        if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
-            const what = !read.found ? 'is missing' : typeof read.value === 'number' ? 'is not a finite number (too large to read)' : `is ${show(read.value)}, not a number`;
-            // The fields the endpoint does have, so the fix is obvious.
-            const has = read.found ? '' : `; the endpoint has ${fieldsOf(r.json)}`;
-            const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${what}${has}; check ${t.key ? `${t.key}.field` : `metrics.${t.source}`} in the config`));
-            fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `field ${what}`, budget });
-            continue;
-        }
-        const value0 = read.value;
-        const unitProblem = unitProblemOf(t, value0);
-        if (unitProblem) {
-            const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', t.name, 'metrics-field-missing', s, `metric ${t.name} cannot be read`, `field "${t.field}" of ${r.url} ${unitProblem}`));
-            fail(b, f, r.url, { check: 'metrics', subject: t.name, value: `${value0}: unit unknown`, budget });
-            continue;
-        }
-        // A fraction (0.991) is read as the percentage it is (99.1 %), never as 0.99 %.
-        const v = t.scale === 'fraction' ? value0 * 100 : value0;
-        const value = `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
-        const hit = matchLevel(t.levels, v);
-        if (!hit) {
-            b.rows.push({ check: 'metrics', subject: t.name, value, budget, verdict: 'pass' });
-            continue;
-        }
-        fail(b, finding(ctx, 'metrics', t.name, 'threshold', hit.severity, `${t.name} ${hit.above !== undefined || hit['at-least'] !== undefined ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(hit, t.unit)} (field "${t.field}" of ${r.url})`, { measured: { value: v, unit: t.unit, budget: describeLevel(hit, t.unit) } }), r.url, { check: 'metrics', subject: t.name, value, budget });
-    }
-    const alerts = bySource.get('alerts');
-    const ac = ctx.env.metrics?.alerts;
-    if (alerts && ac && !alerts.failure)
-        evaluateAlerts(alerts, ac, ctx, b);
-    return b;
-}
+
+;// CONCATENATED MODULE: ./src/evaluation/evaluate.ts
+
+
+
 /**
- * An alerts body cut at its cap: the alerts before the cut are real, those after it unknown. One
- * finding at the worst parsed alert's severity, SEV2 when none could be parsed; never a pass, so
- * no severity setting switches it off.
+ * Check results → rows, findings, notes and the fingerprints observed. Pure: same input, same
+ * output. Each check in the registry judges its own result (evaluate, structured) and puts it in
+ * words (render); a check that broke is a finding of its own; then one outage folds the findings
+ * it explains.
  */
-function truncatedAlerts(r, ctx) {
-    const ac = ctx.env.metrics?.alerts;
-    const list = !ac ? undefined : Array.isArray(r.json) ? r.json : (() => {
-        const read = readPath(r.json, ac.items);
-        return read.found && Array.isArray(read.value) ? read.value : undefined;
-    })();
-    let worst;
-    let worstLevel = '';
-    for (const item of list ?? []) {
-        const raw = ac ? readPath(item, ac.level) : { found: false };
-        const level = ALERT_LEVELS[raw.found ? String(raw.value).toLowerCase() : ''] ?? 'warning';
-        const s = (0,core_severity/* ruleSeverity */.uK)(`alert-${level}`, ctx.severity);
-        if (s && (!worst || (0,core_severity/* rank */.Tm)(s) < (0,core_severity/* rank */.Tm)(worst))) {
-            worst = s;
-            worstLevel = level;
-        }
-    }
-    const n = list?.length ?? 0;
-    const read = n > 0 ? `${n} alert${n === 1 ? '' : 's'} read before the cap, the worst ${worstLevel || 'switched off'}` : 'no alert could be read before the cap';
-    return finding(ctx, 'metrics', 'alerts-endpoint', 'metrics-unavailable', worst ?? 'sev2', 'alerts endpoint body too large', `GET ${r.url}: ${r.failure.message}; ${read}; the rest is unknown, so this is at least as severe as what was read`, { classification: 'body' });
-}
-const ALERT_LEVELS = {
-    critical: 'critical', fatal: 'critical', error: 'critical', high: 'critical', emergency: 'critical',
-    warning: 'warning', warn: 'warning', medium: 'warning',
-    info: 'info', notice: 'info', low: 'info',
-};
-function evaluateAlerts(r, ac, ctx, b) {
-    const read = Array.isArray(r.json) ? { found: true, value: r.json } : readPath(r.json, ac.items);
-    observe(b, ctx, 'metrics', 'alerts');
-    if (!read.found || !Array.isArray(read.value)) {
-        const f = ruled(ctx, 'metrics-field-missing', (s) => finding(ctx, 'metrics', 'alerts', 'metrics-field-missing', s, 'app alerts cannot be read', `field "${ac.items}" of ${r.url} is ${read.found ? 'not a list' : 'missing'}; check metrics.alerts.items in the config`));
-        fail(b, f, r.url, { check: 'metrics', subject: 'app alerts', value: 'unreadable', budget: 'none active' });
-        return;
-    }
-    // The list was read: every alert subject was looked at, also those of alerts that are gone.
-    b.observed.push((0,observed/* family */.T)(fingerprint(ctx.environment, 'metrics', 'alert-')));
-    const seen = new Set();
-    for (const [i, item] of read.value.entries()) {
-        const rawLevel = readPath(item, ac.level);
-        const levelName = rawLevel.found ? String(rawLevel.value).toLowerCase() : '';
-        const level = ALERT_LEVELS[levelName] ?? 'warning';
-        const msg = readPath(item, ac.message);
-        const id = readPath(item, ac.id);
-        const message = msg.found ? String(msg.value) : show(item);
-        let subject = `alert-${slug(id.found ? String(id.value) : message) || String(i)}`;
-        if (seen.has(subject))
-            subject = `${subject}-${i}`;
-        seen.add(subject);
-        const rule = `alert-${level}`;
-        const note = ALERT_LEVELS[levelName]
-            ? ''
-            : rawLevel.found
-                ? ` (its level, read from key "${ac.level}", is ${show(rawLevel.value)}, not one of ${Object.keys(ALERT_LEVELS).join(', ')}; treated as warning)`
-                : ` (it has no key "${ac.level}" for its level (metrics.alerts.level); it has ${fieldsOf(item)}; treated as warning)`;
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'metrics', subject, rule, s, `app alert ${id.found ? String(id.value) : subject}`, `the app reports a ${level} alert: ${message}${note}`));
-        fail(b, f, r.url, { check: 'metrics', subject: `app alert ${id.found ? String(id.value) : i}`, value: `${level}: ${message}`, budget: 'none active' });
-    }
-    if (read.value.length === 0)
-        b.rows.push({ check: 'metrics', subject: 'app alerts', value: 'none active', budget: 'none active', verdict: 'pass' });
-}
-// ---------------------------------------------------------------- load
-const DEFAULT_BUDGETS = { p50: 500, p95: 2000, 'error-rate': 1 };
-/** Error rate above this percentage is SEV2, whatever the budget (when the budget is lower). */
-const CRITICAL_ERROR_RATE = 5;
-function resolveBudgets(...layers) {
-    let p50 = DEFAULT_BUDGETS.p50;
-    let p95 = DEFAULT_BUDGETS.p95;
-    let errorRate = DEFAULT_BUDGETS['error-rate'];
-    for (const b of layers) {
-        if (b?.p50 !== undefined)
-            p50 = b.p50;
-        if (b?.p95 !== undefined)
-            p95 = b.p95;
-        if (b?.['error-rate'] !== undefined)
-            errorRate = b['error-rate'];
-    }
-    return { p50, p95, errorRate };
-}
-const pct = (fraction) => `${round(fraction * 100)} %`;
-function evaluateLoad(load, ctx) {
-    const b = builder();
-    const cfg = ctx.env.load;
-    const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
-    b.notes.push(...(load.notes ?? []));
-    const o0 = load.overall;
-    b.notes.push(o0.latencyFrom === 'intended'
-        ? `load: latency is measured from each request's intended send time under the rate cap${load.rate !== undefined ? ` of ${load.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
-        : 'load: latency is measured from when each request was sent (no rate cap)');
-    let overallP95Breached = false;
-    for (const r of load.requests) {
-        const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
-        const breached = evaluateLoadRequest(r, budgets, ctx, b);
-        if (breached || (r.responses === 0 && !r.idle))
-            overallP95Breached = true;
-    }
-    if (ctx.baseline && cfg && !overallP95Breached) {
-        observe(b, ctx, 'load', 'p95-regression');
-        const o = load.overall;
-        const v = (0,core_baseline/* judgeRegression */.tG)(o.latencyMs.p95, ctx.baseline, { thresholdPct: cfg.regression.threshold, floorMs: cfg.regression.floor });
-        const value = `p95 ${(0,duration/* formatMs */._V)(o.latencyMs.p95)} vs baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} (${v.deltaMs >= 0 ? '+' : ''}${round(v.deltaPct)} %)`;
-        const subject = `p95 regression of ${load.requests.length === 1 ? load.requests[0].name : `all ${load.requests.length} requests`}`;
-        const budget = `≤ baseline + max(${cfg.regression.threshold} %, 3 × MAD) = +${(0,duration/* formatMs */._V)(v.bandMs)}, and +${(0,duration/* formatMs */._V)(cfg.regression.floor)} floor`;
-        if (v.regressed) {
-            const f = ruled(ctx, 'load-regression', (s) => finding(ctx, 'load', 'p95-regression', 'load-regression', s, 'load p95 regressed against the baseline', `p95 is ${(0,duration/* formatMs */._V)(o.latencyMs.p95)}, ${(0,duration/* formatMs */._V)(v.deltaMs)} (${round(v.deltaPct)} %) above the baseline ${(0,duration/* formatMs */._V)(v.baselineP95)} of ${ctx.baseline.runs.length} runs; the noise band is ${(0,duration/* formatMs */._V)(v.bandMs)}`, { measured: { value: o.latencyMs.p95, unit: 'ms', budget: round(v.baselineP95 + v.bandMs) } }));
-            fail(b, f, o.url, { check: 'load', subject, value, budget });
-        }
-        else {
-            b.rows.push({ check: 'load', subject, value, budget, verdict: 'pass' });
-        }
-    }
-    return b;
-}
-/** Findings for one request's load; true when its p95 broke the budget. */
-function evaluateLoadRequest(r, budgets, ctx, b) {
-    const name = r.name;
-    if (r.idle && r.requests === 0) {
-        // Its share of the rate or amount is 0: it sent nothing on purpose, which is not an outage.
-        b.rows.push({ check: 'load', subject: `${name} requests`, value: `none sent: ${r.idle}`, budget: '', verdict: 'skip' });
-        return false;
-    }
-    observe(b, ctx, 'load', `${name}:unreachable`);
-    if (r.responses === 0) {
-        // Never a silent zero: a target that did not answer is an outage, graded as a failed probe.
-        const cls = r.firstError?.class ?? 'timeout';
-        const f = ruled(ctx, 'load-unreachable', (s) => finding(ctx, 'load', `${name}:unreachable`, 'load-unreachable', s, `load target ${name} never answered`, `${r.method} ${r.url}: no response to ${r.requests} requests during the load test (${cls}: ${r.firstError?.message ?? 'no answer'})`, { classification: cls }));
-        fail(b, f, r.url, { check: 'load', subject: `${name} responses`, value: `none of ${r.requests} (${cls})`, budget: 'answers' });
-        return false;
-    }
-    observe(b, ctx, 'load', `${name}:error-rate`);
-    const l = r.latencyMs;
-    const counts = `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
-    const failedRow = () => {
-        const fl = r.failedLatencyMs;
-        if (fl && fl.count > 0) {
-            b.rows.push({ check: 'load', subject: `${name} failed responses`, value: `${fl.count}: p50 ${(0,duration/* formatMs */._V)(fl.p50)}, p95 ${(0,duration/* formatMs */._V)(fl.p95)}, max ${(0,duration/* formatMs */._V)(fl.max)} (not latency: kept apart)`, budget: '', verdict: 'skip' });
-        }
-    };
-    // Latency is that of successful responses: a fast 503 is not a fast service.
-    if (l.count === 0) {
-        const why = `no successful response (${r.responses} of ${r.responses} failed)`;
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: why, budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'skip' });
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: why, budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'skip' });
-        failedRow();
-        judgeErrorRate(r, budgets, counts, ctx, b);
-        return true;
-    }
-    observe(b, ctx, 'load', `${name}:p50`);
-    if (l.count >= MIN_P95_SAMPLES)
-        observe(b, ctx, 'load', `${name}:p95`);
-    // p95: SEV2 beyond twice the budget, SEV3 beyond it; from fewer than MIN_P95_SAMPLES successes, a note.
-    let p95Breached = false;
-    if (l.count < MIN_P95_SAMPLES) {
-        p95Breached = true; // no p95 to judge, nor to compare with the baseline
-        b.notes.push(`load: ${name}: too few samples for a p95 (${l.count} successful responses; a p95 needs ${MIN_P95_SAMPLES}): not judged against its budget`);
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: `${(0,duration/* formatMs */._V)(l.p95)}: too few samples (${l.count} of ${MIN_P95_SAMPLES} needed)`, budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'skip' });
-    }
-    else if (l.p95 > budgets.p95) {
-        p95Breached = true;
-        const critical = l.p95 > 2 * budgets.p95;
-        const rule = critical ? 'load-p95-critical' : 'load-p95';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:p95`, rule, s, `load p95 over budget on ${name}`, `p95 latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p95)}, over the ${(0,duration/* formatMs */._V)(budgets.p95)} budget${critical ? ' by more than 2×' : ''} (p50 ${(0,duration/* formatMs */._V)(l.p50)}, p99 ${(0,duration/* formatMs */._V)(l.p99)}, ${l.count} successful responses)`, { classification: 'latency', measured: { value: l.p95, unit: 'ms', budget: budgets.p95 } }));
-        fail(b, f, r.url, { check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}` });
-    }
-    else {
-        b.rows.push({ check: 'load', subject: `${name} p95`, value: (0,duration/* formatMs */._V)(l.p95), budget: `< ${(0,duration/* formatMs */._V)(budgets.p95)}`, verdict: 'pass' });
-    }
-    if (l.p50 > budgets.p50) {
-        const f = ruled(ctx, 'load-p50', (s) => finding(ctx, 'load', `${name}:p50`, 'load-p50', s, `load p50 over budget on ${name}`, `median latency of ${r.method} ${r.url} is ${(0,duration/* formatMs */._V)(l.p50)}, over the ${(0,duration/* formatMs */._V)(budgets.p50)} budget`, { classification: 'latency', measured: { value: l.p50, unit: 'ms', budget: budgets.p50 } }));
-        fail(b, f, r.url, { check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}` });
-    }
-    else {
-        b.rows.push({ check: 'load', subject: `${name} p50`, value: (0,duration/* formatMs */._V)(l.p50), budget: `< ${(0,duration/* formatMs */._V)(budgets.p50)}`, verdict: 'pass' });
-    }
-    b.rows.push({ check: 'load', subject: `${name} p99 / max`, value: `${(0,duration/* formatMs */._V)(Math.min(l.p99, l.max))} / ${(0,duration/* formatMs */._V)(l.max)}`, budget: '', verdict: 'pass' });
-    failedRow();
-    judgeErrorRate(r, budgets, counts, ctx, b);
-    return p95Breached;
-}
-/** A p95 from fewer successful responses than this is a note, not a budget verdict. */
-const MIN_P95_SAMPLES = 20;
-/**
- * The Wilson score interval (95 %, z = 1.96) of `errors` out of `n`, as fractions: how sure a
- * measured error rate is. On 100 requests, 10 errors is 5.5 %–17.4 %.
- */
-function wilson(errors, n, z = 1.96) {
-    if (n <= 0)
-        return { low: 0, high: 1 };
-    const p = Math.min(1, Math.max(0, errors / n));
-    const z2 = z * z;
-    const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-    return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-/**
- * The error-rate budget, judged on the Wilson 95 % interval so a small sample cannot flip the
- * verdict: over budget when the interval's lower bound is above the budget, SEV2 when the lower
- * bound is above the critical level as well.
- */
-function judgeErrorRate(r, budgets, counts, ctx, b) {
-    const name = r.name;
-    const { low, high } = wilson(Math.round(r.errorRate * r.requests), r.requests);
-    const lowPct = low * 100;
-    const interval = `95 % interval ${pct(low)}–${pct(high)}`;
-    const value = `${pct(r.errorRate)} (${interval}; ${counts})`;
-    const rateBudget = `< ${budgets.errorRate} %, judged on the interval's lower bound`;
-    if (lowPct > budgets.errorRate) {
-        const critical = lowPct > Math.max(CRITICAL_ERROR_RATE, budgets.errorRate);
-        const rule = critical ? 'load-error-rate-critical' : 'load-error-rate';
-        const f = ruled(ctx, rule, (s) => finding(ctx, 'load', `${name}:error-rate`, rule, s, `load error rate over budget on ${name}`, `error rate of ${r.method} ${r.url} is ${pct(r.errorRate)} (${interval}), over the ${budgets.errorRate} % budget${critical ? ` and the ${CRITICAL_ERROR_RATE} % critical level` : ''} even at the interval's lower bound (${counts})`, { measured: { value: round(r.errorRate * 100), unit: '%', budget: budgets.errorRate } }));
-        fail(b, f, r.url, { check: 'load', subject: `${name} error rate`, value, budget: rateBudget });
-    }
-    else {
-        b.rows.push({ check: 'load', subject: `${name} error rate`, value, budget: rateBudget, verdict: 'pass' });
-    }
-    b.rows.push({ check: 'load', subject: `${name} throughput`, value: `${r.requestsPerSecond} req/s over ${(0,duration/* formatMs */._V)(r.elapsedMs)}`, budget: '', verdict: 'pass' });
-}
-// ---------------------------------------------------------------- broken checks
-/** A check that broke while running is its own finding: the other checks are judged all the same. */
-function evaluateFailures(failures, ctx) {
-    const b = builder();
-    for (const x of failures) {
-        const f = ruled(ctx, 'check-failed', (s) => finding(ctx, x.check, 'check-failed', 'check-failed', s, `${x.check} check could not complete`, `the ${x.check} check stopped with an error: ${x.message}`));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: x.check, subject: `${x.check} check`, value: `error: ${x.message}`, budget: 'completes', verdict: 'fail', severity: f?.severity });
-    }
-    return b;
-}
-// ---------------------------------------------------------------- indexes
-function evaluateIndexes(result, cfg, ctx) {
-    const b = builder();
-    b.notes.push(...result.notes);
-    observe(b, ctx, 'indexes', 'connection');
-    if (!result.connected) {
-        const e = result.error;
-        const why = e.kind === 'auth' ? 'authentication failed' : 'cannot connect';
-        const f = ruled(ctx, 'indexes-unreachable', (s) => finding(ctx, 'indexes', 'connection', 'indexes-unreachable', s, `MongoDB ${result.database} unreachable`, `${why} to MongoDB at ${result.host} (database ${result.database}): ${e.message}`, { remediation: e.kind === 'auth' ? 'check the user and password in the MongoDB URI secret, and the authSource' : 'check the host, the port, the network access list and TLS settings in the MongoDB URI' }));
-        if (f)
-            b.findings.push(f);
-        b.rows.push({ check: 'indexes', subject: 'connection', value: `${why}: ${e.message}`, budget: 'connects', verdict: 'fail', severity: f?.severity });
-        return b;
-    }
-    for (const c of result.collections) {
-        observe(b, ctx, 'indexes', c.name);
-        const declared = cfg.collections[c.name]?.length ?? 0;
-        const problems = (0,indexes/* collectionProblems */.Fc)(cfg, c, result);
-        const severity = (0,indexes/* worstProblem */.NB)(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
-        const budget = `${declared} declared index${declared === 1 ? '' : 'es'}`;
-        if (!severity) {
-            const value = c.exists ? `${declared} of ${declared} present` : 'missing';
-            b.rows.push({ check: 'indexes', subject: c.name, value, budget, verdict: problems.length ? 'skip' : 'pass' });
+function evaluate(results, ctx) {
+    const observed = [];
+    const parts = [];
+    let facts = {};
+    for (const check of CHECK_REGISTRY) {
+        const judged = check.evaluate(results, ctx);
+        if (!judged)
             continue;
-        }
-        // One finding per collection, listing everything wrong there: ten missing indexes are one incident.
-        const fixes = problems.flatMap((p) => (p.fix ? [p.fix] : []));
-        b.findings.push(finding(ctx, 'indexes', c.name, problems.length === 1 ? problems[0].rule : 'indexes', severity, `MongoDB indexes of ${c.name} need attention`, problems.map((p) => p.text).join('; '), { measured: { value: problems.length, unit: 'problems' }, ...(fixes.length ? { remediation: fixes.join('\n') } : {}) }));
-        b.rows.push({ check: 'indexes', subject: c.name, value: problems.map((p) => p.text).join('; '), budget, verdict: 'fail', severity });
+        observed.push(...judged.observed);
+        if (judged.facts)
+            facts = { ...facts, ...judged.facts };
+        parts.push(check.render(judged, ctx));
     }
-    for (const q of result.queries) {
-        const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
-        b.rows.push({ check: 'indexes', subject: `query ${q.name}`, value, budget: 'uses an index', verdict: q.error ? 'skip' : q.collscan ? 'fail' : 'pass' });
-    }
-    return b;
-}
-/** The keys of a JSON document and one level down, for messages: "cpu, disk (used, percent)". Bounded: it is the target's text. */
-function fieldsOf(json) {
-    const keys = (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v) : []);
-    const name = (k) => (k.length > 40 ? `${k.slice(0, 37)}...` : k);
-    const list = (ks, max) => [...ks.slice(0, max).map(name), ...(ks.length > max ? [`… ${ks.length - max} more`] : [])];
-    const top = keys(json);
-    if (top.length === 0)
-        return Array.isArray(json) ? 'a list, not an object' : 'no fields';
-    const shown = list(top, 30).map((k, i) => {
-        const key = top[i];
-        const sub = key !== undefined && i < 30 ? keys(json[key]) : [];
-        return sub.length ? `${k} (${list(sub, 10).join(', ')})` : k;
-    });
-    return `the fields ${shown.join(', ')}`;
-}
-function slug(s) {
-    return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-}
-function round(v) {
-    return Math.round(v * 100) / 100;
+    parts.push(...renderFailures(results.failures ?? [], ctx));
+    return foldOutages({
+        ...(Object.keys(facts).length ? { facts } : {}),
+        rows: parts.flatMap((p) => p.rows),
+        findings: parts.flatMap((p) => p.findings),
+        notes: parts.flatMap((p) => p.notes),
+        observed,
+    }, parts.flatMap((p) => p.located), ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
@@ -54410,7 +55050,8 @@ function computeVerdict(findings, failOn) {
 
 // EXTERNAL MODULE: ./src/config/mongodb-uri.ts
 var mongodb_uri = __nccwpck_require__(84739);
-;// CONCATENATED MODULE: ./src/plan.ts
+;// CONCATENATED MODULE: ./src/run-plan.ts
+
 
 
 
@@ -54422,23 +55063,18 @@ var mongodb_uri = __nccwpck_require__(84739);
 function defaultConfig(environment) {
     return configSchema.parse({ environments: { [environment]: { health: [{ name: 'target' }], load: {} } } });
 }
-function definedChecks(env) {
+function definedChecks(config) {
     const out = [];
-    if (env.health && env.health.length > 0)
-        out.push('health');
-    if (env.metrics)
-        out.push('metrics');
-    if (env.load)
-        out.push('load');
-    if (env.indexes)
-        out.push('indexes');
+    for (const check of CHECK_REGISTRY)
+        if (check.configured(config))
+            out.push(check.name);
     return out;
 }
 const MAX_CONNECTIONS = 1000;
 const MAX_DURATION_MS = (/* unused pure expression or super */ null && (10 * 60 * 1000));
 /** Refuses load that could flatten a production service, unless the config says it means it. */
-function checkSafetyCaps(env, name, source) {
-    const load = env.load;
+function checkSafetyCaps(config, name, source) {
+    const load = config.load;
     if (!load || load['allow-heavy'])
         return;
     const at = `environments.${name}.load`;
@@ -54457,20 +55093,20 @@ function resolvePlan(loaded, opts) {
     const config = loaded?.config ?? defaultConfig(opts.environment);
     const source = loaded ? opts.configPath : 'target-url (no config file)';
     // An own key only: `environment: constructor` must not find Object.prototype's.
-    const env = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
-    if (!env) {
+    const environmentConfig = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
+    if (!environmentConfig) {
         const known = Object.keys(config.environments);
         throw new errors/* UserError */.yo(`input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`);
     }
-    const defined = definedChecks(env);
+    const defined = definedChecks(environmentConfig);
     // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
     // A shard only generates load; a merge only judges the shards' load.
-    const splitLoad = opts.shard !== undefined || opts.mode === 'merge';
-    if (splitLoad && !env.load) {
-        throw new errors/* UserError */.yo(`${opts.shard ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shard ? 'split' : 'judge'}`);
+    const splitLoad = opts.shardSpec !== undefined || opts.mode === 'merge';
+    if (splitLoad && !environmentConfig.load) {
+        throw new errors/* UserError */.yo(`${opts.shardSpec ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shardSpec ? 'split' : 'judge'}`);
     }
     const checks = splitLoad ? ['load'] : (opts.checks ?? (loaded ? defined : ['health']));
-    const baseUrl = opts.targetUrl ?? env.url ?? '';
+    const baseUrl = opts.targetUrl ?? environmentConfig.url ?? '';
     if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
         throw new errors/* UserError */.yo(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
     }
@@ -54480,16 +55116,16 @@ function resolvePlan(loaded, opts) {
         }
     }
     if (checks.includes('load'))
-        checkSafetyCaps(env, opts.environment, source);
+        checkSafetyCaps(environmentConfig, opts.environment, source);
     let mongodbUri;
     if (checks.includes('indexes')) {
-        mongodbUri = opts.mongodbUri ?? env.indexes?.uri;
+        mongodbUri = opts.mongodbUri ?? environmentConfig.indexes?.uri;
         if (!mongodbUri) {
             throw new errors/* UserError */.yo(`indexes: no MongoDB URI. Set the mongodb-uri input, or environments.${opts.environment}.indexes.uri (for example "\${MONGODB_URI}") in ${source}`);
         }
         (0,mongodb_uri/* parseMongoUri */.G)(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
     }
-    return { config, environment: opts.environment, env, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
+    return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts
@@ -54497,9 +55133,6 @@ var redact = __nccwpck_require__(20649);
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
-
 
 
 
@@ -54525,8 +55158,8 @@ async function runPipeline(opts, deps) {
     for (const s of loaded?.secrets ?? [])
         redactor.add(s);
     const plan = resolvePlan(loaded, opts);
-    const load = plan.env.load;
-    const headerSets = [plan.env.headers, ...(plan.env.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
+    const load = plan.environmentConfig.load;
+    const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
     for (const s of (0,target/* secretHeaderValues */.o4)(...headerSets))
         redactor.add(s);
     // Every URL the run touches: passwords and query values (tokens in `?token=`) never show.
@@ -54534,41 +55167,14 @@ async function runPipeline(opts, deps) {
         redactor.addUrl(url);
     redactor.addSecretUri(plan.mongodbUri); // also when it came from the config's indexes.uri
     const notes = [];
-    let store;
-    let history;
-    let baseline;
-    let summary;
-    const origin = originOf(plan.baseUrl);
-    const historyKey = load ? { configHash: (0,core_baseline/* loadConfigHash */.$k)(load), ...(origin ? { origin } : {}) } : undefined;
-    // A gate compares a preview deployment with the default branch's target: the same load, another origin.
-    const matchKey = historyKey && opts.mode === 'gate' ? { configHash: historyKey.configHash } : historyKey;
-    if (plan.checks.includes('load') && load && deps.baselineStore && !opts.shard) {
-        try {
-            store = await deps.baselineStore(plan);
-            history = await store?.read(plan.environment);
-        }
-        catch (err) {
-            notes.push(`baseline: history not read (${err.message}); judged by budgets alone`);
-            store = undefined;
-        }
-        const k = load.regression['baseline-runs'];
-        baseline = history ? (0,core_baseline/* baselineOf */.Bv)(history.entries, k, matchKey) : undefined;
-        const same = history ? (0,core_baseline/* comparable */.Zm)(history.entries, matchKey) : [];
-        if (history && history.entries.length > same.length && same.filter((e) => e.passed).length < k) {
-            notes.push(`baseline: the load config${opts.mode === 'gate' ? '' : ' or the target'} changed since earlier recorded runs, so a new baseline is being built (${same.filter((e) => e.passed).length} of ${k} comparable passing runs so far; ${history.entries.length - same.length} older runs are not compared)`);
-        }
-        if (baseline && store) {
-            summary = summarizeBaseline(baseline, store.where);
-            notes.push(`baseline: ${describeBaseline(summary)}`);
-        }
-        else if (store)
-            notes.push(`baseline: no passing run recorded yet in ${store.where}; judged by budgets alone`);
-    }
+    const { store, history, baseline, summary, historyKey, notes: baselineNotes } = await readBaseline(plan, opts, deps.baselineStore);
+    notes.push(...baselineNotes);
     let results;
-    let shard;
+    let shardResult;
     if (opts.mode === 'merge') {
-        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346));
-        const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 11572));
+        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+        const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38699));
+        const { readShards } = await __nccwpck_require__.e(/* import() */ 720).then(__nccwpck_require__.bind(__nccwpck_require__, 50720));
         const shards = await readShards(opts.shards ?? '', deps.env);
         const measured = shards.find((s) => s.result.environment !== plan.environment);
         if (measured) {
@@ -54583,10 +55189,10 @@ async function runPipeline(opts, deps) {
         results = { load: merged };
     }
     else {
-        results = await runChecks(plan, deps, opts.shard);
-        if (opts.shard && results.load) {
-            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346));
-            shard = toShardResult(results.load, opts.shard, plan.environment, configHash(plan.environment, plan.env.load));
+        results = await runChecks(plan, deps, opts.shardSpec);
+        if (opts.shardSpec && results.load) {
+            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+            shardResult = toShardResult(results.load, opts.shardSpec, plan.environment, configHash(plan.environment, plan.environmentConfig.load));
         }
     }
     // What the target sent is redacted where it enters, before evaluation derives names, excerpts
@@ -54596,12 +55202,12 @@ async function runPipeline(opts, deps) {
     results = redactor.value(results, TARGET_KEEP);
     const judged = evaluate(results, {
         environment: plan.environment,
-        env: plan.env,
+        config: plan.environmentConfig,
         severity: plan.config.severity,
         ...(baseline ? { baseline } : {}),
     });
     // A shard does not judge budgets: only the merge of all shards does.
-    const evaluation = shard ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shard.index}/${opts.shard.count}: budgets are judged by the merge run`] } : judged;
+    const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec.index}/${opts.shardSpec.count}: budgets are judged by the merge run`] } : judged;
     const report = {
         schema: report_report/* REPORT_SCHEMA */.DC,
         startedAt: startedAt.toISOString(),
@@ -54614,10 +55220,11 @@ async function runPipeline(opts, deps) {
         verdict: computeVerdict(evaluation.findings, opts.failOn),
         findings: (0,report_report/* withTargets */.dE)(evaluation.findings),
         rows: evaluation.rows,
+        ...(evaluation.facts ? { facts: evaluation.facts } : {}),
         notes: [...notes, ...evaluation.notes],
         observed: evaluation.observed,
         results,
-        ...(shard ? { shard } : {}),
+        ...(shardResult ? { shard: shardResult } : {}),
         ...(history ? { history: history.entries.slice(-30) } : {}),
         ...(summary ? { baseline: summary } : {}),
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
@@ -54625,145 +55232,38 @@ async function runPipeline(opts, deps) {
     await (0,report_report/* writeReport */.u5)(opts.reportPath, report, redactor);
     return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
-function summarizeBaseline(b, where) {
-    const first = b.runs[0];
-    const last = b.runs[b.runs.length - 1];
-    return {
-        where,
-        runs: b.runs.length,
-        from: first.at,
-        to: last.at,
-        ...(first.sha ? { fromSha: first.sha } : {}),
-        ...(last.sha ? { toSha: last.sha } : {}),
-        p50: b.p50,
-        p95: b.p95,
-        p95Mad: b.p95Mad,
-        p99: b.p99,
-        errorRate: b.errorRate,
-        rps: b.rps,
-    };
-}
-function describeBaseline(b) {
-    const range = b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : '';
-    return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${(0,duration/* formatMs */._V)(b.p95)} ± ${(0,duration/* formatMs */._V)(b.p95Mad)} MAD, from ${b.where}`;
-}
-/** Every URL a run requests: the target, its health probes, its monitoring endpoints and its load requests. */
+/** Every URL a run requests: the target, and each configured check's URLs. */
 function touchedUrls(plan) {
     if (!plan.baseUrl)
         return [];
-    const m = plan.env.metrics;
-    const paths = [
-        ...(plan.env.health ?? []).map((p) => p.path),
-        ...[m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [e.path] : [])),
-        ...(plan.env.load?.requests ?? []).map((r) => r.path),
-    ];
-    return [plan.baseUrl, ...paths.map((p) => (0,target.joinUrl)(plan.baseUrl, p))];
-}
-/**
- * The summary of this run that the history keeps. It counts as passed only with no load finding
- * at all: a SEV3 regression passes fail-on sev2, and must not move the baseline up to itself.
- */
-function historyEntry(report, load, key) {
-    const o = load.overall;
-    return {
-        at: report.startedAt,
-        ...(report.run?.sha ? { sha: report.run.sha } : {}),
-        ...(report.run?.ref ? { ref: report.run.ref } : {}),
-        ...(report.run?.url ? { runUrl: report.run.url } : {}),
-        // A load finding folded into a health outage still fails its row; a run without one successful
-        // response has no latency to offer the baseline.
-        passed: (0,report_report/* loadRunPassed */.I)(report, load),
-        ...(key ? { configHash: key.configHash, ...(key.origin ? { origin: key.origin } : {}) } : {}),
-        p50: o.latencyMs.p50,
-        p90: o.latencyMs.p90,
-        p95: o.latencyMs.p95,
-        p99: o.latencyMs.p99,
-        max: o.latencyMs.max,
-        errorRate: o.errorRate,
-        rps: o.requestsPerSecond,
-        requests: o.requests,
-    };
-}
-/**
- * The merge run's input: JSON (an array of shard results, or an object such as the shard jobs'
- * outputs whose values are shard results), or report files by path or glob.
- */
-async function readShards(input, env) {
-    const { parseShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346));
-    const text = input.trim();
-    if (text.startsWith('{') || text.startsWith('[')) {
-        let raw;
-        try {
-            raw = JSON.parse(text);
-        }
-        catch {
-            throw new errors/* UserError */.yo('input shards: starts like JSON but is not valid JSON');
-        }
-        const entries = Array.isArray(raw) ? raw.map((v, i) => [`shards[${i}]`, v]) : Object.entries(raw);
-        return entries.filter(([, v]) => v !== '' && v !== null).map(([k, v]) => ({ result: parseShardResult(v, `output ${k}`), source: `output ${k}` }));
-    }
-    const { readFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const { globSync } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 73024, 23));
-    const { resolve } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 76760, 23));
-    const root = env.GITHUB_WORKSPACE ?? process.cwd();
-    const files = text.split(/[\n,]+/).map((p) => p.trim()).filter(Boolean).flatMap((p) => (/[*?[]/.test(p) ? globSync(p, { cwd: root }).sort() : [p]));
-    if (files.length === 0)
-        throw new errors/* UserError */.yo(`input shards: no file matches ${JSON.stringify(text)}`);
-    return Promise.all(files.map(async (f) => {
-        let body;
-        try {
-            body = await readFile(resolve(root, f), 'utf8');
-        }
-        catch (err) {
-            throw new errors/* UserError */.yo(`input shards: cannot read ${f}: ${err.code ?? err.message}`);
-        }
-        return { result: parseShardResult(body, f), source: f };
-    }));
+    return [plan.baseUrl, ...CHECK_REGISTRY.flatMap((c) => c.urls(plan.environmentConfig, plan.baseUrl))];
 }
 async function runChecks(plan, deps, shardSpec) {
-    const tls = plan.env.tls;
+    const tls = plan.environmentConfig.tls;
     const http = deps.createHttp(tls ? { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } : undefined);
     try {
-        const indexesCfg = plan.checks.includes('indexes') ? plan.env.indexes : undefined;
+        const ctx = { plan, http, clock: deps.clock, redactor: deps.redactor, ...(shardSpec ? { shardSpec } : {}) };
+        const results = {};
         // Each check is settled on its own: one that breaks becomes a finding, and the others are still judged.
         const failures = [];
-        const settle = async (check, run) => {
+        const settle = async (check) => {
             try {
-                return await run();
+                const result = await check.run(ctx);
+                if (result !== undefined)
+                    results[check.name] = result;
             }
             catch (err) {
-                failures.push({ check, message: err instanceof Error ? err.message : String(err) });
-                return undefined;
+                failures.push({ check: check.name, message: err instanceof Error ? err.message : String(err) });
             }
         };
-        const [health, metrics, indexes] = await Promise.all([
-            plan.checks.includes('health') ? settle('health', () => runHealth(plan.env, plan.baseUrl, http, deps.redactor)) : undefined,
-            plan.checks.includes('metrics') ? settle('metrics', () => runMetrics(plan.env, plan.baseUrl, http)) : undefined,
-            // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
-            indexesCfg && plan.mongodbUri ? settle('indexes', () => Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(125)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85125)).then((m) => m.runIndexes(indexesCfg, plan.mongodbUri))) : undefined,
-        ]);
-        // Load runs after the probes, so it does not distort their latency; loaded lazily so a
-        // health-only run never loads autocannon.
-        let load;
-        if (plan.checks.includes('load') && plan.env.load) {
-            const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(953)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88953));
-            const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18346))).shardLoad(plan.env.load, shardSpec) : plan.env.load;
-            const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.env.headers }, deps.clock, () => deps.clock.now(), http);
-            // A gate judges the median of several samples: one sample makes a flaky gate.
-            const samples = plan.mode === 'gate' ? plan.env.load.samples : 1;
-            const results = [];
-            await settle('load', async () => {
-                for (let i = 0; i < samples; i++) {
-                    const r = await runOnce();
-                    results.push(r);
-                    if (r.overall.responses === 0)
-                        break; // unreachable: more samples would say the same
-                }
-            });
-            if (results.length)
-                load = results.length === 1 ? results[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(396)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59396))).medianOfSamples(results);
-        }
-        return { ...(health ? { health } : {}), ...(metrics ? { metrics } : {}), ...(load ? { load } : {}), ...(indexes ? { indexes } : {}), ...(failures.length ? { failures } : {}) };
+        const chosen = CHECK_REGISTRY.filter((c) => plan.checks.includes(c.name));
+        await Promise.all(chosen.map((c) => c.preload?.(plan)));
+        await Promise.all(chosen.filter((c) => !c.runsLast).map(settle));
+        for (const c of chosen.filter((c) => c.runsLast))
+            await settle(c);
+        // In the registry's order, whatever order they finished in.
+        const ordered = Object.fromEntries(CHECK_REGISTRY.flatMap((c) => (results[c.name] !== undefined ? [[c.name, results[c.name]]] : [])));
+        return { ...ordered, ...(failures.length ? { failures } : {}) };
     }
     finally {
         await http.close();
@@ -55114,7 +55614,7 @@ function verdictLine(r) {
     if (v.worstSeverity === 'none')
         return `launchguard: PASS: no findings`;
     const t = severity/* SEVERITY_TARGETS */.Vl[v.worstSeverity];
-    const worst = `worst ${(0,severity/* label */.Pf)(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
+    const worst = `worst ${(0,severity/* sevName */.ar)(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
     const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
     return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
@@ -55141,7 +55641,7 @@ function renderMarkdown(r) {
     if (r.findings.length > 0) {
         out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
         // GitHub refuses a summary of 1 MiB: findings past their share of it are counted, not shown.
-        const lines = r.findings.map((f) => `| ${(0,severity/* label */.Pf)(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
+        const lines = r.findings.map((f) => `| ${(0,severity/* sevName */.ar)(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
             (f.remediation ? `\n| | ↳ remediation | ${(0,markdown/* codeSpan */.S)(clip(f.remediation, DETAIL_MAX))} | | |` : '') +
             (f.related ?? []).map((n) => `\n| | ↳ same outage | ${cell(clip(n, DETAIL_MAX))} | | |`).join(''));
         out.push(...fitLines(lines, FINDINGS_BYTES, (n) => `| | and ${n} more finding${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | |`).lines);
@@ -55150,7 +55650,7 @@ function renderMarkdown(r) {
     let rowBytes = ROWS_BYTES; // shared by the tables of every check
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`### ${check}`, '', '| subject | value | budget | verdict | severity |', '|---|---|---|---|---|');
-        const lines = rows.map((row) => `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,severity/* label */.Pf)(row.severity) : ''} |`);
+        const lines = rows.map((row) => `| ${cell(clip(row.subject, DETAIL_MAX))} | ${cell(clip(row.value, DETAIL_MAX))} | ${cell(clip(row.budget, DETAIL_MAX))} | ${ICON[row.verdict]} ${row.verdict} | ${row.severity ? (0,severity/* sevName */.ar)(row.severity) : ''} |`);
         const fit = fitLines(lines, Math.max(0, rowBytes), (n) => `| and ${n} more row${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | | |`);
         rowBytes -= fit.bytes;
         out.push(...fit.lines);
@@ -55174,11 +55674,11 @@ function renderTrend(r) {
     const shareADay = new Set(days).size < days.length || days.includes(r.startedAt.slice(0, 10));
     const points = [
         // A run without a successful response has no latency: its p95 cell says so (the chart draws 0).
-        ...past.map((e) => ({ label: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
-        { label: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: (0,report/* loadRunPassed */.I)(r, load) },
+        ...past.map((e) => ({ tick: shareADay ? `${e.at.slice(5, 10)} ${e.at.slice(11, 16)}` : e.at.slice(5, 10), p95: e.p95, measured: !(e.p95 === 0 && e.errorRate >= 1), err: e.errorRate * 100, rps: e.rps, sha: e.sha?.slice(0, 7) ?? '', passed: e.passed })),
+        { tick: 'now', p95: load.overall.latencyMs.p95, measured: load.overall.latencyMs.count > 0, err: load.overall.errorRate * 100, rps: load.overall.requestsPerSecond, sha: r.run?.sha?.slice(0, 7) ?? '', passed: (0,report/* loadRunPassed */.I)(r, load) },
     ];
     const num = (v) => String(Math.round(v * 100) / 100);
-    const axis = points.map((p) => `"${p.label}"`).join(', ');
+    const axis = points.map((p) => `"${p.tick}"`).join(', ');
     // A chart of one point is no trend: with fewer than 2, only the numbers.
     const chart = (title, unit, values) => points.length < 2 ? [] : ['```mermaid', 'xychart-beta', `  title "${title}"`, `  x-axis [${axis}]`, `  y-axis "${unit}"`, `  line [${values.map(num).join(', ')}]`, '```', ''];
     return [
@@ -55188,7 +55688,7 @@ function renderTrend(r) {
         ...chart('error rate', '%', points.map((p) => p.err)),
         '| run | commit | p95 | error rate | req/s | passed |',
         '|---|---|---|---|---|---|',
-        ...points.map((p) => `| ${p.label} | ${p.sha} | ${p.measured ? (0,duration/* formatMs */._V)(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
+        ...points.map((p) => `| ${p.tick} | ${p.sha} | ${p.measured ? (0,duration/* formatMs */._V)(p.p95) : 'no successful response'} | ${num(p.err)} % | ${num(p.rps)} | ${p.passed ? 'yes' : 'no'} |`),
         '',
     ].join('\n');
 }
@@ -55196,7 +55696,7 @@ function renderTrend(r) {
 function renderText(r) {
     const out = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${(0,duration/* formatMs */._V)(r.durationMs)}`, ''];
     for (const f of r.findings) {
-        out.push(`  ${(0,severity/* label */.Pf)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
+        out.push(`  ${(0,severity/* sevName */.ar)(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
         if (f.remediation)
             out.push(`        fix: ${f.remediation}`);
         for (const n of f.related ?? [])
@@ -55207,7 +55707,7 @@ function renderText(r) {
     for (const [check, rows] of groupRows(r.rows)) {
         out.push(`${check}:`);
         for (const row of rows) {
-            const sev = row.severity ? ` ${(0,severity/* label */.Pf)(row.severity)}` : '';
+            const sev = row.severity ? ` ${(0,severity/* sevName */.ar)(row.severity)}` : '';
             const budget = row.budget ? `  (budget: ${row.budget})` : '';
             out.push(`  ${row.verdict === 'pass' ? 'ok  ' : row.verdict === 'skip' ? 'skip' : 'FAIL'}  ${row.subject}: ${row.value}${budget}${sev}`);
         }
@@ -55258,6 +55758,33 @@ function loadRunPassed(r, load) {
     return (!r.findings.some((f) => f.check === 'load' || (f.related?.length ?? 0) > 0) &&
         !r.rows.some((row) => row.check === 'load' && row.verdict === 'fail') &&
         (load?.overall.latencyMs.count ?? 0) > 0);
+}
+
+
+/***/ }),
+
+/***/ 68252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ share),
+/* harmony export */   u: () => (/* binding */ parseShard)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
+
+/** Parses "2/3". */
+function parseShard(text, where) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count || count > 256) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+function share(total, parts, i) {
+    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 }
 
 

@@ -26212,7 +26212,7 @@ module.exports = reInterval;
 
 
 
-const getTime = __nccwpck_require__(3137)
+const getTime = __nccwpck_require__(5518)
 
 class Retimer {
   constructor (callback, timeout, args) {
@@ -26294,7 +26294,7 @@ module.exports = retimer
 
 /***/ }),
 
-/***/ 3137:
+/***/ 5518:
 /***/ ((module) => {
 
 
@@ -27418,7 +27418,7 @@ module.exports = clean
 
 
 
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(2701)
 const neq = __nccwpck_require__(4974)
 const gt = __nccwpck_require__(6599)
 const gte = __nccwpck_require__(1236)
@@ -27652,7 +27652,7 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 5082:
+/***/ 2701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -27980,7 +27980,7 @@ const sort = __nccwpck_require__(9872)
 const rsort = __nccwpck_require__(7192)
 const gt = __nccwpck_require__(6599)
 const lt = __nccwpck_require__(3872)
-const eq = __nccwpck_require__(5082)
+const eq = __nccwpck_require__(2701)
 const neq = __nccwpck_require__(4974)
 const gte = __nccwpck_require__(1236)
 const lte = __nccwpck_require__(6717)
@@ -29914,7 +29914,7 @@ const Agent = __nccwpck_require__(7405)
 const Dispatcher1Wrapper = __nccwpck_require__(3650)
 const ProxyAgent = __nccwpck_require__(6672)
 const Socks5ProxyAgent = __nccwpck_require__(7223)
-const EnvHttpProxyAgent = __nccwpck_require__(5518)
+const EnvHttpProxyAgent = __nccwpck_require__(3137)
 const RetryAgent = __nccwpck_require__(50)
 const H2CClient = __nccwpck_require__(6815)
 const errors = __nccwpck_require__(8707)
@@ -42191,7 +42191,7 @@ module.exports = Dispatcher1Wrapper
 
 /***/ }),
 
-/***/ 5518:
+/***/ 3137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -64730,7 +64730,7 @@ const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nc
 const { getGlobalDispatcher } = __nccwpck_require__(2581)
 const { webidl } = __nccwpck_require__(7879)
 const { STATUS_CODES } = __nccwpck_require__(7067)
-const { bytesMatch } = __nccwpck_require__(2701)
+const { bytesMatch } = __nccwpck_require__(5082)
 const { isomorphicEncode } = __nccwpck_require__(8116)
 
 const GET_OR_HEAD = ['GET', 'HEAD']
@@ -70695,7 +70695,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2701:
+/***/ 5082:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -76489,15 +76489,800 @@ module.exports = /*#__PURE__*/JSON.parse('{"application/1d-interleaved-parityfec
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/autocannon/autocannon.js
-var autocannon = __nccwpck_require__(8174);
-var autocannon_default = /*#__PURE__*/__nccwpck_require__.n(autocannon);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
+	if (value === undefined) {
+		return;
+	}
+
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < min) {
+		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super();
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			this.originalError = new Error(message);
+			this.originalError.stack = this.stack;
+		}
+
+		this.name = 'AbortError';
+		this.message = message;
+	}
+}
+
+function calculateDelay(retriesConsumed, options) {
+	const attempt = Math.max(1, retriesConsumed + 1);
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+	timeout = Math.min(timeout, options.maxTimeout);
+
+	return timeout;
+}
+
+function calculateRemainingTime(start, max) {
+	if (!Number.isFinite(max)) {
+		return max;
+	}
+
+	return max - (performance.now() - start);
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
+
+	if (normalizedError instanceof AbortError) {
+		throw normalizedError.originalError;
+	}
+
+	const retriesLeft = Number.isFinite(options.retries)
+		? Math.max(0, options.retries - retriesConsumed)
+		: options.retries;
+
+	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
+
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+	});
+
+	await options.onFailedAttempt(context);
+
+	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
+		throw normalizedError;
+	}
+
+	const consumeRetry = await options.shouldConsumeRetry(context);
+
+	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
+
+	if (remainingTime <= 0 || retriesLeft <= 0) {
+		throw normalizedError;
+	}
+
+	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
+		if (consumeRetry) {
+			throw normalizedError;
+		}
+
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	if (!await options.shouldRetry(context)) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		options.signal?.throwIfAborted();
+		return false;
+	}
+
+	const delayTime = calculateDelay(retriesConsumed, options);
+	const finalDelay = Math.min(delayTime, remainingTime);
+
+	options.signal?.throwIfAborted();
+
+	if (finalDelay > 0) {
+		await new Promise((resolve, reject) => {
+			const onAbort = () => {
+				clearTimeout(timeoutToken);
+				options.signal?.removeEventListener('abort', onAbort);
+				reject(options.signal.reason);
+			};
+
+			const timeoutToken = setTimeout(() => {
+				options.signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, finalDelay);
+
+			if (options.unref) {
+				timeoutToken.unref?.();
+			}
+
+			options.signal?.addEventListener('abort', onAbort, {once: true});
+		});
+	}
+
+	options.signal?.throwIfAborted();
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.retries ??= 10;
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Number.POSITIVE_INFINITY;
+	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate numeric options and normalize edge cases
+	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
+	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
+	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
+
+	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
+	if (!(options.factor > 0)) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Should not reach here, but in case it does, throw an error
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+// EXTERNAL MODULE: ./node_modules/ms/index.js
+var node_modules_ms = __nccwpck_require__(744);
+;// CONCATENATED MODULE: ./src/config/duration.ts
+
+/**
+ * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
+ * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
+ * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
+ */
+function parseDuration(v) {
+    if (typeof v === 'number')
+        return v === 0 ? 0 : undefined;
+    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
+        return v === '0' ? 0 : undefined;
+    const out = ms(v.trim());
+    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
+}
+/** "5", " 2.5 ": a number written without a unit. */
+function isBareNumber(v) {
+    if (typeof v === 'number')
+        return true;
+    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
+}
+function formatMs(v) {
+    if (v >= 10_000)
+        return `${(v / 1000).toFixed(1)} s`;
+    if (v >= 1000)
+        return `${Number((v / 1000).toFixed(2))} s`;
+    if (v >= 10)
+        return `${Math.round(v)} ms`;
+    if (v >= 1)
+        return `${v.toFixed(1)} ms`;
+    return `${v.toFixed(2)} ms`;
+}
+/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
+function formatDuration(ms) {
+    const total = Math.round(ms / 1000);
+    const d = Math.floor(total / 86400);
+    const h = Math.floor((total % 86400) / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (d > 0)
+        return `${d} d ${h} h`;
+    if (h > 0)
+        return `${h} h ${m} min`;
+    if (m > 0)
+        return `${m} min ${s} s`;
+    return `${s} s`;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/config/errors.ts
+/** A problem with the user's input: printed as sentences, never as a stack trace. */
+class errors_UserError extends Error {
+    name = 'UserError';
+}
+class ConfigError extends errors_UserError {
+    file;
+    problems;
+    constructor(file, problems) {
+        super(`${file}: ${problems.length === 1 ? 'invalid config' : `${problems.length} problems in the config`}\n` +
+            problems
+                .map((p) => `  ${file}${p.line ? `:${p.line}` : ''}: ${p.path === '' ? '(top level)' : p.path}: ${p.message}`)
+                .join('\n'));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+function formatPath(path) {
+    let out = '';
+    for (const seg of path) {
+        if (typeof seg === 'number')
+            out += `[${seg}]`;
+        else
+            out += out === '' ? String(seg) : `.${String(seg)}`;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/http/client.ts
+
+
+
+const MAX_REDIRECTS = 5;
+function createHttpClient(clock, tls) {
+    const agent = new Agent({
+        connect: {
+            rejectUnauthorized: tls?.rejectUnauthorized ?? true,
+            ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
+        },
+        keepAliveTimeout: 1000,
+    });
+    const dispatcher = agent;
+    return {
+        async send(req) {
+            const started = clock.monotonic();
+            const signal = AbortSignal.timeout(req.timeoutMs);
+            try {
+                const res = await requestFollowing(req, dispatcher, signal);
+                const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
+                const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
+                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+            }
+            catch (err) {
+                const latencyMs = clock.monotonic() - started;
+                const { cls, message } = classify(err, signal.aborted, req.timeoutMs);
+                return { kind: 'error', class: cls, message, latencyMs };
+            }
+        },
+        async close() {
+            await agent.close();
+        },
+    };
+}
+class RedirectRefused extends Error {
+    code = 'LG_REDIRECT';
+}
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
+ * custom headers across origins). Leaving the first origin drops every configured header (API keys,
+ * secret and custom headers, not just Authorization and Cookie) for the rest of the chain; an
+ * https → http redirect is refused unless the request allows it; 303 (and 301/302 after a POST)
+ * continue as a GET without a body, as browsers do.
+ */
+async function requestFollowing(req, dispatcher, signal) {
+    let url = new URL(req.url);
+    const origin = url.origin;
+    let method = req.method;
+    let body = req.body;
+    let headers = { ...req.headers };
+    for (let hop = 0;; hop++) {
+        const res = await request(url, { method: method, headers: { 'user-agent': 'launchguard', ...headers }, body, dispatcher, signal });
+        const location = res.headers.location;
+        const loc = Array.isArray(location) ? location[0] : location;
+        if (!REDIRECTS.has(res.statusCode) || !loc)
+            return res;
+        // A redirect's own body is not read: undici's dump() reads a little (at most 128 KiB) and closes it quietly.
+        await res.body.dump().catch(() => undefined);
+        if (hop >= MAX_REDIRECTS)
+            throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
+        let next;
+        try {
+            next = new URL(loc, url);
+        }
+        catch {
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a Location that is not a URL`);
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+            throw new RedirectRefused(`HTTP ${res.statusCode} to a ${next.protocol} URL, which is never followed`);
+        if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
+            throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
+        }
+        if (next.origin !== origin)
+            headers = {};
+        if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
+            if (method !== 'HEAD')
+                method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+        }
+        url = next;
+    }
+}
+/** The configured CA file: one that cannot be read is the config's error, named as such. */
+function readCa(file) {
+    try {
+        return readFileSync(file);
+    }
+    catch (err) {
+        throw new UserError(`config tls.ca: cannot read the CA file ${file} (${err.code ?? err.message})`);
+    }
+}
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(header, now) {
+    const v = (Array.isArray(header) ? header[0] : header)?.trim();
+    if (!v)
+        return undefined;
+    if (/^\d+$/.test(v))
+        return Number(v) * 1000;
+    const at = Date.parse(v);
+    return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
+}
+/** Reads at most `cap` bytes, then drops the connection: a huge body cannot exhaust memory. */
+async function readCapped(body, cap) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const buf = chunk;
+        if (size + buf.length > cap) {
+            chunks.push(buf.subarray(0, cap - size));
+            body.destroy();
+            return { body: Buffer.concat(chunks), truncated: true };
+        }
+        chunks.push(buf);
+        size += buf.length;
+    }
+    return { body: Buffer.concat(chunks), truncated: false };
+}
+const TLS_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+/** Maps a transport error to a failure class and one readable sentence. */
+function classify(err, timedOut, timeoutMs) {
+    const e = err;
+    const code = e.code ?? e.cause?.code ?? '';
+    const detail = e.cause?.message ?? e.message ?? String(err);
+    if (err instanceof RedirectRefused)
+        return { cls: 'redirect', message: err.message };
+    if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
+        return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
+    }
+    if (code === 'LG_BODY_TOO_LARGE')
+        return { cls: 'body', message: detail };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
+        return { cls: 'dns', message: `DNS lookup failed (${code})` };
+    }
+    if (code === 'ECONNREFUSED')
+        return { cls: 'refused', message: 'connection refused (nothing listens on that port)' };
+    if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
+        return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
+        return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
+    }
+    return { cls: 'reset', message: `request failed: ${code ? `${code}: ` : ''}${detail}` };
+}
+/** Failures worth another attempt: the network, or the server saying it is briefly unavailable. */
+function isTransient(outcome) {
+    if (outcome.kind === 'error')
+        return outcome.class !== 'tls' && outcome.class !== 'redirect';
+    return outcome.status >= 500 || outcome.status === 429;
+}
+/**
+ * Failures where the request cannot have reached the server: sending it again cannot repeat a
+ * side effect. A timeout or a reset may come after the server got the request.
+ */
+function neverSent(outcome) {
+    return outcome.kind === 'error' && (outcome.class === 'dns' || outcome.class === 'refused');
+}
+
+;// CONCATENATED MODULE: ./src/http/retry.ts
+
+
+
+class TransientOutcome extends Error {
+    outcome;
+    waitMs;
+    constructor(outcome, waitMs) {
+        super('transient');
+        this.outcome = outcome;
+        this.waitMs = waitMs;
+    }
+}
+/** Methods that may be replayed: sending them twice has the effect of sending them once. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/**
+ * Whether to try again after one attempt's outcome. Pure.
+ * - A request that never left (DNS, refused) is retried whatever its method.
+ * - 429 and 503 say the server did not act on it: retried, after `Retry-After` when given, if that
+ *   fits in the timeout; a longer wait fails the probe with the reason.
+ * - A timeout, a reset or another 5xx may come after the server acted: retried only when idempotent.
+ * - TLS and redirect failures, and every other answer, are final.
+ */
+function retryDecision(outcome, method, idempotent, maxRetryAfterMs = Infinity) {
+    if (!isTransient(outcome))
+        return { retry: false };
+    if (neverSent(outcome))
+        return { retry: true, waitMs: 0 };
+    if (outcome.kind === 'response' && (outcome.status === 429 || outcome.status === 503)) {
+        const wait = outcome.retryAfterMs ?? 0;
+        if (wait > maxRetryAfterMs) {
+            return { retry: false, reason: `the server asked to retry after ${formatMs(wait)} (Retry-After), longer than the timeout of ${formatMs(maxRetryAfterMs)}` };
+        }
+        return { retry: true, waitMs: wait };
+    }
+    if (idempotent)
+        return { retry: true, waitMs: 0 };
+    const what = outcome.kind === 'error' ? outcome.class : `HTTP ${outcome.status}`;
+    return { retry: false, reason: `not retried: ${method} is not idempotent and the request may have reached the server (${what})` };
+}
+/**
+ * Sends a request, retrying transient failures with exponential backoff (p-retry) under the rules of
+ * retryDecision; returns the last outcome, the number of attempts and why it stopped early, if it did.
+ */
+async function sendWithRetry(http, req, policy) {
+    const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(req.method.toUpperCase());
+    let attempts = 0;
+    let note;
+    try {
+        const outcome = await pRetry(async () => {
+            attempts++;
+            const outcome = await http.send(req);
+            const d = retryDecision(outcome, req.method, idempotent, policy.maxRetryAfterMs);
+            if (d.retry)
+                throw new TransientOutcome(outcome, d.waitMs);
+            if (d.reason && attempts <= policy.retries)
+                note = d.reason;
+            return outcome;
+        }, {
+            retries: policy.retries,
+            minTimeout: policy.delayMs,
+            factor: 2,
+            randomize: true,
+            maxTimeout: Math.max(policy.delayMs, 10_000),
+            shouldRetry: ({ error }) => error instanceof TransientOutcome,
+            // The server's Retry-After first (bounded by the timeout), then the usual backoff.
+            onFailedAttempt: async ({ error, retriesLeft }) => {
+                if (error instanceof TransientOutcome && error.waitMs > 0 && retriesLeft > 0)
+                    await new Promise((r) => setTimeout(r, error.waitMs));
+            },
+        });
+        return { outcome, attempts, ...(note ? { note } : {}) };
+    }
+    catch (err) {
+        if (err instanceof TransientOutcome)
+            return { outcome: err.outcome, attempts };
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/target.ts
+/**
+ * Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. The base's
+ * query (a preview deployment's bypass token) is kept on every request, with the path's own query
+ * after it. Absolute http(s) paths pass through. Parsed with the WHATWG URL parser, never a regex.
+ */
+function joinUrl(base, path) {
+    if (path.startsWith('http://') || path.startsWith('https://'))
+        return path;
+    if (path === '')
+        return base;
+    const u = new URL(base);
+    const rel = new URL(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid');
+    u.pathname = `${trimEnd(u.pathname, '/')}${rel.pathname}`;
+    for (const [k, v] of rel.searchParams)
+        u.searchParams.append(k, v);
+    return u.href;
+}
+function trimEnd(s, ch) {
+    let end = s.length;
+    while (end > 0 && s[end - 1] === ch)
+        end--;
+    return s.slice(0, end);
+}
+function headerValues(...sets) {
+    const out = {};
+    for (const set of sets) {
+        for (const [k, v] of Object.entries(set ?? {}))
+            out[k.toLowerCase()] = typeof v === 'string' ? v : v.value;
+    }
+    return out;
+}
+/** Header values that must never be shown: marked secret, or credentials by their name. */
+function secretHeaderValues(...sets) {
+    const out = [];
+    for (const set of sets) {
+        for (const [k, v] of Object.entries(set ?? {})) {
+            if (typeof v !== 'string') {
+                if (v.secret)
+                    out.push(v.value);
+            }
+            else if (/^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$/i.test(k)) {
+                out.push(v);
+            }
+        }
+    }
+    return out;
+}
+/** A configured body as sent: strings as they are, JSON values serialized with their content type. */
+function encodeBody(body, headers) {
+    if (body === undefined)
+        return undefined;
+    if (typeof body === 'string')
+        return body;
+    headers['content-type'] ??= 'application/json';
+    return JSON.stringify(body);
+}
+
+;// CONCATENATED MODULE: ./src/scale/counters.ts
+const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
+/** Σ f over a list. */
+function sumOf(list, f) {
+    return list.reduce((a, t) => a + f(t), 0);
+}
+/** Status code → count, summed over the list. */
+function mergeStatusCodes(list) {
+    const out = {};
+    for (const codes of list)
+        for (const [k, v] of Object.entries(codes))
+            out[k] = (out[k] ?? 0) + v;
+    return out;
+}
+/** The counters summed, the status codes merged, and the first error of the list kept. */
+function addCounters(list) {
+    const firstError = list.find((c) => c.firstError)?.firstError;
+    return {
+        responses: sumOf(list, (c) => c.responses),
+        non2xx: sumOf(list, (c) => c.non2xx),
+        socketErrors: sumOf(list, (c) => c.socketErrors),
+        timeouts: sumOf(list, (c) => c.timeouts),
+        mismatches: sumOf(list, (c) => c.mismatches),
+        statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(firstError ? { firstError } : {}),
+    };
+}
+/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+function requestsOf(c) {
+    return c.responses + c.socketErrors + c.timeouts;
+}
+/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+function failedOf(c) {
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+}
+/**
+ * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
+ * the slice was idle (its share of the rate or amount was 0: it sent nothing on purpose).
+ */
+function errorRate(failed, requests, idle = false) {
+    return requests === 0 ? (idle ? 0 : 1) : Math.min(1, failed / requests);
+}
+/** Responses per second over `elapsedMs`, to one decimal; 0 when no time passed. */
+function requestsPerSecond(responses, elapsedMs) {
+    return elapsedMs > 0 ? Math.round((responses / elapsedMs) * 1000 * 10) / 10 : 0;
+}
+
+// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
+var dist = __nccwpck_require__(2960);
+;// CONCATENATED MODULE: ./src/scale/histogram.ts
+
+function createHistogram() {
+    return dist.build({
+        bitBucketSize: 32,
+        autoResize: true,
+        lowestDiscernibleValue: 1,
+        highestTrackableValue: 2,
+        numberOfSignificantValueDigits: 3,
+        useWebAssembly: false,
+    });
+}
+/** Records one latency given in (fractional) milliseconds. */
+function recordMs(h, ms) {
+    h.recordValue(Math.max(1, Math.round(ms * 1000)));
+}
+const ms3 = (us) => Math.round(us) / 1000;
+/**
+ * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
+ * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ */
+function summarize(h) {
+    if (h.totalCount === 0)
+        return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
+    const max = h.maxValue;
+    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
+    return {
+        count: h.totalCount,
+        min: ms3(h.minNonZeroValue),
+        mean: ms3(Math.min(h.mean, max)),
+        p50: at(50),
+        p90: at(90),
+        p95: at(95),
+        p99: at(99),
+        max: ms3(max),
+    };
+}
+function encodeHistogram(h) {
+    return dist.encodeIntoCompressedBase64(h);
+}
+/** Decodes an encoded histogram; throws a plain Error naming what was wrong. */
+function decodeHistogram(encoded) {
+    try {
+        const h = dist.decodeFromCompressedBase64(encoded, 32, false);
+        return h;
+    }
+    catch (err) {
+        throw new Error(`not a valid encoded histogram (${err.message})`);
+    }
+}
+function mergeHistograms(list) {
+    const out = createHistogram();
+    for (const h of list)
+        out.add(h);
+    return out;
+}
+/** The failed responses' latencies as a result's fields: none when the histogram holds nothing. */
+function failedLatencyOf(h) {
+    return h && h.totalCount > 0 ? { failedLatencyMs: summarize(h), failedHistogram: encodeHistogram(h) } : {};
+}
+
+;// CONCATENATED MODULE: ./src/scale/shard-spec.ts
+
+/** Parses "2/3". */
+function parseShard(text, where) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count || count > 256) {
+        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+function share(total, parts, i) {
+    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -86039,111 +86824,47 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/config/errors.ts
-/** A problem with the user's input: printed as sentences, never as a stack trace. */
-class errors_UserError extends Error {
-    name = 'UserError';
-}
-class ConfigError extends errors_UserError {
-    file;
-    problems;
-    constructor(file, problems) {
-        super(`${file}: ${problems.length === 1 ? 'invalid config' : `${problems.length} problems in the config`}\n` +
-            problems
-                .map((p) => `  ${file}${p.line ? `:${p.line}` : ''}: ${p.path === '' ? '(top level)' : p.path}: ${p.message}`)
-                .join('\n'));
-        this.file = file;
-        this.problems = problems;
-    }
-}
-function formatPath(path) {
-    let out = '';
-    for (const seg of path) {
-        if (typeof seg === 'number')
-            out += `[${seg}]`;
-        else
-            out += out === '' ? String(seg) : `.${String(seg)}`;
-    }
-    return out;
-}
+;// CONCATENATED MODULE: ./src/checks/load/types.ts
 
-// EXTERNAL MODULE: ./node_modules/hdr-histogram-js/dist/index.js
-var dist = __nccwpck_require__(2960);
-;// CONCATENATED MODULE: ./src/core/histogram.ts
-
-function createHistogram() {
-    return dist.build({
-        bitBucketSize: 32,
-        autoResize: true,
-        lowestDiscernibleValue: 1,
-        highestTrackableValue: 2,
-        numberOfSignificantValueDigits: 3,
-        useWebAssembly: false,
-    });
-}
-/** Records one latency given in (fractional) milliseconds. */
-function recordMs(h, ms) {
-    h.recordValue(Math.max(1, Math.round(ms * 1000)));
-}
-const ms3 = (us) => Math.round(us) / 1000;
+/** The load check's result: what `report.json` keeps under `results.load`. */
+const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 /**
- * Percentiles in milliseconds. HDR reports a percentile as the top of its bucket, which can lie
- * above the largest value recorded: each is clamped to the recorded max, so p99 never reads above max.
+ * One request's load counters and encoded histograms: the part of its result that adds up exactly
+ * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
  */
-function summarize(h) {
-    if (h.totalCount === 0)
-        return { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
-    const max = h.maxValue;
-    const at = (p) => ms3(Math.min(h.getValueAtPercentile(p), max));
-    return {
-        count: h.totalCount,
-        min: ms3(h.minNonZeroValue),
-        mean: ms3(Math.min(h.mean, max)),
-        p50: at(50),
-        p90: at(90),
-        p95: at(95),
-        p99: at(99),
-        max: ms3(max),
-    };
-}
-function encodeHistogram(h) {
-    return dist.encodeIntoCompressedBase64(h);
-}
-/** Decodes an encoded histogram; throws a plain Error naming what was wrong. */
-function decodeHistogram(encoded) {
-    try {
-        const h = dist.decodeFromCompressedBase64(encoded, 32, false);
-        return h;
-    }
-    catch (err) {
-        throw new Error(`not a valid encoded histogram (${err.message})`);
-    }
-}
-function mergeHistograms(list) {
-    const out = createHistogram();
-    for (const h of list)
-        out.add(h);
-    return out;
-}
+const loadRequestCountsSchema = object({
+    name: schemas_string(),
+    method: schemas_string(),
+    url: schemas_string(),
+    connections: schemas_number(),
+    startedAt: schemas_string(),
+    elapsedMs: schemas_number(),
+    /** Responses plus requests that got no response (socket errors, timeouts). */
+    requests: schemas_number(),
+    responses: schemas_number(),
+    non2xx: schemas_number(),
+    socketErrors: schemas_number(),
+    timeouts: schemas_number(),
+    /** Responses whose body lacked `expect-body-contains`. */
+    mismatches: schemas_number(),
+    statusCodes: record(schemas_string(), schemas_number()),
+    /** The successful responses' latencies: the encoded HDR histogram (µs). */
+    histogram: schemas_string(),
+    /** The failed responses' latencies; `histogram` holds the successful ones. */
+    failedHistogram: schemas_string().optional(),
+    firstError: object({ class: schemas_enum(failureClasses), message: schemas_string() }).optional(),
+    /**
+     * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
+     * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
+     */
+    latencyFrom: schemas_enum(['sent', 'intended']).optional(),
+    /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
+    idle: schemas_string().optional(),
+});
 
-;// CONCATENATED MODULE: ./src/core/shard-spec.ts
+;// CONCATENATED MODULE: ./src/scale/shards.ts
 
-/** Parses "2/3". */
-function parseShard(text, where) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = Number(m?.[1]);
-    const count = Number(m?.[2]);
-    if (!m || count < 1 || index < 1 || index > count || count > 256) {
-        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
-    }
-    return { index, count };
-}
-/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
-function share(total, parts, i) {
-    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
-}
 
-;// CONCATENATED MODULE: ./src/core/shards.ts
 
 
 
@@ -86153,34 +86874,13 @@ function share(total, parts, i) {
  * HDR histogram and counters; a merge run combines them, so percentiles are those of all requests.
  */
 const SHARD_SCHEMA = 'launchguard.shard/v1';
-const requestSchema = object({
-    name: schemas_string(),
-    method: schemas_string(),
-    url: schemas_string(),
-    connections: schemas_number(),
-    startedAt: schemas_string(),
-    elapsedMs: schemas_number(),
-    requests: schemas_number(),
-    responses: schemas_number(),
-    non2xx: schemas_number(),
-    socketErrors: schemas_number(),
-    timeouts: schemas_number(),
-    mismatches: schemas_number(),
-    statusCodes: record(schemas_string(), schemas_number()),
-    histogram: schemas_string(),
-    /** The failed responses' latencies; `histogram` holds the successful ones. */
-    failedHistogram: schemas_string().optional(),
-    firstError: object({ class: schemas_enum(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: schemas_string() }).optional(),
-    latencyFrom: schemas_enum(['sent', 'intended']).optional(),
-    idle: schemas_string().optional(),
-});
 const shardResultSchema = object({
     schema: literal(SHARD_SCHEMA),
     shard: object({ index: schemas_int().min(1), count: schemas_int().min(1) }),
     environment: schemas_string(),
     /** The load config the shard ran, hashed: shards of different configs must not merge. */
     configHash: schemas_string(),
-    requests: array(requestSchema).min(1),
+    requests: array(loadRequestCountsSchema).min(1),
 });
 
 
@@ -86379,698 +87079,120 @@ function mergeShards(list, expect) {
     };
 }
 function combine(name, parts) {
-    const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
     const h = mergeHistograms(parts.map((p) => p.h));
     const failed = mergeHistograms(parts.flatMap((p) => (p.f ? [p.f] : [])));
-    const codes = {};
-    for (const { r } of parts)
-        for (const [k, v] of Object.entries(r.statusCodes))
-            codes[k] = (codes[k] ?? 0) + v;
+    const counts = addCounters(parts.map((p) => p.r));
     // A slice that sent nothing has no window: it must not stretch the span.
     const active = parts.filter(({ r }) => r.requests > 0);
     const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
     const span = unionMs(windows);
-    const requests = sum((r) => r.requests);
-    const responses = sum((r) => r.responses);
-    const errors = sum((r) => r.non2xx + r.socketErrors + r.timeouts + r.mismatches);
+    const requests = sumOf(parts, (p) => p.r.requests);
     const first = parts[0].r;
-    const firstError = parts.find((p) => p.r.firstError)?.r.firstError;
     return {
         name,
         method: first.method,
         url: first.url,
-        connections: sum((r) => r.connections),
+        connections: sumOf(parts, (p) => p.r.connections),
         startedAt: new Date(Math.min(...windows.map((w) => w.start))).toISOString(),
         elapsedMs: Math.round(span),
         requests,
-        responses,
-        non2xx: sum((r) => r.non2xx),
-        socketErrors: sum((r) => r.socketErrors),
-        timeouts: sum((r) => r.timeouts),
-        mismatches: sum((r) => r.mismatches),
-        statusCodes: codes,
-        errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
-        requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
+        responses: counts.responses,
+        non2xx: counts.non2xx,
+        socketErrors: counts.socketErrors,
+        timeouts: counts.timeouts,
+        mismatches: counts.mismatches,
+        statusCodes: counts.statusCodes,
+        errorRate: errorRate(failedOf(counts), requests, parts.every(({ r }) => r.idle)),
+        requestsPerSecond: requestsPerSecond(counts.responses, span),
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
-        ...(failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
-        ...(firstError ? { firstError } : {}),
+        ...failedLatencyOf(failed),
+        ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./src/checks/http.ts
+;// CONCATENATED MODULE: ./src/scale/workers.ts
 
 
 
-const MAX_REDIRECTS = 5;
-function createHttpClient(clock, tls) {
-    const agent = new Agent({
-        connect: {
-            rejectUnauthorized: tls?.rejectUnauthorized ?? true,
-            ...(tls?.caFile ? { ca: readCa(tls.caFile) } : {}),
-        },
-        keepAliveTimeout: 1000,
-    });
-    const dispatcher = agent;
-    return {
-        async send(req) {
-            const started = clock.monotonic();
-            const signal = AbortSignal.timeout(req.timeoutMs);
-            try {
-                const res = await requestFollowing(req, dispatcher, signal);
-                const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
-                const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
-                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
-            }
-            catch (err) {
-                const latencyMs = clock.monotonic() - started;
-                const { cls, message } = classify(err, signal.aborted, req.timeoutMs);
-                return { kind: 'error', class: cls, message, latencyMs };
-            }
-        },
-        async close() {
-            await agent.close();
-        },
+
+
+/** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
+function workerPath() {
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        for (const candidate of [(0,external_node_path_.join)(dir, 'load-worker', 'index.js'), (0,external_node_path_.join)(dir, 'dist', 'load-worker', 'index.js')]) {
+            if ((0,external_node_fs_namespaceObject.existsSync)(candidate))
+                return candidate;
+        }
+        dir = (0,external_node_path_.dirname)(dir);
+    }
+    throw new Error('the load worker (dist/load-worker/index.js) is missing: run `npm run build`');
+}
+/**
+ * Several load generator processes on one runner, so more CPUs generate more load. Each worker
+ * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
+ * A slice that sends nothing gets no process: `runIdle` measures it (as nothing) in this one.
+ */
+async function runWithWorkers(load, target, workers, runIdle) {
+    const single = { ...load, workers: 1 };
+    const path = workerPath();
+    const hash = configHash('workers', load);
+    const children = new Set();
+    const stopAll = () => {
+        for (const c of children)
+            if (c.exitCode === null && c.signalCode === null)
+                c.kill();
     };
-}
-class RedirectRefused extends Error {
-    code = 'LG_REDIRECT';
-}
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/**
- * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
- * custom headers across origins). Leaving the first origin drops every configured header (API keys,
- * secret and custom headers, not just Authorization and Cookie) for the rest of the chain; an
- * https → http redirect is refused unless the request allows it; 303 (and 301/302 after a POST)
- * continue as a GET without a body, as browsers do.
- */
-async function requestFollowing(req, dispatcher, signal) {
-    let url = new URL(req.url);
-    const origin = url.origin;
-    let method = req.method;
-    let body = req.body;
-    let headers = { ...req.headers };
-    for (let hop = 0;; hop++) {
-        const res = await request(url, { method: method, headers: { 'user-agent': 'launchguard', ...headers }, body, dispatcher, signal });
-        const location = res.headers.location;
-        const loc = Array.isArray(location) ? location[0] : location;
-        if (!REDIRECTS.has(res.statusCode) || !loc)
-            return res;
-        // A redirect's own body is not read: undici's dump() reads a little (at most 128 KiB) and closes it quietly.
-        await res.body.dump().catch(() => undefined);
-        if (hop >= MAX_REDIRECTS)
-            throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects (a redirect loop?)`);
-        let next;
-        try {
-            next = new URL(loc, url);
-        }
-        catch {
-            throw new RedirectRefused(`HTTP ${res.statusCode} to a Location that is not a URL`);
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:')
-            throw new RedirectRefused(`HTTP ${res.statusCode} to a ${next.protocol} URL, which is never followed`);
-        if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
-            throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
-        }
-        if (next.origin !== origin)
-            headers = {};
-        if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
-            if (method !== 'HEAD')
-                method = 'GET';
-            body = undefined;
-            delete headers['content-type'];
-        }
-        url = next;
-    }
-}
-/** The configured CA file: one that cannot be read is the config's error, named as such. */
-function readCa(file) {
     try {
-        return readFileSync(file);
+        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
+            const spec = { index: i + 1, count: workers };
+            const slice = shardLoad(single, spec);
+            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
+            if (slice.rate === 0 || slice.amount === 0) {
+                return runIdle(slice).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
+            }
+            return new Promise((resolve, reject) => {
+                const child = (0,external_node_child_process_namespaceObject.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+                children.add(child);
+                let done = false;
+                child.once('message', (msg) => {
+                    done = true;
+                    if (msg.ok && msg.result)
+                        resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+                    else
+                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
+                });
+                child.once('exit', (code, signal) => {
+                    children.delete(child);
+                    if (!done)
+                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
+                });
+                child.send({ load: slice, target });
+            });
+        }));
+        const merged = mergeShards(parts);
+        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
+        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
+        return { ...merged.load, ...(notes.length ? { notes } : {}) };
     }
     catch (err) {
-        throw new UserError(`config tls.ca: cannot read the CA file ${file} (${err.code ?? err.message})`);
-    }
-}
-/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(header, now) {
-    const v = (Array.isArray(header) ? header[0] : header)?.trim();
-    if (!v)
-        return undefined;
-    if (/^\d+$/.test(v))
-        return Number(v) * 1000;
-    const at = Date.parse(v);
-    return Number.isFinite(at) ? Math.max(0, at - now.getTime()) : undefined;
-}
-/** Reads at most `cap` bytes, then drops the connection: a huge body cannot exhaust memory. */
-async function readCapped(body, cap) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const buf = chunk;
-        if (size + buf.length > cap) {
-            chunks.push(buf.subarray(0, cap - size));
-            body.destroy();
-            return { body: Buffer.concat(chunks), truncated: true };
-        }
-        chunks.push(buf);
-        size += buf.length;
-    }
-    return { body: Buffer.concat(chunks), truncated: false };
-}
-const TLS_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
-/** Maps a transport error to a failure class and one readable sentence. */
-function classify(err, timedOut, timeoutMs) {
-    const e = err;
-    const code = e.code ?? e.cause?.code ?? '';
-    const detail = e.cause?.message ?? e.message ?? String(err);
-    if (err instanceof RedirectRefused)
-        return { cls: 'redirect', message: err.message };
-    if (timedOut || e.name === 'TimeoutError' || code.startsWith('UND_ERR_') && code.includes('TIMEOUT')) {
-        return { cls: 'timeout', message: `no complete response within ${timeoutMs} ms` };
-    }
-    if (code === 'LG_BODY_TOO_LARGE')
-        return { cls: 'body', message: detail };
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
-        return { cls: 'dns', message: `DNS lookup failed (${code})` };
-    }
-    if (code === 'ECONNREFUSED')
-        return { cls: 'refused', message: 'connection refused (nothing listens on that port)' };
-    if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
-        return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
-    }
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
-        return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
-    }
-    return { cls: 'reset', message: `request failed: ${code ? `${code}: ` : ''}${detail}` };
-}
-/** Failures worth another attempt: the network, or the server saying it is briefly unavailable. */
-function isTransient(outcome) {
-    if (outcome.kind === 'error')
-        return outcome.class !== 'tls' && outcome.class !== 'redirect';
-    return outcome.status >= 500 || outcome.status === 429;
-}
-/**
- * Failures where the request cannot have reached the server: sending it again cannot repeat a
- * side effect. A timeout or a reset may come after the server got the request.
- */
-function neverSent(outcome) {
-    return outcome.kind === 'error' && (outcome.class === 'dns' || outcome.class === 'refused');
-}
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {min = 0, allowInfinity = false} = {}) {
-	if (value === undefined) {
-		return;
-	}
-
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < min) {
-		throw new TypeError(`Expected \`${name}\` to be \u2265 ${min}.`);
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super();
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			this.originalError = new Error(message);
-			this.originalError.stack = this.stack;
-		}
-
-		this.name = 'AbortError';
-		this.message = message;
-	}
-}
-
-function calculateDelay(retriesConsumed, options) {
-	const attempt = Math.max(1, retriesConsumed + 1);
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	let timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-	timeout = Math.min(timeout, options.maxTimeout);
-
-	return timeout;
-}
-
-function calculateRemainingTime(start, max) {
-	if (!Number.isFinite(max)) {
-		return max;
-	}
-
-	return max - (performance.now() - start);
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${error}". You should only throw errors.`);
-
-	if (normalizedError instanceof AbortError) {
-		throw normalizedError.originalError;
-	}
-
-	const retriesLeft = Number.isFinite(options.retries)
-		? Math.max(0, options.retries - retriesConsumed)
-		: options.retries;
-
-	const maxRetryTime = options.maxRetryTime ?? Number.POSITIVE_INFINITY;
-
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-	});
-
-	await options.onFailedAttempt(context);
-
-	if (calculateRemainingTime(startTime, maxRetryTime) <= 0) {
-		throw normalizedError;
-	}
-
-	const consumeRetry = await options.shouldConsumeRetry(context);
-
-	const remainingTime = calculateRemainingTime(startTime, maxRetryTime);
-
-	if (remainingTime <= 0 || retriesLeft <= 0) {
-		throw normalizedError;
-	}
-
-	if (normalizedError instanceof TypeError && !isNetworkError(normalizedError)) {
-		if (consumeRetry) {
-			throw normalizedError;
-		}
-
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	if (!await options.shouldRetry(context)) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		options.signal?.throwIfAborted();
-		return false;
-	}
-
-	const delayTime = calculateDelay(retriesConsumed, options);
-	const finalDelay = Math.min(delayTime, remainingTime);
-
-	options.signal?.throwIfAborted();
-
-	if (finalDelay > 0) {
-		await new Promise((resolve, reject) => {
-			const onAbort = () => {
-				clearTimeout(timeoutToken);
-				options.signal?.removeEventListener('abort', onAbort);
-				reject(options.signal.reason);
-			};
-
-			const timeoutToken = setTimeout(() => {
-				options.signal?.removeEventListener('abort', onAbort);
-				resolve();
-			}, finalDelay);
-
-			if (options.unref) {
-				timeoutToken.unref?.();
-			}
-
-			options.signal?.addEventListener('abort', onAbort, {once: true});
-		});
-	}
-
-	options.signal?.throwIfAborted();
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.retries ??= 10;
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Number.POSITIVE_INFINITY;
-	options.maxRetryTime ??= Number.POSITIVE_INFINITY;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate numeric options and normalize edge cases
-	validateNumberOption('factor', options.factor, {min: 0, allowInfinity: false});
-	validateNumberOption('minTimeout', options.minTimeout, {min: 0, allowInfinity: false});
-	validateNumberOption('maxTimeout', options.maxTimeout, {min: 0, allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {min: 0, allowInfinity: true});
-
-	// Treat non-positive factor as 1 to avoid zero backoff or negative behavior
-	if (!(options.factor > 0)) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	while (Number.isFinite(options.retries) ? retriesConsumed <= options.retries : true) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Should not reach here, but in case it does, throw an error
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-// EXTERNAL MODULE: ./node_modules/ms/index.js
-var node_modules_ms = __nccwpck_require__(744);
-;// CONCATENATED MODULE: ./src/config/duration.ts
-
-/**
- * Parses "500ms", "5s", "2m", "1h" into milliseconds; undefined when it is not a duration.
- * A duration states its unit: a bare number (5, or "5") is not one, because `timeout: 5` reads as
- * 5 ms to a machine and as 5 s to a person. Only 0 is the same in every unit.
- */
-function parseDuration(v) {
-    if (typeof v === 'number')
-        return v === 0 ? 0 : undefined;
-    if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
-        return v === '0' ? 0 : undefined;
-    const out = ms(v.trim());
-    return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
-}
-/** "5", " 2.5 ": a number written without a unit. */
-function isBareNumber(v) {
-    if (typeof v === 'number')
-        return true;
-    return typeof v === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(v);
-}
-function formatMs(v) {
-    if (v >= 10_000)
-        return `${(v / 1000).toFixed(1)} s`;
-    if (v >= 1000)
-        return `${Number((v / 1000).toFixed(2))} s`;
-    if (v >= 10)
-        return `${Math.round(v)} ms`;
-    if (v >= 1)
-        return `${v.toFixed(1)} ms`;
-    return `${v.toFixed(2)} ms`;
-}
-/** A human length of time: "2 h 5 min", "3 min 20 s", "45 s". */
-function formatDuration(ms) {
-    const total = Math.round(ms / 1000);
-    const d = Math.floor(total / 86400);
-    const h = Math.floor((total % 86400) / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (d > 0)
-        return `${d} d ${h} h`;
-    if (h > 0)
-        return `${h} h ${m} min`;
-    if (m > 0)
-        return `${m} min ${s} s`;
-    return `${s} s`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/retry.ts
-
-
-
-class TransientOutcome extends Error {
-    outcome;
-    waitMs;
-    constructor(outcome, waitMs) {
-        super('transient');
-        this.outcome = outcome;
-        this.waitMs = waitMs;
-    }
-}
-/** Methods that may be replayed: sending them twice has the effect of sending them once. */
-const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/**
- * Whether to try again after one attempt's outcome. Pure.
- * - A request that never left (DNS, refused) is retried whatever its method.
- * - 429 and 503 say the server did not act on it: retried, after `Retry-After` when given, if that
- *   fits in the timeout; a longer wait fails the probe with the reason.
- * - A timeout, a reset or another 5xx may come after the server acted: retried only when idempotent.
- * - TLS and redirect failures, and every other answer, are final.
- */
-function retryDecision(outcome, method, idempotent, maxRetryAfterMs = Infinity) {
-    if (!isTransient(outcome))
-        return { retry: false };
-    if (neverSent(outcome))
-        return { retry: true, waitMs: 0 };
-    if (outcome.kind === 'response' && (outcome.status === 429 || outcome.status === 503)) {
-        const wait = outcome.retryAfterMs ?? 0;
-        if (wait > maxRetryAfterMs) {
-            return { retry: false, reason: `the server asked to retry after ${formatMs(wait)} (Retry-After), longer than the timeout of ${formatMs(maxRetryAfterMs)}` };
-        }
-        return { retry: true, waitMs: wait };
-    }
-    if (idempotent)
-        return { retry: true, waitMs: 0 };
-    const what = outcome.kind === 'error' ? outcome.class : `HTTP ${outcome.status}`;
-    return { retry: false, reason: `not retried: ${method} is not idempotent and the request may have reached the server (${what})` };
-}
-/**
- * Sends a request, retrying transient failures with exponential backoff (p-retry) under the rules of
- * retryDecision; returns the last outcome, the number of attempts and why it stopped early, if it did.
- */
-async function sendWithRetry(http, req, policy) {
-    const idempotent = policy.idempotent ?? IDEMPOTENT_METHODS.has(req.method.toUpperCase());
-    let attempts = 0;
-    let note;
-    try {
-        const outcome = await pRetry(async () => {
-            attempts++;
-            const outcome = await http.send(req);
-            const d = retryDecision(outcome, req.method, idempotent, policy.maxRetryAfterMs);
-            if (d.retry)
-                throw new TransientOutcome(outcome, d.waitMs);
-            if (d.reason && attempts <= policy.retries)
-                note = d.reason;
-            return outcome;
-        }, {
-            retries: policy.retries,
-            minTimeout: policy.delayMs,
-            factor: 2,
-            randomize: true,
-            maxTimeout: Math.max(policy.delayMs, 10_000),
-            shouldRetry: ({ error }) => error instanceof TransientOutcome,
-            // The server's Retry-After first (bounded by the timeout), then the usual backoff.
-            onFailedAttempt: async ({ error, retriesLeft }) => {
-                if (error instanceof TransientOutcome && error.waitMs > 0 && retriesLeft > 0)
-                    await new Promise((r) => setTimeout(r, error.waitMs));
-            },
-        });
-        return { outcome, attempts, ...(note ? { note } : {}) };
-    }
-    catch (err) {
-        if (err instanceof TransientOutcome)
-            return { outcome: err.outcome, attempts };
+        // One failed worker stops the others: its failure is the news, not a half-measured load.
+        stopAll();
         throw err;
     }
 }
 
-;// CONCATENATED MODULE: ./src/checks/target.ts
-/**
- * Joins a base URL and a path: `https://x/api` + `/health` = `https://x/api/health`. The base's
- * query (a preview deployment's bypass token) is kept on every request, with the path's own query
- * after it. Absolute http(s) paths pass through. Parsed with the WHATWG URL parser, never a regex.
- */
-function joinUrl(base, path) {
-    if (path.startsWith('http://') || path.startsWith('https://'))
-        return path;
-    if (path === '')
-        return base;
-    const u = new URL(base);
-    const rel = new URL(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid');
-    u.pathname = `${trimEnd(u.pathname, '/')}${rel.pathname}`;
-    for (const [k, v] of rel.searchParams)
-        u.searchParams.append(k, v);
-    return u.href;
-}
-function trimEnd(s, ch) {
-    let end = s.length;
-    while (end > 0 && s[end - 1] === ch)
-        end--;
-    return s.slice(0, end);
-}
-function headerValues(...sets) {
-    const out = {};
-    for (const set of sets) {
-        for (const [k, v] of Object.entries(set ?? {}))
-            out[k.toLowerCase()] = typeof v === 'string' ? v : v.value;
-    }
-    return out;
-}
-/** Header values that must never be shown: marked secret, or credentials by their name. */
-function secretHeaderValues(...sets) {
-    const out = [];
-    for (const set of sets) {
-        for (const [k, v] of Object.entries(set ?? {})) {
-            if (typeof v !== 'string') {
-                if (v.secret)
-                    out.push(v.value);
-            }
-            else if (/^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-auth-token)$/i.test(k)) {
-                out.push(v);
-            }
-        }
-    }
-    return out;
-}
-/** A configured body as sent: strings as they are, JSON values serialized with their content type. */
-function encodeBody(body, headers) {
-    if (body === undefined)
-        return undefined;
-    if (typeof body === 'string')
-        return body;
-    headers['content-type'] ??= 'application/json';
-    return JSON.stringify(body);
-}
-
-;// CONCATENATED MODULE: ./src/checks/load.ts
+// EXTERNAL MODULE: ./node_modules/autocannon/autocannon.js
+var autocannon = __nccwpck_require__(8174);
+var autocannon_default = /*#__PURE__*/__nccwpck_require__.n(autocannon);
+;// CONCATENATED MODULE: ./src/checks/load/autocannon.ts
 
 
 
 
-
-
-
-
-
-
-
-
-/** The requests a load config sends: its `requests`, or one GET of the target URL. */
-function loadRequestsOf(load) {
-    return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
-}
-const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
  * microseconds: a successful one (2xx, body as expected) into `hist`, a failed one into
@@ -87226,6 +87348,20 @@ function capBodies(client, cap) {
 }
 /** http-parser-js's HTTPParser.RESPONSE. */
 const RESPONSE_PARSER = 'RESPONSE';
+
+;// CONCATENATED MODULE: ./src/checks/load/run.ts
+
+
+
+
+
+
+
+
+/** The requests a load config sends: its `requests`, or one GET of the target URL. */
+function loadRequestsOf(load) {
+    return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
+}
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
@@ -87253,7 +87389,7 @@ async function runLoad(load, target, clock, now, http) {
     const fromIntended = load.rate !== undefined;
     if (!live.some(Boolean)) {
         const startedAt = now().toISOString();
-        const results = runs.map((r, i) => ({ ...toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, createHistogram(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
+        const results = runs.map((r, i) => toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, createHistogram(), startedAt, fromIntended, undefined, idleReason(r)));
         return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
     }
     // One plain request first: a target that cannot be reached is reported at once, not hammered for
@@ -87270,7 +87406,7 @@ async function runLoad(load, target, clock, now, http) {
     }
     const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)()) : load.workers;
     if (workers > 1)
-        return runWithWorkers(load, target, workers, clock, now);
+        return runWithWorkers(load, target, workers, (slice) => runLoad(slice, target, clock, now));
     if (load.warmup > 0) {
         // The warm-up keeps the caps: the rate, and with `amount` at most as many requests again.
         await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup }, clock, undefined)));
@@ -87279,22 +87415,10 @@ async function runLoad(load, target, clock, now, http) {
     const hists = runs.map(() => createHistogram());
     const failedHists = runs.map(() => createHistogram());
     const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
-    const results = counters.map((c, i) => {
-        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i]);
-        return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
-    });
+    const results = counters.map((c, i) => toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i], live[i] ? undefined : idleReason(runs[i])));
     const all = mergeHistograms(hists);
     const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
-    const total = counters.reduce((a, c) => ({
-        responses: a.responses + c.responses,
-        non2xx: a.non2xx + c.non2xx,
-        socketErrors: a.socketErrors + c.socketErrors,
-        timeouts: a.timeouts + c.timeouts,
-        mismatches: a.mismatches + c.mismatches,
-        statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
-        firstError: a.firstError ?? c.firstError,
-        elapsedMs: overallElapsed,
-    }), { ...zeroCounters(), elapsedMs: overallElapsed });
+    const total = { ...addCounters(counters), elapsedMs: overallElapsed };
     const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, mergeHistograms(failedHists));
     return {
         ...shape(load),
@@ -87328,80 +87452,9 @@ async function preflight(load, runs, requests, http, now) {
     const results = runs.map((r, i) => dead(r, requests[i].name));
     return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' } };
 }
-/** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
-function workerPath() {
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        for (const candidate of [(0,external_node_path_.join)(dir, 'load-worker', 'index.js'), (0,external_node_path_.join)(dir, 'dist', 'load-worker', 'index.js')]) {
-            if ((0,external_node_fs_namespaceObject.existsSync)(candidate))
-                return candidate;
-        }
-        dir = (0,external_node_path_.dirname)(dir);
-    }
-    throw new Error('the load worker (dist/load-worker/index.js) is missing: run `npm run build`');
-}
-/**
- * Several load generator processes on one runner, so more CPUs generate more load. Each worker
- * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
- */
-async function runWithWorkers(load, target, workers, clock, now) {
-    const single = { ...load, workers: 1 };
-    const path = workerPath();
-    const hash = configHash('workers', load);
-    const children = new Set();
-    const stopAll = () => {
-        for (const c of children)
-            if (c.exitCode === null && c.signalCode === null)
-                c.kill();
-    };
-    try {
-        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
-            const spec = { index: i + 1, count: workers };
-            const slice = shardLoad(single, spec);
-            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
-            if (slice.rate === 0 || slice.amount === 0) {
-                return runLoad(slice, target, clock, now).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
-            }
-            return new Promise((resolve, reject) => {
-                const child = (0,external_node_child_process_namespaceObject.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
-                children.add(child);
-                let done = false;
-                child.once('message', (msg) => {
-                    done = true;
-                    if (msg.ok && msg.result)
-                        resolve({ result: toShardResult(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
-                    else
-                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
-                });
-                child.once('exit', (code, signal) => {
-                    children.delete(child);
-                    if (!done)
-                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
-                });
-                child.send({ load: slice, target });
-            });
-        }));
-        const merged = mergeShards(parts);
-        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
-        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
-        return { ...merged.load, ...(notes.length ? { notes } : {}) };
-    }
-    catch (err) {
-        // One failed worker stops the others: its failure is the news, not a half-measured load.
-        stopAll();
-        throw err;
-    }
-}
-function mergeCounts(a, b) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b))
-        out[k] = (out[k] ?? 0) + v;
-    return out;
-}
-function toResult(name, run, c, h, startedAt, fromIntended, failed) {
-    // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
-    const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
-    const requests = c.responses + c.socketErrors + c.timeouts;
+/** One request's (or all requests') counters and histograms as its result; `idle` says why a slice sent nothing. */
+function toResult(name, run, c, h, startedAt, fromIntended, failed, idle) {
+    const requests = requestsOf(c);
     return {
         name,
         method: run.method,
@@ -87416,13 +87469,15 @@ function toResult(name, run, c, h, startedAt, fromIntended, failed) {
         timeouts: c.timeouts,
         mismatches: c.mismatches,
         statusCodes: c.statusCodes,
-        errorRate: requests === 0 ? 1 : Math.min(1, errors / requests),
-        requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
+        // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
+        errorRate: errorRate(failedOf(c), requests, idle !== undefined),
+        requestsPerSecond: requestsPerSecond(c.responses, c.elapsedMs),
         latencyMs: summarize(h),
         histogram: encodeHistogram(h),
-        ...(failed && failed.totalCount > 0 ? { failedLatencyMs: summarize(failed), failedHistogram: encodeHistogram(failed) } : {}),
+        ...failedLatencyOf(failed),
         ...(c.firstError ? { firstError: c.firstError } : {}),
         ...(fromIntended ? { latencyFrom: 'intended' } : {}),
+        ...(idle !== undefined ? { idle } : {}),
     };
 }
 
@@ -87433,7 +87488,7 @@ const systemClock = {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-;// CONCATENATED MODULE: ./src/load-worker.ts
+;// CONCATENATED MODULE: ./src/scale/worker.ts
 
 
 /**

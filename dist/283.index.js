@@ -1,8 +1,8 @@
-export const id = 276;
-export const ids = [276];
+export const id = 283;
+export const ids = [283];
 export const modules = {
 
-/***/ 84276:
+/***/ 4283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
   withinSize: () => (/* binding */ withinSize)
 });
 
-// EXTERNAL MODULE: ./src/core/baseline.ts
-var baseline = __webpack_require__(10288);
+// EXTERNAL MODULE: ./src/baseline/stats.ts
+var stats = __webpack_require__(50964);
 ;// CONCATENATED MODULE: ./src/baseline/store.ts
 function historyFileName(environment) {
     return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }
 
-;// CONCATENATED MODULE: ./src/github/baseline-store.ts
+;// CONCATENATED MODULE: ./src/baseline/github-store.ts
 
 
 /** The contents API serves files up to 1 MB: the history is kept well below that. */
@@ -57,14 +57,14 @@ class GitHubBaselineStore {
     async read(environment) {
         const snap = await this.files.read(this.path(environment));
         this.seen.set(environment, snap);
-        return snap.text === undefined ? undefined : (0,baseline/* parseHistory */.i6)(snap.text, `${this.path(environment)} on ${this.where}`);
+        return snap.text === undefined ? undefined : (0,stats/* parseHistory */.i6)(snap.text, `${this.path(environment)} on ${this.where}`);
     }
     async append(environment, entry, maxEntries) {
         const path = this.path(environment);
         let next;
         await this.files.update(path, (text) => {
-            const current = text === undefined ? undefined : (0,baseline/* parseHistory */.i6)(text, `${path} on ${this.where}`);
-            next = withinSize((0,baseline/* appendEntry */.D4)(current, environment, entry, maxEntries));
+            const current = text === undefined ? undefined : (0,stats/* parseHistory */.i6)(text, `${path} on ${this.where}`);
+            next = withinSize((0,stats/* appendEntry */.D4)(current, environment, entry, maxEntries));
             return `${JSON.stringify(next, null, 2)}\n`;
         }, `launchguard: record ${environment} run ${entry.at}`, this.seen.get(environment));
         this.seen.delete(environment);

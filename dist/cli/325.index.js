@@ -1,11 +1,74 @@
-export const id = 396;
-export const ids = [396];
+export const id = 325;
+export const ids = [325];
 export const modules = {
 
-/***/ 80365:
+/***/ 53537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ requestsPerSecond),
+/* harmony export */   QQ: () => (/* binding */ zeroCounters),
+/* harmony export */   XN: () => (/* binding */ sumOf),
+/* harmony export */   ZA: () => (/* binding */ failedOf),
+/* harmony export */   Zy: () => (/* binding */ addCounters),
+/* harmony export */   uD: () => (/* binding */ requestsOf),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* unused harmony export mergeStatusCodes */
+const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
+/** Σ f over a list. */
+function sumOf(list, f) {
+    return list.reduce((a, t) => a + f(t), 0);
+}
+/** Status code → count, summed over the list. */
+function mergeStatusCodes(list) {
+    const out = {};
+    for (const codes of list)
+        for (const [k, v] of Object.entries(codes))
+            out[k] = (out[k] ?? 0) + v;
+    return out;
+}
+/** The counters summed, the status codes merged, and the first error of the list kept. */
+function addCounters(list) {
+    const firstError = list.find((c) => c.firstError)?.firstError;
+    return {
+        responses: sumOf(list, (c) => c.responses),
+        non2xx: sumOf(list, (c) => c.non2xx),
+        socketErrors: sumOf(list, (c) => c.socketErrors),
+        timeouts: sumOf(list, (c) => c.timeouts),
+        mismatches: sumOf(list, (c) => c.mismatches),
+        statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(firstError ? { firstError } : {}),
+    };
+}
+/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+function requestsOf(c) {
+    return c.responses + c.socketErrors + c.timeouts;
+}
+/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+function failedOf(c) {
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+}
+/**
+ * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
+ * the slice was idle (its share of the rate or amount was 0: it sent nothing on purpose).
+ */
+function errorRate(failed, requests, idle = false) {
+    return requests === 0 ? (idle ? 0 : 1) : Math.min(1, failed / requests);
+}
+/** Responses per second over `elapsedMs`, to one decimal; 0 when no time passed. */
+function requestsPerSecond(responses, elapsedMs) {
+    return elapsedMs > 0 ? Math.round((responses / elapsedMs) * 1000 * 10) / 10 : 0;
+}
+
+
+/***/ }),
+
+/***/ 97784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NH: () => (/* binding */ failedLatencyOf),
 /* harmony export */   Q7: () => (/* binding */ mergeHistograms),
 /* harmony export */   eh: () => (/* binding */ summarize),
 /* harmony export */   ll: () => (/* binding */ encodeHistogram),
@@ -69,11 +132,15 @@ function mergeHistograms(list) {
         out.add(h);
     return out;
 }
+/** The failed responses' latencies as a result's fields: none when the histogram holds nothing. */
+function failedLatencyOf(h) {
+    return h && h.totalCount > 0 ? { failedLatencyMs: summarize(h), failedHistogram: encodeHistogram(h) } : {};
+}
 
 
 /***/ }),
 
-/***/ 59396:
+/***/ 55325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -81,7 +148,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   medianOfSamples: () => (/* binding */ medianOfSamples)
 /* harmony export */ });
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15521);
-/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80365);
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97784);
+/* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53537);
+
 
 
 /**
@@ -100,34 +169,32 @@ function medianOfSamples(samples) {
         const answered = list.filter((r) => r.latencyMs.count > 0);
         const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
         const ml = (k) => (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(lat.map((l) => l[k]));
-        const sum = (f) => list.reduce((a, r) => a + f(r), 0);
-        const codes = {};
-        for (const r of list)
-            for (const [k, v] of Object.entries(r.statusCodes))
-                codes[k] = (codes[k] ?? 0) + v;
+        const sum = (f) => (0,_counters_js__WEBPACK_IMPORTED_MODULE_2__/* .sumOf */ .XN)(list, f);
+        const counts = (0,_counters_js__WEBPACK_IMPORTED_MODULE_2__/* .addCounters */ .Zy)(list);
         return {
             ...list[0],
             elapsedMs: sum((r) => r.elapsedMs),
             requests: sum((r) => r.requests),
-            responses: sum((r) => r.responses),
-            non2xx: sum((r) => r.non2xx),
-            socketErrors: sum((r) => r.socketErrors),
-            timeouts: sum((r) => r.timeouts),
-            mismatches: sum((r) => r.mismatches),
-            statusCodes: codes,
+            responses: counts.responses,
+            non2xx: counts.non2xx,
+            socketErrors: counts.socketErrors,
+            timeouts: counts.timeouts,
+            mismatches: counts.mismatches,
+            statusCodes: counts.statusCodes,
+            // The medians across samples, not a rate of the sums: one noisy sample cannot flip the gate.
             errorRate: m((r) => r.errorRate),
             requestsPerSecond: m((r) => r.requestsPerSecond),
             latencyMs: { count: sum((r) => r.latencyMs.count), min: ml('min'), mean: ml('mean'), p50: ml('p50'), p90: ml('p90'), p95: ml('p95'), p99: ml('p99'), max: ml('max') },
             histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)((0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeHistograms */ .Q7)(list.map((r) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(r.histogram)))),
             ...(failedAll ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(failedAll), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
-            ...(list.find((r) => r.firstError)?.firstError ? { firstError: list.find((r) => r.firstError).firstError } : {}),
+            ...(counts.firstError ? { firstError: counts.firstError } : {}),
         };
     };
     return {
         ...first,
         requests: first.requests.map((_, i) => combine(samples.map((s) => s.requests[i]))),
         overall: combine(samples.map((s) => s.overall)),
-        samples: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
+        perSample: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
     };
 }
 

@@ -1,8 +1,70 @@
-export const id = 414;
-export const ids = [414,702];
+export const id = 205;
+export const ids = [205,702];
 export const modules = {
 
-/***/ 13414:
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
+
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log, redact) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    // The boundary where text leaves for GitHub: issue titles and bodies, comments, commit messages.
+    // File contents (base64 machine data) are not text and are left as they are.
+    octokit.hook.before('request', (options) => {
+        const params = options;
+        for (const key of ['title', 'body', 'message']) {
+            const v = params[key];
+            if (typeof v === 'string')
+                params[key] = redact(v);
+        }
+        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+        if (typeof params.body === 'string')
+            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
+        if (typeof params.title === 'string')
+            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
+    });
+    return octokit;
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
+}
+
+
+/***/ }),
+
+/***/ 73205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,23 +81,15 @@ __webpack_require__.d(__webpack_exports__, {
 var limits = __webpack_require__(36419);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(97840);
-// EXTERNAL MODULE: ./src/core/markdown.ts
-var markdown = __webpack_require__(16706);
-// EXTERNAL MODULE: ./src/core/observed.ts
-var observed = __webpack_require__(42923);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __webpack_require__(60432);
-;// CONCATENATED MODULE: ./src/core/incidents.ts
-
-
-
+;// CONCATENATED MODULE: ./src/incidents/state.ts
 
 
 /**
- * Incidents as GitHub issues, decided by a pure function: this run's findings and the issues that
- * exist go in, a plan of actions comes out. The applier (src/github/incidents.ts) carries it out.
+ * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
+ * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
+ * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
  */
 const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
 const STATE_PREFIX = '<!-- launchguard:state ';
@@ -65,9 +119,6 @@ const stateSchema = schemas/* object */.Ikc({
     pendingRuns: schemas/* int */.Whr().min(1).optional(),
     runUrl: schemas/* string */.YjP().optional(),
 });
-function issueTitle(severity, title) {
-    return `[${(0,core_severity/* label */.Pf)(severity)}] ${title}`;
-}
 function labelsFor(cfg, severity, environment) {
     return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
 }
@@ -115,9 +166,9 @@ function parseState(body) {
  * counters start again, so the incident goes on being managed instead of staying open forever.
  */
 function repairState(issue, cfg) {
-    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* label */.Pf)(s)}] `));
+    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* sevName */.ar)(s)}] `));
     const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-    const title = fromTitle ? issue.title.slice((0,core_severity/* label */.Pf)(fromTitle).length + 3) : issue.title;
+    const title = fromTitle ? issue.title.slice((0,core_severity/* sevName */.ar)(fromTitle).length + 3) : issue.title;
     return {
         v: 1,
         fingerprint: issue.fingerprint,
@@ -131,6 +182,25 @@ function repairState(issue, cfg) {
         consecutivePassing: 0,
         openedAt: issue.createdAt,
     };
+}
+function severityFromLabels(labels, cfg) {
+    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
+}
+
+// EXTERNAL MODULE: ./src/incidents/observed.ts
+var observed = __webpack_require__(95275);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
+// EXTERNAL MODULE: ./src/core/markdown.ts
+var markdown = __webpack_require__(16706);
+;// CONCATENATED MODULE: ./src/incidents/body.ts
+
+
+
+
+/** An incident issue's title and body, rendered from its state. */
+function issueTitle(severity, title) {
+    return `[${(0,core_severity/* sevName */.ar)(severity)}] ${title}`;
 }
 const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
 /** The issue body: rewritten from the state on every run, with the state hidden at the very end. Target text is escaped. */
@@ -147,7 +217,7 @@ function renderBody(s, cfg, status) {
                 : 'resolved';
     const lines = [
         `${MARKER_PREFIX}${s.fingerprint} -->`,
-        `## ${ICON[s.severity]} ${(0,core_severity/* label */.Pf)(s.severity)}: ${(0,markdown.md)(s.title)}`,
+        `## ${ICON[s.severity]} ${(0,core_severity/* sevName */.ar)(s.severity)}: ${(0,markdown.md)(s.title)}`,
         '',
         `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
         '',
@@ -155,10 +225,10 @@ function renderBody(s, cfg, status) {
         '| | |',
         '|---|---|',
         `| status | ${statusText} |`,
-        `| severity | ${(0,core_severity/* label */.Pf)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
+        `| severity | ${(0,core_severity/* sevName */.ar)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
     ];
     if (s.pendingSeverity && s.pendingRuns) {
-        lines.push(`| severity change | ${(0,core_severity/* label */.Pf)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+        lines.push(`| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
     }
     lines.push(`| first seen | ${(0,markdown.md)(s.firstSeen)} |`, `| last seen | ${(0,markdown.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,markdown.md)(s.fingerprint)} |`, '');
     if (s.remediation)
@@ -172,7 +242,29 @@ function renderBody(s, cfg, status) {
 function durationText(fromIso, to) {
     return (0,duration/* formatDuration */.a3)(Math.max(0, to.getTime() - new Date(fromIso).getTime()));
 }
-/** Decides what to do with each incident. Pure: the same input gives the same plan. */
+/** The comments reconcile posts when an incident's state changes, in words. */
+const comments = {
+    duplicate: (kept) => `Duplicate of #${kept}: two runs opened an issue for the same incident at once. launchguard keeps #${kept}.`,
+    severityChanged: (worse, from, to, runs, detail) => {
+        const t = core_severity/* SEVERITY_TARGETS */.Vl[to];
+        return `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* sevName */.ar)(from)} to ${(0,core_severity/* sevName */.ar)(to)} (${runs} run${runs === 1 ? '' : 's'} in a row): ${(0,markdown.md)(detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`;
+    },
+    reminder: (since, now, failingRuns, detail) => `Still failing after ${durationText(since, now)} (${failingRuns} failing runs). ${(0,markdown.md)(detail)}`,
+    reopened: (closedAt, now, detail) => `Reopened: failing again ${durationText(closedAt, now)} after it was closed. ${(0,markdown.md)(detail)}`,
+    opened: (f) => {
+        const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
+        return `Opened at ${(0,core_severity/* sevName */.ar)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,markdown.md)(f.detail)}`;
+    },
+    recovered: (passing, s) => `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(s.firstSeen, new Date(s.lastSeen))} from first to last failing run (${s.failingRuns} failing run${s.failingRuns === 1 ? '' : 's'}).`,
+    /** Why an open incident was not counted this run (shown in its body). */
+    unchecked: (low, min) => (low ? `seen at ${(0,core_severity/* sevName */.ar)(low)}, below min-severity ${(0,core_severity/* sevName */.ar)(min)}` : 'its check did not evaluate it'),
+};
+
+;// CONCATENATED MODULE: ./src/incidents/reconcile.ts
+
+
+
+
 function reconcile(input) {
     const { config: cfg, now, environment } = input;
     const iso = now.toISOString();
@@ -191,7 +283,7 @@ function reconcile(input) {
     for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
         const kept = open.get(i.fingerprint);
         if (kept) {
-            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: `Duplicate of #${kept.number}: two runs opened an issue for the same incident at once. launchguard keeps #${kept.number}.`, reason: 'duplicate' });
+            actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: comments.duplicate(kept.number), reason: 'duplicate' });
         }
         else
             open.set(i.fingerprint, i);
@@ -212,11 +304,10 @@ function reconcile(input) {
             if (seen >= cfg['close-after']) {
                 const severity = f.severity;
                 const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
-                const t = core_severity/* SEVERITY_TARGETS */.Vl[severity];
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
                     ...relabel(cfg, severity, environment, issue.labels),
-                    comment: `${worse ? 'Escalated' : 'De-escalated'} from ${(0,core_severity/* label */.Pf)(oldSev)} to ${(0,core_severity/* label */.Pf)(severity)} (${seen} run${seen === 1 ? '' : 's'} in a row): ${(0,markdown.md)(f.detail)}\n\nRespond ${t.response}, resolve ${t.resolution}.`,
+                    comment: comments.severityChanged(worse, oldSev, severity, seen, f.detail),
                     change: worse ? 'escalated' : 'de-escalated',
                 });
                 continue;
@@ -230,7 +321,7 @@ function reconcile(input) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
-                    comment: `Still failing after ${durationText(next.lastOpenedAt ?? next.openedAt, now)} (${next.failingRuns} failing runs). ${(0,markdown.md)(f.detail)}`,
+                    comment: comments.reminder(next.lastOpenedAt ?? next.openedAt, now, next.failingRuns, f.detail),
                     change: 'reminder',
                 });
                 continue;
@@ -246,7 +337,7 @@ function reconcile(input) {
             actions.push({
                 kind: 'reopen', number: closed.number, fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(next, cfg, 'failing'),
                 ...relabel(cfg, f.severity, environment, closed.labels),
-                comment: `Reopened: failing again ${durationText(closed.closedAt, now)} after it was closed. ${(0,markdown.md)(f.detail)}`,
+                comment: comments.reopened(closed.closedAt, now, f.detail),
             });
             continue;
         }
@@ -261,11 +352,10 @@ function reconcile(input) {
     const deferred = toOpen.slice(cfg['max-new-per-run']);
     for (const f of toOpen.slice(0, cfg['max-new-per-run'])) {
         const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
-        const t = core_severity/* SEVERITY_TARGETS */.Vl[f.severity];
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
             labels: labelsFor(cfg, f.severity, environment),
-            comment: `Opened at ${(0,core_severity/* label */.Pf)(f.severity)}: respond ${t.response}, resolve ${t.resolution}. ${(0,markdown.md)(f.detail)}`,
+            comment: comments.opened(f),
         });
     }
     // A deferred finding keeps counting, so it opens on a later run with room under the cap.
@@ -282,7 +372,7 @@ function reconcile(input) {
         const run = input.runUrl ? { runUrl: input.runUrl } : {};
         const low = belowMin.get(fp);
         if (low || !(0,observed/* observes */.W)(input.observed, fp)) {
-            const why = low ? `seen at ${(0,core_severity/* label */.Pf)(low.severity)}, below min-severity ${(0,core_severity/* label */.Pf)(cfg['min-severity'])}` : 'its check did not evaluate it';
+            const why = comments.unchecked(low?.severity, cfg['min-severity']);
             actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
             continue;
         }
@@ -291,7 +381,7 @@ function reconcile(input) {
         if (passing >= cfg['close-after']) {
             actions.push({
                 kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
-                comment: `Recovered: passing for ${passing} run${passing === 1 ? '' : 's'} in a row. The incident lasted ${durationText(prev.firstSeen, new Date(prev.lastSeen))} from first to last failing run (${prev.failingRuns} failing run${prev.failingRuns === 1 ? '' : 's'}).`,
+                comment: comments.recovered(passing, prev),
             });
         }
         else {
@@ -330,11 +420,8 @@ function relabel(cfg, severity, environment, current) {
         removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
 }
-function severityFromLabels(labels, cfg) {
-    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
-}
 
-;// CONCATENATED MODULE: ./src/core/plan-lines.ts
+;// CONCATENATED MODULE: ./src/incidents/plan-lines.ts
 /**
  * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
  * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
@@ -372,7 +459,8 @@ function describeAction(a, opts = {}) {
 var github_octokit = __webpack_require__(6702);
 // EXTERNAL MODULE: ./src/github/unavailable.ts
 var unavailable = __webpack_require__(13997);
-;// CONCATENATED MODULE: ./src/github/incidents.ts
+;// CONCATENATED MODULE: ./src/incidents/applier.ts
+
 
 
 
@@ -491,14 +579,14 @@ async function apply(a, deps, cfg) {
         }
         case 'update': {
             await octokit.rest.issues.update({ ...repo, issue_number: a.number, body: a.body, ...(a.title ? { title: a.title } : {}) });
-            await incidents_relabel(a.number, a.addLabels, a.removeLabels, deps);
+            await applier_relabel(a.number, a.addLabels, a.removeLabels, deps);
             if (a.comment)
                 await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
             return a.number;
         }
         case 'reopen': {
             await octokit.rest.issues.update({ ...repo, issue_number: a.number, state: 'open', state_reason: 'reopened', title: a.title, body: a.body });
-            await incidents_relabel(a.number, a.addLabels, a.removeLabels, deps);
+            await applier_relabel(a.number, a.addLabels, a.removeLabels, deps);
             await octokit.rest.issues.createComment({ ...repo, issue_number: a.number, body: a.comment });
             return a.number;
         }
@@ -510,7 +598,7 @@ async function apply(a, deps, cfg) {
     }
 }
 /** Labels are added and removed one by one, so labels people added by hand stay. */
-async function incidents_relabel(number, add, remove, deps) {
+async function applier_relabel(number, add, remove, deps) {
     for (const name of add)
         await deps.octokit.rest.issues.addLabels({ ...deps.repo, issue_number: number, labels: [name] });
     for (const name of remove) {
@@ -562,71 +650,9 @@ function deferredLine(deferred, cap) {
     if (deferred.length === 0)
         return undefined;
     // At most 20 named: 10,000 deferred findings must not make the summary itself too large for GitHub.
-    const named = deferred.slice(0, 20).map((f) => `[${(0,core_severity/* label */.Pf)(f.severity)}] ${(0,markdown.md)(f.title)}`);
+    const named = deferred.slice(0, 20).map((f) => `[${(0,core_severity/* sevName */.ar)(f.severity)}] ${(0,markdown.md)(f.title)}`);
     const rest = deferred.length - named.length;
     return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${named.join('; ')}${rest > 0 ? `; and ${rest} more in the JSON report` : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 6702:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ statusOf),
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
-/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
-
-
-
-
-/**
- * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
- * `retry-after` on primary and secondary rate limits.
- */
-function createOctokit(token, baseUrl, log, redact) {
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl,
-        userAgent: 'launchguard',
-        throttle: {
-            onRateLimit: (retryAfter, options, _o, retryCount) => {
-                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
-                return retryCount < 2;
-            },
-            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
-                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
-                return retryCount < 2;
-            },
-        },
-        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
-        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
-    // The boundary where text leaves for GitHub: issue titles and bodies, comments, commit messages.
-    // File contents (base64 machine data) are not text and are left as they are.
-    octokit.hook.before('request', (options) => {
-        const params = options;
-        for (const key of ['title', 'body', 'message']) {
-            const v = params[key];
-            if (typeof v === 'string')
-                params[key] = redact(v);
-        }
-        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
-        if (typeof params.body === 'string')
-            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
-        if (typeof params.title === 'string')
-            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
-    });
-    return octokit;
-}
-/** The HTTP status of an Octokit error, or undefined for a network failure. */
-function statusOf(err) {
-    const s = err.status;
-    return typeof s === 'number' ? s : undefined;
 }
 
 

@@ -1,49 +1,123 @@
-export const id = 953;
-export const ids = [953,346];
+export const id = 224;
+export const ids = [224,180];
 export const modules = {
 
-/***/ 88953:
+/***/ 67224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runLoad: () => (/* binding */ runLoad)
-/* harmony export */ });
-/* unused harmony exports loadRequestsOf, LOAD_MAX_BODY_BYTES, workerPath */
-/* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88174);
-/* harmony import */ var autocannon__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(autocannon__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _core_shards_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18346);
-/* harmony import */ var _core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25711);
-/* harmony import */ var _core_histogram_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80365);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(84501);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31786);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(11572);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadRequestsOf: () => (/* binding */ loadRequestsOf),
+  runLoad: () => (/* binding */ runLoad)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./src/http/retry.ts + 2 modules
+var retry = __webpack_require__(29765);
+// EXTERNAL MODULE: ./src/http/target.ts
+var http_target = __webpack_require__(38699);
+// EXTERNAL MODULE: ./src/scale/counters.ts
+var scale_counters = __webpack_require__(53537);
+// EXTERNAL MODULE: ./src/scale/histogram.ts
+var histogram = __webpack_require__(97784);
+// EXTERNAL MODULE: ./src/scale/shard-spec.ts
+var shard_spec = __webpack_require__(68252);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/scale/shards.ts + 1 modules
+var shards = __webpack_require__(97180);
+;// CONCATENATED MODULE: ./src/scale/workers.ts
 
 
 
 
 
-
-
-
-
-
-
-
-/** The requests a load config sends: its `requests`, or one GET of the target URL. */
-function loadRequestsOf(load) {
-    return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
+/** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
+function workerPath() {
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        for (const candidate of [(0,external_node_path_.join)(dir, 'load-worker', 'index.js'), (0,external_node_path_.join)(dir, 'dist', 'load-worker', 'index.js')]) {
+            if ((0,external_node_fs_.existsSync)(candidate))
+                return candidate;
+        }
+        dir = (0,external_node_path_.dirname)(dir);
+    }
+    throw new Error('the load worker (dist/load-worker/index.js) is missing: run `npm run build`');
 }
-const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
+/**
+ * Several load generator processes on one runner, so more CPUs generate more load. Each worker
+ * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
+ * A slice that sends nothing gets no process: `runIdle` measures it (as nothing) in this one.
+ */
+async function runWithWorkers(load, target, workers, runIdle) {
+    const single = { ...load, workers: 1 };
+    const path = workerPath();
+    const hash = (0,shards.configHash)('workers', load);
+    const children = new Set();
+    const stopAll = () => {
+        for (const c of children)
+            if (c.exitCode === null && c.signalCode === null)
+                c.kill();
+    };
+    try {
+        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
+            const spec = { index: i + 1, count: workers };
+            const slice = (0,shards.shardLoad)(single, spec);
+            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
+            if (slice.rate === 0 || slice.amount === 0) {
+                return runIdle(slice).then((r) => ({ result: (0,shards.toShardResult)(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
+            }
+            return new Promise((resolve, reject) => {
+                const child = (0,external_node_child_process_.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
+                children.add(child);
+                let done = false;
+                child.once('message', (msg) => {
+                    done = true;
+                    if (msg.ok && msg.result)
+                        resolve({ result: (0,shards.toShardResult)(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
+                    else
+                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
+                });
+                child.once('exit', (code, signal) => {
+                    children.delete(child);
+                    if (!done)
+                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
+                });
+                child.send({ load: slice, target });
+            });
+        }));
+        const merged = (0,shards.mergeShards)(parts);
+        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
+        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
+        return { ...merged.load, ...(notes.length ? { notes } : {}) };
+    }
+    catch (err) {
+        // One failed worker stops the others: its failure is the news, not a half-measured load.
+        stopAll();
+        throw err;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/autocannon/autocannon.js
+var autocannon = __webpack_require__(88174);
+var autocannon_default = /*#__PURE__*/__webpack_require__.n(autocannon);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(73329);
+;// CONCATENATED MODULE: ./src/checks/load/autocannon.ts
+
+
+
+
 /**
  * One autocannon instance, in process. Every response's latency goes into an HDR histogram in
  * microseconds: a successful one (2xx, body as expected) into `hist`, a failed one into
@@ -51,7 +125,7 @@ const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts
  */
 function runOne(run, clock, hist, failedHist) {
     return new Promise((resolve, reject) => {
-        const c = zeroCounters();
+        const c = (0,scale_counters/* zeroCounters */.QQ)();
         const started = clock.monotonic();
         // Only an uncapped `amount` run ends at its last response; keep the clock off the hot path otherwise.
         const endsAtLastResponse = run.amount !== undefined && !run.rate;
@@ -66,7 +140,7 @@ function runOne(run, clock, hist, failedHist) {
         const file = (reply) => {
             const h = reply.failed ? failedHist : hist;
             if (h)
-                (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .recordMs */ .mw)(h, reply.ms);
+                (0,histogram/* recordMs */.mw)(h, reply.ms);
         };
         // Under a rate cap, latency counts from when the rate meant to send the request, as wrk2 does:
         // each connection's n-th request is due at start + n / (its share of the rate). A stalled server
@@ -79,7 +153,7 @@ function runOne(run, clock, hist, failedHist) {
             slots.set(client, n + 1);
             return n;
         };
-        const instance = autocannon__WEBPACK_IMPORTED_MODULE_0___default()({
+        const instance = autocannon_default()({
             url: run.url,
             method: run.method,
             headers: run.headers,
@@ -153,7 +227,7 @@ function runOne(run, clock, hist, failedHist) {
             else
                 c.socketErrors++;
             if (!c.firstError) {
-                const { cls, message } = (0,_http_js__WEBPACK_IMPORTED_MODULE_9__/* .classify */ .L8)(err, err.message === 'request timed out', run.timeoutMs);
+                const { cls, message } = (0,client/* classify */.L8)(err, err.message === 'request timed out', run.timeoutMs);
                 c.firstError = { class: cls, message };
             }
         });
@@ -199,23 +273,37 @@ function capBodies(client, cap) {
 }
 /** http-parser-js's HTTPParser.RESPONSE. */
 const RESPONSE_PARSER = 'RESPONSE';
+
+;// CONCATENATED MODULE: ./src/checks/load/run.ts
+
+
+
+
+
+
+
+
+/** The requests a load config sends: its `requests`, or one GET of the target URL. */
+function loadRequestsOf(load) {
+    return load.requests ?? [{ name: 'target', path: '', method: 'GET' }];
+}
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 async function runLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
     const n = requests.length;
     const runs = requests.map((r, i) => {
-        const headers = (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .headerValues */ .UE)(target.headers, r.headers);
-        const body = (0,_target_js__WEBPACK_IMPORTED_MODULE_11__/* .encodeBody */ .FT)(r.body, headers);
+        const headers = (0,http_target/* headerValues */.UE)(target.headers, r.headers);
+        const body = (0,http_target/* encodeBody */.FT)(r.body, headers);
         return {
-            url: (0,_target_js__WEBPACK_IMPORTED_MODULE_11__.joinUrl)(target.baseUrl, r.path),
+            url: (0,http_target.joinUrl)(target.baseUrl, r.path),
             method: r.method,
             headers,
             body,
-            connections: Math.max(1, (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.connections, n, i)),
+            connections: Math.max(1, (0,shard_spec/* share */.b)(load.connections, n, i)),
             durationMs: load.duration,
             // No floor: the sum of the slices never exceeds the configured cap; a slice of 0 sends nothing.
-            amount: load.amount !== undefined ? (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.amount, n, i) : undefined,
-            rate: load.rate !== undefined ? (0,_core_shard_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .share */ .b)(load.rate, n, i) : undefined,
+            amount: load.amount !== undefined ? (0,shard_spec/* share */.b)(load.amount, n, i) : undefined,
+            rate: load.rate !== undefined ? (0,shard_spec/* share */.b)(load.rate, n, i) : undefined,
             timeoutMs: load.timeout,
             expectBodyContains: r['expect-body-contains'],
         };
@@ -226,7 +314,7 @@ async function runLoad(load, target, clock, now, http) {
     const fromIntended = load.rate !== undefined;
     if (!live.some(Boolean)) {
         const startedAt = now().toISOString();
-        const results = runs.map((r, i) => ({ ...toResult(requests[i].name, r, { ...zeroCounters(), elapsedMs: 0 }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt, fromIntended), errorRate: 0, idle: idleReason(r) }));
+        const results = runs.map((r, i) => toResult(requests[i].name, r, { ...(0,scale_counters/* zeroCounters */.QQ)(), elapsedMs: 0 }, (0,histogram/* createHistogram */.v5)(), startedAt, fromIntended, undefined, idleReason(r)));
         return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
     }
     // One plain request first: a target that cannot be reached is reported at once, not hammered for
@@ -241,34 +329,22 @@ async function runLoad(load, target, clock, now, http) {
         if (Number.isFinite(slowest))
             await new Promise((r) => setTimeout(r, Math.ceil(1000 / slowest)));
     }
-    const workers = load.workers === 'auto' ? Math.min(8, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.availableParallelism)()) : load.workers;
+    const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_.availableParallelism)()) : load.workers;
     if (workers > 1)
-        return runWithWorkers(load, target, workers, clock, now);
+        return runWithWorkers(load, target, workers, (slice) => runLoad(slice, target, clock, now));
     if (load.warmup > 0) {
         // The warm-up keeps the caps: the rate, and with `amount` at most as many requests again.
         await Promise.all(runs.filter((_, i) => live[i]).map((r) => runOne({ ...r, durationMs: load.warmup }, clock, undefined)));
     }
     const startedAt = now().toISOString();
-    const hists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
-    const failedHists = runs.map(() => (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)());
-    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...zeroCounters(), elapsedMs: 0 }))));
-    const results = counters.map((c, i) => {
-        const res = toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i]);
-        return live[i] ? res : { ...res, errorRate: 0, idle: idleReason(runs[i]) };
-    });
-    const all = (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(hists);
+    const hists = runs.map(() => (0,histogram/* createHistogram */.v5)());
+    const failedHists = runs.map(() => (0,histogram/* createHistogram */.v5)());
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOne(r, clock, hists[i], failedHists[i]) : Promise.resolve({ ...(0,scale_counters/* zeroCounters */.QQ)(), elapsedMs: 0 }))));
+    const results = counters.map((c, i) => toResult(requests[i].name, runs[i], c, hists[i], startedAt, fromIntended, failedHists[i], live[i] ? undefined : idleReason(runs[i])));
+    const all = (0,histogram/* mergeHistograms */.Q7)(hists);
     const overallElapsed = Math.max(...counters.map((c) => c.elapsedMs));
-    const total = counters.reduce((a, c) => ({
-        responses: a.responses + c.responses,
-        non2xx: a.non2xx + c.non2xx,
-        socketErrors: a.socketErrors + c.socketErrors,
-        timeouts: a.timeouts + c.timeouts,
-        mismatches: a.mismatches + c.mismatches,
-        statusCodes: mergeCounts(a.statusCodes, c.statusCodes),
-        firstError: a.firstError ?? c.firstError,
-        elapsedMs: overallElapsed,
-    }), { ...zeroCounters(), elapsedMs: overallElapsed });
-    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .mergeHistograms */ .Q7)(failedHists));
+    const total = { ...(0,scale_counters/* addCounters */.Zy)(counters), elapsedMs: overallElapsed };
+    const overall = toResult('all', { ...runs[0], method: n === 1 ? runs[0].method : 'MIXED', connections: load.connections }, total, all, startedAt, fromIntended, (0,histogram/* mergeHistograms */.Q7)(failedHists));
     return {
         ...shape(load),
         requests: results,
@@ -292,89 +368,18 @@ function shape(load) {
  */
 async function preflight(load, runs, requests, http, now) {
     const first = runs[0];
-    const { outcome: pre, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .sendWithRetry */ .lx)(http, { url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 }, { retries: 1, delayMs: 250, idempotent: true });
+    const { outcome: pre, attempts } = await (0,retry/* sendWithRetry */.lx)(http, { url: first.url, method: first.method, headers: first.headers, body: first.body, timeoutMs: load.timeout, maxBodyBytes: 64 * 1024 }, { retries: 1, delayMs: 250, idempotent: true });
     if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body')
         return undefined;
     const startedAt = now().toISOString();
     const firstError = { class: pre.class, message: `${pre.message}${attempts > 1 ? ` (${attempts} attempts)` : ''}` };
-    const dead = (r, name) => toResult(name, r, { ...zeroCounters(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .createHistogram */ .v5)(), startedAt, false);
+    const dead = (r, name) => toResult(name, r, { ...(0,scale_counters/* zeroCounters */.QQ)(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, (0,histogram/* createHistogram */.v5)(), startedAt, false);
     const results = runs.map((r, i) => dead(r, requests[i].name));
     return { ...shape(load), requests: results, overall: { ...results[0], name: 'all' } };
 }
-/** Where the bundled worker lives: dist/load-worker/index.js, found from this module's own place. */
-function workerPath() {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        for (const candidate of [(0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'load-worker', 'index.js'), (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'dist', 'load-worker', 'index.js')]) {
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(candidate))
-                return candidate;
-        }
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir);
-    }
-    throw new Error('the load worker (dist/load-worker/index.js) is missing: run `npm run build`');
-}
-/**
- * Several load generator processes on one runner, so more CPUs generate more load. Each worker
- * runs its share as a shard; the parent merges them exactly, like a merge run merges a matrix.
- */
-async function runWithWorkers(load, target, workers, clock, now) {
-    const single = { ...load, workers: 1 };
-    const path = workerPath();
-    const hash = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.configHash)('workers', load);
-    const children = new Set();
-    const stopAll = () => {
-        for (const c of children)
-            if (c.exitCode === null && c.signalCode === null)
-                c.kill();
-    };
-    try {
-        const parts = await Promise.all(Array.from({ length: workers }, (_, i) => {
-            const spec = { index: i + 1, count: workers };
-            const slice = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.shardLoad)(single, spec);
-            // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
-            if (slice.rate === 0 || slice.amount === 0) {
-                return runLoad(slice, target, clock, now).then((r) => ({ result: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.toShardResult)(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
-            }
-            return new Promise((resolve, reject) => {
-                const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.fork)(path, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, LAUNCHGUARD_LOAD_WORKER: '1' } });
-                children.add(child);
-                let done = false;
-                child.once('message', (msg) => {
-                    done = true;
-                    if (msg.ok && msg.result)
-                        resolve({ result: (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.toShardResult)(msg.result, spec, 'workers', hash), source: `worker ${spec.index}` });
-                    else
-                        reject(new Error(`load worker ${spec.index} of ${workers} failed: ${msg.error ?? 'no result'}; the other workers were stopped`));
-                });
-                child.once('exit', (code, signal) => {
-                    children.delete(child);
-                    if (!done)
-                        reject(new Error(`load worker ${spec.index} of ${workers} exited (${signal ?? `code ${code}`}) before sending its result; the other workers were stopped`));
-                });
-                child.send({ load: slice, target });
-            });
-        }));
-        const merged = (0,_core_shards_js__WEBPACK_IMPORTED_MODULE_6__.mergeShards)(parts);
-        const idle = parts.filter((p) => p.result.requests.every((r) => r.idle)).map((p) => p.source);
-        const notes = idle.length ? [`load: ${idle.join(', ')} of ${workers} sent nothing: the rate or amount is smaller than the number of workers, and the sum of the slices never exceeds it`] : [];
-        return { ...merged.load, ...(notes.length ? { notes } : {}) };
-    }
-    catch (err) {
-        // One failed worker stops the others: its failure is the news, not a half-measured load.
-        stopAll();
-        throw err;
-    }
-}
-function mergeCounts(a, b) {
-    const out = { ...a };
-    for (const [k, v] of Object.entries(b))
-        out[k] = (out[k] ?? 0) + v;
-    return out;
-}
-function toResult(name, run, c, h, startedAt, fromIntended, failed) {
-    // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
-    const errors = c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
-    const requests = c.responses + c.socketErrors + c.timeouts;
+/** One request's (or all requests') counters and histograms as its result; `idle` says why a slice sent nothing. */
+function toResult(name, run, c, h, startedAt, fromIntended, failed, idle) {
+    const requests = (0,scale_counters/* requestsOf */.uD)(c);
     return {
         name,
         method: run.method,
@@ -389,23 +394,88 @@ function toResult(name, run, c, h, startedAt, fromIntended, failed) {
         timeouts: c.timeouts,
         mismatches: c.mismatches,
         statusCodes: c.statusCodes,
-        errorRate: requests === 0 ? 1 : Math.min(1, errors / requests),
-        requestsPerSecond: c.elapsedMs > 0 ? Math.round((c.responses / c.elapsedMs) * 1000 * 10) / 10 : 0,
-        latencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(h),
-        histogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(h),
-        ...(failed && failed.totalCount > 0 ? { failedLatencyMs: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .summarize */ .eh)(failed), failedHistogram: (0,_core_histogram_js__WEBPACK_IMPORTED_MODULE_8__/* .encodeHistogram */ .ll)(failed) } : {}),
+        // A mismatch is counted only for a 2xx reply (a non-2xx is already a failure): never above 100 %.
+        errorRate: (0,scale_counters/* errorRate */.zi)((0,scale_counters/* failedOf */.ZA)(c), requests, idle !== undefined),
+        requestsPerSecond: (0,scale_counters/* requestsPerSecond */.EY)(c.responses, c.elapsedMs),
+        latencyMs: (0,histogram/* summarize */.eh)(h),
+        histogram: (0,histogram/* encodeHistogram */.ll)(h),
+        ...(0,histogram/* failedLatencyOf */.NH)(failed),
         ...(c.firstError ? { firstError: c.firstError } : {}),
         ...(fromIntended ? { latencyFrom: 'intended' } : {}),
+        ...(idle !== undefined ? { idle } : {}),
     };
 }
 
 
 /***/ }),
 
-/***/ 80365:
+/***/ 53537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ requestsPerSecond),
+/* harmony export */   QQ: () => (/* binding */ zeroCounters),
+/* harmony export */   XN: () => (/* binding */ sumOf),
+/* harmony export */   ZA: () => (/* binding */ failedOf),
+/* harmony export */   Zy: () => (/* binding */ addCounters),
+/* harmony export */   uD: () => (/* binding */ requestsOf),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* unused harmony export mergeStatusCodes */
+const zeroCounters = () => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
+/** Σ f over a list. */
+function sumOf(list, f) {
+    return list.reduce((a, t) => a + f(t), 0);
+}
+/** Status code → count, summed over the list. */
+function mergeStatusCodes(list) {
+    const out = {};
+    for (const codes of list)
+        for (const [k, v] of Object.entries(codes))
+            out[k] = (out[k] ?? 0) + v;
+    return out;
+}
+/** The counters summed, the status codes merged, and the first error of the list kept. */
+function addCounters(list) {
+    const firstError = list.find((c) => c.firstError)?.firstError;
+    return {
+        responses: sumOf(list, (c) => c.responses),
+        non2xx: sumOf(list, (c) => c.non2xx),
+        socketErrors: sumOf(list, (c) => c.socketErrors),
+        timeouts: sumOf(list, (c) => c.timeouts),
+        mismatches: sumOf(list, (c) => c.mismatches),
+        statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(firstError ? { firstError } : {}),
+    };
+}
+/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+function requestsOf(c) {
+    return c.responses + c.socketErrors + c.timeouts;
+}
+/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+function failedOf(c) {
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+}
+/**
+ * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
+ * the slice was idle (its share of the rate or amount was 0: it sent nothing on purpose).
+ */
+function errorRate(failed, requests, idle = false) {
+    return requests === 0 ? (idle ? 0 : 1) : Math.min(1, failed / requests);
+}
+/** Responses per second over `elapsedMs`, to one decimal; 0 when no time passed. */
+function requestsPerSecond(responses, elapsedMs) {
+    return elapsedMs > 0 ? Math.round((responses / elapsedMs) * 1000 * 10) / 10 : 0;
+}
+
+
+/***/ }),
+
+/***/ 97784:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NH: () => (/* binding */ failedLatencyOf),
 /* harmony export */   Q7: () => (/* binding */ mergeHistograms),
 /* harmony export */   eh: () => (/* binding */ summarize),
 /* harmony export */   ll: () => (/* binding */ encodeHistogram),
@@ -469,31 +539,86 @@ function mergeHistograms(list) {
         out.add(h);
     return out;
 }
+/** The failed responses' latencies as a result's fields: none when the histogram holds nothing. */
+function failedLatencyOf(h) {
+    return h && h.totalCount > 0 ? { failedLatencyMs: summarize(h), failedHistogram: encodeHistogram(h) } : {};
+}
 
 
 /***/ }),
 
-/***/ 18346:
+/***/ 97180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   SHARD_SCHEMA: () => (/* binding */ SHARD_SCHEMA),
-/* harmony export */   configHash: () => (/* binding */ configHash),
-/* harmony export */   mergeShards: () => (/* binding */ mergeShards),
-/* harmony export */   parseShard: () => (/* reexport safe */ _shard_spec_js__WEBPACK_IMPORTED_MODULE_4__.u),
-/* harmony export */   parseShardResult: () => (/* binding */ parseShardResult),
-/* harmony export */   shardLoad: () => (/* binding */ shardLoad),
-/* harmony export */   shardResultSchema: () => (/* binding */ shardResultSchema),
-/* harmony export */   toShardResult: () => (/* binding */ toShardResult),
-/* harmony export */   unionMs: () => (/* binding */ unionMs)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37827);
-/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80365);
-/* harmony import */ var _shard_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25711);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  SHARD_SCHEMA: () => (/* binding */ SHARD_SCHEMA),
+  configHash: () => (/* binding */ configHash),
+  mergeShards: () => (/* binding */ mergeShards),
+  parseShard: () => (/* reexport */ shard_spec/* parseShard */.u),
+  parseShardResult: () => (/* binding */ parseShardResult),
+  shardLoad: () => (/* binding */ shardLoad),
+  shardResultSchema: () => (/* binding */ shardResultSchema),
+  toShardResult: () => (/* binding */ toShardResult),
+  unionMs: () => (/* binding */ unionMs)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __webpack_require__(37827);
+;// CONCATENATED MODULE: ./src/checks/load/types.ts
+
+/** The load check's result: what `report.json` keeps under `results.load`. */
+const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
+/**
+ * One request's load counters and encoded histograms: the part of its result that adds up exactly
+ * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
+ */
+const loadRequestCountsSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP(),
+    method: schemas/* string */.YjP(),
+    url: schemas/* string */.YjP(),
+    connections: schemas/* number */.aig(),
+    startedAt: schemas/* string */.YjP(),
+    elapsedMs: schemas/* number */.aig(),
+    /** Responses plus requests that got no response (socket errors, timeouts). */
+    requests: schemas/* number */.aig(),
+    responses: schemas/* number */.aig(),
+    non2xx: schemas/* number */.aig(),
+    socketErrors: schemas/* number */.aig(),
+    timeouts: schemas/* number */.aig(),
+    /** Responses whose body lacked `expect-body-contains`. */
+    mismatches: schemas/* number */.aig(),
+    statusCodes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()),
+    /** The successful responses' latencies: the encoded HDR histogram (µs). */
+    histogram: schemas/* string */.YjP(),
+    /** The failed responses' latencies; `histogram` holds the successful ones. */
+    failedHistogram: schemas/* string */.YjP().optional(),
+    firstError: schemas/* object */.Ikc({ class: schemas/* enum */.k5n(failureClasses), message: schemas/* string */.YjP() }).optional(),
+    /**
+     * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
+     * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
+     */
+    latencyFrom: schemas/* enum */.k5n(['sent', 'intended']).optional(),
+    /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
+    idle: schemas/* string */.YjP().optional(),
+});
+
+// EXTERNAL MODULE: ./src/scale/counters.ts
+var counters = __webpack_require__(53537);
+// EXTERNAL MODULE: ./src/scale/histogram.ts
+var histogram = __webpack_require__(97784);
+// EXTERNAL MODULE: ./src/scale/shard-spec.ts
+var shard_spec = __webpack_require__(68252);
+;// CONCATENATED MODULE: ./src/scale/shards.ts
+
+
 
 
 
@@ -503,34 +628,13 @@ __webpack_require__.r(__webpack_exports__);
  * HDR histogram and counters; a merge run combines them, so percentiles are those of all requests.
  */
 const SHARD_SCHEMA = 'launchguard.shard/v1';
-const requestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    name: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    method: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    url: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    connections: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    startedAt: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    elapsedMs: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    responses: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    non2xx: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    socketErrors: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    timeouts: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    mismatches: zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig(),
-    statusCodes: zod__WEBPACK_IMPORTED_MODULE_3__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_3__/* .number */ .aig()),
-    histogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    /** The failed responses' latencies; `histogram` holds the successful ones. */
-    failedHistogram: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    firstError: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ class: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency']), message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).optional(),
-    latencyFrom: zod__WEBPACK_IMPORTED_MODULE_3__/* ["enum"] */ .k5n(['sent', 'intended']).optional(),
-    idle: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-});
-const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz(SHARD_SCHEMA),
-    shard: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ index: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1), count: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1) }),
-    environment: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+const shardResultSchema = schemas/* object */.Ikc({
+    schema: schemas/* literal */.euz(SHARD_SCHEMA),
+    shard: schemas/* object */.Ikc({ index: schemas/* int */.Whr().min(1), count: schemas/* int */.Whr().min(1) }),
+    environment: schemas/* string */.YjP(),
     /** The load config the shard ran, hashed: shards of different configs must not merge. */
-    configHash: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(requestSchema).min(1),
+    configHash: schemas/* string */.YjP(),
+    requests: schemas/* array */.YOg(loadRequestCountsSchema).min(1),
 });
 
 
@@ -540,7 +644,7 @@ const shardResultSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
  * then it sends nothing (and says so). Connections keep a floor of 1.
  */
 function shardLoad(load, s) {
-    const part = (total) => (0,_shard_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .share */ .b)(total, s.count, s.index - 1);
+    const part = (total) => (0,shard_spec/* share */.b)(total, s.count, s.index - 1);
     return {
         ...load,
         connections: Math.max(1, part(load.connections)),
@@ -551,7 +655,7 @@ function shardLoad(load, s) {
 function configHash(environment, load) {
     const { requests, connections, duration, amount, rate, warmup, timeout } = load;
     const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 function toShardResult(load, shard, environment, hash) {
     return {
@@ -575,7 +679,7 @@ function parseShardResult(text, source) {
             raw = JSON.parse(text);
         }
         catch {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is not valid JSON`);
+            throw new errors/* UserError */.yo(`shards: ${source} is not valid JSON`);
         }
     }
     if (raw && typeof raw === 'object' && 'shard' in raw && raw.schema === 'launchguard.report/v1') {
@@ -584,7 +688,7 @@ function parseShardResult(text, source) {
     const parsed = shardResultSchema.safeParse(raw);
     if (!parsed.success) {
         const i = parsed.error.issues[0];
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is not a launchguard shard result (${i.path.join('.') || 'top level'}: ${i.message})`);
+        throw new errors/* UserError */.yo(`shards: ${source} is not a launchguard shard result (${i.path.join('.') || 'top level'}: ${i.message})`);
     }
     return parsed.data;
 }
@@ -615,67 +719,67 @@ function unionMs(windows) {
  */
 function mergeShards(list, expect) {
     if (list.length === 0)
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('shards: no shard results were given');
+        throw new errors/* UserError */.yo('shards: no shard results were given');
     const count = list[0].result.shard.count;
     const seen = new Map();
     for (const { result, source } of list) {
         const at = `shards: ${source} (shard ${result.shard.index}/${result.shard.count})`;
         if (result.shard.index > result.shard.count) {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
+            throw new errors/* UserError */.yo(`${at}: the index ${result.shard.index} is outside 1..${result.shard.count}`);
         }
         for (const r of result.requests) {
             if (!Number.isFinite(Date.parse(r.startedAt))) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
+                throw new errors/* UserError */.yo(`${at}: request "${r.name}" has a start time that is not a timestamp: ${JSON.stringify(r.startedAt.slice(0, 40))}`);
             }
             if (r.responses > r.requests) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
+                throw new errors/* UserError */.yo(`${at}: request "${r.name}" counts ${r.responses} responses but only ${r.requests} requests`);
             }
             let h;
             try {
-                h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram);
+                h = (0,histogram/* decodeHistogram */.pr)(r.histogram);
             }
             catch (err) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
+                throw new errors/* UserError */.yo(`${at}: the histogram of request "${r.name}" is corrupt: ${err.message}`);
             }
             let failed = 0;
             if (r.failedHistogram !== undefined) {
                 try {
-                    failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram).totalCount;
+                    failed = (0,histogram/* decodeHistogram */.pr)(r.failedHistogram).totalCount;
                 }
                 catch (err) {
-                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
+                    throw new errors/* UserError */.yo(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
                 }
             }
             if (h.totalCount + failed !== r.responses) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
+                throw new errors/* UserError */.yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
+            throw new errors/* UserError */.yo(`${at}: ran a different load config or environment than this merge run's own; run every shard and the merge from the same config`);
         }
         if (expect?.urls) {
             for (const r of result.requests) {
                 const want = expect.urls.get(r.name);
                 if (want !== undefined && want !== r.url) {
-                    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
+                    throw new errors/* UserError */.yo(`${at}: request "${r.name}" went to ${r.url}, but this merge run's target gives ${want}; give every shard and the merge the same target-url`);
                 }
             }
         }
         if (result.shard.count !== count) {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
+            throw new errors/* UserError */.yo(`shards: ${source} is shard ${result.shard.index}/${result.shard.count}, but ${list[0].source} says there are ${count} shards`);
         }
         const dup = seen.get(result.shard.index);
         if (dup)
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: shard ${result.shard.index}/${count} appears twice (${dup} and ${source})`);
+            throw new errors/* UserError */.yo(`shards: shard ${result.shard.index}/${count} appears twice (${dup} and ${source})`);
         seen.set(result.shard.index, source);
     }
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
     if (missing.length)
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
+        throw new errors/* UserError */.yo(`shards: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}`);
     const ref = list[0];
     for (const { result, source } of list) {
         if (result.configHash !== ref.result.configHash || result.environment !== ref.result.environment) {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
+            throw new errors/* UserError */.yo(`shards: ${source} (shard ${result.shard.index}/${count}) ran a different load config or environment than ${ref.source} (shard ${ref.result.shard.index}/${count}); run every shard from the same config`);
         }
     }
     const notes = [];
@@ -707,20 +811,20 @@ function mergeShards(list, expect) {
         const parts = list.map(({ result, source }) => {
             const r = result.requests.find((x) => x.name === name);
             if (!r)
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: ${source} has no request named "${name}"`);
+                throw new errors/* UserError */.yo(`shards: ${source} has no request named "${name}"`);
             let h;
             try {
-                h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram);
+                h = (0,histogram/* decodeHistogram */.pr)(r.histogram);
             }
             catch (err) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
+                throw new errors/* UserError */.yo(`shards: the histogram of request "${name}" in ${source} (shard ${result.shard.index}/${count}) is corrupt: ${err.message}`);
             }
             // Checked above: a corrupt failed histogram never gets this far.
-            return { r, h, ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) };
+            return { r, h, ...(r.failedHistogram ? { f: (0,histogram/* decodeHistogram */.pr)(r.failedHistogram) } : {}) };
         });
         return combine(name, parts);
     });
-    const all = combine('all', merged.map((r) => ({ r, h: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.histogram), ...(r.failedHistogram ? { f: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeHistogram */ .pr)(r.failedHistogram) } : {}) })));
+    const all = combine('all', merged.map((r) => ({ r, h: (0,histogram/* decodeHistogram */.pr)(r.histogram), ...(r.failedHistogram ? { f: (0,histogram/* decodeHistogram */.pr)(r.failedHistogram) } : {}) })));
     const connections = all.connections;
     return {
         environment: ref.result.environment,
@@ -729,42 +833,35 @@ function mergeShards(list, expect) {
     };
 }
 function combine(name, parts) {
-    const sum = (f) => parts.reduce((a, p) => a + f(p.r), 0);
-    const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.map((p) => p.h));
-    const failed = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeHistograms */ .Q7)(parts.flatMap((p) => (p.f ? [p.f] : [])));
-    const codes = {};
-    for (const { r } of parts)
-        for (const [k, v] of Object.entries(r.statusCodes))
-            codes[k] = (codes[k] ?? 0) + v;
+    const h = (0,histogram/* mergeHistograms */.Q7)(parts.map((p) => p.h));
+    const failed = (0,histogram/* mergeHistograms */.Q7)(parts.flatMap((p) => (p.f ? [p.f] : [])));
+    const counts = (0,counters/* addCounters */.Zy)(parts.map((p) => p.r));
     // A slice that sent nothing has no window: it must not stretch the span.
     const active = parts.filter(({ r }) => r.requests > 0);
     const windows = (active.length ? active : parts).map(({ r }) => ({ start: Date.parse(r.startedAt), end: Date.parse(r.startedAt) + r.elapsedMs }));
     const span = unionMs(windows);
-    const requests = sum((r) => r.requests);
-    const responses = sum((r) => r.responses);
-    const errors = sum((r) => r.non2xx + r.socketErrors + r.timeouts + r.mismatches);
+    const requests = (0,counters/* sumOf */.XN)(parts, (p) => p.r.requests);
     const first = parts[0].r;
-    const firstError = parts.find((p) => p.r.firstError)?.r.firstError;
     return {
         name,
         method: first.method,
         url: first.url,
-        connections: sum((r) => r.connections),
+        connections: (0,counters/* sumOf */.XN)(parts, (p) => p.r.connections),
         startedAt: new Date(Math.min(...windows.map((w) => w.start))).toISOString(),
         elapsedMs: Math.round(span),
         requests,
-        responses,
-        non2xx: sum((r) => r.non2xx),
-        socketErrors: sum((r) => r.socketErrors),
-        timeouts: sum((r) => r.timeouts),
-        mismatches: sum((r) => r.mismatches),
-        statusCodes: codes,
-        errorRate: requests === 0 ? (parts.every(({ r }) => r.idle) ? 0 : 1) : Math.min(1, errors / requests),
-        requestsPerSecond: span > 0 ? Math.round((responses / span) * 1000 * 10) / 10 : 0,
-        latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(h),
-        histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(h),
-        ...(failed.totalCount > 0 ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .summarize */ .eh)(failed), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeHistogram */ .ll)(failed) } : {}),
-        ...(firstError ? { firstError } : {}),
+        responses: counts.responses,
+        non2xx: counts.non2xx,
+        socketErrors: counts.socketErrors,
+        timeouts: counts.timeouts,
+        mismatches: counts.mismatches,
+        statusCodes: counts.statusCodes,
+        errorRate: (0,counters/* errorRate */.zi)((0,counters/* failedOf */.ZA)(counts), requests, parts.every(({ r }) => r.idle)),
+        requestsPerSecond: (0,counters/* requestsPerSecond */.EY)(counts.responses, span),
+        latencyMs: (0,histogram/* summarize */.eh)(h),
+        histogram: (0,histogram/* encodeHistogram */.ll)(h),
+        ...(0,histogram/* failedLatencyOf */.NH)(failed),
+        ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
     };

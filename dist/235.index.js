@@ -1,8 +1,8 @@
-export const id = 347;
-export const ids = [347];
+export const id = 235;
+export const ids = [235];
 export const modules = {
 
-/***/ 18347:
+/***/ 1235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,10 +10,8 @@ export const modules = {
 /* harmony export */   renderGateComment: () => (/* binding */ renderGateComment)
 /* harmony export */ });
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
-/* harmony import */ var _core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23540);
-/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60432);
-/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16706);
-
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60432);
+/* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16706);
 
 
 
@@ -30,26 +28,26 @@ function delta(now, base, fmt) {
     return `${d >= 0 ? '+' : '−'}${fmt(Math.abs(d))}${rel}`;
 }
 /** The pull-request comment: one line verdict, the metrics table, other findings, the baseline used. Pure. */
-function renderGateComment(r, load) {
-    const failing = r.findings.filter((f) => (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .meetsThreshold */ .M0)(f.severity, r.verdict.failOn));
+function renderGateComment(r) {
+    const failing = r.findings.filter((f) => (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .meetsThreshold */ .M0)(f.severity, r.verdict.failOn));
     const top = r.verdict.status === 'pass'
         ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
-        : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}] ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
+        : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}] ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
     const out = [gateMarker(r.environment), top, ''];
-    out.push(`Environment **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(r.environment)}** · target ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
+    out.push(`Environment **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(r.environment)}** · target ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     const l = r.results.load;
     if (l && l.overall.responses > 0) {
         const b = r.baseline;
         const v = (bad) => (bad ? '❌' : '✅');
         const o = l.overall;
-        // Budgets are per request: each request is shown with its own budget and its own verdict.
-        const byName = new Map((load?.requests ?? []).map((q) => [q.name, q]));
-        const own = (name) => (0,_core_evaluate_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveBudgets */ .N1)(load?.budgets, byName.get(name)?.budgets);
+        // Budgets are per request: each request is shown with its own budget (as evaluation resolved it) and its own verdict.
+        const facts = r.facts?.load;
+        const own = (name) => facts?.budgets[name];
         const broke = (name, ...kinds) => r.findings.some((f) => f.check === 'load' && kinds.some((k) => f.subject === `${name}:${k}`));
         const regressed = r.findings.some((f) => f.rule === 'load-regression');
         const single = l.requests.length === 1 ? l.requests[0] : undefined;
         const sb = single ? own(single.name) : undefined;
-        const regressionBudget = b && load ? `≤ baseline + max(${load.regression.threshold} %, 3 × MAD)` : '';
+        const regressionBudget = b && facts ? `≤ baseline + max(${facts.regressionThresholdPct} %, 3 × MAD)` : '';
         const perRequest = 'per request, below';
         // Latency is that of successful responses: with none, there is no figure (never the 0 ms of an empty histogram).
         const none = 'no successful response';
@@ -67,12 +65,12 @@ function renderGateComment(r, load) {
             for (const q of l.requests) {
                 const qb = own(q.name);
                 const bad = broke(q.name, 'p50', 'p95', 'error-rate', 'unreachable');
-                out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p50)} / < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p95)} / < ${qb.errorRate} % | ${q.idle ? 'idle' : v(bad)} |`);
+                out.push(`| ${q.name} | ${ms(q.latencyMs, 'p50')} | ${ms(q.latencyMs, 'p95')} | ${pct(q.errorRate * 100)} | ${qb ? `< ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p50)} / < ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(qb.p95)} / < ${qb.errorRate} %` : '—'} | ${q.idle ? 'idle' : v(bad)} |`);
             }
             out.push('');
         }
-        if (l.samples)
-            out.push(`This PR: the median of ${l.samples.length} load samples (p95 per sample: ${l.samples.map((s) => (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(s.p95)).join(', ')}).`, '');
+        if (l.perSample)
+            out.push(`This PR: the median of ${l.perSample.length} load samples (p95 per sample: ${l.perSample.map((s) => (0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(s.p95)).join(', ')}).`, '');
         out.push(b
             ? `Baseline: the median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} on the default branch from ${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${b.fromSha && b.toSha ? `, commits ${b.fromSha.slice(0, 7)}..${b.toSha.slice(0, 7)}` : ''} (${b.where}).`
             : 'No baseline yet: no passing run on the default branch is recorded, so this PR is judged by the budgets alone.', '');
@@ -81,12 +79,12 @@ function renderGateComment(r, load) {
     if (others.length) {
         out.push('| severity | finding | detail |', '|---|---|---|');
         for (const f of others)
-            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.title)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.detail)} |`);
+            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.title)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)} |`);
         out.push('');
     }
     const loadFindings = r.findings.filter((f) => f.check === 'load');
     if (loadFindings.length)
-        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_2__/* .label */ .Pf)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_3__.md)(f.detail)}`), '');
+        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)}`), '');
     out.push('_launchguard edits this comment on every run of this pull request._');
     return out.join('\n');
 }

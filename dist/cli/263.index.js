@@ -1,8 +1,8 @@
-export const id = 125;
-export const ids = [125];
+export const id = 263;
+export const ids = [263];
 export const modules = {
 
-/***/ 85125:
+/***/ 76263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var mongodb__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84294);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70370);
 /* harmony import */ var _config_mongodb_uri_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84739);
-/* harmony import */ var _core_indexes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39707);
+/* harmony import */ var _problems_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17616);
 
 
 
@@ -90,7 +90,7 @@ async function runIndexes(cfg, uri) {
                 return { ...base, stages: [], collscan: false, error: 'the collection does not exist' };
             try {
                 const cursor = db.collection(q.collection).find(q.filter, q.sort ? { sort: q.sort } : {});
-                const { stages, indexNames } = (0,_core_indexes_js__WEBPACK_IMPORTED_MODULE_2__/* .planStages */ .VC)((await cursor.explain('queryPlanner')));
+                const { stages, indexNames } = (0,_problems_js__WEBPACK_IMPORTED_MODULE_2__/* .planStages */ .VC)((await cursor.explain('queryPlanner')));
                 return { ...base, stages, collscan: stages.includes('COLLSCAN'), ...(indexNames.length ? { indexName: indexNames[0] } : {}) };
             }
             catch (err) {
