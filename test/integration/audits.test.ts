@@ -199,6 +199,16 @@ describe('audits: TLS certificates made in the test', () => {
     expect(r.audit === 'tls' && r.chain).toEqual(['chained', 'launchguard test intermediate', 'launchguard test CA']);
   });
 
+  it('with tls.reject-unauthorized: false, a self-signed certificate is a note and only its expiry is graded', async () => {
+    const s = await S.selfSignedTlsServer();
+    servers.push(s);
+    const r = await audit(s.url, { headers: { hsts: false } }, { tls: { 'reject-unauthorized': false } });
+    const t = r.results.find((x) => x.audit === 'tls')!;
+    expect(t.audit === 'tls' && t.authorizationError).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
+    expect(r.findings).toEqual([]); // the fixture certificate is valid for a century
+    expect(r.notes).toEqual(expect.arrayContaining([expect.stringContaining('not graded: tls.reject-unauthorized is false')]));
+  });
+
   it('https without HSTS is a SEV4 finding; tls: false and headers.hsts: false switch both off', async () => {
     const url = await tls(ca.leaf('nohsts', { days: 90 }), false);
     const r = await audit(url, {}, { tls: { ca: ca.caFile } });

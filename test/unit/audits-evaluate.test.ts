@@ -5,6 +5,7 @@ import { evaluateAudits } from '../../src/checks/audits/evaluate.js';
 import { renderAudits } from '../../src/checks/audits/render.js';
 import type { AuditResult, TlsResult } from '../../src/checks/audits/types.js';
 import { parseByteSize } from '../../src/config/fields.js';
+import { parseConfigText } from '../../src/config/load.js';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
 import { DEFAULT_RULE_SEVERITY } from '../../src/core/severity.js';
 
@@ -141,6 +142,13 @@ describe('audits config', () => {
     const issue = JSON.stringify(r.error!.issues);
     expect(issue).toContain(message);
     for (const part of key.split('.').filter(Boolean)) expect(issue).toContain(`"${part}"`);
+  });
+
+  it('a bad size is an error naming the file, the line and the key; audits rules can be overridden or switched off', () => {
+    const text = 'environments:\n  p:\n    audits:\n      size:\n        /api/users: 200 kilobytes\n';
+    expect(() => parseConfigText(text, 'lg.yml', {})).toThrow(/lg\.yml:5.*environments\.p\.audits\.size\.\/api\/users.*expected a size such as "256kB"/s);
+    const ok = parseConfigText('environments:\n  p:\n    audits: {}\nseverity:\n  audits-compression: off\n  audits-tls-expiring: SEV2\n', 'lg.yml', {});
+    expect(ok.config.severity).toEqual({ 'audits-compression': 'off', 'audits-tls-expiring': 'sev2' });
   });
 
   it('reads Cache-Control without a regex, first directive wins, quotes dropped', () => {

@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { EnvironmentConfig } from '../../config/schema.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan, readPath } from '../../core/json-path.js';
 import { parseJsonPrefix } from '../../core/json-prefix.js';
@@ -10,6 +11,8 @@ import { inspectTls } from './tls.js';
 import type { AuditFailure, AuditResult, CachingResult, CompressionResult, HeadersResult, PaginationResult, SizeResult } from './types.js';
 
 type Response = Extract<HttpOutcome, { kind: 'response' }>;
+/** In libuv's thread pool: a large body does not stall the other audits' timers. */
+const gzipAsync = promisify(gzip);
 interface Ctx {
   readonly http: HttpClient;
   readonly baseUrl: string;
@@ -85,7 +88,7 @@ async function compression(ctx: Ctx, path: string, minSize: number): Promise<Com
   return {
     ...base, bytes: r.body.length, truncated: r.truncated,
     ...(encoding !== undefined ? { encoding } : {}), ...(vary !== undefined ? { vary } : {}),
-    ...(plain && r.body.length >= minSize ? { gzipBytes: gzipSync(r.body).length } : {}),
+    ...(plain && r.body.length >= minSize ? { gzipBytes: (await gzipAsync(r.body)).length } : {}),
   };
 }
 
