@@ -150,3 +150,40 @@ export const percentSchema = z.union([z.number(), z.string()]).transform((v, ctx
   }
   return n;
 });
+
+const SIZE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
+
+/**
+ * "256kB", "1.5 MB", "64KiB", "1000B" or a bare whole number of bytes (1000) into bytes; undefined when
+ * it is none of them. A scanner, not a regex: one pass over the text.
+ */
+export function parseByteSize(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  let i = 0;
+  while (i < t.length && ((t[i]! >= '0' && t[i]! <= '9') || t[i] === '.')) i++;
+  const num = t.slice(0, i);
+  const unit = t.slice(i).trim().toLowerCase();
+  if (num === '' || num.startsWith('.') || num.endsWith('.') || num.split('.').length > 2) return undefined;
+  const scale = unit === '' ? 1 : Object.hasOwn(SIZE_UNITS, unit) ? SIZE_UNITS[unit]! : undefined;
+  if (scale === undefined) return undefined;
+  const bytes = Number(num) * scale;
+  return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
+}
+
+/** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
+export function byteSize(max: number) {
+  return z.union([z.number(), z.string()]).transform((v, ctx) => {
+    const bytes = parseByteSize(v);
+    if (bytes === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+      return z.NEVER;
+    }
+    if (bytes > max) {
+      ctx.addIssue({ code: 'custom', message: `expected a size of at most ${max} bytes`, input: v });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+}

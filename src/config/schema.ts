@@ -5,6 +5,7 @@ import { healthSchema } from '../checks/health/schema.js';
 import { metricsSchema } from '../checks/metrics/schema.js';
 import { loadSchema } from '../checks/load/schema.js';
 import { indexesSchema } from '../checks/indexes/schema.js';
+import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
 
 /**
@@ -26,6 +27,7 @@ export const environmentSchema = z.strictObject({
   metrics: metricsSchema.optional(),
   load: loadSchema.optional(),
   indexes: indexesSchema.optional(),
+  audits: auditsSchema.optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 

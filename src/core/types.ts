@@ -1,8 +1,9 @@
 import type { Severity, WorstSeverity, FailOn } from './severity.js';
 import type { LoadResult } from '../checks/load/types.js';
 import type { ResolvedBudgets } from '../checks/load/budgets.js';
+import type { AuditResult } from '../checks/audits/types.js';
 
-export const CHECKS = ['health', 'metrics', 'load', 'indexes'] as const;
+export const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'] as const;
 export type CheckName = (typeof CHECKS)[number];
 
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
@@ -17,6 +18,8 @@ export type HttpOutcome =
       readonly body: Buffer;
       /** True when the body was larger than the cap and reading stopped there. */
       readonly truncated: boolean;
+      /** The response's headers by lower-case name (absent from clients that do not report them). */
+      readonly headers?: Readonly<Record<string, string>>;
       /** On a 429 or 503: how long the server asked to wait (`Retry-After`), in ms. */
       readonly retryAfterMs?: number;
     }
@@ -90,6 +93,7 @@ export interface CheckResults {
   metrics?: readonly EndpointReading[];
   load?: LoadResult;
   indexes?: IndexesResult;
+  audits?: readonly AuditResult[];
   /** Checks that broke while running (an error, not a finding): each is settled on its own, the others are still judged. */
   failures?: readonly CheckFailure[];
 }

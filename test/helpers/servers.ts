@@ -154,3 +154,8 @@ export async function headerRecorder(): Promise<Running & { readonly seen: Recor
   });
   return Object.assign(s, { seen });
 }
+
+/** HTTPS with the given key and certificate (see helpers/certs.ts for certificates made in a test). */
+export function httpsServer(tls: { key: Buffer; cert: Buffer }, handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Running> {
+  return listen(createHttpsServer(tls, handler), 'https');
+}

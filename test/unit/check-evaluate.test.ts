@@ -76,7 +76,7 @@ describe('indexes evaluate (pure, structured)', () => {
 
 describe('the registry', () => {
   it('lists every check once, in the summary order, each with the same shape', () => {
-    expect(CHECK_REGISTRY.map((c) => c.name)).toEqual(['health', 'metrics', 'load', 'indexes']);
+    expect(CHECK_REGISTRY.map((c) => c.name)).toEqual(['health', 'metrics', 'load', 'indexes', 'audits']);
     for (const c of CHECK_REGISTRY) expect([typeof c.configured, typeof c.urls, typeof c.run, typeof c.evaluate, typeof c.render]).toEqual(['function', 'function', 'function', 'function', 'function']);
   });
   it('knows which checks an environment configures', () => {
