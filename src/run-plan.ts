@@ -6,6 +6,7 @@ import { configSchema } from './config/schema.js';
 import type { CheckName } from './core/types.js';
 import type { RunOptions } from './options.js';
 import { CHECK_REGISTRY } from './checks/registry.js';
+import { auditsSchema } from './checks/audits/schema.js';
 
 /** What this run will check, resolved from the config and the options. */
 export interface RunPlan {
@@ -63,13 +64,16 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   const config = loaded?.config ?? defaultConfig(opts.environment);
   const source = loaded ? opts.configPath : 'target-url (no config file)';
   // An own key only: `environment: constructor` must not find Object.prototype's.
-  const environmentConfig = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
-  if (!environmentConfig) {
+  const configured = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
+  if (!configured) {
     const known = Object.keys(config.environments);
     throw new UserError(
       `input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`,
     );
   }
+  const baseUrl0 = opts.targetUrl ?? configured.url ?? '';
+  // The TLS audit is on for every https target, with no config: an expired certificate is an outage.
+  const environmentConfig = withDefaultTlsAudit(configured, baseUrl0, opts);
   const defined = definedChecks(environmentConfig);
   // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
   // A shard only generates load; a merge only judges the shards' load.
@@ -77,8 +81,9 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   if (splitLoad && !environmentConfig.load) {
     throw new UserError(`${opts.shardSpec ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shardSpec ? 'split' : 'judge'}`);
   }
-  const checks = splitLoad ? (['load'] as CheckName[]) : (opts.checks ?? (loaded ? defined : (['health'] as CheckName[])));
-  const baseUrl = opts.targetUrl ?? environmentConfig.url ?? '';
+  const byDefault: CheckName[] = loaded ? defined : ['health', ...(environmentConfig.audits ? (['audits'] as const) : [])];
+  const checks = splitLoad ? (['load'] as CheckName[]) : (opts.checks ?? byDefault);
+  const baseUrl = baseUrl0;
   if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
     throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
   }
@@ -100,3 +105,14 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   }
   return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }
+
+/**
+ * An https target gets the TLS audit (days to expiry, hostname, chain) when its environment has no
+ * `audits:` of its own: with TLS only, not the other audits, which are opt-in. Not for a run that
+ * names its checks, nor for a shard or merge run, which only measure or judge load.
+ */
+function withDefaultTlsAudit(config: EnvironmentConfig, baseUrl: string, opts: RunOptions): EnvironmentConfig {
+  if (config.audits || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:') return config;
+  return { ...config, audits: auditsSchema.parse({ headers: { hsts: false } }) };
+}
+

@@ -69,4 +69,25 @@ describe('dist/index.js: quick-win audits', () => {
     expect(audits.map((row) => row.verdict)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(r.report.notes.filter((n: string) => n.startsWith('audits:'))).toEqual([]);
   });
+
+  it('with no audits: key and no config file at all, an https target still gets its certificate checked (TLS only)', async () => {
+    const s = await httpsServer(ca.leaf('e2e-default', { days: 5 }), apiHandler({ users: 50 }));
+    servers.push(s);
+    // No config file: the CA is trusted through NODE_EXTRA_CA_CERTS, as a runner with a private CA would.
+    const r = await runAction({ 'target-url': `${s.url}/api/monitoring/health`, issues: 'false' }, { env: { NODE_EXTRA_CA_CERTS: ca.caFile } });
+    expect(r.hung).toBe(false);
+    const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'));
+    expect(report.checks).toEqual(['health', 'audits']);
+    expect(report.findings.map((f: { rule: string; severity: string }) => `${f.rule} ${f.severity}`)).toEqual(['audits-tls-expiring-critical sev2']);
+    // TLS only: the opt-in audits (compression, HSTS, ...) do not run without an audits: key.
+    expect(report.rows.filter((x: { check: string }) => x.check === 'audits').map((x: { subject: string }) => x.subject)).toEqual([`tls ${new URL(s.url).host}`]);
+  });
+
+  it('an explicit checks input without audits leaves the certificate alone', async () => {
+    const s = await httpsServer(ca.leaf('e2e-explicit', { days: 5 }), apiHandler({ users: 50 }));
+    servers.push(s);
+    const r = await runAction({ 'target-url': `${s.url}/api/monitoring/health`, issues: 'false', checks: 'health' }, { env: { NODE_EXTRA_CA_CERTS: ca.caFile } });
+    expect(r.outputs.status).toBe('pass');
+    expect(JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')).checks).toEqual(['health']);
+  });
 });

@@ -52,7 +52,9 @@ describe('plan', () => {
   it('defaults to the checks the environment defines; target-url overrides url', () => {
     expect(resolvePlan(loaded, opts({})).baseUrl).toBe('https://api.example.com');
     expect(resolvePlan(loaded, opts({ 'target-url': 'http://127.0.0.1:1' })).baseUrl).toBe('http://127.0.0.1:1');
-    expect(resolvePlan(loaded, opts({})).checks).toEqual(['health']);
+    // Issue 17: an https target gets the TLS audit by default (see 'the default TLS audit' below).
+    expect(resolvePlan(loaded, opts({})).checks).toEqual(['health', 'audits']);
+    expect(resolvePlan(loaded, opts({ 'target-url': 'http://127.0.0.1:1' })).checks).toEqual(['health']);
   });
   it.each([
     [undefined, {}, /no config file at \.github\/launchguard\.yml and no target-url/],
@@ -62,5 +64,24 @@ describe('plan', () => {
     [loaded, { checks: 'metrics' }, /"metrics" was asked for, but environments\.production .* has no metrics section/],
   ])('explains a plan it cannot make (%#)', (l, inputs, pattern) => {
     expect(() => resolvePlan(l, opts(inputs))).toThrow(pattern);
+  });
+});
+
+// Issue 17: the TLS audit is on by default for https targets, with no config.
+describe('the default TLS audit', () => {
+  const plan = (yaml: string | undefined, inputs: Record<string, string>) =>
+    resolvePlan(yaml === undefined ? undefined : parseConfigText(yaml, 'lg.yml', {}), opts({ ...inputs, ...(yaml === undefined ? {} : { config: 'lg.yml' }) }));
+  it.each([
+    ['no config file, an https target', undefined, { 'target-url': 'https://api.example.com/health' }, ['health', 'audits'], { tls: { 'warn-days': 21, 'critical-days': 7 }, hsts: false }],
+    ['a config without audits, an https url', 'environments:\n  production:\n    url: https://api.example.com\n    health: [{ name: h }]\n', {}, ['health', 'audits'], { tls: { 'warn-days': 21, 'critical-days': 7 }, hsts: false }],
+    ['an http target', undefined, { 'target-url': 'http://127.0.0.1:8000' }, ['health'], undefined],
+    ['a checks input that leaves audits out', undefined, { 'target-url': 'https://api.example.com', checks: 'health' }, ['health'], undefined],
+    ['audits of its own (tls off)', 'environments:\n  production:\n    url: https://api.example.com\n    health: [{ name: h }]\n    audits: { tls: false }\n', {}, ['health', 'audits'], { tls: false, hsts: true }],
+  ])('%s', (_, yaml, inputs, checks, audits) => {
+    const p = plan(yaml, inputs);
+    expect(p.checks).toEqual(checks);
+    const a = p.environmentConfig.audits;
+    expect(a ? { tls: a.tls, hsts: a.headers.hsts } : undefined).toEqual(audits);
+    if (a && !yaml) expect([a.compression, a.pagination, a.caching, a.size, a.headers.nosniff]).toEqual([undefined, undefined, undefined, undefined, false]);
   });
 });
