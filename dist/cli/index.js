@@ -51140,7 +51140,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
 /* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(42810);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(45429);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
@@ -51640,6 +51640,19 @@ const DEFAULT_RULE_SEVERITY = {
     'indexes-collection-missing': 'sev3',
     'indexes-undeclared': 'sev4',
     'indexes-unused': 'sev4',
+    'audits-failed': 'sev3',
+    'audits-compression': 'sev4',
+    'audits-pagination': 'sev3',
+    'audits-caching': 'sev4',
+    'audits-size': 'sev3',
+    'audits-tls-expired': 'sev1',
+    'audits-tls-expiring-critical': 'sev2',
+    'audits-tls-expiring': 'sev3',
+    'audits-tls-hostname': 'sev2',
+    'audits-tls-chain': 'sev2',
+    'audits-tls-untrusted': 'sev2',
+    'audits-hsts': 'sev4',
+    'audits-nosniff': 'sev4',
     'check-failed': 'sev3',
 };
 /** The severity of a rule after overrides; `undefined` means the rule is switched off. */
@@ -51785,6 +51798,7 @@ function describeFailure(err, redactor) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L8: () => (/* binding */ classify),
+/* harmony export */   No: () => (/* binding */ readCa),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   uT: () => (/* binding */ createHttpClient),
 /* harmony export */   vQ: () => (/* binding */ neverSent)
@@ -51815,7 +51829,10 @@ function createHttpClient(clock, tls) {
                 const res = await requestFollowing(req, dispatcher, signal);
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
                 const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
-                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+                return {
+                    kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, headers: flatHeaders(res.headers),
+                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+                };
             }
             catch (err) {
                 const latencyMs = clock.monotonic() - started;
@@ -51877,6 +51894,17 @@ async function requestFollowing(req, dispatcher, signal) {
         }
         url = next;
     }
+}
+/** Response headers by lower-case name, a repeated header joined with ", " (set-cookie is dropped: it carries sessions). */
+function flatHeaders(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h)) {
+        const name = k.toLowerCase();
+        if (v === undefined || name === 'set-cookie')
+            continue;
+        out[name] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    return out;
 }
 /** The configured CA file: one that cannot be read is the config's error, named as such. */
 function readCa(file) {
@@ -52841,7 +52869,7 @@ var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/core/types.ts
-const CHECKS = ['health', 'metrics', 'load', 'indexes'];
+const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'];
 
 // EXTERNAL MODULE: ./src/scale/shard-spec.ts
 var shard_spec = __nccwpck_require__(68252);
@@ -52929,7 +52957,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 42810:
+/***/ 45429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53100,6 +53128,45 @@ const percentSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas
     }
     return n;
 });
+const SIZE_UNITS = { b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
+/**
+ * "256kB", "1.5 MB", "64KiB", "1000B" or a bare whole number of bytes (1000) into bytes; undefined when
+ * it is none of them. A scanner, not a regex: one pass over the text.
+ */
+function parseByteSize(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) && v >= 0 ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const t = v.trim();
+    let i = 0;
+    while (i < t.length && ((t[i] >= '0' && t[i] <= '9') || t[i] === '.'))
+        i++;
+    const num = t.slice(0, i);
+    const unit = t.slice(i).trim().toLowerCase();
+    if (num === '' || num.startsWith('.') || num.endsWith('.') || num.split('.').length > 2)
+        return undefined;
+    const scale = unit === '' ? 1 : Object.hasOwn(SIZE_UNITS, unit) ? SIZE_UNITS[unit] : undefined;
+    if (scale === undefined)
+        return undefined;
+    const bytes = Number(num) * scale;
+    return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
+}
+/** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
+function byteSize(max) {
+    return schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+        const bytes = parseByteSize(v);
+        if (bytes === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+            return core/* NEVER */.tm;
+        }
+        if (bytes > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a size of at most ${max} bytes`, input: v });
+            return core/* NEVER */.tm;
+        }
+        return bytes;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/checks/health/schema.ts
 
@@ -53300,6 +53367,149 @@ const indexesSchema = schemas/* strictObject */.rej({
         .default([]),
 });
 
+;// CONCATENATED MODULE: ./src/checks/audits/cache-control.ts
+/**
+ * Caching expectations (`audits.caching.expect`, "max-age>=60, etag") and the target's
+ * Cache-Control header, both read by one-pass splitting, never a regex on the target's text.
+ */
+const DIRECTIVES = new Set(['public', 'private', 'no-cache', 'no-store', 'immutable', 'must-revalidate']);
+const MAX_SECONDS = 10 * 365 * 24 * 3600;
+/** Parses `expect`; a string naming what is wrong when it cannot. */
+function parseCacheExpect(text) {
+    const out = [];
+    for (const raw of text.split(',')) {
+        const part = raw.trim().toLowerCase();
+        if (part === '')
+            return 'an empty requirement (two commas in a row?)';
+        const ge = part.indexOf('>=');
+        if (ge >= 0) {
+            const name = part.slice(0, ge).trim();
+            const value = part.slice(ge + 2).trim();
+            if (name !== 'max-age' && name !== 's-maxage')
+                return `"${part}": only max-age and s-maxage take ">= seconds"`;
+            if (!isDigits(value) || Number(value) > MAX_SECONDS)
+                return `"${part}": expected a whole number of seconds after ">=", such as "max-age>=60"`;
+            out.push({ kind: 'max-age', directive: name, min: Number(value) });
+        }
+        else if (part === 'etag' || part === 'last-modified' || part === 'validator') {
+            out.push({ kind: part });
+        }
+        else if (DIRECTIVES.has(part)) {
+            out.push({ kind: 'directive', name: part });
+        }
+        else {
+            return `"${part}" is not a requirement: expected max-age>=N, s-maxage>=N, etag, last-modified, validator or one of ${[...DIRECTIVES].join(', ')}`;
+        }
+    }
+    return out;
+}
+/** Cache-Control's directives by lower-case name, with their values ("" when none). At most 64 are read. */
+function parseCacheControl(header) {
+    const out = new Map();
+    if (!header)
+        return out;
+    for (const raw of header.split(',').slice(0, 64)) {
+        const eq = raw.indexOf('=');
+        const name = (eq >= 0 ? raw.slice(0, eq) : raw).trim().toLowerCase();
+        let value = eq >= 0 ? raw.slice(eq + 1).trim() : '';
+        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.slice(1, -1);
+        if (name && !out.has(name))
+            out.set(name, value);
+    }
+    return out;
+}
+function isDigits(s) {
+    if (s.length === 0 || s.length > 12)
+        return false;
+    for (const c of s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+/** Whether the response's caching headers meet one requirement. Pure. */
+function meets(r, cc, etag, lastModified) {
+    switch (r.kind) {
+        case 'max-age': {
+            const v = cc.get(r.directive);
+            return v !== undefined && isDigits(v) && Number(v) >= r.min && !cc.has('no-store');
+        }
+        case 'directive':
+            return cc.has(r.name);
+        case 'etag':
+            return etag;
+        case 'last-modified':
+            return lastModified;
+        case 'validator':
+            return etag || lastModified;
+    }
+}
+/** A requirement as written in the config: "max-age>=60". */
+function describeRequirement(r) {
+    switch (r.kind) {
+        case 'max-age':
+            return `${r.directive}>=${r.min}`;
+        case 'directive':
+            return r.name;
+        default:
+            return r.kind;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/audits/schema.ts
+
+
+
+/**
+ * The audits check's part of an environment's config: `audits:`, the guide's quick wins verified
+ * against the deployment, read-only. Each audit is one request or two, with the probes' timeout and
+ * body cap. TLS (on https targets) and HSTS are on by default once `audits:` is present.
+ */
+const MAX_BYTES = 1024 ** 3;
+const paths = schemas/* array */.YOg(pathSchema).min(1);
+const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
+    const parsed = parseCacheExpect(v);
+    if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed, input: v });
+        return core/* NEVER */.tm;
+    }
+    return parsed;
+});
+const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), byteSize(MAX_BYTES)).superRefine((set, ctx) => {
+    for (const p of Object.keys(set)) {
+        const problem = pathProblem(p);
+        if (problem || p === '')
+            ctx.addIssue({ code: 'custom', path: [p], message: problem ?? 'expected a path such as "/api/users"' });
+    }
+});
+const tlsSchema = schemas/* strictObject */.rej({
+    'warn-days': schemas/* int */.Whr().min(1).max(365).default(21),
+    'critical-days': schemas/* int */.Whr().min(0).max(365).default(7),
+})
+    .refine((t) => t['critical-days'] <= t['warn-days'], { message: 'expected critical-days at most warn-days' });
+const auditsSchema = schemas/* strictObject */.rej({
+    timeout: positiveDuration.default(5000),
+    'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+    compression: schemas/* strictObject */.rej({ paths, 'min-size': byteSize(MAX_BYTES).default(1000) }).optional(),
+    pagination: schemas/* strictObject */.rej({
+        paths,
+        'max-items': schemas/* int */.Whr().min(1).max(1_000_000).default(100),
+        'max-bytes': byteSize(MAX_BYTES).default(256_000),
+        /** Where the list is in the body (a JSON path); default: the body itself, or its items, data or results. */
+        items: schemas/* string */.YjP().min(1).optional(),
+        'limit-param': schemas/* string */.YjP().min(1).default('limit'),
+        'page-param': schemas/* string */.YjP().min(1).default('page'),
+    })
+        .optional(),
+    caching: schemas/* strictObject */.rej({ paths, expect: cacheExpect.default([{ kind: 'validator' }]) }).optional(),
+    /** The certificate of every https origin the run requests; false switches it off. */
+    tls: schemas/* union */.KCZ([schemas/* literal */.euz(false), tlsSchema]).default({ 'warn-days': 21, 'critical-days': 7 }),
+    headers: schemas/* strictObject */.rej({ path: pathSchema.default(''), hsts: schemas/* boolean */.zMY().default(true), nosniff: schemas/* boolean */.zMY().default(false) })
+        .default({ path: '', hsts: true, nosniff: false }),
+    /** A response body budget per path: `"/api/users": 200kB`. */
+    size: sizeBudgets.optional(),
+});
+
 ;// CONCATENATED MODULE: ./src/incidents/schema.ts
 
 
@@ -53340,6 +53550,7 @@ const incidentsSchema = schemas/* strictObject */.rej({
 
 
 
+
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
  * Every object is strict: an unknown key is an error, because a typo would otherwise switch a
@@ -53357,6 +53568,7 @@ const environmentSchema = schemas/* strictObject */.rej({
     metrics: metricsSchema.optional(),
     load: loadSchema.optional(),
     indexes: indexesSchema.optional(),
+    audits: auditsSchema.optional(),
 });
 const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(lowerCase, schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
@@ -53612,21 +53824,150 @@ function grade(ctx, rule) {
     return severity === undefined ? undefined : { rule, severity };
 }
 
-;// CONCATENATED MODULE: ./src/checks/health/evaluate.ts
+;// CONCATENATED MODULE: ./src/checks/audits/evaluate.ts
 
-/** Pure: every probe of the run, judged against its expectations and latency budget. */
-function evaluateHealth(probes, ctx) {
-    const verdicts = probes.map((probe) => {
-        if (probe.failure)
-            return withGrade({ kind: 'failed', probe }, grade(ctx, 'health-failed'));
-        if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs)
-            return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
-        return { kind: 'ok', probe };
-    });
-    return { verdicts, observed: probes.map((p) => fingerprint(ctx.environment, 'health', p.name)) };
+
+const DAY_MS = 24 * 3600 * 1000;
+const CHAIN_ERRORS = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
+const EXPIRY_ERRORS = new Set(['CERT_HAS_EXPIRED']);
+const HOSTNAME_ERRORS = new Set(['ERR_TLS_CERT_ALTNAME_INVALID']);
+const SUBJECT_PREFIX = {
+    compression: 'compression', pagination: 'pagination', caching: 'caching', size: 'size', headers: 'headers', tls: 'tls',
+};
+/** Pure: each audit's facts judged against its expectation. */
+function evaluateAudits(results, ctx) {
+    const verdicts = [];
+    const observed = new Set();
+    const push = (v) => {
+        verdicts.push(v);
+        observed.add(fingerprint(ctx.environment, 'audits', v.subject));
+    };
+    const g = (rule, on) => {
+        const graded = on ? grade(ctx, rule) : undefined;
+        return graded ? { graded } : {};
+    };
+    const tlsVerdicts = results.flatMap((r) => (r.audit === 'tls' ? judgeTls(r, ctx) : []));
+    for (const r of results) {
+        const subject = `${SUBJECT_PREFIX[r.audit]} ${r.subject}`;
+        if (r.failure) {
+            // One problem, one finding: a request refused for the certificate the TLS audit reports is explained by it.
+            const origin = r.failure.class === 'tls' && r.audit !== 'tls' ? new URL(r.url).origin : undefined;
+            const cause = origin === undefined ? undefined : tlsVerdicts.find((v) => v.result.url === origin && (v.kind === 'tls-trust' || (v.kind === 'tls-expiry' && v.level === 'expired')));
+            const s = r.audit === 'headers' ? `${r.hsts ? 'hsts' : 'nosniff'} ${r.subject}` : subject;
+            if (cause)
+                push({ kind: 'failed', subject: s, result: r, failure: r.failure, explainedBy: cause.subject });
+            else
+                push({ kind: 'failed', subject: s, result: r, failure: r.failure, ...g('audits-failed', true) });
+            continue;
+        }
+        switch (r.audit) {
+            case 'compression': {
+                const bytes = r.bytes ?? 0;
+                if (r.gzipBytes !== undefined) {
+                    push({ kind: 'uncompressed', subject, result: r, bytes, gzipBytes: r.gzipBytes, savedBytes: Math.max(0, bytes - r.gzipBytes), ...g('audits-compression', true) });
+                }
+                else {
+                    const compressed = r.encoding !== undefined && r.encoding.trim().toLowerCase() !== 'identity';
+                    push({ kind: 'compression-ok', subject, result: r, compressed, varyMissing: compressed && !varies(r.vary) });
+                }
+                break;
+            }
+            case 'pagination':
+                push(judgePagination(r, subject, g('audits-pagination', true)));
+                break;
+            case 'caching': {
+                const cc = parseCacheControl(r.cacheControl);
+                const unmet = r.requirements.filter((q) => !meets(q, cc, r.etag !== undefined, r.lastModified !== undefined));
+                const etagWithout304 = r.etag !== undefined && r.conditionalStatus !== undefined && r.conditionalStatus !== 304;
+                if (unmet.length > 0)
+                    push({ kind: 'uncached', subject, result: r, unmet, etagWithout304, ...g('audits-caching', true) });
+                else
+                    push({ kind: 'caching-ok', subject, result: r, etagWithout304 });
+                break;
+            }
+            case 'size': {
+                const bytes = r.bytes ?? 0;
+                if (bytes > r.budget)
+                    push({ kind: 'oversize', subject, result: r, bytes, ...g('audits-size', true) });
+                else
+                    push({ kind: 'size-ok', subject, result: r, bytes });
+                break;
+            }
+            case 'headers': {
+                if (r.hsts && r.https) {
+                    const ok = r.strictTransportSecurity !== undefined && r.strictTransportSecurity.trim() !== '';
+                    push(ok ? { kind: 'header-ok', subject: `hsts ${r.subject}`, result: r, header: 'hsts' } : { kind: 'header-missing', subject: `hsts ${r.subject}`, result: r, header: 'hsts', ...g('audits-hsts', true) });
+                }
+                if (r.nosniff) {
+                    const ok = r.contentTypeOptions?.trim().toLowerCase() === 'nosniff';
+                    push(ok ? { kind: 'header-ok', subject: `nosniff ${r.subject}`, result: r, header: 'nosniff' } : { kind: 'header-missing', subject: `nosniff ${r.subject}`, result: r, header: 'nosniff', ...g('audits-nosniff', true) });
+                }
+                break;
+            }
+            case 'tls':
+                for (const v of tlsVerdicts.filter((t) => t.result === r))
+                    push(v);
+                if (r.validTo !== undefined)
+                    for (const s of tlsSubjects(r.subject))
+                        observed.add(fingerprint(ctx.environment, 'audits', s));
+                break;
+        }
+    }
+    return { verdicts, observed: [...observed] };
 }
-function withGrade(v, graded) {
-    return graded ? { ...v, graded } : v;
+function varies(vary) {
+    if (vary === undefined)
+        return false;
+    return vary.split(',').some((v) => {
+        const t = v.trim().toLowerCase();
+        return t === 'accept-encoding' || t === '*';
+    });
+}
+function judgePagination(r, subject, graded) {
+    const overBytes = (r.bytes ?? 0) > r.maxBytes;
+    const overItems = r.items !== undefined && r.items > r.maxItems;
+    const ignores = r.page?.equalsFirst ? 'limit-and-page' : r.page?.items !== undefined && r.page.items > 1 ? 'limit' : r.page?.repeatsFirstItem ? 'page' : undefined;
+    if (overBytes || overItems || ignores)
+        return { kind: 'unpaginated', subject, result: r, overItems, overBytes, ...(ignores ? { ignores } : {}), ...graded };
+    if (r.items === undefined)
+        return { kind: 'pagination-unjudged', subject, result: r, why: 'no-list' };
+    if (r.truncated)
+        return { kind: 'pagination-unjudged', subject, result: r, why: 'truncated' };
+    if (r.items === 0)
+        return { kind: 'pagination-unjudged', subject, result: r, why: 'empty' };
+    if (r.page?.failure || r.page?.items === undefined)
+        return { kind: 'pagination-unjudged', subject, result: r, why: 'page-failed' };
+    return { kind: 'pagination-ok', subject, result: r };
+}
+/** The certificate's expiry, then its trust: the host name, the chain, anything else node refused (CERT_HAS_EXPIRED is the expiry's). */
+function judgeTls(r, ctx) {
+    const out = [];
+    const host = r.subject;
+    if (r.validTo !== undefined) {
+        const daysLeft = (Date.parse(r.validTo) - Date.parse(r.checkedAt)) / DAY_MS;
+        const level = daysLeft <= 0 ? 'expired' : daysLeft < r.criticalDays ? 'critical' : daysLeft < r.warnDays ? 'warn' : 'ok';
+        const rule = level === 'expired' ? 'audits-tls-expired' : level === 'critical' ? 'audits-tls-expiring-critical' : level === 'warn' ? 'audits-tls-expiring' : undefined;
+        const graded = rule ? grade(ctx, rule) : undefined;
+        out.push({ kind: 'tls-expiry', subject: `tls ${host}`, result: r, daysLeft, level, ...(graded ? { graded } : {}) });
+    }
+    const trust = (problem, code) => {
+        const subject = `tls-${problem} ${host}`;
+        if (code === undefined)
+            return;
+        const rule = problem === 'hostname' ? 'audits-tls-hostname' : problem === 'chain' ? 'audits-tls-chain' : 'audits-tls-untrusted';
+        const graded = r.trustWaived ? undefined : grade(ctx, rule);
+        out.push({ kind: 'tls-trust', subject, result: r, problem, code, waived: r.trustWaived, ...(graded ? { graded } : {}) });
+    };
+    const auth = r.authorizationError;
+    trust('hostname', r.hostnameError ?? (auth !== undefined && HOSTNAME_ERRORS.has(auth) ? auth : undefined));
+    trust('chain', auth !== undefined && CHAIN_ERRORS.has(auth) ? auth : undefined);
+    const other = auth !== undefined && !CHAIN_ERRORS.has(auth) && !HOSTNAME_ERRORS.has(auth) && !EXPIRY_ERRORS.has(auth);
+    trust('untrusted', other ? auth : undefined);
+    return out;
+}
+/** Every fingerprint a TLS result may produce: a trust problem that is gone was still looked at. */
+function tlsSubjects(host) {
+    return ['tls', 'tls-hostname', 'tls-chain', 'tls-untrusted'].map((p) => `${p} ${host}`);
 }
 
 ;// CONCATENATED MODULE: ./src/checks/rendering.ts
@@ -53690,42 +54031,151 @@ function pct(fraction) {
     return `${round(fraction * 100)} %`;
 }
 
-;// CONCATENATED MODULE: ./src/checks/health/render.ts
+;// CONCATENATED MODULE: ./src/checks/audits/render.ts
 
 
-function renderHealth(judged, ctx) {
-    const b = new RenderedBuilder(ctx, 'health');
+/** Bytes for people: "1.2 kB", "312 B" (kB = 1000 bytes, as the config writes them). */
+function formatBytes(n) {
+    if (n >= 1_000_000)
+        return `${round(n / 1_000_000)} MB`;
+    if (n >= 1000)
+        return `${round(n / 1000)} kB`;
+    return `${n} B`;
+}
+const TLS_NAMES = {
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the certificate does not name this host',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the issuer cannot be found: an incomplete chain (no intermediate sent) or a CA that is not trusted',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'incomplete chain: the issuer is neither sent nor trusted',
+    UNABLE_TO_GET_ISSUER_CERT: 'incomplete chain: the issuer certificate is missing',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+    SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate in the chain (an untrusted root)',
+    CERT_NOT_YET_VALID: 'the certificate is not valid yet',
+};
+/** The audits as a checklist: one row per audit (✅/❌ in the summary), each failing one with its fix in one line. */
+function renderAudits(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'audits');
     for (const v of judged.verdicts) {
-        const p = v.probe;
-        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
-        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
+        const url = v.result.url;
+        const fail = (budget, value, title, detail, remediation, measured) => {
+            const f = v.graded && b.finding(v.subject, v.graded, title, detail, { remediation, ...(measured ? { measured } : {}) });
+            b.fail(v.subject, value, budget, f || undefined, url);
+        };
         switch (v.kind) {
-            case 'failed': {
-                const failure = p.failure;
-                const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
-                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${failure.class}: ${failure.message}${tries}`, {
-                    classification: failure.class,
-                    measured: { value: p.status ?? failure.class },
-                });
-                b.fail(p.name, `${failure.class}: ${failure.message}`, budget, f || undefined, p.url);
+            case 'failed':
+                if (v.explainedBy !== undefined) {
+                    b.row(v.subject, `not judged: ${v.failure.class}: ${v.failure.message}`, 'answers 2xx', 'skip');
+                    b.note(`audits: ${v.subject} not judged: the certificate problem reported as ${v.explainedBy} refuses the request`);
+                    break;
+                }
+                fail('answers 2xx', `${v.failure.class}: ${v.failure.message}`, `audit ${v.subject} could not run`, `GET ${url}: ${v.failure.class}: ${v.failure.message}`, 'Check the path in audits: and that the endpoint answers a GET.', { value: v.failure.class });
+                break;
+            case 'uncompressed':
+                fail(`compressed when ≥ ${formatBytes(v.result.minSize)}`, `${formatBytes(v.bytes)} uncompressed${v.result.truncated ? ' (at least: cut at the body cap)' : ''}`, `responses of ${v.result.subject} not compressed`, `GET ${url} with Accept-Encoding: gzip, br answered ${formatBytes(v.bytes)} without Content-Encoding; gzipped it would be ${formatBytes(v.gzipBytes)}, ${formatBytes(v.savedBytes)} (${pctSaved(v)}) less per response`, 'Enable response compression, e.g. app.add_middleware(GZipMiddleware, minimum_size=1000) in FastAPI, or compression() in Express.', { value: v.bytes, unit: 'B', budget: v.gzipBytes });
+                break;
+            case 'compression-ok': {
+                const r = v.result;
+                b.row(v.subject, v.compressed ? `${r.encoding} (${formatBytes(r.bytes ?? 0)})` : `${formatBytes(r.bytes ?? 0)}, under ${formatBytes(r.minSize)}`, `compressed when ≥ ${formatBytes(r.minSize)}`, 'pass');
+                if (v.varyMissing)
+                    b.note(`audits: ${r.subject} is compressed but has no "Vary: Accept-Encoding": a shared cache may serve the compressed body to a client that cannot read it`);
                 break;
             }
-            case 'slow': {
-                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, {
-                    classification: 'latency',
-                    measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs },
-                });
-                b.fail(p.name, value, budget, f || undefined);
+            case 'unpaginated': {
+                const r = v.result;
+                const why = [
+                    ...(v.overItems ? [`${r.items}${r.truncated ? ' or more' : ''} items, over ${r.maxItems}`] : []),
+                    ...(v.overBytes ? [`${formatBytes(r.bytes ?? 0)}${r.truncated ? ' or more' : ''}, over ${formatBytes(r.maxBytes)}`] : []),
+                    ...(v.ignores ? [ignoresText(v.ignores)] : []),
+                ];
+                fail(`≤ ${r.maxItems} items, ≤ ${formatBytes(r.maxBytes)}, honours limit and page`, why.join('; '), `list ${r.subject} not paginated`, `GET ${url}: ${why.join('; ')}${v.ignores ? ` (compared with ${r.pageUrl})` : ''}`, 'Paginate the list: take limit (capped, e.g. at 100) and page or skip parameters and apply them in the query (.skip().limit() in MongoDB).', r.items !== undefined ? { value: r.items, unit: 'items', budget: r.maxItems } : { value: r.bytes ?? 0, unit: 'B', budget: r.maxBytes });
                 break;
             }
-            case 'ok':
-                b.row(p.name, value, budget, 'pass');
+            case 'pagination-unjudged': {
+                const what = v.why === 'no-list' ? `no list found in the body${v.result.truncated ? ' (cut at the body cap)' : ''}; set audits.pagination.items`
+                    : v.why === 'truncated' ? `${v.result.items} items read before the body cap (max-body-bytes); raise it to judge the list`
+                        : v.why === 'empty' ? 'the list is empty, so paging cannot be told apart' : 'the second page could not be read';
+                b.row(v.subject, `not judged: ${what}`, `≤ ${v.result.maxItems} items`, 'skip');
                 break;
+            }
+            case 'pagination-ok':
+                b.row(v.subject, `${v.result.items} items, ${formatBytes(v.result.bytes ?? 0)}, pages`, `≤ ${v.result.maxItems} items, ≤ ${formatBytes(v.result.maxBytes)}`, 'pass');
+                break;
+            case 'uncached': {
+                const r = v.result;
+                const found = cacheFound(r.cacheControl, r.etag, r.lastModified);
+                fail(r.requirements.map(describeRequirement).join(', '), found, `caching of ${r.subject} not as expected`, `GET ${url}: ${found}; expected ${v.unmet.map(describeRequirement).join(', ')}`, 'Send Cache-Control (e.g. "public, max-age=300") and an ETag on this response, and answer If-None-Match with 304.');
+                if (v.etagWithout304)
+                    b.note(etagNote(r.subject, r.conditionalStatus));
+                break;
+            }
+            case 'caching-ok':
+                b.row(v.subject, cacheFound(v.result.cacheControl, v.result.etag, v.result.lastModified), v.result.requirements.map(describeRequirement).join(', '), 'pass');
+                if (v.etagWithout304)
+                    b.note(etagNote(v.result.subject, v.result.conditionalStatus));
+                break;
+            case 'oversize':
+                fail(`≤ ${formatBytes(v.result.budget)}`, `${formatBytes(v.bytes)}${v.result.truncated ? ' or more' : ''}`, `response of ${v.result.subject} over its size budget`, `GET ${url} answered ${formatBytes(v.bytes)}${v.result.truncated ? ' or more (cut at the body cap)' : ''}, over its budget of ${formatBytes(v.result.budget)}`, 'Trim the response: paginate, project only the fields clients use, or raise audits.size if the growth is intended.', { value: v.bytes, unit: 'B', budget: v.result.budget });
+                break;
+            case 'size-ok':
+                b.row(v.subject, formatBytes(v.bytes), `≤ ${formatBytes(v.result.budget)}`, 'pass');
+                break;
+            case 'header-missing': {
+                const hsts = v.header === 'hsts';
+                const found = hsts ? v.result.strictTransportSecurity : v.result.contentTypeOptions;
+                fail(hsts ? 'Strict-Transport-Security' : 'X-Content-Type-Options: nosniff', found === undefined ? 'missing' : `"${found}"`, hsts ? 'HSTS header missing' : 'X-Content-Type-Options: nosniff missing', `GET ${url}: ${hsts ? 'no Strict-Transport-Security header' : `X-Content-Type-Options is ${found === undefined ? 'missing' : `"${found}"`}`}`, hsts ? 'Send "Strict-Transport-Security: max-age=31536000; includeSubDomains" on https responses.' : 'Send "X-Content-Type-Options: nosniff" on every response.');
+                break;
+            }
+            case 'header-ok':
+                b.row(v.subject, 'present', v.header === 'hsts' ? 'Strict-Transport-Security' : 'X-Content-Type-Options: nosniff', 'pass');
+                break;
+            case 'tls-expiry': {
+                const r = v.result;
+                const days = round(v.daysLeft);
+                const budget = `> ${r.warnDays} days left`;
+                const value = v.level === 'expired' ? `expired ${round(-v.daysLeft)} days ago (${r.validTo})` : `${days} days left (until ${r.validTo})`;
+                if (v.level === 'ok') {
+                    b.row(v.subject, value, budget, 'pass');
+                    break;
+                }
+                fail(budget, value, v.level === 'expired' ? `TLS certificate of ${r.subject} expired` : `TLS certificate of ${r.subject} expires soon`, `the certificate of ${r.subject} (${r.subjectName ?? 'unnamed'}, issued by ${r.issuerName ?? 'unknown'}) ${v.level === 'expired' ? 'has expired' : `expires in ${days} days`}: valid until ${r.validTo}${v.level === 'critical' ? `, under ${r.criticalDays} days` : v.level === 'warn' ? `, under ${r.warnDays} days` : ''}`, 'Renew the certificate now and check that automatic renewal (certbot renew, your platform\'s managed certificates) runs.', { value: days, unit: 'days', budget: v.level === 'critical' ? r.criticalDays : r.warnDays });
+                break;
+            }
+            case 'tls-trust': {
+                const r = v.result;
+                const what = `${v.code}: ${TLS_NAMES[v.code] ?? 'the certificate is not trusted'}`;
+                if (v.waived) {
+                    b.note(`audits: ${r.subject}: ${what} (not graded: tls.reject-unauthorized is false)`);
+                    b.row(v.subject, what, 'trusted', 'skip');
+                    break;
+                }
+                fail('trusted', what, v.problem === 'hostname' ? `TLS certificate of ${r.subject} names another host` : v.problem === 'chain' ? `TLS chain of ${r.subject} incomplete` : `TLS certificate of ${r.subject} not trusted`, `${r.subject}: ${what}; chain sent: ${(r.chain ?? []).join(' → ') || 'none'}`, v.problem === 'hostname' ? 'Issue the certificate for this host name (a SAN entry for it).' : v.problem === 'chain' ? 'Serve the full chain (fullchain.pem, not cert.pem): leaf and intermediates; for a private CA, set tls.ca to it.' : 'Serve a certificate from a trusted CA, or set tls.ca to the CA that issued it.', { value: v.code });
+                break;
+            }
         }
     }
     return b.done();
 }
+function pctSaved(v) {
+    return v.bytes > 0 ? `${Math.round((v.savedBytes / v.bytes) * 100)} %` : '0 %';
+}
+function ignoresText(i) {
+    if (i === 'limit-and-page')
+        return 'limit and page are ignored (the second page equals the first)';
+    if (i === 'limit')
+        return 'limit is ignored (limit=1 returned more than one item)';
+    return 'page is ignored (page 2 repeats the first item)';
+}
+function cacheFound(cc, etag, lm) {
+    const parts = [cc !== undefined ? `Cache-Control "${cc}"` : 'no Cache-Control', etag !== undefined ? 'ETag' : 'no ETag', ...(lm !== undefined ? ['Last-Modified'] : [])];
+    return parts.join(', ');
+}
+function etagNote(subject, status) {
+    return `audits: ${subject} sends an ETag, but If-None-Match with it answered HTTP ${status}, not 304: every client downloads the whole body again`;
+}
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/core/json-path.ts
 /** Reads `a.b.0.c` from parsed JSON; `found: false` when any step is missing. */
 function readPath(root, path) {
@@ -53776,6 +54226,460 @@ function nestedDeeperThan(root, max) {
         }
     }
     return false;
+}
+
+;// CONCATENATED MODULE: ./src/core/json-prefix.ts
+/**
+ * Reads as much as it can of a JSON text that was cut off (a monitoring body past its byte cap):
+ * every complete value is kept, every open array and object is closed where the text stops, and
+ * a value cut in half (a string, a number, a key without its value) is left out. Pure, iterative
+ * and linear: no recursion, no backtracking; nesting past `maxDepth` stops the reading there.
+ */
+function parseJsonPrefix(text, maxDepth = 64) {
+    const stack = [];
+    let root;
+    let i = 0;
+    const n = text.length;
+    const ws = () => {
+        while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
+            i++;
+    };
+    /** Places a complete value in the open container (or as the root). */
+    const put = (v) => {
+        const top = stack[stack.length - 1];
+        if (!top)
+            root = v;
+        else if (top.kind === 'array')
+            top.value.push(v);
+        else if (top.key !== undefined) {
+            Object.defineProperty(top.value, top.key, { value: v, enumerable: true, writable: true, configurable: true });
+            top.key = undefined;
+        }
+    };
+    /** The end of the string starting at `i` (its closing quote), or -1 when the text stops inside it. */
+    const stringEnd = () => {
+        for (let j = i + 1; j < n; j++) {
+            if (text[j] === '\\')
+                j++;
+            else if (text[j] === '"')
+                return j;
+        }
+        return -1;
+    };
+    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    while (true) {
+        ws();
+        if (i >= n)
+            break;
+        const c = text[i];
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+            i++;
+            continue;
+        }
+        if (c === ']' || c === '}') {
+            stack.pop();
+            i++;
+            continue;
+        }
+        if (top?.kind === 'object' && top.key === undefined) {
+            // A key, then a colon.
+            if (c !== '"')
+                break;
+            const end = stringEnd();
+            if (end < 0)
+                break;
+            let key;
+            try {
+                key = JSON.parse(text.slice(i, end + 1));
+            }
+            catch {
+                break;
+            }
+            i = end + 1;
+            ws();
+            if (text[i] !== ':')
+                break;
+            i++;
+            top.key = key;
+            continue;
+        }
+        if (c === '[' || c === '{') {
+            if (stack.length >= maxDepth)
+                break;
+            const frame = c === '[' ? { kind: 'array', value: [] } : { kind: 'object', value: {} };
+            put(frame.value);
+            stack.push(frame);
+            i++;
+            continue;
+        }
+        if (c === '"') {
+            const end = stringEnd();
+            if (end < 0)
+                break;
+            try {
+                put(JSON.parse(text.slice(i, end + 1)));
+            }
+            catch {
+                break;
+            }
+            i = end + 1;
+            continue;
+        }
+        let literal = false;
+        for (const [word, v] of [['true', true], ['false', false], ['null', null]]) {
+            if (text.startsWith(word, i)) {
+                put(v);
+                i += word.length;
+                literal = true;
+            }
+        }
+        if (literal)
+            continue;
+        NUMBER.lastIndex = i;
+        const m = NUMBER.exec(text);
+        // A number that reaches the end of the text may have lost digits: left out.
+        if (!m || i + m[0].length >= n)
+            break;
+        put(Number(m[0]));
+        i += m[0].length;
+    }
+    return root;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(41692);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __nccwpck_require__(73329);
+;// CONCATENATED MODULE: ./src/checks/audits/tls.ts
+
+
+
+const MAX_CHAIN = 10;
+/**
+ * Reads one https origin's certificate with `node:tls`: connects with `rejectUnauthorized: false`
+ * (an expired or untrusted certificate must still be read), then reports node's own verdict by
+ * name (`authorizationError`) and checks the host name itself. Every wait is bounded by the
+ * timeout and the socket is always closed.
+ */
+async function inspectTls(origin, opts) {
+    const u = new URL(origin);
+    const host = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
+    const port = u.port ? Number(u.port) : 443;
+    const base = {
+        audit: 'tls', subject: u.host, url: u.origin, host, port,
+        warnDays: opts.warnDays, criticalDays: opts.criticalDays, trustWaived: opts.trustWaived, checkedAt: opts.now().toISOString(),
+    };
+    let socket;
+    try {
+        const ca = opts.caFile ? (0,client/* readCa */.No)(opts.caFile) : undefined;
+        socket = await new Promise((resolve, reject) => {
+            const s = (0,external_node_tls_.connect)({
+                host, port, rejectUnauthorized: false, ...((0,external_node_net_.isIP)(host) ? {} : { servername: host }), ...(ca ? { ca } : {}),
+            });
+            const timer = setTimeout(() => reject(Object.assign(new Error(`no TLS handshake within ${opts.timeoutMs} ms`), { code: 'ETIMEDOUT' })), opts.timeoutMs);
+            s.once('secureConnect', () => { clearTimeout(timer); resolve(s); });
+            s.on('error', (err) => { clearTimeout(timer); reject(err); });
+            socket = s;
+        });
+        const cert = socket.getPeerCertificate(true);
+        if (!cert || Object.keys(cert).length === 0)
+            return { ...base, failure: { class: 'tls', message: 'the server sent no certificate' } };
+        const identity = (0,external_node_tls_.checkServerIdentity)(host, cert);
+        const authorizationError = socket.authorized ? undefined : errorName(socket.authorizationError);
+        return {
+            ...base,
+            validTo: new Date(cert.valid_to).toISOString(),
+            subjectName: nameOf(cert.subject) ?? firstSan(cert.subjectaltname),
+            issuerName: nameOf(cert.issuer),
+            chain: chainOf(cert),
+            ...(authorizationError ? { authorizationError } : {}),
+            ...(identity ? { hostnameError: identity.code ?? 'ERR_TLS_CERT_ALTNAME_INVALID' } : {}),
+        };
+    }
+    catch (err) {
+        const e = err;
+        const timeout = e.code === 'ETIMEDOUT';
+        const cls = timeout ? 'timeout' : e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? 'dns' : 'tls';
+        return { ...base, failure: { class: cls, message: `${e.code ? `${e.code}: ` : ''}${e.message}` } };
+    }
+    finally {
+        socket?.destroy();
+    }
+}
+function errorName(e) {
+    if (e === undefined)
+        return 'UNKNOWN';
+    return typeof e === 'string' ? e : (e.code ?? e.message);
+}
+function nameOf(n) {
+    const cn = n?.CN;
+    return Array.isArray(cn) ? cn[0] : cn;
+}
+function firstSan(san) {
+    return san?.split(',')[0]?.trim();
+}
+/** The chain, leaf first, by common name; it stops at a self-issued certificate (node links it to itself). */
+function chainOf(cert) {
+    const out = [];
+    const seen = new Set();
+    let c = cert;
+    while (c && out.length < MAX_CHAIN && !seen.has(c.fingerprint256)) {
+        seen.add(c.fingerprint256);
+        out.push(nameOf(c.subject) ?? firstSan(c.subjectaltname) ?? '(unnamed)');
+        c = c.issuerCertificate;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/audits/run.ts
+
+
+
+
+
+
+/** In libuv's thread pool: a large body does not stall the other audits' timers. */
+const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/** Every audit of the config, all at once: each is one request or two, with the probes' timeout and body cap. */
+async function runAudits(config, baseUrl, http, now) {
+    const cfg = config.audits;
+    if (!cfg)
+        return [];
+    const ctx = { http, baseUrl, headers: (0,target/* headerValues */.UE)(config.headers), cfg };
+    const jobs = [];
+    for (const p of cfg.compression?.paths ?? [])
+        jobs.push(compression(ctx, p, cfg.compression['min-size']));
+    for (const p of cfg.pagination?.paths ?? [])
+        jobs.push(pagination(ctx, p));
+    for (const p of cfg.caching?.paths ?? [])
+        jobs.push(caching(ctx, p));
+    for (const [p, budget] of Object.entries(cfg.size ?? {}))
+        jobs.push(size(ctx, p, budget));
+    if (cfg.headers.hsts || cfg.headers.nosniff)
+        jobs.push(headersAudit(ctx));
+    if (cfg.tls !== false) {
+        const t = cfg.tls;
+        for (const origin of tlsOrigins(config, baseUrl)) {
+            jobs.push(inspectTls(origin, {
+                timeoutMs: cfg.timeout, trustWaived: config.tls?.['reject-unauthorized'] === false, warnDays: t['warn-days'], criticalDays: t['critical-days'], now,
+                ...(config.tls?.ca ? { caFile: config.tls.ca } : {}),
+            }));
+        }
+    }
+    return Promise.all(jobs);
+}
+/** The https origins the run requests: the target's, each health probe's and each audited path's. */
+function tlsOrigins(config, baseUrl) {
+    const a = config.audits;
+    const paths = [
+        '', ...(config.health ?? []).map((p) => p.path), ...(a?.compression?.paths ?? []), ...(a?.pagination?.paths ?? []),
+        ...(a?.caching?.paths ?? []), ...Object.keys(a?.size ?? {}),
+    ];
+    const origins = new Set();
+    for (const p of paths) {
+        const u = new URL((0,target.joinUrl)(baseUrl, p));
+        if (u.protocol === 'https:')
+            origins.add(u.origin);
+    }
+    return [...origins];
+}
+async function get(ctx, url, extra = {}) {
+    const outcome = await ctx.http.send({
+        url, method: 'GET', headers: { accept: 'application/json', ...ctx.headers, ...extra }, timeoutMs: ctx.cfg.timeout, maxBodyBytes: ctx.cfg['max-body-bytes'],
+    });
+    if (outcome.kind === 'error')
+        return { class: outcome.class, message: outcome.message };
+    return outcome;
+}
+/** A response the audit can judge: 2xx (304 only where asked for). */
+function usable(r) {
+    return 'kind' in r && r.status >= 200 && r.status < 300;
+}
+function failureOf(r) {
+    return 'kind' in r ? { class: 'status', message: `HTTP ${r.status}, expected 2xx` } : r;
+}
+function header(r, name) {
+    return r.headers?.[name];
+}
+async function compression(ctx, path, minSize) {
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const base = { audit: 'compression', subject: path, url, minSize };
+    const r = await get(ctx, url, { 'accept-encoding': 'gzip, br' });
+    if (!usable(r))
+        return { ...base, failure: failureOf(r) };
+    const encoding = header(r, 'content-encoding');
+    const vary = header(r, 'vary');
+    const plain = encoding === undefined || encoding.trim().toLowerCase() === 'identity';
+    return {
+        ...base, bytes: r.body.length, truncated: r.truncated,
+        ...(encoding !== undefined ? { encoding } : {}), ...(vary !== undefined ? { vary } : {}),
+        ...(plain && r.body.length >= minSize ? { gzipBytes: (await gzipAsync(r.body)).length } : {}),
+    };
+}
+async function pagination(ctx, path) {
+    const pc = ctx.cfg.pagination;
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const base = { audit: 'pagination', subject: path, url, maxItems: pc['max-items'], maxBytes: pc['max-bytes'] };
+    const page = new URL(url);
+    page.searchParams.set(pc['limit-param'], '1');
+    page.searchParams.set(pc['page-param'], '2');
+    const pageUrl = page.href;
+    const [r, p] = await Promise.all([get(ctx, url), get(ctx, pageUrl)]);
+    if (!usable(r))
+        return { ...base, failure: failureOf(r) };
+    // Cut at the body cap: the items read before the cut are real, so the count is a lower bound.
+    const first = listOf(r.body, pc.items, r.truncated);
+    const measured = { ...base, bytes: r.body.length, truncated: r.truncated, pageUrl, ...(first ? { items: first.list.length, listPath: first.at } : {}) };
+    if (!first || r.truncated)
+        return measured;
+    if (!usable(p))
+        return { ...measured, page: { equalsFirst: false, repeatsFirstItem: false, failure: failureOf(p) } };
+    const second = p.truncated ? undefined : listOf(p.body, pc.items);
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    return {
+        ...measured,
+        page: {
+            ...(second ? { items: second.list.length } : {}),
+            equalsFirst: second !== undefined && first.list.length > 0 && same(second.list, first.list),
+            repeatsFirstItem: second !== undefined && second.list.length === 1 && first.list.length > 1 && same(second.list[0], first.list[0]),
+        },
+    };
+}
+/** The list in a JSON body: at `items`, else the body itself, else its `items`, `data` or `results`. */
+function listOf(body, items, truncated = false) {
+    let json;
+    try {
+        json = truncated ? parseJsonPrefix(body.toString('utf8'), MAX_JSON_DEPTH) : JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (nestedDeeperThan(json, MAX_JSON_DEPTH))
+        return undefined;
+    if (items !== undefined) {
+        const read = readPath(json, items);
+        return read.found && Array.isArray(read.value) ? { list: read.value, at: items } : undefined;
+    }
+    if (Array.isArray(json))
+        return { list: json, at: '(the body)' };
+    for (const key of ['items', 'data', 'results']) {
+        const v = json !== null && typeof json === 'object' && Object.hasOwn(json, key) ? json[key] : undefined;
+        if (Array.isArray(v))
+            return { list: v, at: key };
+    }
+    return undefined;
+}
+async function caching(ctx, path) {
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const base = { audit: 'caching', subject: path, url, requirements: ctx.cfg.caching.expect };
+    const r = await get(ctx, url);
+    if (!usable(r))
+        return { ...base, failure: failureOf(r) };
+    const cacheControl = header(r, 'cache-control');
+    const etag = header(r, 'etag');
+    const lastModified = header(r, 'last-modified');
+    const facts = { ...base, ...(cacheControl !== undefined ? { cacheControl } : {}), ...(etag !== undefined ? { etag } : {}), ...(lastModified !== undefined ? { lastModified } : {}) };
+    if (etag === undefined)
+        return facts;
+    const c = await get(ctx, url, { 'if-none-match': etag });
+    return 'kind' in c ? { ...facts, conditionalStatus: c.status } : facts;
+}
+async function size(ctx, path, budget) {
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const base = { audit: 'size', subject: path, url, budget };
+    const r = await get(ctx, url);
+    if (!usable(r))
+        return { ...base, failure: failureOf(r) };
+    return { ...base, bytes: r.body.length, truncated: r.truncated };
+}
+async function headersAudit(ctx) {
+    const h = ctx.cfg.headers;
+    const url = (0,target.joinUrl)(ctx.baseUrl, h.path);
+    const base = { audit: 'headers', subject: h.path || '/', url, https: new URL(url).protocol === 'https:', hsts: h.hsts, nosniff: h.nosniff };
+    const r = await get(ctx, url);
+    if (!('kind' in r))
+        return { ...base, failure: r };
+    // Any answer carries the headers: a 404 at the root still says whether HSTS is sent.
+    const sts = header(r, 'strict-transport-security');
+    const cto = header(r, 'x-content-type-options');
+    return { ...base, ...(sts !== undefined ? { strictTransportSecurity: sts } : {}), ...(cto !== undefined ? { contentTypeOptions: cto } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/checks/audits/index.ts
+
+
+
+
+/** The guide's quick wins verified against the deployment, read-only: compression, pagination, caching, TLS, headers, sizes. */
+const auditsCheck = {
+    name: 'audits',
+    configured: (config) => config.audits !== undefined,
+    urls: (config, baseUrl) => {
+        const a = config.audits;
+        if (!a)
+            return [];
+        const paths = [...(a.compression?.paths ?? []), ...(a.pagination?.paths ?? []), ...(a.caching?.paths ?? []), ...Object.keys(a.size ?? {}), a.headers.path];
+        return paths.map((p) => (0,target.joinUrl)(baseUrl, p));
+    },
+    run: ({ plan, http, clock }) => runAudits(plan.environmentConfig, plan.baseUrl, http, () => clock.now()),
+    evaluate: (results, ctx) => (results.audits ? evaluateAudits(results.audits, ctx) : undefined),
+    render: renderAudits,
+};
+
+;// CONCATENATED MODULE: ./src/checks/health/evaluate.ts
+
+/** Pure: every probe of the run, judged against its expectations and latency budget. */
+function evaluateHealth(probes, ctx) {
+    const verdicts = probes.map((probe) => {
+        if (probe.failure)
+            return withGrade({ kind: 'failed', probe }, grade(ctx, 'health-failed'));
+        if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs)
+            return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
+        return { kind: 'ok', probe };
+    });
+    return { verdicts, observed: probes.map((p) => fingerprint(ctx.environment, 'health', p.name)) };
+}
+function withGrade(v, graded) {
+    return graded ? { ...v, graded } : v;
+}
+
+;// CONCATENATED MODULE: ./src/checks/health/render.ts
+
+
+function renderHealth(judged, ctx) {
+    const b = new RenderedBuilder(ctx, 'health');
+    for (const v of judged.verdicts) {
+        const p = v.probe;
+        const budget = p.latencyBudgetMs === undefined ? 'ok response' : `ok response, < ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`;
+        const value = `HTTP ${p.status} in ${(0,duration/* formatMs */._V)(p.latencyMs)}`;
+        switch (v.kind) {
+            case 'failed': {
+                const failure = p.failure;
+                const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
+                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${failure.class}: ${failure.message}${tries}`, {
+                    classification: failure.class,
+                    measured: { value: p.status ?? failure.class },
+                });
+                b.fail(p.name, `${failure.class}: ${failure.message}`, budget, f || undefined, p.url);
+                break;
+            }
+            case 'slow': {
+                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} slow`, `${p.method} ${p.url} answered in ${(0,duration/* formatMs */._V)(p.latencyMs)}, over its budget of ${(0,duration/* formatMs */._V)(p.latencyBudgetMs)}`, {
+                    classification: 'latency',
+                    measured: { value: round(p.latencyMs), unit: 'ms', budget: p.latencyBudgetMs },
+                });
+                b.fail(p.name, value, budget, f || undefined);
+                break;
+            }
+            case 'ok':
+                b.row(p.name, value, budget, 'pass');
+                break;
+        }
+    }
+    return b.done();
 }
 
 ;// CONCATENATED MODULE: ./src/checks/health/assertions.ts
@@ -54721,125 +55625,6 @@ function fieldsOf(json) {
     return `the fields ${shown.join(', ')}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/json-prefix.ts
-/**
- * Reads as much as it can of a JSON text that was cut off (a monitoring body past its byte cap):
- * every complete value is kept, every open array and object is closed where the text stops, and
- * a value cut in half (a string, a number, a key without its value) is left out. Pure, iterative
- * and linear: no recursion, no backtracking; nesting past `maxDepth` stops the reading there.
- */
-function parseJsonPrefix(text, maxDepth = 64) {
-    const stack = [];
-    let root;
-    let i = 0;
-    const n = text.length;
-    const ws = () => {
-        while (i < n && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t'))
-            i++;
-    };
-    /** Places a complete value in the open container (or as the root). */
-    const put = (v) => {
-        const top = stack[stack.length - 1];
-        if (!top)
-            root = v;
-        else if (top.kind === 'array')
-            top.value.push(v);
-        else if (top.key !== undefined) {
-            Object.defineProperty(top.value, top.key, { value: v, enumerable: true, writable: true, configurable: true });
-            top.key = undefined;
-        }
-    };
-    /** The end of the string starting at `i` (its closing quote), or -1 when the text stops inside it. */
-    const stringEnd = () => {
-        for (let j = i + 1; j < n; j++) {
-            if (text[j] === '\\')
-                j++;
-            else if (text[j] === '"')
-                return j;
-        }
-        return -1;
-    };
-    const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    while (true) {
-        ws();
-        if (i >= n)
-            break;
-        const c = text[i];
-        const top = stack[stack.length - 1];
-        if (c === ',') {
-            i++;
-            continue;
-        }
-        if (c === ']' || c === '}') {
-            stack.pop();
-            i++;
-            continue;
-        }
-        if (top?.kind === 'object' && top.key === undefined) {
-            // A key, then a colon.
-            if (c !== '"')
-                break;
-            const end = stringEnd();
-            if (end < 0)
-                break;
-            let key;
-            try {
-                key = JSON.parse(text.slice(i, end + 1));
-            }
-            catch {
-                break;
-            }
-            i = end + 1;
-            ws();
-            if (text[i] !== ':')
-                break;
-            i++;
-            top.key = key;
-            continue;
-        }
-        if (c === '[' || c === '{') {
-            if (stack.length >= maxDepth)
-                break;
-            const frame = c === '[' ? { kind: 'array', value: [] } : { kind: 'object', value: {} };
-            put(frame.value);
-            stack.push(frame);
-            i++;
-            continue;
-        }
-        if (c === '"') {
-            const end = stringEnd();
-            if (end < 0)
-                break;
-            try {
-                put(JSON.parse(text.slice(i, end + 1)));
-            }
-            catch {
-                break;
-            }
-            i = end + 1;
-            continue;
-        }
-        let literal = false;
-        for (const [word, v] of [['true', true], ['false', false], ['null', null]]) {
-            if (text.startsWith(word, i)) {
-                put(v);
-                i += word.length;
-                literal = true;
-            }
-        }
-        if (literal)
-            continue;
-        NUMBER.lastIndex = i;
-        const m = NUMBER.exec(text);
-        // A number that reaches the end of the text may have lost digits: left out.
-        if (!m || i + m[0].length >= n)
-            break;
-        put(Number(m[0]));
-        i += m[0].length;
-    }
-    return root;
-}
-
 ;// CONCATENATED MODULE: ./src/checks/metrics/run.ts
 
 
@@ -54908,11 +55693,12 @@ const metricsCheck = {
 
 
 
+
 /**
  * Every check, in the order its rows appear in the summary. Adding a check is adding its folder
  * and one line here (see docs/ARCHITECTURE.md, "Adding a check").
  */
-const CHECK_REGISTRY = [healthCheck, metricsCheck, loadCheck, indexesCheck];
+const CHECK_REGISTRY = [healthCheck, metricsCheck, loadCheck, indexesCheck, auditsCheck];
 
 ;// CONCATENATED MODULE: ./src/evaluation/failures.ts
 
@@ -55055,6 +55841,7 @@ var mongodb_uri = __nccwpck_require__(84739);
 
 
 
+
 /** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
 /**
  * The config used when there is no file: one health probe of the target URL expecting 2xx, and a
@@ -55093,11 +55880,14 @@ function resolvePlan(loaded, opts) {
     const config = loaded?.config ?? defaultConfig(opts.environment);
     const source = loaded ? opts.configPath : 'target-url (no config file)';
     // An own key only: `environment: constructor` must not find Object.prototype's.
-    const environmentConfig = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
-    if (!environmentConfig) {
+    const configured = Object.hasOwn(config.environments, opts.environment) ? config.environments[opts.environment] : undefined;
+    if (!configured) {
         const known = Object.keys(config.environments);
         throw new errors/* UserError */.yo(`input environment: "${opts.environment}" is not in ${source}; it defines ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'no environments'}`);
     }
+    const baseUrl0 = opts.targetUrl ?? configured.url ?? '';
+    // The TLS audit is on for every https target, with no config: an expired certificate is an outage.
+    const environmentConfig = withDefaultTlsAudit(configured, baseUrl0, opts);
     const defined = definedChecks(environmentConfig);
     // Without a config file only the health probe runs by default: not every team wants load on production every 15 minutes.
     // A shard only generates load; a merge only judges the shards' load.
@@ -55105,8 +55895,9 @@ function resolvePlan(loaded, opts) {
     if (splitLoad && !environmentConfig.load) {
         throw new errors/* UserError */.yo(`${opts.shardSpec ? 'input shard' : 'mode merge'}: environments.${opts.environment} in ${source} has no load section to ${opts.shardSpec ? 'split' : 'judge'}`);
     }
-    const checks = splitLoad ? ['load'] : (opts.checks ?? (loaded ? defined : ['health']));
-    const baseUrl = opts.targetUrl ?? environmentConfig.url ?? '';
+    const byDefault = loaded ? defined : ['health', ...(environmentConfig.audits ? ['audits'] : [])];
+    const checks = splitLoad ? ['load'] : (opts.checks ?? byDefault);
+    const baseUrl = baseUrl0;
     if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
         throw new errors/* UserError */.yo(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
     }
@@ -55126,6 +55917,16 @@ function resolvePlan(loaded, opts) {
         (0,mongodb_uri/* parseMongoUri */.G)(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
     }
     return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
+}
+/**
+ * An https target gets the TLS audit (days to expiry, hostname, chain) when its environment has no
+ * `audits:` of its own: with TLS only, not the other audits, which are opt-in. Not for a run that
+ * names its checks, nor for a shard or merge run, which only measure or judge load.
+ */
+function withDefaultTlsAudit(config, baseUrl, opts) {
+    if (config.audits || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:')
+        return config;
+    return { ...config, audits: auditsSchema.parse({ headers: { hsts: false } }) };
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts

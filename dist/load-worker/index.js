@@ -76869,7 +76869,10 @@ function createHttpClient(clock, tls) {
                 const res = await requestFollowing(req, dispatcher, signal);
                 const { body, truncated } = await readCapped(res.body, req.maxBodyBytes);
                 const retryAfterMs = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(res.headers['retry-after'], clock.now()) : undefined;
-                return { kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+                return {
+                    kind: 'response', status: res.statusCode, latencyMs: clock.monotonic() - started, body, truncated, headers: flatHeaders(res.headers),
+                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+                };
             }
             catch (err) {
                 const latencyMs = clock.monotonic() - started;
@@ -76931,6 +76934,17 @@ async function requestFollowing(req, dispatcher, signal) {
         }
         url = next;
     }
+}
+/** Response headers by lower-case name, a repeated header joined with ", " (set-cookie is dropped: it carries sessions). */
+function flatHeaders(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h)) {
+        const name = k.toLowerCase();
+        if (v === undefined || name === 'set-cookie')
+            continue;
+        out[name] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    return out;
 }
 /** The configured CA file: one that cannot be read is the config's error, named as such. */
 function readCa(file) {
