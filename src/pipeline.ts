@@ -5,7 +5,7 @@ import type { BaselineKey } from './baseline/stats.js';
 import { readBaseline } from './baseline/read.js';
 import { evaluate } from './evaluation/evaluate.js';
 import { CHECK_REGISTRY } from './checks/registry.js';
-import type { AnyCheck, RunContext } from './checks/check.js';
+import { StoppedWithResult, type AnyCheck, type RunContext } from './checks/check.js';
 import type { ShardResult } from './scale/shards.js';
 import type { ShardSpec } from './scale/shard-spec.js';
 import { UserError } from './config/errors.js';
@@ -146,6 +146,7 @@ async function runChecks(plan: RunPlan, deps: PipelineDeps, shardSpec?: ShardSpe
         const result = await check.run(ctx);
         if (result !== undefined) (results as Record<CheckName, unknown>)[check.name] = result;
       } catch (err) {
+        if (err instanceof StoppedWithResult) (results as Record<CheckName, unknown>)[check.name] = err.result;
         failures.push({ check: check.name, message: err instanceof Error ? err.message : String(err) });
       }
     };

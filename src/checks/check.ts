@@ -29,9 +29,9 @@ export interface Check<N extends CheckName = CheckName, V = unknown> {
   /** Runs after the others have finished: the load check, so it does not distort the probes' latency. */
   readonly runsLast?: boolean;
   /**
-   * Loads the check's lazy code (autocannon, the MongoDB driver: chunks of their own in dist/)
-   * before any check runs. A chunk that cannot load is a broken install, which stops the run; it
-   * is never mistaken for a check that broke on the target.
+   * Loads lazy code (chunks of their own in dist/) before any check runs, outside the check's
+   * failure isolation: a chunk that cannot load stops the run. The load check names autocannon and
+   * the shard and sample merges here, so a broken install is never read as a target that broke.
    */
   preload?(plan: RunPlan): Promise<unknown> | undefined;
   /** The I/O. Throwing is allowed: the pipeline settles each check on its own, as a `check-failed` finding. */
@@ -40,6 +40,16 @@ export interface Check<N extends CheckName = CheckName, V = unknown> {
   evaluate(results: CheckResults, ctx: EvalContext): Judged<V> | undefined;
   /** Pure: the verdicts in words. */
   render(judged: Judged<V>, ctx: EvalContext): Rendered;
+}
+
+/**
+ * Thrown by a check's `run` that broke after it had measured something: the pipeline keeps the
+ * partial result (a gate's samples already taken) and records the failure beside it.
+ */
+export class StoppedWithResult<R> extends Error {
+  constructor(readonly result: R, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
 }
 
 /** A check of any name, whatever its verdicts: what the registry lists. */

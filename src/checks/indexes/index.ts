@@ -7,11 +7,11 @@ export const indexesCheck: Check<'indexes', IndexesVerdict> = {
   name: 'indexes',
   configured: (config) => config.indexes !== undefined,
   urls: () => [],
-  preload: (plan) => (plan.environmentConfig.indexes && plan.mongodbUri ? import('./run.js') : undefined),
   run: async ({ plan }) => {
     const cfg = plan.environmentConfig.indexes;
     if (!cfg || !plan.mongodbUri) return undefined;
-    // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
+    // Loaded lazily: only a run with the indexes check loads the MongoDB driver. Inside the check's
+    // failure isolation, as before the registry: a driver that cannot load is this check's finding.
     const { runIndexes } = await import('./run.js');
     return runIndexes(cfg, plan.mongodbUri);
   },

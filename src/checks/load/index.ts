@@ -1,5 +1,5 @@
 import { joinUrl } from '../../http/target.js';
-import type { Check } from '../check.js';
+import { StoppedWithResult, type Check } from '../check.js';
 import { evaluateLoad, type LoadVerdict } from './evaluate.js';
 import { renderLoad } from './render.js';
 import type { LoadResult } from './types.js';
@@ -11,7 +11,8 @@ export const loadCheck: Check<'load', LoadVerdict> = {
   urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => joinUrl(baseUrl, r.path)),
   // After the probes, so it does not distort their latency.
   runsLast: true,
-  preload: () => import('./run.js'),
+  // As before the registry: autocannon and the merges load outside the check's failure isolation.
+  preload: () => Promise.all([import('./run.js'), import('../../scale/shards.js'), import('../../scale/samples.js')]),
   run: async ({ plan, http, clock, shardSpec }) => {
     const cfg = plan.environmentConfig.load;
     if (!cfg) return undefined;
@@ -21,13 +22,21 @@ export const loadCheck: Check<'load', LoadVerdict> = {
     const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
     // A gate judges the median of several samples: one sample makes a flaky gate.
     const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
-    const samples: LoadResult[] = [];
+    const sampleResults: LoadResult[] = [];
+    const merged = async () => (sampleResults.length === 1 ? sampleResults[0]! : (await import('../../scale/samples.js')).medianOfSamples(sampleResults));
     for (let i = 0; i < sampleCount; i++) {
-      const r = await runOnce();
-      samples.push(r);
+      let r: LoadResult;
+      try {
+        r = await runOnce();
+      } catch (err) {
+        // The samples already taken are kept and judged; the failure is reported beside them.
+        if (sampleResults.length) throw new StoppedWithResult(await merged(), err);
+        throw err;
+      }
+      sampleResults.push(r);
       if (r.overall.responses === 0) break; // unreachable: more samples would say the same
     }
-    return samples.length === 1 ? samples[0] : (await import('../../scale/samples.js')).medianOfSamples(samples);
+    return merged();
   },
   evaluate: (results, ctx) => (results.load ? evaluateLoad(results.load, ctx) : undefined),
   render: renderLoad,
