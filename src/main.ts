@@ -153,7 +153,7 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
   if (!opts.issues) return [];
   if (opts.mode === 'gate') return ['issues: not managed (gate mode never opens incident issues)'];
   if (opts.shardSpec) return ['issues: not managed by a shard run (the merge run manages them)'];
-  const cfg = outcome.plan.config.incidents;
+  const cfg = outcome.plan.fullConfig.incidents;
   try {
     const { octokit, owner, repo } = await github.get();
     const [{ runIncidents, deferredLine }, { BranchFiles }] = await Promise.all([import('./incidents/applier.js'), import('./github/branch-file.js')]);
@@ -167,7 +167,7 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
       log: (m) => core.info(m),
     });
     const lines = result.lines.map((l) => `issues: ${l}`);
-    const more = deferredLine(result.plan.deferred, cfg['max-new-per-run']);
+    const more = deferredLine(result.incidentPlan.deferred, cfg['max-new-per-run']);
     if (more) lines.push(`issues: ${more}`);
     if (opts.dryRun) lines.push('issues: dry-run, nothing was written');
     if (lines.length === 0) lines.push('issues: no incident changed');

@@ -55,8 +55,8 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
   }
   const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'] as const, 'monitor');
   const shardRaw = get('shard').trim();
-  const shard = shardRaw ? parseShard(shardRaw, 'input shard') : undefined;
-  if (shard && mode !== 'monitor') throw new UserError(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
+  const shardSpec = shardRaw ? parseShard(shardRaw, 'input shard') : undefined;
+  if (shardSpec && mode !== 'monitor') throw new UserError(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
   const shards = get('shards').trim() || undefined;
   if (mode === 'merge' && !shards) {
     throw new UserError('input shards: mode merge needs the shard results: the shard jobs\' outputs as JSON (${{ toJSON(needs.<job>.outputs) }}) or their report files');
@@ -72,7 +72,7 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     mongodbUri: get('mongodb-uri').trim() || undefined,
     githubToken: get('github-token').trim() || undefined,
     mode,
-    ...(shard ? { shardSpec: shard } : {}),
+    ...(shardSpec ? { shardSpec } : {}),
     ...(shards ? { shards } : {}),
     issues: bool(get, 'issues', true),
     failOn,

@@ -9,7 +9,8 @@ import { StoppedWithResult, type AnyCheck, type RunContext } from './checks/chec
 import type { ShardResult } from './scale/shards.js';
 import type { ShardSpec } from './scale/shard-spec.js';
 import { UserError } from './config/errors.js';
-import type { CheckFailure, CheckName, CheckResults } from './core/types.js';
+import type { CheckFailure, CheckResults } from './checks/results.js';
+import type { CheckName } from './core/types.js';
 import { computeVerdict } from './core/verdict.js';
 import type { BaselineStore } from './baseline/store.js';
 import type { RunOptions } from './options.js';
@@ -97,7 +98,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const judged = evaluate(results, {
     environment: plan.environment,
     config: plan.environmentConfig,
-    severity: plan.config.severity,
+    severity: plan.fullConfig.severity,
     ...(baseline ? { baseline } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.

@@ -10,7 +10,8 @@ import { auditsSchema } from './checks/audits/schema.js';
 
 /** What this run will check, resolved from the config and the options. */
 export interface RunPlan {
-  readonly config: Config;
+  /** The whole config file (every environment, severity overrides, incidents); `environmentConfig` is this run's environment. */
+  readonly fullConfig: Config;
   readonly environment: string;
   readonly environmentConfig: EnvironmentConfig;
   /** Empty when only the indexes check runs. */
@@ -84,7 +85,7 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
   const byDefault: CheckName[] = loaded ? defined : ['health', ...(environmentConfig.audits ? (['audits'] as const) : [])];
   const checks = splitLoad ? (['load'] as CheckName[]) : (opts.checks ?? byDefault);
   const baseUrl = baseUrl0;
-  if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
+  if (!baseUrl && opts.mode !== 'merge' && CHECK_REGISTRY.some((c) => checks.includes(c.name) && !c.targetless)) {
     throw new UserError(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
   }
   for (const c of checks) {
@@ -103,7 +104,7 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
     }
     parseMongoUri(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
   }
-  return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
+  return { fullConfig: config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Redactor } from '../report/redact.js';
 import type { RunPlan } from '../run-plan.js';
 import type { ShardSpec } from '../scale/shard-spec.js';
 import { ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from '../core/severity.js';
-import type { CheckFacts, CheckName, CheckResults, Finding, ResultRow } from '../core/types.js';
+import type { CheckFacts, CheckResults } from './results.js';
+import type { CheckName, Finding, ResultRow } from '../core/types.js';
 
 /**
  * One check is one folder, `src/checks/<name>/`, with one shape:
@@ -26,6 +27,8 @@ export interface Check<N extends CheckName = CheckName, V = unknown> {
   configured(config: EnvironmentConfig): boolean;
   /** Every URL it will request (relative paths joined to the target), so the redactor knows their secrets before any request. */
   urls(config: EnvironmentConfig, baseUrl: string): string[];
+  /** True for a check that needs no target URL (the indexes check talks to MongoDB only). */
+  readonly targetless?: boolean;
   /** Runs after the others have finished: the load check, so it does not distort the probes' latency. */
   readonly runsLast?: boolean;
   /**

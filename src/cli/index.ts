@@ -128,7 +128,7 @@ async function execute(
   if (!json) {
     console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
     if (recorded) console.log(redactor.text(recorded));
-    if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
+    if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig.incidents, report, opts)));
   }
   return report.verdict.status === 'fail' ? 1 : 0;
 }
@@ -141,10 +141,10 @@ function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeo
   const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
   if (!opts.issues) return `${head}\n  none: issues are turned off`;
   if (opts.mode === 'gate' || opts.shardSpec) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-  const plan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
-  const lines = plan.actions.map((a) => `  would ${describeAction(a, { planned: true })}`);
-  if (plan.deferred.length) lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
-  const waiting = Object.keys(plan.pending);
+  const incidentPlan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+  const lines = incidentPlan.actions.map((a) => `  would ${describeAction(a, { planned: true })}`);
+  if (incidentPlan.deferred.length) lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
+  const waiting = Object.keys(incidentPlan.pending);
   if (waiting.length) lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
   return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }

@@ -1,6 +1,6 @@
 import { CHECK_REGISTRY } from '../checks/registry.js';
 import type { AnyCheck, Check, EvalContext, Rendered } from '../checks/check.js';
-import type { CheckFacts, CheckResults, Evaluation } from '../core/types.js';
+import type { CheckFacts, CheckResults, Evaluation } from '../checks/results.js';
 import { renderFailures } from './failures.js';
 import { foldOutages } from './outages.js';
 

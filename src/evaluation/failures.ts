@@ -1,4 +1,4 @@
-import type { CheckFailure } from '../core/types.js';
+import type { CheckFailure } from '../checks/results.js';
 import { grade, type EvalContext, type Rendered } from '../checks/check.js';
 import { RenderedBuilder } from '../checks/rendering.js';
 

@@ -1,6 +1,7 @@
 import { originOf } from '../core/url.js';
 import { sevName, rank } from '../core/severity.js';
-import type { Evaluation, Finding } from '../core/types.js';
+import type { Evaluation } from '../checks/results.js';
+import type { Finding } from '../core/types.js';
 import type { EvalContext, Located } from '../checks/check.js';
 
 /**

@@ -3,7 +3,7 @@ import type { IncidentsConfig } from './schema.js';
 import { parseMarker, parseState, type ExistingIssue } from './state.js';
 import { reconcile, type Action, type IncidentPlan } from './reconcile.js';
 import { describeAction } from './plan-lines.js';
-import { SEVERITIES, sevName as sevLabel, type Severity } from '../core/severity.js';
+import { SEVERITIES, sevName, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Observed } from './observed.js';
 import type { Finding } from '../core/types.js';
@@ -46,7 +46,7 @@ export async function listIncidentIssues(octokit: Octokit, repo: RepoRef, baseLa
 }
 
 export interface IncidentRun {
-  readonly plan: IncidentPlan;
+  readonly incidentPlan: IncidentPlan;
   /** One line per action taken (or planned, in a dry run), for the summary. */
   readonly lines: readonly string[];
 }
@@ -74,20 +74,20 @@ export async function runIncidents(environment: string, findings: readonly Findi
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
   // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
   const bounded = findings.map((f) => ({ ...f, title: clip(f.title, TITLE_MAX), detail: clip(f.detail, DETAIL_MAX) }));
-  const plan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
-  if (deps.dryRun) return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
+  const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+  if (deps.dryRun) return { incidentPlan, lines: incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
 
   const lines: string[] = [];
   try {
-    if (plan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
+    if (incidentPlan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
       await ensureLabels(octokit, repo, cfg, environment);
     }
-    for (const action of plan.actions) {
+    for (const action of incidentPlan.actions) {
       const number = await apply(action, deps, cfg);
       lines.push(describe(action, number));
     }
-    if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(plan.pending)) {
-      await deps.files.update(pendingPath, () => `${JSON.stringify(plan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
+    if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(incidentPlan.pending)) {
+      await deps.files.update(pendingPath, () => `${JSON.stringify(incidentPlan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
     }
   } catch (err) {
     const status = statusOf(err);
@@ -96,7 +96,7 @@ export async function runIncidents(environment: string, findings: readonly Findi
     }
     throw err;
   }
-  return { plan, lines };
+  return { incidentPlan, lines };
 }
 
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
@@ -204,7 +204,7 @@ async function dedupe(fingerprint: string, created: number, deps: IncidentDeps, 
 export function deferredLine(deferred: readonly Finding[], cap: number): string | undefined {
   if (deferred.length === 0) return undefined;
   // At most 20 named: 10,000 deferred findings must not make the summary itself too large for GitHub.
-  const named = deferred.slice(0, 20).map((f) => `[${sevLabel(f.severity)}] ${md(f.title)}`);
+  const named = deferred.slice(0, 20).map((f) => `[${sevName(f.severity)}] ${md(f.title)}`);
   const rest = deferred.length - named.length;
   return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${named.join('; ')}${rest > 0 ? `; and ${rest} more in the JSON report` : ''}`;
 }

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SEVERITY_TARGETS, rank, type SeverityTargets } from '../core/severity.js';
-import type { CheckFacts, CheckName, CheckResults, Finding, ResultRow, Verdict } from '../core/types.js';
+import type { CheckFacts, CheckResults } from '../checks/results.js';
+import type { CheckName, Finding, ResultRow, Verdict } from '../core/types.js';
 import type { LoadResult } from '../checks/load/types.js';
 import type { Redactor } from './redact.js';
 import type { BaselineEntry } from '../baseline/stats.js';

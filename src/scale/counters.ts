@@ -1,19 +1,12 @@
-import type { FailureClass } from '../core/types.js';
+import type { LoadRequestCounts } from '../checks/load/types.js';
 
 /**
  * The load counters that add up, and the arithmetic on them: one implementation for a request's
  * run (checks/load/run.ts), the merge of workers and shards (shards.ts) and of gate samples (samples.ts).
  */
-export interface Counters {
-  responses: number;
-  non2xx: number;
-  socketErrors: number;
-  timeouts: number;
-  /** 2xx responses whose body lacked `expect-body-contains` (a non-2xx is already a failure). */
-  mismatches: number;
-  statusCodes: Record<string, number>;
-  firstError?: { readonly class: FailureClass; readonly message: string };
-}
+/** The counters a run adds up: the counting fields of a request's result (its zod schema), mutable while counting. */
+type Counted = Pick<LoadRequestCounts, 'responses' | 'non2xx' | 'socketErrors' | 'timeouts' | 'mismatches' | 'statusCodes' | 'firstError'>;
+export type Counters = { -readonly [K in keyof Counted]: Counted[K] };
 
 export const zeroCounters = (): Counters => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
 

@@ -7,9 +7,9 @@ import { addCounters, sumOf } from './counters.js';
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot
  * flip a gate. Counts are summed and the histogram is the exact merge of all samples.
  */
-export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
-  const first = samples[0]!;
-  if (samples.length === 1) return first;
+export function medianOfSamples(runs: readonly LoadResult[]): LoadResult {
+  const first = runs[0]!;
+  if (runs.length === 1) return first;
   const combine = (list: LoadRequestResult[]): LoadRequestResult => {
     const failed = list.flatMap((r) => (r.failedHistogram ? [decodeHistogram(r.failedHistogram)] : []));
     const failedAll = failed.length ? mergeHistograms(failed) : undefined;
@@ -41,8 +41,8 @@ export function medianOfSamples(samples: readonly LoadResult[]): LoadResult {
   };
   return {
     ...first,
-    requests: first.requests.map((_, i) => combine(samples.map((s) => s.requests[i]!))),
-    overall: combine(samples.map((s) => s.overall)),
-    perSample: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
+    requests: first.requests.map((_, i) => combine(runs.map((s) => s.requests[i]!))),
+    overall: combine(runs.map((s) => s.overall)),
+    perSample: runs.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
   };
 }

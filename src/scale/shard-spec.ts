@@ -1,9 +1,9 @@
+import { z } from 'zod';
 import { UserError } from '../config/errors.js';
 
-export interface ShardSpec {
-  readonly index: number;
-  readonly count: number;
-}
+/** Which share of a split load a run takes: shard `index` of `count` (the `shard` input, "2/3"). */
+export const shardSpecSchema = z.object({ index: z.int().min(1), count: z.int().min(1) });
+export type ShardSpec = Readonly<z.infer<typeof shardSpecSchema>>;
 
 /** Parses "2/3". */
 export function parseShard(text: string, where: string): ShardSpec {

@@ -14,7 +14,7 @@ export const SHARD_SCHEMA = 'launchguard.shard/v1';
 
 export const shardResultSchema = z.object({
   schema: z.literal(SHARD_SCHEMA),
-  shard: z.object({ index: z.int().min(1), count: z.int().min(1) }),
+  shard: shardSpecSchema,
   environment: z.string(),
   /** The load config the shard ran, hashed: shards of different configs must not merge. */
   configHash: z.string(),
@@ -23,7 +23,7 @@ export const shardResultSchema = z.object({
 export type ShardResult = z.infer<typeof shardResultSchema>;
 
 export { parseShard, type ShardSpec } from './shard-spec.js';
-import { share, type ShardSpec } from './shard-spec.js';
+import { share, shardSpecSchema, type ShardSpec } from './shard-spec.js';
 
 /**
  * This shard's slice of the load: its share of connections, rate and amount. Rate and amount are
@@ -46,10 +46,10 @@ export function configHash(environment: string, load: LoadConfig): string {
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
-export function toShardResult(load: LoadResult, shard: ShardSpec, environment: string, hash: string): ShardResult {
+export function toShardResult(load: LoadResult, spec: ShardSpec, environment: string, hash: string): ShardResult {
   return {
     schema: SHARD_SCHEMA,
-    shard,
+    shard: spec,
     environment,
     configHash: hash,
     requests: load.requests.map((r) => ({

@@ -5,7 +5,8 @@ import { evaluateIndexes } from '../../src/checks/indexes/evaluate.js';
 import { problemFix, problemText } from '../../src/checks/indexes/render.js';
 import { CHECK_REGISTRY } from '../../src/checks/registry.js';
 import type { EvalContext } from '../../src/checks/check.js';
-import type { IndexesResult, ProbeResult } from '../../src/core/types.js';
+import type { IndexesResult } from '../../src/checks/indexes/types.js';
+import type { ProbeResult } from '../../src/checks/health/types.js';
 
 // Issue 13: a check's evaluate is pure and structured (verdicts with numbers, rules and
 // severities, no sentences); its render puts them in words. These tests call evaluate directly.
@@ -87,12 +88,12 @@ describe('the registry', () => {
 describe('facts for other renderers', () => {
   it('the load evaluation hands each request its resolved budgets, so the gate comment need not read the config', async () => {
     const { evaluate } = await import('../../src/evaluation/evaluate.js');
-    const env = configSchema.parse({ environments: { p: { load: { budgets: { p95: '2s' }, regression: { threshold: '30%' }, requests: [{ name: 'search', path: '/s', budgets: { p95: '100ms', 'error-rate': '0.5%' } }, { name: 'home', path: '/' }] } } } }).environments.p!;
+    const loadConfig = configSchema.parse({ environments: { p: { load: { budgets: { p95: '2s' }, regression: { threshold: '30%' }, requests: [{ name: 'search', path: '/s', budgets: { p95: '100ms', 'error-rate': '0.5%' } }, { name: 'home', path: '/' }] } } } }).environments.p!;
     const req = (name: string) => ({
       name, method: 'GET', url: `http://x/${name}`, connections: 1, startedAt: '2026-11-28T00:00:00Z', elapsedMs: 1000, requests: 100, responses: 100, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0,
       statusCodes: { 200: 100 }, errorRate: 0, requestsPerSecond: 100, latencyMs: { count: 100, min: 1, mean: 5, p50: 5, p90: 9, p95: 9, p99: 9, max: 9 }, histogram: 'x',
     });
-    const e = evaluate({ load: { connections: 1, durationMs: 1000, warmupMs: 0, requests: [req('search'), req('home')], overall: { ...req('all') } } }, { environment: 'p', config: env, severity: {} });
+    const e = evaluate({ load: { connections: 1, durationMs: 1000, warmupMs: 0, requests: [req('search'), req('home')], overall: { ...req('all') } } }, { environment: 'p', config: loadConfig, severity: {} });
     expect(e.facts).toEqual({ load: { budgets: { search: { p50: 500, p95: 100, errorRate: 0.5 }, home: { p50: 500, p95: 2000, errorRate: 1 } }, regressionThresholdPct: 30 } });
   });
 });

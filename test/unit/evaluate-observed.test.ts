@@ -3,13 +3,15 @@ import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js
 import { baselineOf } from '../../src/baseline/stats.js';
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { observes } from '../../src/incidents/observed.js';
-import type { CheckResults, EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { CheckResults } from '../../src/checks/results.js';
+import type { EndpointReading } from '../../src/checks/metrics/types.js';
+import type { ProbeResult } from '../../src/checks/health/types.js';
 import type { LoadRequestResult } from '../../src/checks/load/types.js';
 
 // Issue 10, section 3: evaluate says which subjects it looked at, passing or failing. A subject
 // whose rule did not run this time is no evidence that its incident recovered.
 const BASE = 'http://127.0.0.1:8000';
-const env: EnvironmentConfig = configSchema.parse({
+const environmentConfig: EnvironmentConfig = configSchema.parse({
   environments: {
     production: {
       health: [{ name: 'api', path: '/health' }],
@@ -55,7 +57,7 @@ const cases: [string, CheckResults, boolean, string[], string[]][] = [
 
 describe('evaluate: the subjects it observed', () => {
   it.each(cases)('%s', (_name, results, withBaseline, yes, no) => {
-    const e = evaluate(results, { environment: 'production', config: env, severity: {}, ...(withBaseline && baseline ? { baseline } : {}) });
+    const e = evaluate(results, { environment: 'production', config: environmentConfig, severity: {}, ...(withBaseline && baseline ? { baseline } : {}) });
     for (const s of yes) expect(observes(e.observed, fp(s)), s).toBe(true);
     for (const s of no) expect(observes(e.observed, fp(s)), s).toBe(false);
     // Every finding's subject is observed.

@@ -3,7 +3,8 @@ import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js
 import { evaluate } from '../../src/evaluation/evaluate.js';
 import { matchLevel, DEFAULT_LEVELS } from '../../src/checks/metrics/evaluate.js';
 import { meetsThreshold, worstOf, type SeverityOverrides } from '../../src/core/severity.js';
-import type { EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { EndpointReading } from '../../src/checks/metrics/types.js';
+import type { ProbeResult } from '../../src/checks/health/types.js';
 import type { LoadRequestResult, LoadResult } from '../../src/checks/load/types.js';
 import { computeVerdict } from '../../src/core/verdict.js';
 

@@ -21,8 +21,8 @@ const finding = (check: Finding['check'], subject: string, severity: Severity = 
 class Tracker {
   issues: ({ -readonly [K in keyof ExistingIssue]: ExistingIssue[K] } & { body: string; comments: string[] })[] = [];
   run(findings: Finding[], observed: readonly string[], now: Date, over: Record<string, unknown> = {}): Action[] {
-    const plan = reconcile({ environment: 'production', findings, observed, issues: this.issues, pending: {}, config: cfg(over), now });
-    for (const a of plan.actions) {
+    const incidentPlan = reconcile({ environment: 'production', findings, observed, issues: this.issues, pending: {}, config: cfg(over), now });
+    for (const a of incidentPlan.actions) {
       if (a.kind === 'open') {
         const n = this.issues.length + 1;
         this.issues.push({ number: n, state: 'open', title: a.title, labels: [...a.labels], createdAt: now.toISOString(), fingerprint: a.fingerprint, body: a.body, comments: [a.comment], incident: parseState(a.body) });
@@ -38,7 +38,7 @@ class Tracker {
       if ('addLabels' in a) i.labels = [...i.labels.filter((l) => !a.removeLabels.includes(l)), ...a.addLabels];
       if (a.comment) i.comments.push(a.comment);
     }
-    return [...plan.actions];
+    return [...incidentPlan.actions];
   }
 }
 
@@ -124,8 +124,8 @@ describe('section 4: the hidden state block cannot be broken or forged', () => {
     expect(parseState(body)).toBeUndefined();
     expect(parseState('<!-- launchguard:state {"v":1, broken -->')).toBeUndefined();
     const issue: ExistingIssue = { number: 4, state: 'open', title: '[SEV2] production: health probe api failing', labels: ['launchguard', 'sev2'], createdAt: at(-5).toISOString(), fingerprint: 'production:health:api' };
-    const plan = reconcile({ environment: 'production', findings: [], observed: ['production:health:api'], issues: [issue], pending: {}, config: cfg(), now: at(0) });
-    const a = plan.actions[0]!;
+    const incidentPlan = reconcile({ environment: 'production', findings: [], observed: ['production:health:api'], issues: [issue], pending: {}, config: cfg(), now: at(0) });
+    const a = incidentPlan.actions[0]!;
     expect(a).toMatchObject({ kind: 'update', change: 'recovering' });
     expect(parseState((a as { body: string }).body)).toMatchObject({ severity: 'sev2', title: 'production: health probe api failing', consecutivePassing: 1, firstSeen: at(-5).toISOString() });
   });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { configSchema, type EnvironmentConfig } from '../../src/config/schema.js';
 import { evaluateMetrics, type MetricsVerdict } from '../../src/checks/metrics/evaluate.js';
 import type { SeverityOverrides } from '../../src/core/severity.js';
-import type { EndpointReading, ProbeResult } from '../../src/core/types.js';
+import type { EndpointReading } from '../../src/checks/metrics/types.js';
+import type { ProbeResult } from '../../src/checks/health/types.js';
 
 // Issue 13: the metrics check's evaluate is pure and structured: kinds, numbers, levels and graded
 // severities; the words are render's.
 const BASE = 'http://127.0.0.1:8000';
-const env: EnvironmentConfig = configSchema.parse({
+const environmentConfig: EnvironmentConfig = configSchema.parse({
   environments: {
     production: {
       metrics: {
@@ -24,7 +25,7 @@ const probe = (over: Partial<ProbeResult> = {}): ProbeResult => ({ name: 'api', 
 const http503 = { failure: { class: 'status' as const, message: 'HTTP 503' }, status: 503, json: undefined };
 
 const judge = (readings: EndpointReading[], probes: ProbeResult[] = [], severity: SeverityOverrides = {}) =>
-  evaluateMetrics(readings, probes, { environment: 'production', config: env, severity });
+  evaluateMetrics(readings, probes, { environment: 'production', config: environmentConfig, severity });
 
 /** A verdict boiled down to what the table checks: its kind, subject, number, severity and reason. */
 function facts(v: MetricsVerdict): unknown[] {

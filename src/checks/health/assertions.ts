@@ -1,5 +1,5 @@
 import type { Assertion } from './schema.js';
-import type { AssertionResult } from '../../core/types.js';
+import type { AssertionResult } from './types.js';
 import { readPath, show } from '../../core/json-path.js';
 
 /** Judges one assertion on a parsed JSON body. Pure. */

@@ -1,4 +1,4 @@
-import type { ProbeResult } from '../../core/types.js';
+import type { ProbeResult } from './types.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 
 /** A probe's verdict: it failed (no answer, wrong status, failed assertion), it answered over its latency budget, or it passed. */

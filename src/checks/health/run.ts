@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../../config/schema.js';
 import type { ProbeConfig } from './schema.js';
 import { checkAssertion } from './assertions.js';
-import type { AssertionResult, ProbeResult } from '../../core/types.js';
+import type { AssertionResult, ProbeResult } from './types.js';
 import type { Redactor } from '../../report/redact.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/json-path.js';
 import type { HttpClient } from '../../http/client.js';

@@ -7,6 +7,7 @@ export const indexesCheck: Check<'indexes', IndexesVerdict> = {
   name: 'indexes',
   configured: (config) => config.indexes !== undefined,
   urls: () => [],
+  targetless: true,
   run: async ({ plan }) => {
     const cfg = plan.environmentConfig.indexes;
     if (!cfg || !plan.mongodbUri) return undefined;

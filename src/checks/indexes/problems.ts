@@ -1,7 +1,7 @@
 import type { IndexSpec, IndexesConfig } from './schema.js';
 import { isDeepStrictEqual } from 'node:util';
 import { rank, type RuleId, type Severity } from '../../core/severity.js';
-import type { CollectionIndexes, IndexesResult } from '../../core/types.js';
+import type { CollectionIndexes, IndexesResult } from './types.js';
 
 /** One thing wrong with a collection's indexes, with the rule that grades it. Structured: render.ts puts it in words and writes the fix. */
 export type IndexProblem = { readonly rule: RuleId; readonly collection: string } & (

@@ -40,7 +40,7 @@ export function renderIndexes(judged: Judged<IndexesVerdict>, ctx: EvalContext):
         break;
       }
       case 'query': {
-        const q = v.plan;
+        const q = v.query;
         const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
         b.row(`query ${q.name}`, value, 'uses an index', q.error ? 'skip' : q.collscan ? 'fail' : 'pass');
         break;

@@ -2,7 +2,7 @@ import { MongoClient, type Document, type MongoClientOptions } from 'mongodb';
 import pLimit from 'p-limit';
 import { mongoHosts } from '../../config/mongodb-uri.js';
 import type { IndexesConfig } from './schema.js';
-import type { CollectionIndexes, IndexesResult, QueryPlan } from '../../core/types.js';
+import type { CollectionIndexes, IndexesResult, QueryPlan } from './types.js';
 import { planStages } from './problems.js';
 
 /**

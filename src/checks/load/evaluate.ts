@@ -78,10 +78,11 @@ export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVer
   const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
   verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
   let overallP95Breached = false;
-  const budgetsOf: Record<string, ResolvedBudgets> = {};
+  // A Map: request names of a merge run come from shard JSON (a name such as __proto__ is a plain key).
+  const budgetsOf = new Map<string, ResolvedBudgets>();
   for (const r of load.requests) {
     const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
-    budgetsOf[r.name] = budgets;
+    budgetsOf.set(r.name, budgets);
     const breached = evaluateLoadRequest(r, budgets, ctx, verdicts, observe);
     if (breached || (r.responses === 0 && !r.idle)) overallP95Breached = true;
   }
@@ -100,7 +101,7 @@ export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVer
       ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
     });
   }
-  return { verdicts, observed, facts: { load: { budgets: budgetsOf, regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
+  return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
 }
 
 /** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { FailureClass } from '../../core/types.js';
+import { FAILURE_CLASSES } from '../../core/types.js';
 import type { LatencySummary } from '../../scale/histogram.js';
 
 /** The load check's result: what `report.json` keeps under `results.load`. */
 
-const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'] as const satisfies readonly FailureClass[];
 
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
@@ -30,7 +29,7 @@ export const loadRequestCountsSchema = z.object({
   histogram: z.string(),
   /** The failed responses' latencies; `histogram` holds the successful ones. */
   failedHistogram: z.string().optional(),
-  firstError: z.object({ class: z.enum(failureClasses), message: z.string() }).optional(),
+  firstError: z.object({ class: z.enum(FAILURE_CLASSES), message: z.string() }).optional(),
   /**
    * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
    * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.

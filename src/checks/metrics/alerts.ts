@@ -1,7 +1,7 @@
 import type { EnvironmentConfig } from '../../config/schema.js';
 import { readPath, show } from '../../core/json-path.js';
 import { rank, ruleSeverity, type RuleId, type Severity } from '../../core/severity.js';
-import type { EndpointReading } from '../../core/types.js';
+import type { EndpointReading } from './types.js';
 import { family } from '../../incidents/observed.js';
 import { fingerprint, grade, type EvalContext, type Graded } from '../check.js';
 

@@ -1,5 +1,6 @@
 import { readPath } from '../../core/json-path.js';
-import type { EndpointReading, ProbeResult } from '../../core/types.js';
+import type { EndpointReading } from './types.js';
+import type { ProbeResult } from '../health/types.js';
 import { originOf } from '../../core/url.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { evaluateAlerts, truncatedAlerts, withGrade, type AlertVerdict } from './alerts.js';

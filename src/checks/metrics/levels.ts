@@ -1,6 +1,6 @@
 import type { EnvironmentConfig } from '../../config/schema.js';
 import { rank } from '../../core/severity.js';
-import type { Level } from './schema.js';
+import type { Level, MetricsConfig } from './schema.js';
 
 /** The guide's levels for the built-in metrics, used where the config gives none. */
 export const DEFAULT_LEVELS: Readonly<Record<'cpu' | 'memory' | 'disk' | 'payment-success-rate', readonly Level[]>> = {
@@ -22,12 +22,12 @@ export const DEFAULT_LEVELS: Readonly<Record<'cpu' | 'memory' | 'disk' | 'paymen
 
 export interface Threshold {
   readonly name: string;
-  readonly source: 'system' | 'usage';
+  readonly source: MetricsConfig['thresholds'][number]['source'];
   readonly field: string;
   readonly unit: string;
   readonly levels: readonly Level[];
   /** Built-in percent metrics: how the app reports the value (`fraction` is scaled to percent). */
-  readonly scale?: 'percent' | 'fraction';
+  readonly scale?: NonNullable<NonNullable<NonNullable<MetricsConfig['system']>['cpu']>['unit']>;
   /** Where the metric is declared, for messages. */
   readonly key?: string;
   /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */

@@ -1,5 +1,5 @@
 import type { EnvironmentConfig } from '../../config/schema.js';
-import type { EndpointReading } from '../../core/types.js';
+import type { EndpointReading } from './types.js';
 import { parseJsonPrefix } from '../../core/json-prefix.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../core/json-path.js';
 import type { HttpClient } from '../../http/client.js';
