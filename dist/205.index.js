@@ -513,20 +513,20 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
     const pending = pendingFile?.text ? JSON.parse(pendingFile.text) : {};
     // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
     const bounded = findings.map((f) => ({ ...f, title: (0,limits/* clip */.$Q)(f.title, TITLE_MAX), detail: (0,limits/* clip */.$Q)(f.detail, limits/* DETAIL_MAX */.RU) }));
-    const plan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+    const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
     if (deps.dryRun)
-        return { plan, lines: plan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
+        return { incidentPlan, lines: incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
     const lines = [];
     try {
-        if (plan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
+        if (incidentPlan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
             await ensureLabels(octokit, repo, cfg, environment);
         }
-        for (const action of plan.actions) {
+        for (const action of incidentPlan.actions) {
             const number = await apply(action, deps, cfg);
             lines.push(describe(action, number));
         }
-        if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(plan.pending)) {
-            await deps.files.update(pendingPath, () => `${JSON.stringify(plan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
+        if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(incidentPlan.pending)) {
+            await deps.files.update(pendingPath, () => `${JSON.stringify(incidentPlan.pending, null, 2)}\n`, `launchguard: pending incidents of ${environment}`, pendingFile);
         }
     }
     catch (err) {
@@ -536,7 +536,7 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
         }
         throw err;
     }
-    return { plan, lines };
+    return { incidentPlan, lines };
 }
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a, number, planned = false) {

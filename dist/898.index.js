@@ -107,7 +107,7 @@ function renderGateComment(r) {
         const o = l.overall;
         // Budgets are per request: each request is shown with its own budget (as evaluation resolved it) and its own verdict.
         const facts = r.facts?.load;
-        const own = (name) => facts?.budgets[name];
+        const own = (name) => (facts && Object.hasOwn(facts.budgets, name) ? facts.budgets[name] : undefined);
         const broke = (name, ...kinds) => r.findings.some((f) => f.check === 'load' && kinds.some((k) => f.subject === `${name}:${k}`));
         const regressed = r.findings.some((f) => f.rule === 'load-regression');
         const single = l.requests.length === 1 ? l.requests[0] : undefined;

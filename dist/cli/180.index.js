@@ -151,7 +151,7 @@ __webpack_require__.d(__webpack_exports__, {
   SHARD_SCHEMA: () => (/* binding */ SHARD_SCHEMA),
   configHash: () => (/* binding */ configHash),
   mergeShards: () => (/* binding */ mergeShards),
-  parseShard: () => (/* reexport */ shard_spec/* parseShard */.u),
+  parseShard: () => (/* reexport */ shard_spec/* parseShard */.uK),
   parseShardResult: () => (/* binding */ parseShardResult),
   shardLoad: () => (/* binding */ shardLoad),
   shardResultSchema: () => (/* binding */ shardResultSchema),
@@ -165,10 +165,12 @@ var external_node_crypto_ = __webpack_require__(77598);
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __webpack_require__(73054);
 ;// CONCATENATED MODULE: ./src/checks/load/types.ts
 
+
 /** The load check's result: what `report.json` keeps under `results.load`. */
-const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
  * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
@@ -193,7 +195,7 @@ const loadRequestCountsSchema = schemas/* object */.Ikc({
     histogram: schemas/* string */.YjP(),
     /** The failed responses' latencies; `histogram` holds the successful ones. */
     failedHistogram: schemas/* string */.YjP().optional(),
-    firstError: schemas/* object */.Ikc({ class: schemas/* enum */.k5n(failureClasses), message: schemas/* string */.YjP() }).optional(),
+    firstError: schemas/* object */.Ikc({ class: schemas/* enum */.k5n(types/* FAILURE_CLASSES */.C), message: schemas/* string */.YjP() }).optional(),
     /**
      * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
      * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
@@ -223,7 +225,7 @@ var shard_spec = __webpack_require__(68252);
 const SHARD_SCHEMA = 'launchguard.shard/v1';
 const shardResultSchema = schemas/* object */.Ikc({
     schema: schemas/* literal */.euz(SHARD_SCHEMA),
-    shard: schemas/* object */.Ikc({ index: schemas/* int */.Whr().min(1), count: schemas/* int */.Whr().min(1) }),
+    shard: shard_spec/* shardSpecSchema */.n0,
     environment: schemas/* string */.YjP(),
     /** The load config the shard ran, hashed: shards of different configs must not merge. */
     configHash: schemas/* string */.YjP(),
@@ -237,7 +239,7 @@ const shardResultSchema = schemas/* object */.Ikc({
  * then it sends nothing (and says so). Connections keep a floor of 1.
  */
 function shardLoad(load, s) {
-    const part = (total) => (0,shard_spec/* share */.b)(total, s.count, s.index - 1);
+    const part = (total) => (0,shard_spec/* share */.uM)(total, s.count, s.index - 1);
     return {
         ...load,
         connections: Math.max(1, part(load.connections)),
@@ -250,10 +252,10 @@ function configHash(environment, load) {
     const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
-function toShardResult(load, shard, environment, hash) {
+function toShardResult(load, spec, environment, hash) {
     return {
         schema: SHARD_SCHEMA,
-        shard,
+        shard: spec,
         environment,
         configHash: hash,
         requests: load.requests.map((r) => ({

@@ -157,9 +157,9 @@ __webpack_require__.r(__webpack_exports__);
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot
  * flip a gate. Counts are summed and the histogram is the exact merge of all samples.
  */
-function medianOfSamples(samples) {
-    const first = samples[0];
-    if (samples.length === 1)
+function medianOfSamples(runs) {
+    const first = runs[0];
+    if (runs.length === 1)
         return first;
     const combine = (list) => {
         const failed = list.flatMap((r) => (r.failedHistogram ? [(0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(r.failedHistogram)] : []));
@@ -192,9 +192,9 @@ function medianOfSamples(samples) {
     };
     return {
         ...first,
-        requests: first.requests.map((_, i) => combine(samples.map((s) => s.requests[i]))),
-        overall: combine(samples.map((s) => s.overall)),
-        perSample: samples.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
+        requests: first.requests.map((_, i) => combine(runs.map((s) => s.requests[i]))),
+        overall: combine(runs.map((s) => s.overall)),
+        perSample: runs.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
     };
 }
 

@@ -51138,7 +51138,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(73329);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(37827);
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(31740);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(88381);
 /* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
 /* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(45429);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
@@ -51273,7 +51273,7 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
         if (recorded)
             console.log(redactor.text(recorded));
         if (opts.dryRun)
-            console.log(redactor.text(dryRunPlan(outcome.plan.config.incidents, report, opts)));
+            console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig.incidents, report, opts)));
     }
     return report.verdict.status === 'fail' ? 1 : 0;
 }
@@ -51287,11 +51287,11 @@ function dryRunPlan(cfg, report, opts) {
         return `${head}\n  none: issues are turned off`;
     if (opts.mode === 'gate' || opts.shardSpec)
         return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-    const plan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
-    const lines = plan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
-    if (plan.deferred.length)
-        lines.push(`  and leave ${plan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
-    const waiting = Object.keys(plan.pending);
+    const incidentPlan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+    const lines = incidentPlan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
+    if (incidentPlan.deferred.length)
+        lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
+    const waiting = Object.keys(incidentPlan.pending);
     if (waiting.length)
         lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
     return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
@@ -51662,6 +51662,20 @@ function ruleSeverity(rule, overrides) {
         return undefined;
     return o ?? DEFAULT_RULE_SEVERITY[rule];
 }
+
+
+/***/ }),
+
+/***/ 73054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ FAILURE_CLASSES),
+/* harmony export */   u: () => (/* binding */ CHECKS)
+/* harmony export */ });
+const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'];
+/** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
+const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 
 
 /***/ }),
@@ -52853,27 +52867,17 @@ function relabel(cfg, severity, environment, current) {
 
 /***/ }),
 
-/***/ 31740:
+/***/ 88381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ parseOptions)
-});
-
-// UNUSED EXPORTS: DEFAULT_CONFIG_PATH
-
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(37827);
-// EXTERNAL MODULE: ./src/core/severity.ts
-var severity = __nccwpck_require__(60432);
-;// CONCATENATED MODULE: ./src/core/types.ts
-const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'];
-
-// EXTERNAL MODULE: ./src/scale/shard-spec.ts
-var shard_spec = __nccwpck_require__(68252);
-;// CONCATENATED MODULE: ./src/options.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ parseOptions)
+/* harmony export */ });
+/* unused harmony export DEFAULT_CONFIG_PATH */
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73054);
+/* harmony import */ var _scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(68252);
 
 
 
@@ -52889,10 +52893,10 @@ function parseOptions(get, reportPath) {
             u = new URL(targetUrl);
         }
         catch {
-            throw new errors/* UserError */.yo(`input target-url: expected an http(s) URL, found ${JSON.stringify(targetUrl)}`);
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input target-url: expected an http(s) URL, found ${JSON.stringify(targetUrl)}`);
         }
         if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-            throw new errors/* UserError */.yo(`input target-url: expected an http(s) URL, found the scheme "${u.protocol}"`);
+            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input target-url: expected an http(s) URL, found the scheme "${u.protocol}"`);
         }
     }
     const checksRaw = get('checks').trim();
@@ -52900,8 +52904,8 @@ function parseOptions(get, reportPath) {
     if (checksRaw !== '') {
         checks = [];
         for (const c of checksRaw.split(/[\s,]+/).filter(Boolean)) {
-            if (!CHECKS.includes(c)) {
-                throw new errors/* UserError */.yo(`input checks: unknown check "${c}"; expected a comma list of ${CHECKS.join(', ')}`);
+            if (!_core_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .u.includes(c)) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input checks: unknown check "${c}"; expected a comma list of ${_core_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .u.join(', ')}`);
             }
             if (!checks.includes(c))
                 checks.push(c);
@@ -52909,15 +52913,15 @@ function parseOptions(get, reportPath) {
     }
     const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'], 'monitor');
     const shardRaw = get('shard').trim();
-    const shard = shardRaw ? (0,shard_spec/* parseShard */.u)(shardRaw, 'input shard') : undefined;
-    if (shard && mode !== 'monitor')
-        throw new errors/* UserError */.yo(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
+    const shardSpec = shardRaw ? (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .parseShard */ .uK)(shardRaw, 'input shard') : undefined;
+    if (shardSpec && mode !== 'monitor')
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
     const shards = get('shards').trim() || undefined;
     if (mode === 'merge' && !shards) {
-        throw new errors/* UserError */.yo('input shards: mode merge needs the shard results: the shard jobs\' outputs as JSON (${{ toJSON(needs.<job>.outputs) }}) or their report files');
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('input shards: mode merge needs the shard results: the shard jobs\' outputs as JSON (${{ toJSON(needs.<job>.outputs) }}) or their report files');
     }
     // A gate counts any budget breach by default; a monitor fails the step from SEV2 up.
-    const failOn = oneOf(get, 'fail-on', [...severity/* SEVERITIES */.oC, 'none'], mode === 'gate' ? 'sev4' : 'sev2');
+    const failOn = oneOf(get, 'fail-on', [..._core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, 'none'], mode === 'gate' ? 'sev4' : 'sev2');
     return {
         configPath: configRaw || DEFAULT_CONFIG_PATH,
         configExplicit: configRaw !== '' && configRaw !== DEFAULT_CONFIG_PATH,
@@ -52927,7 +52931,7 @@ function parseOptions(get, reportPath) {
         mongodbUri: get('mongodb-uri').trim() || undefined,
         githubToken: get('github-token').trim() || undefined,
         mode,
-        ...(shard ? { shardSpec: shard } : {}),
+        ...(shardSpec ? { shardSpec } : {}),
         ...(shards ? { shards } : {}),
         issues: bool(get, 'issues', true),
         failOn,
@@ -52940,7 +52944,7 @@ function oneOf(get, name, allowed, def) {
     if (v === '')
         return def;
     if (!allowed.includes(v))
-        throw new errors/* UserError */.yo(`input ${name}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(v)}`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input ${name}: expected one of ${allowed.join(', ')}, found ${JSON.stringify(v)}`);
     return v;
 }
 function bool(get, name, def) {
@@ -52951,7 +52955,7 @@ function bool(get, name, def) {
         return true;
     if (v === 'false')
         return false;
-    throw new errors/* UserError */.yo(`input ${name}: expected true or false, found ${JSON.stringify(v)}`);
+    throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input ${name}: expected true or false, found ${JSON.stringify(v)}`);
 }
 
 
@@ -53815,6 +53819,17 @@ function describeBaseline(b) {
 
 ;// CONCATENATED MODULE: ./src/checks/check.ts
 
+/**
+ * Thrown by a check's `run` that broke after it had measured something: the pipeline keeps the
+ * partial result (a gate's samples already taken) and records the failure beside it.
+ */
+class StoppedWithResult extends Error {
+    result;
+    constructor(result, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.result = result;
+    }
+}
 function fingerprint(environment, check, subject) {
     return `${environment}:${check}:${subject}`;
 }
@@ -54822,8 +54837,8 @@ function evaluateIndexes(result, cfg, ctx) {
         const severity = (0,indexes_problems/* worstProblem */.NB)(problems, (r) => (0,core_severity/* ruleSeverity */.uK)(r, ctx.severity));
         verdicts.push({ kind: 'collection', collection: c.name, exists: c.exists, declared: cfg.collections[c.name]?.length ?? 0, problems, ...(severity ? { severity } : {}) });
     }
-    for (const plan of result.queries)
-        verdicts.push({ kind: 'query', plan });
+    for (const query of result.queries)
+        verdicts.push({ kind: 'query', query });
     return { verdicts, observed };
 }
 
@@ -54867,7 +54882,7 @@ function renderIndexes(judged, ctx) {
                 break;
             }
             case 'query': {
-                const q = v.plan;
+                const q = v.query;
                 const value = q.error ? `not explained: ${q.error}` : q.collscan ? `COLLSCAN (${q.stages.join(' → ')})` : `${q.stages.join(' → ')}${q.indexName ? ` on ${q.indexName}` : ''}`;
                 b.row(`query ${q.name}`, value, 'uses an index', q.error ? 'skip' : q.collscan ? 'fail' : 'pass');
                 break;
@@ -54936,12 +54951,13 @@ const indexesCheck = {
     name: 'indexes',
     configured: (config) => config.indexes !== undefined,
     urls: () => [],
-    preload: (plan) => (plan.environmentConfig.indexes && plan.mongodbUri ? Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263)) : undefined),
+    targetless: true,
     run: async ({ plan }) => {
         const cfg = plan.environmentConfig.indexes;
         if (!cfg || !plan.mongodbUri)
             return undefined;
-        // Loaded lazily: only a run with the indexes check loads the MongoDB driver.
+        // Loaded lazily: only a run with the indexes check loads the MongoDB driver. Inside the check's
+        // failure isolation, as before the registry: a driver that cannot load is this check's finding.
         const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
         return runIndexes(cfg, plan.mongodbUri);
     },
@@ -55002,10 +55018,11 @@ function evaluateLoad(load, ctx) {
     const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
     verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
     let overallP95Breached = false;
-    const budgetsOf = {};
+    // A Map: request names of a merge run come from shard JSON (a name such as __proto__ is a plain key).
+    const budgetsOf = new Map();
     for (const r of load.requests) {
         const budgets = resolveBudgets(cfg?.budgets, byName.get(r.name)?.budgets);
-        budgetsOf[r.name] = budgets;
+        budgetsOf.set(r.name, budgets);
         const breached = evaluateLoadRequest(r, budgets, ctx, verdicts, observe);
         if (breached || (r.responses === 0 && !r.idle))
             overallP95Breached = true;
@@ -55025,7 +55042,7 @@ function evaluateLoad(load, ctx) {
             ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
         });
     }
-    return { verdicts, observed, facts: { load: { budgets: budgetsOf, regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
+    return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
 }
 /** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */
 function evaluateLoadRequest(r, budgets, ctx, out, observe) {
@@ -55224,6 +55241,7 @@ function counts(r) {
 
 
 
+
 /** A short load test: latency percentiles, error rate and throughput against budgets and the baseline. */
 const loadCheck = {
     name: 'load',
@@ -55231,7 +55249,8 @@ const loadCheck = {
     urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,target.joinUrl)(baseUrl, r.path)),
     // After the probes, so it does not distort their latency.
     runsLast: true,
-    preload: () => Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224)),
+    // As before the registry: autocannon and the merges load outside the check's failure isolation.
+    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
     run: async ({ plan, http, clock, shardSpec }) => {
         const cfg = plan.environmentConfig.load;
         if (!cfg)
@@ -55242,14 +55261,24 @@ const loadCheck = {
         const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
         // A gate judges the median of several samples: one sample makes a flaky gate.
         const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
-        const samples = [];
+        const sampleResults = [];
+        const merged = async () => (sampleResults.length === 1 ? sampleResults[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))).medianOfSamples(sampleResults));
         for (let i = 0; i < sampleCount; i++) {
-            const r = await runOnce();
-            samples.push(r);
+            let r;
+            try {
+                r = await runOnce();
+            }
+            catch (err) {
+                // The samples already taken are kept and judged; the failure is reported beside them.
+                if (sampleResults.length)
+                    throw new StoppedWithResult(await merged(), err);
+                throw err;
+            }
+            sampleResults.push(r);
             if (r.overall.responses === 0)
                 break; // unreachable: more samples would say the same
         }
-        return samples.length === 1 ? samples[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))).medianOfSamples(samples);
+        return merged();
     },
     evaluate: (results, ctx) => (results.load ? evaluateLoad(results.load, ctx) : undefined),
     render: renderLoad,
@@ -55898,7 +55927,7 @@ function resolvePlan(loaded, opts) {
     const byDefault = loaded ? defined : ['health', ...(environmentConfig.audits ? ['audits'] : [])];
     const checks = splitLoad ? ['load'] : (opts.checks ?? byDefault);
     const baseUrl = baseUrl0;
-    if (!baseUrl && opts.mode !== 'merge' && checks.some((c) => c !== 'indexes')) {
+    if (!baseUrl && opts.mode !== 'merge' && CHECK_REGISTRY.some((c) => checks.includes(c.name) && !c.targetless)) {
         throw new errors/* UserError */.yo(`environments.${opts.environment}.url is not set in ${source} and no target-url input was given`);
     }
     for (const c of checks) {
@@ -55916,7 +55945,7 @@ function resolvePlan(loaded, opts) {
         }
         (0,mongodb_uri/* parseMongoUri */.G)(mongodbUri, opts.mongodbUri ? 'input mongodb-uri' : `environments.${opts.environment}.indexes.uri in ${source}`);
     }
-    return { config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
+    return { fullConfig: config, environment: opts.environment, environmentConfig, baseUrl, checks, source, mode: opts.mode, ...(mongodbUri ? { mongodbUri } : {}) };
 }
 /**
  * An https target gets the TLS audit (days to expiry, hostname, chain) when its environment has no
@@ -55934,6 +55963,7 @@ var redact = __nccwpck_require__(20649);
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -56004,7 +56034,7 @@ async function runPipeline(opts, deps) {
     const judged = evaluate(results, {
         environment: plan.environment,
         config: plan.environmentConfig,
-        severity: plan.config.severity,
+        severity: plan.fullConfig.severity,
         ...(baseline ? { baseline } : {}),
     });
     // A shard does not judge budgets: only the merge of all shards does.
@@ -56054,6 +56084,8 @@ async function runChecks(plan, deps, shardSpec) {
                     results[check.name] = result;
             }
             catch (err) {
+                if (err instanceof StoppedWithResult)
+                    results[check.name] = err.result;
                 failures.push({ check: check.name, message: err instanceof Error ? err.message : String(err) });
             }
         };
@@ -56568,11 +56600,16 @@ function loadRunPassed(r, load) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ share),
-/* harmony export */   u: () => (/* binding */ parseShard)
+/* harmony export */   n0: () => (/* binding */ shardSpecSchema),
+/* harmony export */   uK: () => (/* binding */ parseShard),
+/* harmony export */   uM: () => (/* binding */ share)
 /* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9691);
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
 
+
+/** Which share of a split load a run takes: shard `index` of `count` (the `shard` input, "2/3"). */
+const shardSpecSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ index: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1), count: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1) });
 /** Parses "2/3". */
 function parseShard(text, where) {
     const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);

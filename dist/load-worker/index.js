@@ -77278,31 +77278,6 @@ function failedLatencyOf(h) {
     return h && h.totalCount > 0 ? { failedLatencyMs: summarize(h), failedHistogram: encodeHistogram(h) } : {};
 }
 
-;// CONCATENATED MODULE: ./src/scale/shard-spec.ts
-
-/** Parses "2/3". */
-function parseShard(text, where) {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = Number(m?.[1]);
-    const count = Number(m?.[2]);
-    if (!m || count < 1 || index < 1 || index > count || count > 256) {
-        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
-    }
-    return { index, count };
-}
-/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
-function share(total, parts, i) {
-    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -86838,10 +86813,43 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/scale/shard-spec.ts
+
+
+/** Which share of a split load a run takes: shard `index` of `count` (the `shard` input, "2/3"). */
+const shardSpecSchema = object({ index: schemas_int().min(1), count: schemas_int().min(1) });
+/** Parses "2/3". */
+function parseShard(text, where) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = Number(m?.[1]);
+    const count = Number(m?.[2]);
+    if (!m || count < 1 || index < 1 || index > count || count > 256) {
+        throw new UserError(`${where}: expected "i/N" with 1 ≤ i ≤ N ≤ 256, such as "2/3", found ${JSON.stringify(text)}`);
+    }
+    return { index, count };
+}
+/** Splits `total` into `parts` whole shares that differ by at most one; share `i` counts from 0. */
+function share(total, parts, i) {
+    return Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/types.ts
+const CHECKS = (/* unused pure expression or super */ null && (['health', 'metrics', 'load', 'indexes', 'audits']));
+/** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
+const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
+
 ;// CONCATENATED MODULE: ./src/checks/load/types.ts
 
+
 /** The load check's result: what `report.json` keeps under `results.load`. */
-const failureClasses = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
  * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
@@ -86866,7 +86874,7 @@ const loadRequestCountsSchema = object({
     histogram: schemas_string(),
     /** The failed responses' latencies; `histogram` holds the successful ones. */
     failedHistogram: schemas_string().optional(),
-    firstError: object({ class: schemas_enum(failureClasses), message: schemas_string() }).optional(),
+    firstError: object({ class: schemas_enum(FAILURE_CLASSES), message: schemas_string() }).optional(),
     /**
      * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
      * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
@@ -86890,7 +86898,7 @@ const loadRequestCountsSchema = object({
 const SHARD_SCHEMA = 'launchguard.shard/v1';
 const shardResultSchema = object({
     schema: literal(SHARD_SCHEMA),
-    shard: object({ index: schemas_int().min(1), count: schemas_int().min(1) }),
+    shard: shardSpecSchema,
     environment: schemas_string(),
     /** The load config the shard ran, hashed: shards of different configs must not merge. */
     configHash: schemas_string(),
@@ -86917,10 +86925,10 @@ function configHash(environment, load) {
     const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
-function toShardResult(load, shard, environment, hash) {
+function toShardResult(load, spec, environment, hash) {
     return {
         schema: SHARD_SCHEMA,
-        shard,
+        shard: spec,
         environment,
         configHash: hash,
         requests: load.requests.map((r) => ({
