@@ -12,6 +12,8 @@ export interface Counters {
   /** 2xx responses whose body lacked `expect-body-contains` (a non-2xx is already a failure). */
   mismatches: number;
   statusCodes: Record<string, number>;
+  /** The open model's requests that could not start on time (max-in-flight reached): requests, and failures. */
+  dropped?: number;
   firstError?: { readonly class: FailureClass; readonly message: string };
 }
 
@@ -32,6 +34,7 @@ export function mergeStatusCodes(list: readonly Readonly<Record<string, number>>
 /** The counters summed, the status codes merged, and the first error of the list kept. */
 export function addCounters(list: readonly Readonly<Counters>[]): Counters {
   const firstError = list.find((c) => c.firstError)?.firstError;
+  const dropped = sumOf(list, (c) => c.dropped ?? 0);
   return {
     responses: sumOf(list, (c) => c.responses),
     non2xx: sumOf(list, (c) => c.non2xx),
@@ -39,18 +42,19 @@ export function addCounters(list: readonly Readonly<Counters>[]): Counters {
     timeouts: sumOf(list, (c) => c.timeouts),
     mismatches: sumOf(list, (c) => c.mismatches),
     statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+    ...(list.some((c) => c.dropped !== undefined) ? { dropped } : {}),
     ...(firstError ? { firstError } : {}),
   };
 }
 
-/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+/** Requests: the responses, plus the requests that got none (socket errors, timeouts, and the open model's dropped ones). */
 export function requestsOf(c: Readonly<Counters>): number {
-  return c.responses + c.socketErrors + c.timeouts;
+  return c.responses + c.socketErrors + c.timeouts + (c.dropped ?? 0);
 }
 
-/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+/** Failed requests: non-2xx, socket errors, timeouts, 2xx body mismatches, and requests dropped because they could not start on time. */
 export function failedOf(c: Readonly<Counters>): number {
-  return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+  return c.non2xx + c.socketErrors + c.timeouts + c.mismatches + (c.dropped ?? 0);
 }
 
 /**
