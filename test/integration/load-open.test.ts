@@ -128,6 +128,18 @@ describe('the open model (arrival-rate)', () => {
     expect(mismatch.overall.latencyMs.count + (mismatch.overall.failedLatencyMs?.count ?? 0)).toBe(mismatch.overall.responses);
   });
 
+  it('a warm-up holds the starting rate and stays out of the figures', async () => {
+    let served = 0;
+    server = await httpServer((_q, res) => {
+      served++;
+      res.end('ok');
+    });
+    const r = await run(server.url, loadOf({ 'arrival-rate': '20/s', duration: '1s', warmup: '500ms' }));
+    expect(served).toBe(30);
+    expect(r.overall.requests).toBe(20);
+    expect(r.warmupMs).toBe(500);
+  });
+
   it('a preflight to a dead target reports it at once', async () => {
     const http = createHttpClient(systemClock);
     try {

@@ -10,6 +10,7 @@ import { configSchema } from '../../src/config/schema.js';
 import { addCounters, errorRate, failedOf, requestsOf, zeroCounters } from '../../src/scale/counters.js';
 import { createHistogram, encodeHistogram, recordMs } from '../../src/scale/histogram.js';
 import { configHash, shardLoad } from '../../src/scale/shards.js';
+import { medianOfSamples } from '../../src/scale/samples.js';
 import { mergeStages } from '../../src/scale/stages.js';
 
 // Issue 18, the open model's pure parts: the schedule, the exact split, the config, the counters and the verdicts.
@@ -155,7 +156,7 @@ describe('the open model judged', () => {
   const req = (over: Partial<LoadRequestResult> = {}): LoadRequestResult => ({
     name: 'target', method: 'GET', url: 'http://127.0.0.1:1/', connections: 500, startedAt: '2026-11-28T00:00:00Z', elapsedMs: 2000,
     requests: 200, responses: 190, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: { 200: 190 }, errorRate: 0.05, requestsPerSecond: 95,
-    latencyMs: { count: 190, min: 1, mean: 5, p50: 2, p90: 8, p95: 10, p99: 900, max: 1000 }, histogram: 'HISTFAAAA', latencyFrom: 'intended',
+    latencyMs: { count: 190, min: 1, mean: 5, p50: 2, p90: 8, p95: 10, p99: 900, max: 1000 }, histogram: hist(1, 2, 3), latencyFrom: 'intended',
     model: 'open', targetRate: 100, dropped: 10, stages: [stage({ from: 100, target: 100, durationMs: 2000, expected: 200, requests: 190, dropped: 10, achievedRate: 95 })], ...over,
   });
   const load = (r: LoadRequestResult): LoadResult => ({ connections: 500, durationMs: 2000, warmupMs: 0, model: 'open', maxInFlight: 500, requests: [r], overall: { ...r, name: 'all' } });
@@ -169,6 +170,13 @@ describe('the open model judged', () => {
     ]);
     // Dropped requests are errors: the error-rate verdict sees 10 of 200.
     expect(vs.find((v) => v.kind === 'error-rate')).toMatchObject({ errors: 10, requests: 200 });
+  });
+
+  it('gate samples: dropped requests summed, each stage over all samples\' time, the model kept', () => {
+    const m = medianOfSamples([load(req()), load(req({ dropped: 4, requests: 194, stages: [stage({ from: 100, target: 100, durationMs: 2000, expected: 200, requests: 196, dropped: 4, achievedRate: 98 })] }))]);
+    expect(m.model).toBe('open');
+    expect(m.overall.dropped).toBe(14);
+    expect(m.overall.stages![0]).toMatchObject({ target: 100, requests: 386, dropped: 14, achievedRate: 96.5 });
   });
 
   it('a closed-model result has no open verdicts', () => {
