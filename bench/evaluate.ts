@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { configSchema } from '../src/config/schema.js';
-import type { CheckResults, Evaluation } from '../src/core/types.js';
+import type { CheckResults, Evaluation } from '../src/checks/results.js';
 import type { EvalContext } from '../src/checks/check.js';
 import type { LoadRequestResult } from '../src/checks/load/types.js';
 import { fmt, median } from './lib.js';

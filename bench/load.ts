@@ -3,7 +3,10 @@
  * nginx when Debian's nginx is installed), measure
  *   - requests per second of launchguard's load step, of the autocannon CLI and of wrk, as ratios;
  *   - launchguard's p95 against the truth the server logged over the same requests;
- *   - the load step's peak memory.
+ *   - the load step's peak memory;
+ *   - the open model (arrival-rate): its throughput at the closed model's maximum rate, as a ratio of it;
+ *     and against a target that stalls 1 s every 5 s, at 100/s for 10 s, its p99 beside what clients
+ *     arriving on schedule would see (from the target's own stall log), with the closed model's for contrast.
  * wrk corrects its latency for coordinated omission, so it is used for throughput only.
  * Run: npm run bench:load   (ROUNDS=3 SECONDS=5 by default)
  */
@@ -68,15 +71,17 @@ if (existsSync('/usr/sbin/nginx')) {
 
 const loadConfig = (extra: Record<string, unknown> = {}) =>
   configSchema.parse({ environments: { b: { load: { connections: CONNECTIONS, duration: `${SECONDS}s`, ...extra } } } }).environments.b!.load!;
+const openConfig = (extra: Record<string, unknown>) =>
+  configSchema.parse({ environments: { b: { load: { duration: `${SECONDS}s`, ...extra } } } }).environments.b!.load!;
 
-async function launchguard(url: string) {
+async function launchguard(url: string, cfg = loadConfig()) {
   const http = createHttpClient(systemClock);
   let peak = process.memoryUsage().rss;
   const before = peak;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   try {
-    const r = await runLoad(loadConfig(), { baseUrl: url }, systemClock, () => new Date(), http);
-    return { rps: r.overall.responses / (r.overall.elapsedMs / 1000), p95: r.overall.latencyMs.p95, peakMb: peak / 2 ** 20, deltaMb: (peak - before) / 2 ** 20 };
+    const r = await runLoad(cfg, { baseUrl: url }, systemClock, () => new Date(), http);
+    return { rps: r.overall.responses / (r.overall.elapsedMs / 1000), p95: r.overall.latencyMs.p95, p99: r.overall.latencyMs.p99, dropped: r.overall.dropped ?? 0, peakMb: peak / 2 ** 20, deltaMb: (peak - before) / 2 ** 20 };
   } finally {
     clearInterval(sampler);
     await http.close();
@@ -128,6 +133,15 @@ for (const t of targets) {
   if (wk.length) line.push(`wrk ${fmt(median(wk), 0)} req/s → launchguard/wrk ${fmt(mlg / median(wk), 3)}`);
   console.log(line.join('; '));
   if (t.name === 'node') console.log(`memory: load step peak RSS ${fmt(peakMb)} MB (+${fmt(deltaMb)} MB over the process before the run)`);
+  // The open model at the closed model's maximum rate, on the same target: what it achieves.
+  const open: number[] = [];
+  const dropped: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const r = await launchguard(t.url, openConfig({ 'arrival-rate': `${Math.ceil(mlg)}/s`, 'max-in-flight': 100 }));
+    open.push(r.rps);
+    dropped.push(r.dropped);
+  }
+  console.log(`${t.name}: open model at ${Math.ceil(mlg)}/s (the closed model's maximum): ${fmt(median(open), 0)} req/s → open/closed ${fmt(median(open) / mlg, 3)} (goal ≥ 0.9); dropped per run ${dropped.join(', ')}`);
 }
 
 // Accuracy: the same requests, measured by launchguard and logged by the server.
@@ -140,6 +154,47 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 const errs = acc.map((a) => Math.abs(a.lg - a.truth) / a.truth);
 console.log(`accuracy: p95 launchguard vs server-logged truth: ${acc.map((a) => `${fmt(a.lg, 2)}/${fmt(a.truth, 2)} ms`).join(', ')}; worst error ${fmt(Math.max(...errs) * 100, 2)} % (goal ≤ 2 %)`);
+
+// Coordinated omission: a target that stalls 1 s every 5 s (from its first request), at 100/s for 10 s.
+const stall = await startTargetProcess(`
+  import { createServer } from 'node:http';
+  let first; let arrivals = []; let stalls = [];
+  const s = createServer((q, r) => {
+    if (q.url === '/__log') { r.end(JSON.stringify({ arrivals, stalls })); first = undefined; arrivals = []; stalls = []; return; }
+    const now = performance.now();
+    arrivals.push(now);
+    first ??= now;
+    const since = now - first - 2000;
+    if (since >= 0 && since % 5000 < 1000) {
+      const start = first + 2000 + Math.floor(since / 5000) * 5000;
+      if (!stalls.some((w) => w.start === start)) stalls.push({ start, end: start + 1000 });
+      setTimeout(() => r.end('ok'), start + 1000 - now);
+      return;
+    }
+    r.end('ok');
+  });
+  s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port));
+`);
+const nearestRank = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+async function stalled(name: string, cfg: ReturnType<typeof loadConfig>) {
+  // No preflight (no HttpClient): the target's first request is the load's first.
+  const r = await runLoad(cfg, { baseUrl: `${stall.url}/x` }, systemClock, () => new Date());
+  const log = (await (await fetch(`${stall.url}/__log`)).json()) as { arrivals: number[]; stalls: { start: number; end: number }[] };
+  const origin = log.arrivals[0]!;
+  const onSchedule = Array.from({ length: 1000 }, (_, k) => {
+    const at = origin + k * 10;
+    const w = log.stalls.find((s) => at >= s.start && at < s.end);
+    return w ? w.end - at : 0;
+  });
+  const truth = nearestRank(onSchedule, 99);
+  const p99 = r.overall.latencyMs.p99;
+  console.log(`  ${name}: p99 ${fmt(p99, 1)} ms vs ${fmt(truth, 1)} ms on schedule (error ${fmt((Math.abs(p99 - truth) / truth) * 100, 1)} %; goal ≤ 10 % for the open model); the target saw ${log.arrivals.length} requests, ${r.overall.latencyMs.count} answered`);
+}
+console.log('coordinated omission: a target that stalls 1 s every 5 s, 100/s for 10 s; p99 against what clients arriving on schedule see (from its stall log):');
+await stalled('open model (arrival-rate: 100/s)', openConfig({ 'arrival-rate': '100/s', duration: '10s' }));
+await stalled('closed model (connections: 10, rate: 100)', loadConfig({ duration: '10s', rate: 100 }));
+await stalled('closed model (connections: 10, no rate cap)', loadConfig({ duration: '10s' }));
+stall.stop();
 
 node.stop();
 nginxStop?.();

@@ -74,7 +74,9 @@ export interface Baseline {
  */
 export function loadConfigHash(load: LoadConfig): string {
   const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
-  const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+  // The open model's schedule makes a different load: its keys join the hash only when set, so closed-model hashes stay as they were.
+  const open = load['arrival-rate'] || load.stages ? { open: [load['arrival-rate'] ?? null, load.stages ?? null, load['max-in-flight'] ?? null] } : {};
+  const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests, ...open });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 

@@ -5,7 +5,7 @@ import type { LoadRequestCounts } from '../checks/load/types.js';
  * run (checks/load/run.ts), the merge of workers and shards (shards.ts) and of gate samples (samples.ts).
  */
 /** The counters a run adds up: the counting fields of a request's result (its zod schema), mutable while counting. */
-type Counted = Pick<LoadRequestCounts, 'responses' | 'non2xx' | 'socketErrors' | 'timeouts' | 'mismatches' | 'statusCodes' | 'firstError'>;
+type Counted = Pick<LoadRequestCounts, 'responses' | 'non2xx' | 'socketErrors' | 'timeouts' | 'mismatches' | 'statusCodes' | 'dropped' | 'firstError'>;
 export type Counters = { -readonly [K in keyof Counted]: Counted[K] };
 
 export const zeroCounters = (): Counters => ({ responses: 0, non2xx: 0, socketErrors: 0, timeouts: 0, mismatches: 0, statusCodes: {} });
@@ -25,6 +25,7 @@ export function mergeStatusCodes(list: readonly Readonly<Record<string, number>>
 /** The counters summed, the status codes merged, and the first error of the list kept. */
 export function addCounters(list: readonly Readonly<Counters>[]): Counters {
   const firstError = list.find((c) => c.firstError)?.firstError;
+  const dropped = sumOf(list, (c) => c.dropped ?? 0);
   return {
     responses: sumOf(list, (c) => c.responses),
     non2xx: sumOf(list, (c) => c.non2xx),
@@ -32,18 +33,19 @@ export function addCounters(list: readonly Readonly<Counters>[]): Counters {
     timeouts: sumOf(list, (c) => c.timeouts),
     mismatches: sumOf(list, (c) => c.mismatches),
     statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+    ...(list.some((c) => c.dropped !== undefined) ? { dropped } : {}),
     ...(firstError ? { firstError } : {}),
   };
 }
 
-/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+/** Requests: the responses, plus the requests that got none (socket errors, timeouts, and the open model's dropped ones). */
 export function requestsOf(c: Readonly<Counters>): number {
-  return c.responses + c.socketErrors + c.timeouts;
+  return c.responses + c.socketErrors + c.timeouts + (c.dropped ?? 0);
 }
 
-/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+/** Failed requests: non-2xx, socket errors, timeouts, 2xx body mismatches, and requests dropped because they could not start on time. */
 export function failedOf(c: Readonly<Counters>): number {
-  return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+  return c.non2xx + c.socketErrors + c.timeouts + c.mismatches + (c.dropped ?? 0);
 }
 
 /**

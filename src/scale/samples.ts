@@ -2,6 +2,7 @@ import { median } from 'simple-statistics';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize } from './histogram.js';
 import type { LoadRequestResult, LoadResult } from '../checks/load/types.js';
 import { addCounters, sumOf } from './counters.js';
+import { mergeStages } from './stages.js';
 
 /**
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot
@@ -37,6 +38,9 @@ export function medianOfSamples(runs: readonly LoadResult[]): LoadResult {
       histogram: encodeHistogram(mergeHistograms(list.map((r) => decodeHistogram(r.histogram)))),
       ...(failedAll ? { failedLatencyMs: summarize(failedAll), failedHistogram: encodeHistogram(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
       ...(counts.firstError ? { firstError: counts.firstError } : {}),
+      // The open model: dropped requests summed, each stage over all samples' time.
+      ...(counts.dropped !== undefined ? { dropped: counts.dropped } : {}),
+      ...(list[0]!.stages ? { stages: mergeStages(list.map((r) => r.stages), true) } : {}),
     };
   };
   return {

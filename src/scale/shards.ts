@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '../config/errors.js';
-import type { LoadConfig } from '../checks/load/schema.js';
+import { splitOpen, type LoadConfig } from '../checks/load/schema.js';
 import { loadRequestCountsSchema, type LoadRequestCounts, type LoadRequestResult, type LoadResult } from '../checks/load/types.js';
 import { addCounters, errorRate, failedOf, requestsPerSecond, sumOf } from './counters.js';
 import { decodeHistogram, encodeHistogram, failedLatencyOf, mergeHistograms, summarize, type Histogram } from './histogram.js';
+import { mergeStages } from './stages.js';
 
 /**
  * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact
@@ -37,12 +38,14 @@ export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {
     connections: Math.max(1, part(load.connections)),
     ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
     ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
+    ...splitOpen(load, s.count, s.index - 1),
   };
 }
 
 export function configHash(environment: string, load: LoadConfig): string {
   const { requests, connections, duration, amount, rate, warmup, timeout } = load;
-  const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
+  const open = load['arrival-rate'] || load.stages ? { open: [load['arrival-rate'] ?? null, load.stages ?? null, load['max-in-flight'] ?? null] } : {};
+  const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout, ...open });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 
@@ -57,6 +60,7 @@ export function toShardResult(load: LoadResult, spec: ShardSpec, environment: st
       requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
       statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
       ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
+      ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
     })),
   };
 }
@@ -217,7 +221,7 @@ export function mergeShards(
   return {
     environment: ref.result.environment,
     notes,
-    load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0]!, name: 'all' } : all },
+    load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, ...(all.model ? { model: all.model } : {}), requests: merged, overall: merged.length === 1 ? { ...merged[0]!, name: 'all' } : all },
   };
 }
 
@@ -253,5 +257,12 @@ function combine(name: string, parts: { r: LoadRequestCounts; h: Histogram; f?: 
     ...(counts.firstError ? { firstError: counts.firstError } : {}),
     ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
     ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),
+    ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
   };
+}
+
+/** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
+function openOf(list: readonly LoadRequestCounts[]): Partial<LoadRequestResult> {
+  const stages = mergeStages(list.map((r) => r.stages));
+  return { model: 'open', targetRate: Math.round(sumOf(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
 }

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadConfig } from '../checks/load/schema.js';
+import { openIsIdle, type LoadConfig } from '../checks/load/schema.js';
 import type { LoadTarget } from '../checks/load/run.js';
 import type { LoadResult } from '../checks/load/types.js';
 import { configHash, mergeShards, shardLoad, toShardResult, type ShardResult } from './shards.js';
@@ -38,7 +38,7 @@ export async function runWithWorkers(load: LoadConfig, target: LoadTarget, worke
         const spec = { index: i + 1, count: workers };
         const slice = shardLoad(single, spec);
         // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
-        if (slice.rate === 0 || slice.amount === 0) {
+        if (slice.rate === 0 || slice.amount === 0 || openIsIdle(slice)) {
           return runIdle(slice).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
         }
         return new Promise<{ result: ShardResult; source: string }>((resolve, reject) => {

@@ -20,7 +20,28 @@ export type LoadVerdict =
   /** What the load step said about itself (idle slices, merge observations), passed on. */
   | { readonly kind: 'load-notes'; readonly notes: readonly string[] }
   /** Where latency is measured from: when each request was sent, or under a rate cap when it was meant to be. */
-  | { readonly kind: 'latency-origin'; readonly from: 'sent' | 'intended'; readonly rate?: number }
+  | { readonly kind: 'latency-origin'; readonly from: 'sent' | 'intended'; readonly rate?: number; readonly open?: true }
+  /**
+   * The open model's arrivals over the run: the mean target rate, the rate at which requests started
+   * (not dropped) and how many were dropped at max-in-flight (they count as errors). Per second.
+   */
+  | { readonly kind: 'arrival'; readonly targetRate: number; readonly achievedRate: number; readonly started: number; readonly dropped: number; readonly maxInFlight?: number; readonly durationMs: number }
+  /** One stage of the open model: its ramp (per second), what it started and its latencies from the intended start. */
+  | {
+      readonly kind: 'stage';
+      readonly index: number;
+      readonly fromRate: number;
+      readonly targetRate: number;
+      readonly durationMs: number;
+      readonly expected: number;
+      readonly started: number;
+      readonly dropped: number;
+      readonly achievedRate: number;
+      readonly successes: number;
+      readonly p50Ms: number;
+      readonly p95Ms: number;
+      readonly p99Ms: number;
+    }
   /** Its share of the rate or amount was 0: it sent nothing on purpose (`request.idle` says why). Not an outage. */
   | ({ readonly kind: 'idle' } & Of)
   /** No response at all: an outage. */
@@ -76,7 +97,8 @@ export function evaluateLoad(load: LoadResult, ctx: EvalContext): Judged<LoadVer
   const byName = new Map((cfg?.requests ?? []).map((r) => [r.name, r]));
   if (load.notes?.length) verdicts.push({ kind: 'load-notes', notes: load.notes });
   const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
-  verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
+  verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}), ...(load.overall.model === 'open' ? { open: true as const } : {}) });
+  if (load.overall.model === 'open') verdicts.push(...openVerdicts(load));
   let overallP95Breached = false;
   // A Map: request names of a merge run come from shard JSON (a name such as __proto__ is a plain key).
   const budgetsOf = new Map<string, ResolvedBudgets>();
@@ -181,6 +203,33 @@ function judgeErrorRate(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: Eva
     },
     { kind: 'throughput', request: r, requestsPerSecond: r.requestsPerSecond, elapsedMs: r.elapsedMs },
   ];
+}
+
+/** The open model's arrivals and stages, from the overall result (all requests, workers and shards). */
+export function openVerdicts(load: LoadResult): LoadVerdict[] {
+  const o = load.overall;
+  const stages = o.stages ?? [];
+  const durationMs = stages.reduce((a, s) => a + s.durationMs, 0) || load.durationMs;
+  const started = stages.length ? stages.reduce((a, s) => a + s.requests, 0) : o.requests - (o.dropped ?? 0);
+  const perSecond = (n: number, ms: number) => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
+  const out: LoadVerdict[] = [
+    {
+      kind: 'arrival',
+      targetRate: o.targetRate ?? 0,
+      achievedRate: perSecond(started, durationMs),
+      started,
+      dropped: o.dropped ?? 0,
+      ...(load.maxInFlight !== undefined ? { maxInFlight: load.maxInFlight } : {}),
+      durationMs,
+    },
+  ];
+  stages.forEach((s, index) => {
+    out.push({
+      kind: 'stage', index, fromRate: s.from, targetRate: s.target, durationMs: s.durationMs, expected: s.expected, started: s.requests, dropped: s.dropped,
+      achievedRate: s.achievedRate, successes: s.latencyMs.count, p50Ms: s.latencyMs.p50, p95Ms: s.latencyMs.p95, p99Ms: Math.min(s.latencyMs.p99, s.latencyMs.max),
+    });
+  });
+  return out;
 }
 
 function graded(ctx: EvalContext, rule: RuleId): Ruled {

@@ -14,11 +14,27 @@ export function renderLoad(judged: Judged<LoadVerdict>, ctx: EvalContext): Rende
         break;
       case 'latency-origin':
         b.note(
-          v.from === 'intended'
+          v.open
+            ? "load: open model: requests start on their schedule whether or not earlier ones finished, and latency is measured from each request's intended start (as wrk2 does), so a stall counts for every request that would have arrived during it"
+            : v.from === 'intended'
             ? `load: latency is measured from each request's intended send time under the rate cap${v.rate !== undefined ? ` of ${v.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
             : 'load: latency is measured from when each request was sent (no rate cap)',
         );
         break;
+      case 'arrival': {
+        const share = v.targetRate > 0 ? ` (${round((v.achievedRate / v.targetRate) * 100)} %)` : '';
+        const dropped = v.dropped === 0 ? 'none dropped' : `${v.dropped} dropped at max-in-flight${v.maxInFlight !== undefined ? ` ${v.maxInFlight}` : ''}, counted as errors`;
+        b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${formatMs(v.durationMs)}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
+        break;
+      }
+      case 'stage': {
+        const ramp = v.fromRate === v.targetRate ? `${v.targetRate}/s` : `${v.fromRate}→${v.targetRate}/s`;
+        const subject = `stage ${v.index + 1} (${ramp}, ${formatMs(v.durationMs)})`;
+        const latency = v.successes > 0 ? `p50 ${formatMs(v.p50Ms)} / p95 ${formatMs(v.p95Ms)} / p99 ${formatMs(v.p99Ms)}` : 'no successful response';
+        const value = `${latency}; ${v.achievedRate}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
+        b.row(subject, value, 'from intended start', v.expected === 0 ? 'skip' : v.dropped === 0 ? 'pass' : 'fail');
+        break;
+      }
       case 'idle':
         b.row(`${v.request.name} requests`, `none sent: ${v.request.idle}`, '', 'skip');
         break;

@@ -10,7 +10,8 @@ import { createHistogram, encodeHistogram, failedLatencyOf, mergeHistograms, sum
 import { share } from '../../scale/shard-spec.js';
 import { runWithWorkers } from '../../scale/workers.js';
 import { runOne, type OneRun } from './autocannon.js';
-import type { LoadConfig, LoadRequestConfig } from './schema.js';
+import { runOpenLoad } from './open-run.js';
+import { isOpenModel, type LoadConfig, type LoadRequestConfig } from './schema.js';
 import type { LoadRequestResult, LoadResult } from './types.js';
 
 /** The requests a load config sends: its `requests`, or one GET of the target URL. */
@@ -27,6 +28,7 @@ export interface LoadTarget {
 
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date, http?: HttpClient): Promise<LoadResult> {
+  if (isOpenModel(load)) return runOpenLoad(load, target, clock, now, http);
   const requests = loadRequestsOf(load);
   const n = requests.length;
   const runs: OneRun[] = requests.map((r, i) => {
@@ -96,7 +98,7 @@ export async function runLoad(load: LoadConfig, target: LoadTarget, clock: Clock
   };
 }
 
-function shape(load: LoadConfig): Pick<LoadResult, 'connections' | 'durationMs' | 'warmupMs' | 'amount' | 'rate'> {
+export function shape(load: LoadConfig): Pick<LoadResult, 'connections' | 'durationMs' | 'warmupMs' | 'amount' | 'rate'> {
   return {
     connections: load.connections,
     durationMs: load.duration,
@@ -111,7 +113,7 @@ function shape(load: LoadConfig): Pick<LoadResult, 'connections' | 'durationMs' 
  * once rather than hammered, and one reset on the way is not an outage. The load replays this
  * request thousands of times anyway, so it is retried whatever its method.
  */
-async function preflight(load: LoadConfig, runs: OneRun[], requests: LoadRequestConfig[], http: HttpClient, now: () => Date): Promise<LoadResult | undefined> {
+export async function preflight(load: LoadConfig, runs: readonly RunShape[], requests: LoadRequestConfig[], http: HttpClient, now: () => Date): Promise<LoadResult | undefined> {
   const first = runs[0]!;
   const { outcome: pre, attempts } = await sendWithRetry(
     http,
@@ -121,14 +123,17 @@ async function preflight(load: LoadConfig, runs: OneRun[], requests: LoadRequest
   if (pre.kind !== 'error' || pre.class === 'status' || pre.class === 'body') return undefined;
   const startedAt = now().toISOString();
   const firstError = { class: pre.class, message: `${pre.message}${attempts > 1 ? ` (${attempts} attempts)` : ''}` };
-  const dead = (r: OneRun, name: string) =>
+  const dead = (r: RunShape, name: string) =>
     toResult(name, r, { ...zeroCounters(), socketErrors: attempts, firstError, elapsedMs: pre.latencyMs }, createHistogram(), startedAt, false);
   const results = runs.map((r, i) => dead(r, requests[i]!.name));
   return { ...shape(load), requests: results, overall: { ...results[0]!, name: 'all' } };
 }
 
+/** What a result needs to know of the run that measured it. */
+type RunShape = Pick<OneRun, 'url' | 'method' | 'headers' | 'body' | 'connections'>;
+
 /** One request's (or all requests') counters and histograms as its result; `idle` says why a slice sent nothing. */
-function toResult(name: string, run: OneRun, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string, fromIntended: boolean, failed?: Histogram, idle?: string): LoadRequestResult {
+export function toResult(name: string, run: RunShape, c: Counters & { elapsedMs: number }, h: Histogram, startedAt: string, fromIntended: boolean, failed?: Histogram, idle?: string): LoadRequestResult {
   const requests = requestsOf(c);
   return {
     name,

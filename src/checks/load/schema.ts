@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatMs } from '../../config/duration.js';
 import { DAY, duration, durationSchema, HOUR, MINUTE, percentSchema, positiveDuration, requestFields, uniqueNames } from '../../config/fields.js';
+import { parseArrivalRate, planMs, planOf, planIsIdle, splitRate, type ArrivalRate, type OpenPlan } from './open-schedule.js';
 
 /** The load check's part of an environment's config: `load:`. */
 
@@ -25,7 +26,39 @@ export type LoadRequestConfig = z.infer<typeof loadRequestSchema>;
 /** The regression rule's default threshold, in percent of the baseline's p95. */
 export const DEFAULT_REGRESSION_PCT = 25;
 
-export const loadSchema = z.strictObject({
+/** The most requests a second (or minute) an arrival rate may name: far above what one runner sends. */
+const MAX_ARRIVALS = 1_000_000;
+const arrivalRate = z.string().transform((v, ctx): ArrivalRate => {
+  const r = parseArrivalRate(v);
+  if (!r || r.count > MAX_ARRIVALS) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+    return z.NEVER;
+  }
+  return r;
+});
+
+/** The open model's keys, and the closed model's keys that would contradict them. */
+const OPEN_KEYS = ['arrival-rate', 'stages'] as const;
+const CLOSED_ONLY = { connections: 'max-in-flight bounds the open model', rate: 'arrival-rate is the rate', amount: 'the open model runs for its duration or stages' } as const;
+
+/** The open model and the closed one are exclusive where they conflict: each error names the key. */
+function modelConflicts(raw: unknown, ctx: z.RefinementCtx): void {
+  if (!raw || typeof raw !== 'object') return;
+  const has = (k: string) => Object.hasOwn(raw, k);
+  const open = OPEN_KEYS.filter(has);
+  if (open.length === 0) {
+    if (has('max-in-flight')) ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: 'max-in-flight bounds the open model only: set arrival-rate or stages with it, or use connections for the closed model', input: raw });
+    return;
+  }
+  for (const [k, why] of Object.entries(CLOSED_ONLY)) {
+    if (has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `${k} is a closed-model key and cannot be combined with ${open.join(' and ')} (the open model): ${why}`, input: raw });
+  }
+  if (has('stages') && has('duration')) ctx.addIssue({ code: 'custom', path: ['duration'], message: 'duration cannot be combined with stages: the stages\' durations add up to the run\'s length', input: raw });
+}
+
+const stageSchema = z.strictObject({ duration: duration(DAY, { positive: true }), target: arrivalRate });
+
+export const loadObjectSchema = z.strictObject({
   requests: z.array(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
   connections: z.int().min(1).default(10),
   /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
@@ -33,6 +66,12 @@ export const loadSchema = z.strictObject({
   amount: z.int().min(1).optional(),
   /** A cap on requests per second over all connections, so a production service is not flattened. */
   rate: z.int().min(1).optional(),
+  /** The open model: requests start on this schedule whether or not earlier ones finished ("200/s", "30/m"). */
+  'arrival-rate': arrivalRate.optional(),
+  /** The open model's bound on requests in flight: a request that cannot start on time is dropped, and counts as an error. */
+  'max-in-flight': z.int().min(1).optional(),
+  /** The open model's ramp, as k6's ramping-arrival-rate: each stage ramps linearly to its target. */
+  stages: z.array(stageSchema).min(1).max(100).optional(),
   warmup: duration(HOUR).default(0),
   timeout: positiveDuration.default(10_000),
   /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
@@ -59,8 +98,46 @@ export const loadSchema = z.strictObject({
     .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
 }).superRefine((l, ctx) => {
   // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
-  if (!l['allow-heavy'] && l.duration + l.warmup > LOAD_CAP_MS) {
-    ctx.addIssue({ code: 'custom', path: ['duration'], message: `duration plus warmup is ${formatMs(l.duration + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+  const staged = l.stages !== undefined;
+  const length = staged ? planMs(openPlanOf(l)) : l.duration;
+  if (!l['allow-heavy'] && length + l.warmup > LOAD_CAP_MS) {
+    const what = staged ? 'the stages plus warmup add up to' : 'duration plus warmup is';
+    ctx.addIssue({ code: 'custom', path: [staged ? 'stages' : 'duration'], message: `${what} ${formatMs(length + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+  }
+  if (staged && length > DAY) ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${formatMs(length)}, above the limit of a day` });
+  if (!staged && l['arrival-rate']?.count === 0) ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+  if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
+    ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
   }
 });
-export type LoadConfig = z.infer<typeof loadSchema>;
+export const loadSchema = z.preprocess((raw, ctx) => {
+  modelConflicts(raw, ctx);
+  return raw;
+}, loadObjectSchema);
+export type LoadConfig = z.infer<typeof loadObjectSchema>;
+
+/** The open model's bound when max-in-flight is not set, and its cap without allow-heavy (as connections'). */
+export const DEFAULT_MAX_IN_FLIGHT = 500;
+export const MAX_IN_FLIGHT = 1000;
+
+/** True when the config asks for the open model. */
+export const isOpenModel = (l: LoadConfig) => l['arrival-rate'] !== undefined || l.stages !== undefined;
+
+/** The open model's schedule as the config gives it. */
+export function openPlanOf(l: Pick<LoadConfig, 'arrival-rate' | 'stages' | 'duration'>): OpenPlan {
+  return planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+}
+
+/** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
+export function splitOpen(l: LoadConfig, parts: number, i: number): Partial<LoadConfig> {
+  if (!isOpenModel(l)) return {};
+  const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+  return {
+    ...(l['arrival-rate'] ? { 'arrival-rate': splitRate(l['arrival-rate'], parts, i) } : {}),
+    ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: splitRate(s.target, parts, i) })) } : {}),
+    'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),
+  };
+}
+
+/** True when an open-model slice starts nothing: its share of every rate is 0. */
+export const openIsIdle = (l: LoadConfig) => isOpenModel(l) && planIsIdle(openPlanOf(l));

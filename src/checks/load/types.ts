@@ -5,6 +5,27 @@ import type { LatencySummary } from '../../scale/histogram.js';
 /** The load check's result: what `report.json` keeps under `results.load`. */
 
 
+const latencySummarySchema = z.object({ count: z.number(), min: z.number(), mean: z.number(), p50: z.number(), p90: z.number(), p95: z.number(), p99: z.number(), max: z.number() });
+
+/** One stage of an open-model run, as measured: what a shard carries so the merge adds stages up exactly. */
+export const stageResultSchema = z.object({
+  /** The rate the stage starts at and the rate it ramps to, in requests per second (this slice's share). */
+  from: z.number(),
+  target: z.number(),
+  durationMs: z.number(),
+  /** Requests the schedule meant to start in this stage (the integral of its rate). */
+  expected: z.number(),
+  /** Requests started on schedule in this stage (not dropped). */
+  requests: z.number(),
+  dropped: z.number(),
+  /** Requests started ÷ the stage's duration, per second. */
+  achievedRate: z.number(),
+  /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+  histogram: z.string(),
+  latencyMs: latencySummarySchema,
+});
+export type StageResult = z.infer<typeof stageResultSchema>;
+
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
  * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
@@ -35,6 +56,13 @@ export const loadRequestCountsSchema = z.object({
    * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
    */
   latencyFrom: z.enum(['sent', 'intended']).optional(),
+  /** `open`: requests started on schedule whether or not earlier ones finished (arrival-rate). Absent: the closed model. */
+  model: z.literal('open').optional(),
+  /** The open model's mean target arrival rate over the run, in requests per second (this slice's share). */
+  targetRate: z.number().optional(),
+  /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
+  dropped: z.number().optional(),
+  stages: z.array(stageResultSchema).optional(),
   /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
   idle: z.string().optional(),
 });
@@ -57,6 +85,9 @@ export interface LoadResult {
   readonly warmupMs: number;
   readonly amount?: number;
   readonly rate?: number;
+  /** The open model: the configured arrival rate (per second, when constant) and the bound on requests in flight. */
+  readonly model?: 'open';
+  readonly maxInFlight?: number;
   readonly requests: readonly LoadRequestResult[];
   readonly overall: LoadRequestResult;
   /** What the load step has to say about itself (idle slices, merge observations). */
