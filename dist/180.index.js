@@ -31,6 +31,7 @@ function mergeStatusCodes(list) {
 /** The counters summed, the status codes merged, and the first error of the list kept. */
 function addCounters(list) {
     const firstError = list.find((c) => c.firstError)?.firstError;
+    const dropped = sumOf(list, (c) => c.dropped ?? 0);
     return {
         responses: sumOf(list, (c) => c.responses),
         non2xx: sumOf(list, (c) => c.non2xx),
@@ -38,16 +39,17 @@ function addCounters(list) {
         timeouts: sumOf(list, (c) => c.timeouts),
         mismatches: sumOf(list, (c) => c.mismatches),
         statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(list.some((c) => c.dropped !== undefined) ? { dropped } : {}),
         ...(firstError ? { firstError } : {}),
     };
 }
-/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+/** Requests: the responses, plus the requests that got none (socket errors, timeouts, and the open model's dropped ones). */
 function requestsOf(c) {
-    return c.responses + c.socketErrors + c.timeouts;
+    return c.responses + c.socketErrors + c.timeouts + (c.dropped ?? 0);
 }
-/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+/** Failed requests: non-2xx, socket errors, timeouts, 2xx body mismatches, and requests dropped because they could not start on time. */
 function failedOf(c) {
-    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches + (c.dropped ?? 0);
 }
 /**
  * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
@@ -165,12 +167,32 @@ var external_node_crypto_ = __webpack_require__(77598);
 var schemas = __webpack_require__(9691);
 // EXTERNAL MODULE: ./src/config/errors.ts
 var errors = __webpack_require__(37827);
+// EXTERNAL MODULE: ./src/checks/load/schema.ts
+var schema = __webpack_require__(98255);
 // EXTERNAL MODULE: ./src/core/types.ts
 var types = __webpack_require__(73054);
 ;// CONCATENATED MODULE: ./src/checks/load/types.ts
 
 
 /** The load check's result: what `report.json` keeps under `results.load`. */
+const latencySummarySchema = schemas/* object */.Ikc({ count: schemas/* number */.aig(), min: schemas/* number */.aig(), mean: schemas/* number */.aig(), p50: schemas/* number */.aig(), p90: schemas/* number */.aig(), p95: schemas/* number */.aig(), p99: schemas/* number */.aig(), max: schemas/* number */.aig() });
+/** One stage of an open-model run, as measured: what a shard carries so the merge adds stages up exactly. */
+const stageResultSchema = schemas/* object */.Ikc({
+    /** The rate the stage starts at and the rate it ramps to, in requests per second (this slice's share). */
+    from: schemas/* number */.aig(),
+    target: schemas/* number */.aig(),
+    durationMs: schemas/* number */.aig(),
+    /** Requests the schedule meant to start in this stage (the integral of its rate). */
+    expected: schemas/* number */.aig(),
+    /** Requests started on schedule in this stage (not dropped). */
+    requests: schemas/* number */.aig(),
+    dropped: schemas/* number */.aig(),
+    /** Requests started ÷ the stage's duration, per second. */
+    achievedRate: schemas/* number */.aig(),
+    /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+    histogram: schemas/* string */.YjP(),
+    latencyMs: latencySummarySchema,
+});
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
  * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
@@ -201,6 +223,13 @@ const loadRequestCountsSchema = schemas/* object */.Ikc({
      * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
      */
     latencyFrom: schemas/* enum */.k5n(['sent', 'intended']).optional(),
+    /** `open`: requests started on schedule whether or not earlier ones finished (arrival-rate). Absent: the closed model. */
+    model: schemas/* literal */.euz('open').optional(),
+    /** The open model's mean target arrival rate over the run, in requests per second (this slice's share). */
+    targetRate: schemas/* number */.aig().optional(),
+    /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
+    dropped: schemas/* number */.aig().optional(),
+    stages: schemas/* array */.YOg(stageResultSchema).optional(),
     /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
     idle: schemas/* string */.YjP().optional(),
 });
@@ -209,9 +238,13 @@ const loadRequestCountsSchema = schemas/* object */.Ikc({
 var counters = __webpack_require__(53537);
 // EXTERNAL MODULE: ./src/scale/histogram.ts
 var histogram = __webpack_require__(97784);
+// EXTERNAL MODULE: ./src/scale/stages.ts
+var scale_stages = __webpack_require__(50243);
 // EXTERNAL MODULE: ./src/scale/shard-spec.ts
 var shard_spec = __webpack_require__(68252);
 ;// CONCATENATED MODULE: ./src/scale/shards.ts
+
+
 
 
 
@@ -245,11 +278,13 @@ function shardLoad(load, s) {
         connections: Math.max(1, part(load.connections)),
         ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
         ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
+        ...(0,schema/* splitOpen */.ve)(load, s.count, s.index - 1),
     };
 }
 function configHash(environment, load) {
     const { requests, connections, duration, amount, rate, warmup, timeout } = load;
-    const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
+    const open = load['arrival-rate'] || load.stages ? { open: [load['arrival-rate'] ?? null, load.stages ?? null, load['max-in-flight'] ?? null] } : {};
+    const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout, ...open });
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 function toShardResult(load, spec, environment, hash) {
@@ -263,6 +298,7 @@ function toShardResult(load, spec, environment, hash) {
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
+            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
         })),
     };
 }
@@ -424,7 +460,7 @@ function mergeShards(list, expect) {
     return {
         environment: ref.result.environment,
         notes,
-        load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
+        load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, ...(all.model ? { model: all.model } : {}), requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
     };
 }
 function combine(name, parts) {
@@ -459,7 +495,56 @@ function combine(name, parts) {
         ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
+        ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
     };
+}
+/** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
+function openOf(list) {
+    const stages = (0,scale_stages/* mergeStages */.U)(list.map((r) => r.stages));
+    return { model: 'open', targetRate: Math.round((0,counters/* sumOf */.XN)(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: (0,counters/* sumOf */.XN)(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 50243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ mergeStages)
+/* harmony export */ });
+/* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53537);
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97784);
+
+
+/**
+ * The open model's stages merged exactly: slices of one run (requests, workers, shards) add their
+ * targets, counts and histograms; repeats of one run (gate samples) add counts and histograms over
+ * their summed time, so the rates stay per run.
+ */
+function mergeStages(lists, repeats = false) {
+    const present = lists.filter((l) => l !== undefined && l.length > 0);
+    if (present.length === 0)
+        return undefined;
+    const n = Math.min(...present.map((l) => l.length));
+    return Array.from({ length: n }, (_, i) => {
+        const parts = present.map((l) => l[i]);
+        const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeHistograms */ .Q7)(parts.map((p) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeHistogram */ .pr)(p.histogram)));
+        const durationMs = parts[0].durationMs;
+        const requests = (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.requests);
+        const span = repeats ? durationMs * parts.length : durationMs;
+        return {
+            from: repeats ? parts[0].from : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.from),
+            target: repeats ? parts[0].target : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.target),
+            durationMs,
+            expected: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.expected),
+            requests,
+            dropped: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.dropped),
+            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeHistogram */ .ll)(h),
+            latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .summarize */ .eh)(h),
+        };
+    });
 }
 
 

@@ -31,6 +31,7 @@ function mergeStatusCodes(list) {
 /** The counters summed, the status codes merged, and the first error of the list kept. */
 function addCounters(list) {
     const firstError = list.find((c) => c.firstError)?.firstError;
+    const dropped = sumOf(list, (c) => c.dropped ?? 0);
     return {
         responses: sumOf(list, (c) => c.responses),
         non2xx: sumOf(list, (c) => c.non2xx),
@@ -38,16 +39,17 @@ function addCounters(list) {
         timeouts: sumOf(list, (c) => c.timeouts),
         mismatches: sumOf(list, (c) => c.mismatches),
         statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(list.some((c) => c.dropped !== undefined) ? { dropped } : {}),
         ...(firstError ? { firstError } : {}),
     };
 }
-/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+/** Requests: the responses, plus the requests that got none (socket errors, timeouts, and the open model's dropped ones). */
 function requestsOf(c) {
-    return c.responses + c.socketErrors + c.timeouts;
+    return c.responses + c.socketErrors + c.timeouts + (c.dropped ?? 0);
 }
-/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+/** Failed requests: non-2xx, socket errors, timeouts, 2xx body mismatches, and requests dropped because they could not start on time. */
 function failedOf(c) {
-    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches + (c.dropped ?? 0);
 }
 /**
  * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
@@ -149,7 +151,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15521);
 /* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97784);
-/* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53537);
+/* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53537);
+/* harmony import */ var _stages_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50243);
+
 
 
 
@@ -169,8 +173,8 @@ function medianOfSamples(runs) {
         const answered = list.filter((r) => r.latencyMs.count > 0);
         const lat = (answered.length ? answered : list).map((r) => r.latencyMs);
         const ml = (k) => (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(lat.map((l) => l[k]));
-        const sum = (f) => (0,_counters_js__WEBPACK_IMPORTED_MODULE_2__/* .sumOf */ .XN)(list, f);
-        const counts = (0,_counters_js__WEBPACK_IMPORTED_MODULE_2__/* .addCounters */ .Zy)(list);
+        const sum = (f) => (0,_counters_js__WEBPACK_IMPORTED_MODULE_3__/* .sumOf */ .XN)(list, f);
+        const counts = (0,_counters_js__WEBPACK_IMPORTED_MODULE_3__/* .addCounters */ .Zy)(list);
         return {
             ...list[0],
             elapsedMs: sum((r) => r.elapsedMs),
@@ -188,6 +192,9 @@ function medianOfSamples(runs) {
             histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)((0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeHistograms */ .Q7)(list.map((r) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeHistogram */ .pr)(r.histogram)))),
             ...(failedAll ? { failedLatencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(failedAll), failedHistogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeHistogram */ .ll)(failedAll) } : { failedLatencyMs: undefined, failedHistogram: undefined }),
             ...(counts.firstError ? { firstError: counts.firstError } : {}),
+            // The open model: dropped requests summed, each stage over all samples' time.
+            ...(counts.dropped !== undefined ? { dropped: counts.dropped } : {}),
+            ...(list[0].stages ? { stages: (0,_stages_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeStages */ .U)(list.map((r) => r.stages), true) } : {}),
         };
     };
     return {
@@ -196,6 +203,49 @@ function medianOfSamples(runs) {
         overall: combine(runs.map((s) => s.overall)),
         perSample: runs.map((s) => ({ p50: s.overall.latencyMs.p50, p95: s.overall.latencyMs.p95, p99: s.overall.latencyMs.p99, errorRate: s.overall.errorRate, requestsPerSecond: s.overall.requestsPerSecond })),
     };
+}
+
+
+/***/ }),
+
+/***/ 50243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ mergeStages)
+/* harmony export */ });
+/* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53537);
+/* harmony import */ var _histogram_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97784);
+
+
+/**
+ * The open model's stages merged exactly: slices of one run (requests, workers, shards) add their
+ * targets, counts and histograms; repeats of one run (gate samples) add counts and histograms over
+ * their summed time, so the rates stay per run.
+ */
+function mergeStages(lists, repeats = false) {
+    const present = lists.filter((l) => l !== undefined && l.length > 0);
+    if (present.length === 0)
+        return undefined;
+    const n = Math.min(...present.map((l) => l.length));
+    return Array.from({ length: n }, (_, i) => {
+        const parts = present.map((l) => l[i]);
+        const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeHistograms */ .Q7)(parts.map((p) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeHistogram */ .pr)(p.histogram)));
+        const durationMs = parts[0].durationMs;
+        const requests = (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.requests);
+        const span = repeats ? durationMs * parts.length : durationMs;
+        return {
+            from: repeats ? parts[0].from : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.from),
+            target: repeats ? parts[0].target : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.target),
+            durationMs,
+            expected: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.expected),
+            requests,
+            dropped: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.dropped),
+            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeHistogram */ .ll)(h),
+            latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .summarize */ .eh)(h),
+        };
+    });
 }
 
 

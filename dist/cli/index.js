@@ -1411,7 +1411,7 @@ Object.assign(Dispatcher.prototype, api)
 
 __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
+module.exports.bC = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
 module.exports.g6 = Agent
@@ -50939,7 +50939,9 @@ function appendEntry(h, environment, entry, maxEntries) {
  */
 function loadConfigHash(load) {
     const requests = (load.requests ?? []).map((r) => ({ name: r.name, method: r.method, path: r.path, body: r.body ?? null }));
-    const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests });
+    // The open model's schedule makes a different load: its keys join the hash only when set, so closed-model hashes stay as they were.
+    const open = load['arrival-rate'] || load.stages ? { open: [load['arrival-rate'] ?? null, load.stages ?? null, load['max-in-flight'] ?? null] } : {};
+    const canonical = JSON.stringify({ connections: load.connections, rate: load.rate ?? null, amount: load.amount ?? null, duration: load.duration, requests, ...open });
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 /** The entries recorded with the same key: the history of this very measurement. */
@@ -51118,6 +51120,249 @@ function planStages(explain) {
 
 /***/ }),
 
+/***/ 60056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ed: () => (/* binding */ perSecond),
+/* harmony export */   Hx: () => (/* binding */ splitRate),
+/* harmony export */   R5: () => (/* binding */ parseArrivalRate),
+/* harmony export */   WG: () => (/* binding */ planIsIdle),
+/* harmony export */   XC: () => (/* binding */ planOf),
+/* harmony export */   cd: () => (/* binding */ splitPlan),
+/* harmony export */   ge: () => (/* binding */ planMs),
+/* harmony export */   iF: () => (/* binding */ expectedPerStage),
+/* harmony export */   ns: () => (/* binding */ arrivals)
+/* harmony export */ });
+/* unused harmony exports perMs, formatRate */
+/* harmony import */ var _scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68252);
+
+const windowMs = (r) => (r.per === 's' ? 1000 : 60_000);
+/** Requests per millisecond. */
+const perMs = (r) => r.count / windowMs(r);
+/** Requests per second. */
+const perSecond = (r) => (r.per === 's' ? r.count : r.count / 60);
+/** Parses "200/s" or "30/m"; undefined when it is neither. */
+function parseArrivalRate(text) {
+    const m = /^\s*(\d+)\s*\/\s*(s|m)\s*$/.exec(text);
+    return m ? { count: Number(m[1]), per: m[2] } : undefined;
+}
+const formatRate = (r) => `${r.count}/${r.per}`;
+/** The plan a load config describes: its stages from `arrival-rate` (0 when absent), or `arrival-rate` held for `duration`. */
+function planOf(arrivalRate, stages, durationMs) {
+    const start = arrivalRate ?? { count: 0, per: 's' };
+    return { start, stages: stages?.length ? stages : [{ durationMs, target: start }] };
+}
+/** The plan's length in milliseconds. */
+const planMs = (p) => p.stages.reduce((a, s) => a + s.durationMs, 0);
+/** Requests the plan means to start in each stage: the integral of its rate over the stage. */
+function expectedPerStage(p) {
+    let from = perMs(p.start);
+    return p.stages.map((s) => {
+        const to = perMs(s.target);
+        const n = ((from + to) / 2) * s.durationMs;
+        from = to;
+        return n;
+    });
+}
+const EPS = 1e-9;
+/**
+ * The intended start times (ms from the run's start) of every request, in order: the k-th request
+ * starts when the integral of the rate reaches k, so a constant 100/s for 10 s is exactly 1,000
+ * requests 10 ms apart, and a ramp starts them ever closer. Lazy: a long run is never an array.
+ */
+function* arrivals(p) {
+    let k = 0;
+    let before = 0; // the integral of the rate up to the current stage
+    let t0 = 0;
+    let a = perMs(p.start);
+    for (const s of p.stages) {
+        const b = perMs(s.target);
+        const d = s.durationMs;
+        const total = ((a + b) / 2) * d;
+        for (;;) {
+            const x = k - before;
+            if (x >= total - EPS)
+                break;
+            let t;
+            if (Math.abs(b - a) < 1e-15)
+                t = x / a;
+            else
+                t = ((-a + Math.sqrt(Math.max(0, a * a + (2 * (b - a) * x) / d))) * d) / (b - a);
+            yield t0 + Math.min(Math.max(t, 0), d);
+            k++;
+        }
+        before += total;
+        t0 += d;
+        a = b;
+    }
+}
+/** Share `i` of `parts` of a rate: whole counts that differ by at most one and add up to the rate exactly. */
+function splitRate(r, parts, i) {
+    return { count: (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(r.count, parts, i), per: r.per };
+}
+/** Share `i` of `parts` of a plan: every rate in it split the same way, so each stage's shares add up exactly. */
+function splitPlan(p, parts, i) {
+    return { start: splitRate(p.start, parts, i), stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })) };
+}
+/** True when the plan starts nothing: every rate in it is 0. */
+const planIsIdle = (p) => p.start.count === 0 && p.stages.every((s) => s.target.count === 0);
+
+
+/***/ }),
+
+/***/ 98255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ isOpenModel),
+/* harmony export */   A2: () => (/* binding */ DEFAULT_MAX_IN_FLIGHT),
+/* harmony export */   HA: () => (/* binding */ openIsIdle),
+/* harmony export */   L4: () => (/* binding */ openPlanOf),
+/* harmony export */   Uu: () => (/* binding */ DEFAULT_REGRESSION_PCT),
+/* harmony export */   e$: () => (/* binding */ loadSchema),
+/* harmony export */   ve: () => (/* binding */ splitOpen)
+/* harmony export */ });
+/* unused harmony exports LOAD_CAP_MS, budgetsSchema, loadObjectSchema, MAX_IN_FLIGHT */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(88532);
+/* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90081);
+/* harmony import */ var _open_schedule_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60056);
+
+
+
+
+/** The load check's part of an environment's config: `load:`. */
+/** The load run's length without allow-heavy. */
+const LOAD_CAP_MS = 10 * _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .MINUTE */ .pY;
+const budgetsSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    p50: _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .positiveDuration */ .Cz.optional(),
+    p95: _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .positiveDuration */ .Cz.optional(),
+    'error-rate': _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .percentSchema */ .nJ.optional(),
+});
+const loadRequestSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    ..._config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFields */ .hH,
+    /** Optional and off by default: the load step is not a second health probe. */
+    'expect-body-contains': zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).optional(),
+    budgets: budgetsSchema.optional(),
+});
+/** The regression rule's default threshold, in percent of the baseline's p95. */
+const DEFAULT_REGRESSION_PCT = 25;
+/** The most requests a second (or minute) an arrival rate may name: far above what one runner sends. */
+const MAX_ARRIVALS = 1_000_000;
+const arrivalRate = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((v, ctx) => {
+    const r = (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArrivalRate */ .R5)(v);
+    if (!r || r.count > MAX_ARRIVALS) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }
+    return r;
+});
+/** The open model's keys, and the closed model's keys that would contradict them. */
+const OPEN_KEYS = ['arrival-rate', 'stages'];
+const CLOSED_ONLY = { connections: 'max-in-flight bounds the open model', rate: 'arrival-rate is the rate', amount: 'the open model runs for its duration or stages' };
+/** The open model and the closed one are exclusive where they conflict: each error names the key. */
+function modelConflicts(raw, ctx) {
+    if (!raw || typeof raw !== 'object')
+        return;
+    const has = (k) => Object.hasOwn(raw, k);
+    const open = OPEN_KEYS.filter(has);
+    if (open.length === 0) {
+        if (has('max-in-flight'))
+            ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: 'max-in-flight bounds the open model only: set arrival-rate or stages with it, or use connections for the closed model', input: raw });
+        return;
+    }
+    for (const [k, why] of Object.entries(CLOSED_ONLY)) {
+        if (has(k))
+            ctx.addIssue({ code: 'custom', path: [k], message: `${k} is a closed-model key and cannot be combined with ${open.join(' and ')} (the open model): ${why}`, input: raw });
+    }
+    if (has('stages') && has('duration'))
+        ctx.addIssue({ code: 'custom', path: ['duration'], message: 'duration cannot be combined with stages: the stages\' durations add up to the run\'s length', input: raw });
+}
+const stageSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({ duration: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)(_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY */ .d_, { positive: true }), target: arrivalRate });
+const loadObjectSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+    requests: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(loadRequestSchema).min(1).superRefine(_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .uniqueNames */ .uZ).optional(),
+    connections: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).default(10),
+    /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
+    duration: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)(_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY */ .d_, { positive: true }).default(10_000),
+    amount: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).optional(),
+    /** A cap on requests per second over all connections, so a production service is not flattened. */
+    rate: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).optional(),
+    /** The open model: requests start on this schedule whether or not earlier ones finished ("200/s", "30/m"). */
+    'arrival-rate': arrivalRate.optional(),
+    /** The open model's bound on requests in flight: a request that cannot start on time is dropped, and counts as an error. */
+    'max-in-flight': zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).optional(),
+    /** The open model's ramp, as k6's ramping-arrival-rate: each stage ramps linearly to its target. */
+    stages: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(stageSchema).min(1).max(100).optional(),
+    warmup: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)(_config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .HOUR */ .dp).default(0),
+    timeout: _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .positiveDuration */ .Cz.default(10_000),
+    /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
+    workers: zod__WEBPACK_IMPORTED_MODULE_3__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).max(64), zod__WEBPACK_IMPORTED_MODULE_3__/* .literal */ .euz('auto')]).default(1),
+    /** In gate mode the load test runs this many times and the median of each metric is judged. */
+    samples: zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).max(15).default(3),
+    /** Lifts the safety caps of 1,000 connections and 10 minutes. */
+    'allow-heavy': zod__WEBPACK_IMPORTED_MODULE_3__/* .boolean */ .zMY().default(false),
+    budgets: budgetsSchema.default({}),
+    regression: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        threshold: _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .percentSchema */ .nJ.default(DEFAULT_REGRESSION_PCT),
+        floor: _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .durationSchema */ .sK.default(20),
+        'baseline-runs': zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).max(100).default(10),
+    })
+        .default({ threshold: DEFAULT_REGRESSION_PCT, floor: 20, 'baseline-runs': 10 }),
+    history: zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .rej({
+        branch: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().min(1).default('launchguard-data'),
+        'max-entries': zod__WEBPACK_IMPORTED_MODULE_3__/* .int */ .Whr().min(1).max(10_000).default(100),
+        /** Where the CLI keeps the same history on disk. */
+        directory: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().default('.launchguard/history'),
+    })
+        .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
+}).superRefine((l, ctx) => {
+    // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
+    const staged = l.stages !== undefined;
+    const length = staged ? (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .planMs */ .ge)(openPlanOf(l)) : l.duration;
+    if (!l['allow-heavy'] && length + l.warmup > LOAD_CAP_MS) {
+        const what = staged ? 'the stages plus warmup add up to' : 'duration plus warmup is';
+        ctx.addIssue({ code: 'custom', path: [staged ? 'stages' : 'duration'], message: `${what} ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(length + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+    }
+    if (staged && length > _config_fields_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY */ .d_)
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(length)}, above the limit of a day` });
+    if (!staged && l['arrival-rate']?.count === 0)
+        ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+    if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
+        ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
+    }
+});
+const loadSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .preprocess */ .vkY((raw, ctx) => {
+    modelConflicts(raw, ctx);
+    return raw;
+}, loadObjectSchema);
+/** The open model's bound when max-in-flight is not set, and its cap without allow-heavy (as connections'). */
+const DEFAULT_MAX_IN_FLIGHT = 500;
+const MAX_IN_FLIGHT = 1000;
+/** True when the config asks for the open model. */
+const isOpenModel = (l) => l['arrival-rate'] !== undefined || l.stages !== undefined;
+/** The open model's schedule as the config gives it. */
+function openPlanOf(l) {
+    return (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .planOf */ .XC)(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+}
+/** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
+function splitOpen(l, parts, i) {
+    if (!isOpenModel(l))
+        return {};
+    const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    return {
+        ...(l['arrival-rate'] ? { 'arrival-rate': (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRate */ .Hx)(l['arrival-rate'], parts, i) } : {}),
+        ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRate */ .Hx)(s.target, parts, i) })) } : {}),
+        'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),
+    };
+}
+/** True when an open-model slice starts nothing: its share of every rate is 0. */
+const openIsIdle = (l) => isOpenModel(l) && (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .planIsIdle */ .WG)(openPlanOf(l));
+
+
+/***/ }),
+
 /***/ 70486:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -51140,7 +51385,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(88381);
 /* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(45429);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(21169);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
@@ -51453,6 +51698,225 @@ function formatPath(path) {
             out += out === '' ? String(seg) : `.${String(seg)}`;
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 90081:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cz: () => (/* binding */ positiveDuration),
+/* harmony export */   Jq: () => (/* binding */ nameSchema),
+/* harmony export */   b3: () => (/* binding */ headers),
+/* harmony export */   dO: () => (/* binding */ pathSchema),
+/* harmony export */   d_: () => (/* binding */ DAY),
+/* harmony export */   dp: () => (/* binding */ HOUR),
+/* harmony export */   gQ: () => (/* binding */ lowerCase),
+/* harmony export */   hH: () => (/* binding */ requestFields),
+/* harmony export */   mz: () => (/* binding */ byteSize),
+/* harmony export */   nJ: () => (/* binding */ percentSchema),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   pY: () => (/* binding */ MINUTE),
+/* harmony export */   sK: () => (/* binding */ durationSchema),
+/* harmony export */   uZ: () => (/* binding */ uniqueNames),
+/* harmony export */   wv: () => (/* binding */ scalar),
+/* harmony export */   yf: () => (/* binding */ severity),
+/* harmony export */   z9: () => (/* binding */ pathProblem)
+/* harmony export */ });
+/* unused harmony exports MAX_WAIT_MS, headerValueSchema, parseByteSize */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(88532);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97840);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+
+
+
+/**
+ * The pieces every part of the config is built from: durations with units and bounds, percentages,
+ * names, paths and headers. Every object is strict: an unknown key is an error, because a typo
+ * would otherwise switch a check off in silence.
+ */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** "10m", "24h", "365d": a bound as people write it. */
+function formatBound(ms) {
+    if (ms % DAY === 0)
+        return `${ms / DAY}d`;
+    if (ms % HOUR === 0)
+        return `${ms / HOUR}h`;
+    if (ms % MINUTE === 0)
+        return `${ms / MINUTE}m`;
+    return `${ms}ms`;
+}
+/**
+ * A duration with its unit ("500ms", "5s", "2m"), at most `max`. A bare number is an error naming
+ * the key (the loader adds it) and suggesting the unit: `timeout: 5` was once read as 5 ms.
+ * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
+ * (`timeout: 5000m`) is caught instead of hanging a job.
+ */
+function duration(max, opts = {}) {
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
+        if (opts.off && v === 'off')
+            return undefined;
+        const parsed = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(v);
+        if (parsed === undefined) {
+            const n = typeof v === 'number' ? v : Number(v);
+            const message = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .isBareNumber */ .uw)(v) && Number.isFinite(n)
+                ? `expected a duration with its unit, such as "${n}s" or "${n}ms" (a bare number is ambiguous: milliseconds or seconds?)`
+                : 'expected a duration such as "500ms", "5s" or "2m"';
+            ctx.addIssue({ code: 'custom', message, input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        // Timers and budgets work in whole milliseconds: 0.5ms would break a timer (and switch a check off).
+        if (parsed > 0 && (parsed < 1 || !Number.isInteger(parsed))) {
+            ctx.addIssue({ code: 'custom', message: 'expected a whole number of milliseconds, at least 1ms (such as "1ms", "250ms" or "1.5s")', input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        if (opts.positive && parsed <= 0) {
+            ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        if (parsed > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a duration of at most ${formatBound(max)}`, input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        return parsed;
+    });
+}
+/** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
+const MAX_WAIT_MS = 10 * MINUTE;
+const durationSchema = duration(MAX_WAIT_MS);
+/** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
+const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
+const severity = zod__WEBPACK_IMPORTED_MODULE_2__/* .preprocess */ .vkY(lowerCase, zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, { error: 'expected one of sev1, sev2, sev3, sev4' }));
+/** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
+const positiveDuration = duration(MAX_WAIT_MS, { positive: true });
+/** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
+function uniqueNames(list, ctx) {
+    const seen = new Map();
+    list.forEach((item, i) => {
+        const key = item.name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined)
+            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `expected a unique name: "${item.name}" is also the name of entry ${first}`, input: item.name });
+        else
+            seen.set(key, i);
+    });
+}
+const scalar = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY(), zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ()]);
+const headerValueSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ value: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), secret: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(true) }),
+]);
+/** A header name as HTTP defines it (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Framing headers the HTTP client derives from the request itself; configured, they break it. */
+const CLIENT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
+/**
+ * Headers that the HTTP client can send: a bad one is a config error here, never a false outage at
+ * run time (a secret pasted with a trailing newline made every probe "fail" as a SEV1). The message
+ * never shows the value, which may be a secret.
+ */
+const headers = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), headerValueSchema).superRefine((set, ctx) => {
+    for (const [name, v] of Object.entries(set)) {
+        const value = typeof v === 'string' ? v : v.value;
+        if (!HEADER_NAME.test(name)) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a valid header name (letters, digits and ! # $ % & ' * + . ^ _ \` | ~ -)` });
+        }
+        else if (CLIENT_HEADERS.has(name.toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the HTTP client from the request; remove it from the config` });
+        }
+        if (value.includes('\r') || value.includes('\n') || value.includes('\0')) {
+            ctx.addIssue({ code: 'custom', path: [name], message: 'the value holds a line break or a NUL character, which no HTTP header may (a secret pasted with a trailing newline?)' });
+        }
+    }
+});
+/** Names that end up in fingerprints and file names. */
+const nameSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
+/**
+ * A request path: relative to the target URL (`/health`, `health?x=1`), or an absolute http(s) URL.
+ * Checked with the WHATWG URL parser, so a path the run could not request is a config error, not a
+ * crash in the middle of the run.
+ */
+function pathProblem(path) {
+    if (path === '')
+        return undefined;
+    const absolute = path.startsWith('http://') || path.startsWith('https://');
+    if (!absolute)
+        return URL.canParse(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid') ? undefined : 'expected a path such as "/api/health"';
+    return URL.canParse(path) && new URL(path).host !== '' ? undefined : 'expected a path such as "/api/health", or an absolute http(s) URL that parses';
+}
+const pathSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().superRefine((v, ctx) => {
+    const problem = pathProblem(v);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, input: v });
+});
+/** What a probe and a load request share: where to send what. */
+const requestFields = {
+    name: nameSchema,
+    path: pathSchema.default(''),
+    method: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+    headers: headers.optional(),
+    body: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J()), zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J())]).optional(),
+};
+/**
+ * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
+ * 0.01 % or 1 %; the error names the key.
+ */
+const percentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
+    if (typeof v === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    }
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    const n = m ? Number(m[1]) : NaN;
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    }
+    return n;
+});
+const SIZE_UNITS = { b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
+/**
+ * "256kB", "1.5 MB", "64KiB", "1000B" or a bare whole number of bytes (1000) into bytes; undefined when
+ * it is none of them. A scanner, not a regex: one pass over the text.
+ */
+function parseByteSize(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) && v >= 0 ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const t = v.trim();
+    let i = 0;
+    while (i < t.length && ((t[i] >= '0' && t[i] <= '9') || t[i] === '.'))
+        i++;
+    const num = t.slice(0, i);
+    const unit = t.slice(i).trim().toLowerCase();
+    if (num === '' || num.startsWith('.') || num.endsWith('.') || num.split('.').length > 2)
+        return undefined;
+    const scale = unit === '' ? 1 : Object.hasOwn(SIZE_UNITS, unit) ? SIZE_UNITS[unit] : undefined;
+    if (scale === undefined)
+        return undefined;
+    const bytes = Number(num) * scale;
+    return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
+}
+/** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
+function byteSize(max) {
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
+        const bytes = parseByteSize(v);
+        if (bytes === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        if (bytes > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a size of at most ${max} bytes`, input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        return bytes;
+    });
 }
 
 
@@ -52961,7 +53425,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 45429:
+/***/ 21169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52978,208 +53442,16 @@ var dist = __nccwpck_require__(38815);
 var schemas = __nccwpck_require__(9691);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __nccwpck_require__(60432);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(97840);
-;// CONCATENATED MODULE: ./src/config/fields.ts
-
-
-
-/**
- * The pieces every part of the config is built from: durations with units and bounds, percentages,
- * names, paths and headers. Every object is strict: an unknown key is an error, because a typo
- * would otherwise switch a check off in silence.
- */
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-/** "10m", "24h", "365d": a bound as people write it. */
-function formatBound(ms) {
-    if (ms % DAY === 0)
-        return `${ms / DAY}d`;
-    if (ms % HOUR === 0)
-        return `${ms / HOUR}h`;
-    if (ms % MINUTE === 0)
-        return `${ms / MINUTE}m`;
-    return `${ms}ms`;
-}
-/**
- * A duration with its unit ("500ms", "5s", "2m"), at most `max`. A bare number is an error naming
- * the key (the loader adds it) and suggesting the unit: `timeout: 5` was once read as 5 ms.
- * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
- * (`timeout: 5000m`) is caught instead of hanging a job.
- */
-function fields_duration(max, opts = {}) {
-    return schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-        if (opts.off && v === 'off')
-            return undefined;
-        const parsed = (0,duration/* parseDuration */.E9)(v);
-        if (parsed === undefined) {
-            const n = typeof v === 'number' ? v : Number(v);
-            const message = (0,duration/* isBareNumber */.uw)(v) && Number.isFinite(n)
-                ? `expected a duration with its unit, such as "${n}s" or "${n}ms" (a bare number is ambiguous: milliseconds or seconds?)`
-                : 'expected a duration such as "500ms", "5s" or "2m"';
-            ctx.addIssue({ code: 'custom', message, input: v });
-            return core/* NEVER */.tm;
-        }
-        // Timers and budgets work in whole milliseconds: 0.5ms would break a timer (and switch a check off).
-        if (parsed > 0 && (parsed < 1 || !Number.isInteger(parsed))) {
-            ctx.addIssue({ code: 'custom', message: 'expected a whole number of milliseconds, at least 1ms (such as "1ms", "250ms" or "1.5s")', input: v });
-            return core/* NEVER */.tm;
-        }
-        if (opts.positive && parsed <= 0) {
-            ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
-            return core/* NEVER */.tm;
-        }
-        if (parsed > max) {
-            ctx.addIssue({ code: 'custom', message: `expected a duration of at most ${formatBound(max)}`, input: v });
-            return core/* NEVER */.tm;
-        }
-        return parsed;
-    });
-}
-/** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
-const MAX_WAIT_MS = 10 * MINUTE;
-const durationSchema = fields_duration(MAX_WAIT_MS);
-/** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
-const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
-const severity = schemas/* preprocess */.vkY(lowerCase, schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC, { error: 'expected one of sev1, sev2, sev3, sev4' }));
-/** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
-const positiveDuration = fields_duration(MAX_WAIT_MS, { positive: true });
-/** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
-function uniqueNames(list, ctx) {
-    const seen = new Map();
-    list.forEach((item, i) => {
-        const key = item.name.toLowerCase();
-        const first = seen.get(key);
-        if (first !== undefined)
-            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `expected a unique name: "${item.name}" is also the name of entry ${first}`, input: item.name });
-        else
-            seen.set(key, i);
-    });
-}
-const scalar = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY(), schemas/* null */.chJ()]);
-const headerValueSchema = schemas/* union */.KCZ([
-    schemas/* string */.YjP(),
-    schemas/* strictObject */.rej({ value: schemas/* string */.YjP(), secret: schemas/* boolean */.zMY().default(true) }),
-]);
-/** A header name as HTTP defines it (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Framing headers the HTTP client derives from the request itself; configured, they break it. */
-const CLIENT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
-/**
- * Headers that the HTTP client can send: a bad one is a config error here, never a false outage at
- * run time (a secret pasted with a trailing newline made every probe "fail" as a SEV1). The message
- * never shows the value, which may be a secret.
- */
-const headers = schemas/* record */.g1P(schemas/* string */.YjP().min(1), headerValueSchema).superRefine((set, ctx) => {
-    for (const [name, v] of Object.entries(set)) {
-        const value = typeof v === 'string' ? v : v.value;
-        if (!HEADER_NAME.test(name)) {
-            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a valid header name (letters, digits and ! # $ % & ' * + . ^ _ \` | ~ -)` });
-        }
-        else if (CLIENT_HEADERS.has(name.toLowerCase())) {
-            ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the HTTP client from the request; remove it from the config` });
-        }
-        if (value.includes('\r') || value.includes('\n') || value.includes('\0')) {
-            ctx.addIssue({ code: 'custom', path: [name], message: 'the value holds a line break or a NUL character, which no HTTP header may (a secret pasted with a trailing newline?)' });
-        }
-    }
-});
-/** Names that end up in fingerprints and file names. */
-const nameSchema = schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
-/**
- * A request path: relative to the target URL (`/health`, `health?x=1`), or an absolute http(s) URL.
- * Checked with the WHATWG URL parser, so a path the run could not request is a config error, not a
- * crash in the middle of the run.
- */
-function pathProblem(path) {
-    if (path === '')
-        return undefined;
-    const absolute = path.startsWith('http://') || path.startsWith('https://');
-    if (!absolute)
-        return URL.canParse(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid') ? undefined : 'expected a path such as "/api/health"';
-    return URL.canParse(path) && new URL(path).host !== '' ? undefined : 'expected a path such as "/api/health", or an absolute http(s) URL that parses';
-}
-const pathSchema = schemas/* string */.YjP().superRefine((v, ctx) => {
-    const problem = pathProblem(v);
-    if (problem)
-        ctx.addIssue({ code: 'custom', message: problem, input: v });
-});
-/** What a probe and a load request share: where to send what. */
-const requestFields = {
-    name: nameSchema,
-    path: pathSchema.default(''),
-    method: schemas/* enum */.k5n(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
-    headers: headers.optional(),
-    body: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()), schemas/* array */.YOg(schemas/* unknown */.L5J())]).optional(),
-};
-/**
- * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
- * 0.01 % or 1 %; the error names the key.
- */
-const percentSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    if (typeof v === 'number') {
-        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
-        return core/* NEVER */.tm;
-    }
-    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
-    const n = m ? Number(m[1]) : NaN;
-    if (!Number.isFinite(n) || n < 0 || n > 100) {
-        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
-        return core/* NEVER */.tm;
-    }
-    return n;
-});
-const SIZE_UNITS = { b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
-/**
- * "256kB", "1.5 MB", "64KiB", "1000B" or a bare whole number of bytes (1000) into bytes; undefined when
- * it is none of them. A scanner, not a regex: one pass over the text.
- */
-function parseByteSize(v) {
-    if (typeof v === 'number')
-        return Number.isInteger(v) && v >= 0 ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const t = v.trim();
-    let i = 0;
-    while (i < t.length && ((t[i] >= '0' && t[i] <= '9') || t[i] === '.'))
-        i++;
-    const num = t.slice(0, i);
-    const unit = t.slice(i).trim().toLowerCase();
-    if (num === '' || num.startsWith('.') || num.endsWith('.') || num.split('.').length > 2)
-        return undefined;
-    const scale = unit === '' ? 1 : Object.hasOwn(SIZE_UNITS, unit) ? SIZE_UNITS[unit] : undefined;
-    if (scale === undefined)
-        return undefined;
-    const bytes = Number(num) * scale;
-    return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
-}
-/** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
-function byteSize(max) {
-    return schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-        const bytes = parseByteSize(v);
-        if (bytes === undefined) {
-            ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
-            return core/* NEVER */.tm;
-        }
-        if (bytes > max) {
-            ctx.addIssue({ code: 'custom', message: `expected a size of at most ${max} bytes`, input: v });
-            return core/* NEVER */.tm;
-        }
-        return bytes;
-    });
-}
-
+// EXTERNAL MODULE: ./src/config/fields.ts
+var fields = __nccwpck_require__(90081);
 ;// CONCATENATED MODULE: ./src/checks/health/schema.ts
 
 
 /** The health check's part of an environment's config: `health:`, a list of probes. */
 const assertionSchema = schemas/* strictObject */.rej({
     path: schemas/* string */.YjP().min(1),
-    equals: scalar.optional(),
-    'one-of': schemas/* array */.YOg(scalar).min(1).optional(),
+    equals: fields/* scalar */.wv.optional(),
+    'one-of': schemas/* array */.YOg(fields/* scalar */.wv).min(1).optional(),
     below: schemas/* number */.aig().optional(),
     above: schemas/* number */.aig().optional(),
 })
@@ -53189,28 +53461,28 @@ const assertionSchema = schemas/* strictObject */.rej({
 const statusSchema = schemas/* union */.KCZ([schemas/* literal */.euz('2xx'), schemas/* int */.Whr().min(100).max(599), schemas/* array */.YOg(schemas/* int */.Whr().min(100).max(599)).min(1)])
     .default('2xx');
 const probeSchema = schemas/* strictObject */.rej({
-    ...requestFields,
-    timeout: positiveDuration.default(5000),
+    ...fields/* requestFields */.hH,
+    timeout: fields/* positiveDuration */.Cz.default(5000),
     retries: schemas/* int */.Whr().min(0).max(10).default(2),
-    'retry-delay': durationSchema.default(500),
+    'retry-delay': fields/* durationSchema */.sK.default(500),
     /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
     idempotent: schemas/* boolean */.zMY().optional(),
     expect: schemas/* strictObject */.rej({ status: statusSchema, body: schemas/* array */.YOg(assertionSchema).default([]) })
         .default({ status: '2xx', body: [] }),
-    'latency-budget': positiveDuration.optional(),
+    'latency-budget': fields/* positiveDuration */.Cz.optional(),
     'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
     /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
     'allow-insecure-redirect': schemas/* boolean */.zMY().default(false),
 });
 /** `health:` in an environment. */
-const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(uniqueNames);
+const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(fields/* uniqueNames */.uZ);
 
 ;// CONCATENATED MODULE: ./src/checks/metrics/schema.ts
 
 
 /** The metrics check's part of an environment's config: `metrics:`, the app's monitoring endpoints. */
 const levelSchema = schemas/* strictObject */.rej({
-    severity: severity,
+    severity: fields/* severity */.yf,
     above: schemas/* number */.aig().optional(),
     'at-least': schemas/* number */.aig().optional(),
     below: schemas/* number */.aig().optional(),
@@ -53230,12 +53502,12 @@ const metricField = schemas/* strictObject */.rej({
     levels: schemas/* array */.YOg(levelSchema).min(1).optional(),
 });
 const endpointCommon = {
-    timeout: positiveDuration.default(5000),
+    timeout: fields/* positiveDuration */.Cz.default(5000),
     retries: schemas/* int */.Whr().min(0).max(10).default(2),
 };
 const metricsSchema = schemas/* strictObject */.rej({
     system: schemas/* strictObject */.rej({
-        path: pathSchema.default('/api/monitoring/system-metrics'),
+        path: fields/* pathSchema */.dO.default('/api/monitoring/system-metrics'),
         ...endpointCommon,
         cpu: metricField.optional(),
         memory: metricField.optional(),
@@ -53243,13 +53515,13 @@ const metricsSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     usage: schemas/* strictObject */.rej({
-        path: pathSchema.default('/api/monitoring/usage-stats'),
+        path: fields/* pathSchema */.dO.default('/api/monitoring/usage-stats'),
         ...endpointCommon,
         'payment-success-rate': metricField.optional(),
     })
         .optional(),
     alerts: schemas/* strictObject */.rej({
-        path: pathSchema.default('/api/monitoring/alerts'),
+        path: fields/* pathSchema */.dO.default('/api/monitoring/alerts'),
         ...endpointCommon,
         items: schemas/* string */.YjP().default('alerts'),
         level: schemas/* string */.YjP().default('level'),
@@ -53258,7 +53530,7 @@ const metricsSchema = schemas/* strictObject */.rej({
     })
         .optional(),
     thresholds: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: nameSchema,
+        name: fields/* nameSchema */.Jq,
         source: schemas/* enum */.k5n(['system', 'usage']),
         field: schemas/* string */.YjP().min(1),
         unit: schemas/* string */.YjP().default(''),
@@ -53274,63 +53546,8 @@ const metricsSchema = schemas/* strictObject */.rej({
     }
 });
 
-;// CONCATENATED MODULE: ./src/checks/load/schema.ts
-
-
-
-/** The load check's part of an environment's config: `load:`. */
-/** The load run's length without allow-heavy. */
-const LOAD_CAP_MS = 10 * MINUTE;
-const budgetsSchema = schemas/* strictObject */.rej({
-    p50: positiveDuration.optional(),
-    p95: positiveDuration.optional(),
-    'error-rate': percentSchema.optional(),
-});
-const loadRequestSchema = schemas/* strictObject */.rej({
-    ...requestFields,
-    /** Optional and off by default: the load step is not a second health probe. */
-    'expect-body-contains': schemas/* string */.YjP().min(1).optional(),
-    budgets: budgetsSchema.optional(),
-});
-/** The regression rule's default threshold, in percent of the baseline's p95. */
-const DEFAULT_REGRESSION_PCT = 25;
-const loadSchema = schemas/* strictObject */.rej({
-    requests: schemas/* array */.YOg(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
-    connections: schemas/* int */.Whr().min(1).default(10),
-    /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
-    duration: fields_duration(DAY, { positive: true }).default(10_000),
-    amount: schemas/* int */.Whr().min(1).optional(),
-    /** A cap on requests per second over all connections, so a production service is not flattened. */
-    rate: schemas/* int */.Whr().min(1).optional(),
-    warmup: fields_duration(HOUR).default(0),
-    timeout: positiveDuration.default(10_000),
-    /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
-    workers: schemas/* union */.KCZ([schemas/* int */.Whr().min(1).max(64), schemas/* literal */.euz('auto')]).default(1),
-    /** In gate mode the load test runs this many times and the median of each metric is judged. */
-    samples: schemas/* int */.Whr().min(1).max(15).default(3),
-    /** Lifts the safety caps of 1,000 connections and 10 minutes. */
-    'allow-heavy': schemas/* boolean */.zMY().default(false),
-    budgets: budgetsSchema.default({}),
-    regression: schemas/* strictObject */.rej({
-        threshold: percentSchema.default(DEFAULT_REGRESSION_PCT),
-        floor: durationSchema.default(20),
-        'baseline-runs': schemas/* int */.Whr().min(1).max(100).default(10),
-    })
-        .default({ threshold: DEFAULT_REGRESSION_PCT, floor: 20, 'baseline-runs': 10 }),
-    history: schemas/* strictObject */.rej({
-        branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
-        'max-entries': schemas/* int */.Whr().min(1).max(10_000).default(100),
-        /** Where the CLI keeps the same history on disk. */
-        directory: schemas/* string */.YjP().default('.launchguard/history'),
-    })
-        .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
-}).superRefine((l, ctx) => {
-    // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
-    if (!l['allow-heavy'] && l.duration + l.warmup > LOAD_CAP_MS) {
-        ctx.addIssue({ code: 'custom', path: ['duration'], message: `duration plus warmup is ${(0,duration/* formatMs */._V)(l.duration + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
-    }
-});
-
+// EXTERNAL MODULE: ./src/checks/load/schema.ts
+var schema = __nccwpck_require__(98255);
 ;// CONCATENATED MODULE: ./src/checks/indexes/schema.ts
 
 
@@ -53355,7 +53572,7 @@ const indexesSchema = schemas/* strictObject */.rej({
     /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
     'driver-options': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
     /** Connection and server-selection timeout: a wrong host fails fast (0 would mean no timeout at all to the driver). */
-    timeout: positiveDuration.default(5000),
+    timeout: fields/* positiveDuration */.Cz.default(5000),
     concurrency: schemas/* int */.Whr().min(1).max(64).default(8),
     /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
     'report-undeclared': schemas/* boolean */.zMY().default(false),
@@ -53363,7 +53580,7 @@ const indexesSchema = schemas/* strictObject */.rej({
     'report-unused': schemas/* boolean */.zMY().default(false),
     collections: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* array */.YOg(indexSpecSchema)),
     queries: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: nameSchema,
+        name: fields/* nameSchema */.Jq,
         collection: schemas/* string */.YjP().min(1),
         filter: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
         sort: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1)])).optional(),
@@ -53371,6 +53588,8 @@ const indexesSchema = schemas/* strictObject */.rej({
         .default([]),
 });
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
 ;// CONCATENATED MODULE: ./src/checks/audits/cache-control.ts
 /**
  * Caching expectations (`audits.caching.expect`, "max-age>=60, etag") and the target's
@@ -53470,7 +53689,7 @@ function describeRequirement(r) {
  * body cap. TLS (on https targets) and HSTS are on by default once `audits:` is present.
  */
 const MAX_BYTES = 1024 ** 3;
-const paths = schemas/* array */.YOg(pathSchema).min(1);
+const paths = schemas/* array */.YOg(fields/* pathSchema */.dO).min(1);
 const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
     const parsed = parseCacheExpect(v);
     if (typeof parsed === 'string') {
@@ -53479,9 +53698,9 @@ const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
     }
     return parsed;
 });
-const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), byteSize(MAX_BYTES)).superRefine((set, ctx) => {
+const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), (0,fields/* byteSize */.mz)(MAX_BYTES)).superRefine((set, ctx) => {
     for (const p of Object.keys(set)) {
-        const problem = pathProblem(p);
+        const problem = (0,fields/* pathProblem */.z9)(p);
         if (problem || p === '')
             ctx.addIssue({ code: 'custom', path: [p], message: problem ?? 'expected a path such as "/api/users"' });
     }
@@ -53492,13 +53711,13 @@ const tlsSchema = schemas/* strictObject */.rej({
 })
     .refine((t) => t['critical-days'] <= t['warn-days'], { message: 'expected critical-days at most warn-days' });
 const auditsSchema = schemas/* strictObject */.rej({
-    timeout: positiveDuration.default(5000),
+    timeout: fields/* positiveDuration */.Cz.default(5000),
     'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
-    compression: schemas/* strictObject */.rej({ paths, 'min-size': byteSize(MAX_BYTES).default(1000) }).optional(),
+    compression: schemas/* strictObject */.rej({ paths, 'min-size': (0,fields/* byteSize */.mz)(MAX_BYTES).default(1000) }).optional(),
     pagination: schemas/* strictObject */.rej({
         paths,
         'max-items': schemas/* int */.Whr().min(1).max(1_000_000).default(100),
-        'max-bytes': byteSize(MAX_BYTES).default(256_000),
+        'max-bytes': (0,fields/* byteSize */.mz)(MAX_BYTES).default(256_000),
         /** Where the list is in the body (a JSON path); default: the body itself, or its items, data or results. */
         items: schemas/* string */.YjP().min(1).optional(),
         'limit-param': schemas/* string */.YjP().min(1).default('limit'),
@@ -53508,7 +53727,7 @@ const auditsSchema = schemas/* strictObject */.rej({
     caching: schemas/* strictObject */.rej({ paths, expect: cacheExpect.default([{ kind: 'validator' }]) }).optional(),
     /** The certificate of every https origin the run requests; false switches it off. */
     tls: schemas/* union */.KCZ([schemas/* literal */.euz(false), tlsSchema]).default({ 'warn-days': 21, 'critical-days': 7 }),
-    headers: schemas/* strictObject */.rej({ path: pathSchema.default(''), hsts: schemas/* boolean */.zMY().default(true), nosniff: schemas/* boolean */.zMY().default(false) })
+    headers: schemas/* strictObject */.rej({ path: fields/* pathSchema */.dO.default(''), hsts: schemas/* boolean */.zMY().default(true), nosniff: schemas/* boolean */.zMY().default(false) })
         .default({ path: '', hsts: true, nosniff: false }),
     /** A response body budget per path: `"/api/users": 200kB`. */
     size: sizeBudgets.optional(),
@@ -53518,20 +53737,20 @@ const auditsSchema = schemas/* strictObject */.rej({
 
 
 /** `incidents:` in the config: when an issue opens, closes, reopens and reminds. */
-const optionalDuration = fields_duration(365 * DAY, { off: true }).transform((v) => v);
+const optionalDuration = (0,fields/* duration */.p0)(365 * fields/* DAY */.d_, { off: true }).transform((v) => v);
 const incidentsSchema = schemas/* strictObject */.rej({
     /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
     'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
     /** Consecutive passing runs before an issue closes. */
     'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
     /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
-    'reopen-within': fields_duration(365 * DAY).default(24 * 3600_000),
+    'reopen-within': (0,fields/* duration */.p0)(365 * fields/* DAY */.d_).default(24 * 3600_000),
     /** A reminder comment on an incident still open after this long ("off" for none). */
     'remind-after': optionalDuration.optional(),
     /** At most this many new issues per run; the rest are listed in the summary. */
     'max-new-per-run': schemas/* int */.Whr().min(0).max(100).default(10),
     /** Findings below this severity do not become issues. */
-    'min-severity': severity.default('sev4'),
+    'min-severity': fields/* severity */.yf.default('sev4'),
     labels: schemas/* strictObject */.rej({
         base: schemas/* string */.YjP().min(1).default('launchguard'),
         sev1: schemas/* string */.YjP().min(1).default('sev1'),
@@ -53562,7 +53781,7 @@ const incidentsSchema = schemas/* strictObject */.rej({
  */
 const environmentSchema = schemas/* strictObject */.rej({
     url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-    headers: headers.optional(),
+    headers: fields/* headers */.b3.optional(),
     tls: schemas/* strictObject */.rej({
         ca: schemas/* string */.YjP().optional(),
         'reject-unauthorized': schemas/* boolean */.zMY().default(true),
@@ -53570,12 +53789,12 @@ const environmentSchema = schemas/* strictObject */.rej({
         .optional(),
     health: healthSchema.optional(),
     metrics: metricsSchema.optional(),
-    load: loadSchema.optional(),
+    load: schema/* loadSchema */.e$.optional(),
     indexes: indexesSchema.optional(),
     audits: auditsSchema.optional(),
 });
 const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
-const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(lowerCase, schemas/* union */.KCZ([severity, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
+const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(fields/* lowerCase */.gQ, schemas/* union */.KCZ([fields/* severity */.yf, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
 const configSchema = schemas/* strictObject */.rej({
     version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
     environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
@@ -53738,6 +53957,8 @@ function lineOfPath(doc, lc, path) {
 
 // EXTERNAL MODULE: ./src/http/target.ts
 var target = __nccwpck_require__(38699);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
 ;// CONCATENATED MODULE: ./src/core/url.ts
 /** A URL's origin (`https://host:port`), or undefined when the text is not a URL (one whose host was redacted). */
 function originOf(url) {
@@ -55016,7 +55237,9 @@ function evaluateLoad(load, ctx) {
     if (load.notes?.length)
         verdicts.push({ kind: 'load-notes', notes: load.notes });
     const from = load.overall.latencyFrom === 'intended' ? 'intended' : 'sent';
-    verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}) });
+    verdicts.push({ kind: 'latency-origin', from, ...(from === 'intended' && load.rate !== undefined ? { rate: load.rate } : {}), ...(load.overall.model === 'open' ? { open: true } : {}) });
+    if (load.overall.model === 'open')
+        verdicts.push(...openVerdicts(load));
     let overallP95Breached = false;
     // A Map: request names of a merge run come from shard JSON (a name such as __proto__ is a plain key).
     const budgetsOf = new Map();
@@ -55042,7 +55265,7 @@ function evaluateLoad(load, ctx) {
             ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
         });
     }
-    return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? DEFAULT_REGRESSION_PCT } } };
+    return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? schema/* DEFAULT_REGRESSION_PCT */.Uu } } };
 }
 /** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */
 function evaluateLoadRequest(r, budgets, ctx, out, observe) {
@@ -55121,6 +55344,32 @@ function judgeErrorRate(r, budgets, ctx) {
         { kind: 'throughput', request: r, requestsPerSecond: r.requestsPerSecond, elapsedMs: r.elapsedMs },
     ];
 }
+/** The open model's arrivals and stages, from the overall result (all requests, workers and shards). */
+function openVerdicts(load) {
+    const o = load.overall;
+    const stages = o.stages ?? [];
+    const durationMs = stages.reduce((a, s) => a + s.durationMs, 0) || load.durationMs;
+    const started = stages.length ? stages.reduce((a, s) => a + s.requests, 0) : o.requests - (o.dropped ?? 0);
+    const perSecond = (n, ms) => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
+    const out = [
+        {
+            kind: 'arrival',
+            targetRate: o.targetRate ?? 0,
+            achievedRate: perSecond(started, durationMs),
+            started,
+            dropped: o.dropped ?? 0,
+            ...(load.maxInFlight !== undefined ? { maxInFlight: load.maxInFlight } : {}),
+            durationMs,
+        },
+    ];
+    stages.forEach((s, index) => {
+        out.push({
+            kind: 'stage', index, fromRate: s.from, targetRate: s.target, durationMs: s.durationMs, expected: s.expected, started: s.requests, dropped: s.dropped,
+            achievedRate: s.achievedRate, successes: s.latencyMs.count, p50Ms: s.latencyMs.p50, p95Ms: s.latencyMs.p95, p99Ms: Math.min(s.latencyMs.p99, s.latencyMs.max),
+        });
+    });
+    return out;
+}
 function graded(ctx, rule) {
     const g = grade(ctx, rule);
     return g ? { graded: g } : {};
@@ -55139,10 +55388,26 @@ function renderLoad(judged, ctx) {
                     b.note(n);
                 break;
             case 'latency-origin':
-                b.note(v.from === 'intended'
-                    ? `load: latency is measured from each request's intended send time under the rate cap${v.rate !== undefined ? ` of ${v.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
-                    : 'load: latency is measured from when each request was sent (no rate cap)');
+                b.note(v.open
+                    ? "load: open model: requests start on their schedule whether or not earlier ones finished, and latency is measured from each request's intended start (as wrk2 does), so a stall counts for every request that would have arrived during it"
+                    : v.from === 'intended'
+                        ? `load: latency is measured from each request's intended send time under the rate cap${v.rate !== undefined ? ` of ${v.rate}/s` : ''} (as wrk2 does, against coordinated omission), so a stall counts for every request that waited behind it`
+                        : 'load: latency is measured from when each request was sent (no rate cap)');
                 break;
+            case 'arrival': {
+                const share = v.targetRate > 0 ? ` (${round((v.achievedRate / v.targetRate) * 100)} %)` : '';
+                const dropped = v.dropped === 0 ? 'none dropped' : `${v.dropped} dropped at max-in-flight${v.maxInFlight !== undefined ? ` ${v.maxInFlight}` : ''}, counted as errors`;
+                b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${(0,duration/* formatMs */._V)(v.durationMs)}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
+                break;
+            }
+            case 'stage': {
+                const ramp = v.fromRate === v.targetRate ? `${v.targetRate}/s` : `${v.fromRate}→${v.targetRate}/s`;
+                const subject = `stage ${v.index + 1} (${ramp}, ${(0,duration/* formatMs */._V)(v.durationMs)})`;
+                const latency = v.successes > 0 ? `p50 ${(0,duration/* formatMs */._V)(v.p50Ms)} / p95 ${(0,duration/* formatMs */._V)(v.p95Ms)} / p99 ${(0,duration/* formatMs */._V)(v.p99Ms)}` : 'no successful response';
+                const value = `${latency}; ${v.achievedRate}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
+                b.row(subject, value, 'from intended start', v.expected === 0 ? 'skip' : v.dropped === 0 ? 'pass' : 'fail');
+                break;
+            }
             case 'idle':
                 b.row(`${v.request.name} requests`, `none sent: ${v.request.idle}`, '', 'skip');
                 break;
@@ -55250,13 +55515,13 @@ const loadCheck = {
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
-    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
+    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(180), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
     run: async ({ plan, http, clock, shardSpec }) => {
         const cfg = plan.environmentConfig.load;
         if (!cfg)
             return undefined;
         // Loaded lazily, so a health-only run never loads autocannon.
-        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67224));
+        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(180), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
         const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
         const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
         // A gate judges the median of several samples: one sample makes a flaky gate.

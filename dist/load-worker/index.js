@@ -29937,7 +29937,7 @@ Object.assign(Dispatcher.prototype, api)
 
 __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
+module.exports.bC = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
@@ -76766,7 +76766,8 @@ function makeRetriable(function_, options) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ms/index.js
-var node_modules_ms = __nccwpck_require__(744);
+var ms = __nccwpck_require__(744);
+var ms_default = /*#__PURE__*/__nccwpck_require__.n(ms);
 ;// CONCATENATED MODULE: ./src/config/duration.ts
 
 /**
@@ -76779,7 +76780,7 @@ function parseDuration(v) {
         return v === 0 ? 0 : undefined;
     if (typeof v !== 'string' || v.trim() === '' || isBareNumber(v))
         return v === '0' ? 0 : undefined;
-    const out = ms(v.trim());
+    const out = ms_default()(v.trim());
     return typeof out === 'number' && Number.isFinite(out) && out >= 0 ? out : undefined;
 }
 /** "5", " 2.5 ": a number written without a unit. */
@@ -77185,6 +77186,7 @@ function mergeStatusCodes(list) {
 /** The counters summed, the status codes merged, and the first error of the list kept. */
 function addCounters(list) {
     const firstError = list.find((c) => c.firstError)?.firstError;
+    const dropped = sumOf(list, (c) => c.dropped ?? 0);
     return {
         responses: sumOf(list, (c) => c.responses),
         non2xx: sumOf(list, (c) => c.non2xx),
@@ -77192,16 +77194,17 @@ function addCounters(list) {
         timeouts: sumOf(list, (c) => c.timeouts),
         mismatches: sumOf(list, (c) => c.mismatches),
         statusCodes: mergeStatusCodes(list.map((c) => c.statusCodes)),
+        ...(list.some((c) => c.dropped !== undefined) ? { dropped } : {}),
         ...(firstError ? { firstError } : {}),
     };
 }
-/** Requests sent: the responses, plus the requests that got none (socket errors, timeouts). */
+/** Requests: the responses, plus the requests that got none (socket errors, timeouts, and the open model's dropped ones). */
 function requestsOf(c) {
-    return c.responses + c.socketErrors + c.timeouts;
+    return c.responses + c.socketErrors + c.timeouts + (c.dropped ?? 0);
 }
-/** Failed requests: non-2xx, socket errors, timeouts and 2xx body mismatches. */
+/** Failed requests: non-2xx, socket errors, timeouts, 2xx body mismatches, and requests dropped because they could not start on time. */
 function failedOf(c) {
-    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches;
+    return c.non2xx + c.socketErrors + c.timeouts + c.mismatches + (c.dropped ?? 0);
 }
 /**
  * Failed ÷ requests as a fraction, never above 1. With no requests: 1 (nothing answered), or 0 when
@@ -79998,9 +80001,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -80018,7 +80021,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -80075,9 +80078,9 @@ const $ZodUndefined = /*@__PURE__*/ (/* unused pure expression or super */ null 
         return payload;
     };
 })));
-const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodNull", (inst, def) => {
+const $ZodNull = /*@__PURE__*/ $constructor("$ZodNull", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.null;
+    inst._zod.pattern = _null;
     inst._zod.values = new Set([null]);
     inst._zod.parse = (payload, _ctx) => {
         const input = payload.value;
@@ -80091,7 +80094,7 @@ const $ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (c
         });
         return payload;
     };
-})));
+});
 const $ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodAny", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload) => payload;
@@ -81713,9 +81716,9 @@ function handleCodecTxResult(left, value, nextSchema, ctx) {
     }
     return nextSchema._zod.run({ value, issues: left.issues }, ctx);
 }
-const $ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodPreprocess", (inst, def) => {
+const $ZodPreprocess = /*@__PURE__*/ $constructor("$ZodPreprocess", (inst, def) => {
     $ZodPipe.init(inst, def);
-})));
+});
 const $ZodReadonly = /*@__PURE__*/ $constructor("$ZodReadonly", (inst, def) => {
     $ZodType.init(inst, def);
     defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
@@ -82408,7 +82411,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -82472,7 +82475,7 @@ function api_undefined(Class, params) {
 function api_null(Class, params) {
     return new Class({
         type: "null",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -85950,13 +85953,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -86032,13 +86035,13 @@ function schemas_undefined(params) {
     return core._undefined(ZodUndefined, params);
 }
 
-const ZodNull = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodNull", (inst, def) => {
-    core.$ZodNull.init(inst, def);
+const ZodNull = /*@__PURE__*/ $constructor("ZodNull", (inst, def) => {
+    $ZodNull.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.nullProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => nullProcessor(inst, ctx, json, params);
+});
 function schemas_null(params) {
-    return core._null(ZodNull, params);
+    return api_null(ZodNull, params);
 }
 
 const ZodAny = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodAny", (inst, def) => {
@@ -86190,7 +86193,7 @@ function strictObject(shape, params) {
         type: "object",
         shape,
         catchall: never(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // looseObject
@@ -86668,10 +86671,10 @@ function invertCodec(codec) {
         reverseTransform: def.transform,
     });
 }
-const ZodPreprocess = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodPreprocess", (inst, def) => {
+const ZodPreprocess = /*@__PURE__*/ $constructor("ZodPreprocess", (inst, def) => {
     ZodPipe.init(inst, def);
-    core.$ZodPreprocess.init(inst, def);
-})));
+    $ZodPreprocess.init(inst, def);
+});
 const ZodReadonly = /*@__PURE__*/ $constructor("ZodReadonly", (inst, def) => {
     $ZodReadonly.init(inst, def);
     ZodType.init(inst, def);
@@ -86839,6 +86842,479 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./src/core/severity.ts
+/** Severity levels, most severe first, with the post-launch guide's response and resolution targets. */
+const SEVERITIES = ['sev1', 'sev2', 'sev3', 'sev4'];
+const SEVERITY_TARGETS = {
+    sev1: { response: '< 5 min', resolution: '< 1 h' },
+    sev2: { response: '< 30 min', resolution: '< 4 h' },
+    sev3: { response: '< 4 h', resolution: '< 24 h' },
+    sev4: { response: '< 2 business days', resolution: 'next sprint' },
+};
+/** Lower rank = more severe. */
+function rank(s) {
+    return SEVERITIES.indexOf(s);
+}
+function worstOf(list) {
+    let worst = 'none';
+    for (const s of list)
+        if (worst === 'none' || rank(s) < rank(worst))
+            worst = s;
+    return worst;
+}
+/** True when `s` is at or above (as severe as, or more than) the `failOn` threshold. */
+function meetsThreshold(s, failOn) {
+    if (s === 'none' || failOn === 'none')
+        return false;
+    return rank(s) <= rank(failOn);
+}
+function sevName(s) {
+    return s.toUpperCase();
+}
+/**
+ * Default severity of every rule. Each rule id is stable: users override them in the
+ * config's `severity:` map, and the incident issues use them to explain a finding.
+ */
+const DEFAULT_RULE_SEVERITY = {
+    'health-failed': 'sev1',
+    'health-latency': 'sev3',
+    'metrics-unavailable': 'sev3',
+    'metrics-field-missing': 'sev3',
+    'alert-critical': 'sev2',
+    'alert-warning': 'sev3',
+    'alert-info': 'sev4',
+    'load-unreachable': 'sev1',
+    'load-error-rate-critical': 'sev2',
+    'load-p95-critical': 'sev2',
+    'load-error-rate': 'sev3',
+    'load-p95': 'sev3',
+    'load-p50': 'sev3',
+    'load-regression': 'sev3',
+    'indexes-unreachable': 'sev1',
+    'indexes-unique-missing': 'sev2',
+    'indexes-missing': 'sev3',
+    'indexes-collscan': 'sev3',
+    'indexes-collection-missing': 'sev3',
+    'indexes-undeclared': 'sev4',
+    'indexes-unused': 'sev4',
+    'audits-failed': 'sev3',
+    'audits-compression': 'sev4',
+    'audits-pagination': 'sev3',
+    'audits-caching': 'sev4',
+    'audits-size': 'sev3',
+    'audits-tls-expired': 'sev1',
+    'audits-tls-expiring-critical': 'sev2',
+    'audits-tls-expiring': 'sev3',
+    'audits-tls-hostname': 'sev2',
+    'audits-tls-chain': 'sev2',
+    'audits-tls-untrusted': 'sev2',
+    'audits-hsts': 'sev4',
+    'audits-nosniff': 'sev4',
+    'check-failed': 'sev3',
+};
+/** The severity of a rule after overrides; `undefined` means the rule is switched off. */
+function ruleSeverity(rule, overrides) {
+    const o = overrides[rule];
+    if (o === 'off')
+        return undefined;
+    return o ?? DEFAULT_RULE_SEVERITY[rule];
+}
+
+;// CONCATENATED MODULE: ./src/config/fields.ts
+
+
+
+/**
+ * The pieces every part of the config is built from: durations with units and bounds, percentages,
+ * names, paths and headers. Every object is strict: an unknown key is an error, because a typo
+ * would otherwise switch a check off in silence.
+ */
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** "10m", "24h", "365d": a bound as people write it. */
+function formatBound(ms) {
+    if (ms % DAY === 0)
+        return `${ms / DAY}d`;
+    if (ms % HOUR === 0)
+        return `${ms / HOUR}h`;
+    if (ms % MINUTE === 0)
+        return `${ms / MINUTE}m`;
+    return `${ms}ms`;
+}
+/**
+ * A duration with its unit ("500ms", "5s", "2m"), at most `max`. A bare number is an error naming
+ * the key (the loader adds it) and suggesting the unit: `timeout: 5` was once read as 5 ms.
+ * 0 alone may stand without a unit. Every duration has an upper bound, so a slip of units
+ * (`timeout: 5000m`) is caught instead of hanging a job.
+ */
+function fields_duration(max, opts = {}) {
+    return union([schemas_number(), schemas_string()]).transform((v, ctx) => {
+        if (opts.off && v === 'off')
+            return undefined;
+        const parsed = parseDuration(v);
+        if (parsed === undefined) {
+            const n = typeof v === 'number' ? v : Number(v);
+            const message = isBareNumber(v) && Number.isFinite(n)
+                ? `expected a duration with its unit, such as "${n}s" or "${n}ms" (a bare number is ambiguous: milliseconds or seconds?)`
+                : 'expected a duration such as "500ms", "5s" or "2m"';
+            ctx.addIssue({ code: 'custom', message, input: v });
+            return NEVER;
+        }
+        // Timers and budgets work in whole milliseconds: 0.5ms would break a timer (and switch a check off).
+        if (parsed > 0 && (parsed < 1 || !Number.isInteger(parsed))) {
+            ctx.addIssue({ code: 'custom', message: 'expected a whole number of milliseconds, at least 1ms (such as "1ms", "250ms" or "1.5s")', input: v });
+            return NEVER;
+        }
+        if (opts.positive && parsed <= 0) {
+            ctx.addIssue({ code: 'custom', message: 'expected a duration above 0 (0 cannot work here), such as "5s"', input: v });
+            return NEVER;
+        }
+        if (parsed > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a duration of at most ${formatBound(max)}`, input: v });
+            return NEVER;
+        }
+        return parsed;
+    });
+}
+/** Timeouts, delays and latency budgets: 10 minutes is already far beyond any useful value. */
+const MAX_WAIT_MS = 10 * MINUTE;
+const durationSchema = fields_duration(MAX_WAIT_MS);
+/** Severity names in any case, as the inputs and the CLI accept them: `SEV3` and `sev3` are one. */
+const lowerCase = (v) => (typeof v === 'string' ? v.toLowerCase() : v);
+const severity = preprocess(lowerCase, schemas_enum(SEVERITIES, { error: 'expected one of sev1, sev2, sev3, sev4' }));
+/** A duration that must be above 0: a timeout, a budget or a run length of 0 cannot work. */
+const positiveDuration = fields_duration(MAX_WAIT_MS, { positive: true });
+/** Names become fingerprints: two probes (or two load requests) of one name would be one incident. */
+function uniqueNames(list, ctx) {
+    const seen = new Map();
+    list.forEach((item, i) => {
+        const key = item.name.toLowerCase();
+        const first = seen.get(key);
+        if (first !== undefined)
+            ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `expected a unique name: "${item.name}" is also the name of entry ${first}`, input: item.name });
+        else
+            seen.set(key, i);
+    });
+}
+const scalar = union([schemas_string(), schemas_number(), schemas_boolean(), schemas_null()]);
+const headerValueSchema = union([
+    schemas_string(),
+    strictObject({ value: schemas_string(), secret: schemas_boolean().default(true) }),
+]);
+/** A header name as HTTP defines it (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Framing headers the HTTP client derives from the request itself; configured, they break it. */
+const CLIENT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade']);
+/**
+ * Headers that the HTTP client can send: a bad one is a config error here, never a false outage at
+ * run time (a secret pasted with a trailing newline made every probe "fail" as a SEV1). The message
+ * never shows the value, which may be a secret.
+ */
+const headers = record(schemas_string().min(1), headerValueSchema).superRefine((set, ctx) => {
+    for (const [name, v] of Object.entries(set)) {
+        const value = typeof v === 'string' ? v : v.value;
+        if (!HEADER_NAME.test(name)) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a valid header name (letters, digits and ! # $ % & ' * + . ^ _ \` | ~ -)` });
+        }
+        else if (CLIENT_HEADERS.has(name.toLowerCase())) {
+            ctx.addIssue({ code: 'custom', path: [name], message: `${name} is set by the HTTP client from the request; remove it from the config` });
+        }
+        if (value.includes('\r') || value.includes('\n') || value.includes('\0')) {
+            ctx.addIssue({ code: 'custom', path: [name], message: 'the value holds a line break or a NUL character, which no HTTP header may (a secret pasted with a trailing newline?)' });
+        }
+    }
+});
+/** Names that end up in fingerprints and file names. */
+const nameSchema = schemas_string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a name of letters, digits, "-", "_" or "."');
+/**
+ * A request path: relative to the target URL (`/health`, `health?x=1`), or an absolute http(s) URL.
+ * Checked with the WHATWG URL parser, so a path the run could not request is a config error, not a
+ * crash in the middle of the run.
+ */
+function pathProblem(path) {
+    if (path === '')
+        return undefined;
+    const absolute = path.startsWith('http://') || path.startsWith('https://');
+    if (!absolute)
+        return URL.canParse(path.startsWith('/') ? path : `/${path}`, 'http://relative.invalid') ? undefined : 'expected a path such as "/api/health"';
+    return URL.canParse(path) && new URL(path).host !== '' ? undefined : 'expected a path such as "/api/health", or an absolute http(s) URL that parses';
+}
+const pathSchema = schemas_string().superRefine((v, ctx) => {
+    const problem = pathProblem(v);
+    if (problem)
+        ctx.addIssue({ code: 'custom', message: problem, input: v });
+});
+/** What a probe and a load request share: where to send what. */
+const requestFields = {
+    name: nameSchema,
+    path: pathSchema.default(''),
+    method: schemas_enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).default('GET'),
+    headers: headers.optional(),
+    body: union([schemas_string(), record(schemas_string(), unknown()), array(unknown())]).optional(),
+};
+/**
+ * "1%" or "0.5 %": the % sign is required. A bare number is refused, because 0.01 could mean
+ * 0.01 % or 1 %; the error names the key.
+ */
+const percentSchema = union([schemas_number(), schemas_string()]).transform((v, ctx) => {
+    if (typeof v === 'number') {
+        ctx.addIssue({ code: 'custom', message: `expected a percentage with its % sign, such as "${v}%" (a bare number is ambiguous: fraction or percent?)`, input: v });
+        return NEVER;
+    }
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
+    const n = m ? Number(m[1]) : NaN;
+    if (!Number.isFinite(n) || n < 0 || n > 100) {
+        ctx.addIssue({ code: 'custom', message: 'expected a percentage between 0% and 100% with its % sign, such as "1%"', input: v });
+        return NEVER;
+    }
+    return n;
+});
+const SIZE_UNITS = { b: 1, kb: 1000, kib: 1024, mb: 1000 ** 2, mib: 1024 ** 2, gb: 1000 ** 3, gib: 1024 ** 3 };
+/**
+ * "256kB", "1.5 MB", "64KiB", "1000B" or a bare whole number of bytes (1000) into bytes; undefined when
+ * it is none of them. A scanner, not a regex: one pass over the text.
+ */
+function parseByteSize(v) {
+    if (typeof v === 'number')
+        return Number.isInteger(v) && v >= 0 ? v : undefined;
+    if (typeof v !== 'string')
+        return undefined;
+    const t = v.trim();
+    let i = 0;
+    while (i < t.length && ((t[i] >= '0' && t[i] <= '9') || t[i] === '.'))
+        i++;
+    const num = t.slice(0, i);
+    const unit = t.slice(i).trim().toLowerCase();
+    if (num === '' || num.startsWith('.') || num.endsWith('.') || num.split('.').length > 2)
+        return undefined;
+    const scale = unit === '' ? 1 : Object.hasOwn(SIZE_UNITS, unit) ? SIZE_UNITS[unit] : undefined;
+    if (scale === undefined)
+        return undefined;
+    const bytes = Number(num) * scale;
+    return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
+}
+/** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
+function byteSize(max) {
+    return z.union([z.number(), z.string()]).transform((v, ctx) => {
+        const bytes = parseByteSize(v);
+        if (bytes === undefined) {
+            ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+            return z.NEVER;
+        }
+        if (bytes > max) {
+            ctx.addIssue({ code: 'custom', message: `expected a size of at most ${max} bytes`, input: v });
+            return z.NEVER;
+        }
+        return bytes;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/checks/load/open-schedule.ts
+
+const windowMs = (r) => (r.per === 's' ? 1000 : 60_000);
+/** Requests per millisecond. */
+const perMs = (r) => r.count / windowMs(r);
+/** Requests per second. */
+const perSecond = (r) => (r.per === 's' ? r.count : r.count / 60);
+/** Parses "200/s" or "30/m"; undefined when it is neither. */
+function parseArrivalRate(text) {
+    const m = /^\s*(\d+)\s*\/\s*(s|m)\s*$/.exec(text);
+    return m ? { count: Number(m[1]), per: m[2] } : undefined;
+}
+const formatRate = (r) => `${r.count}/${r.per}`;
+/** The plan a load config describes: its stages from `arrival-rate` (0 when absent), or `arrival-rate` held for `duration`. */
+function planOf(arrivalRate, stages, durationMs) {
+    const start = arrivalRate ?? { count: 0, per: 's' };
+    return { start, stages: stages?.length ? stages : [{ durationMs, target: start }] };
+}
+/** The plan's length in milliseconds. */
+const planMs = (p) => p.stages.reduce((a, s) => a + s.durationMs, 0);
+/** Requests the plan means to start in each stage: the integral of its rate over the stage. */
+function expectedPerStage(p) {
+    let from = perMs(p.start);
+    return p.stages.map((s) => {
+        const to = perMs(s.target);
+        const n = ((from + to) / 2) * s.durationMs;
+        from = to;
+        return n;
+    });
+}
+const EPS = 1e-9;
+/**
+ * The intended start times (ms from the run's start) of every request, in order: the k-th request
+ * starts when the integral of the rate reaches k, so a constant 100/s for 10 s is exactly 1,000
+ * requests 10 ms apart, and a ramp starts them ever closer. Lazy: a long run is never an array.
+ */
+function* arrivals(p) {
+    let k = 0;
+    let before = 0; // the integral of the rate up to the current stage
+    let t0 = 0;
+    let a = perMs(p.start);
+    for (const s of p.stages) {
+        const b = perMs(s.target);
+        const d = s.durationMs;
+        const total = ((a + b) / 2) * d;
+        for (;;) {
+            const x = k - before;
+            if (x >= total - EPS)
+                break;
+            let t;
+            if (Math.abs(b - a) < 1e-15)
+                t = x / a;
+            else
+                t = ((-a + Math.sqrt(Math.max(0, a * a + (2 * (b - a) * x) / d))) * d) / (b - a);
+            yield t0 + Math.min(Math.max(t, 0), d);
+            k++;
+        }
+        before += total;
+        t0 += d;
+        a = b;
+    }
+}
+/** Share `i` of `parts` of a rate: whole counts that differ by at most one and add up to the rate exactly. */
+function splitRate(r, parts, i) {
+    return { count: share(r.count, parts, i), per: r.per };
+}
+/** Share `i` of `parts` of a plan: every rate in it split the same way, so each stage's shares add up exactly. */
+function splitPlan(p, parts, i) {
+    return { start: splitRate(p.start, parts, i), stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })) };
+}
+/** True when the plan starts nothing: every rate in it is 0. */
+const planIsIdle = (p) => p.start.count === 0 && p.stages.every((s) => s.target.count === 0);
+
+;// CONCATENATED MODULE: ./src/checks/load/schema.ts
+
+
+
+
+/** The load check's part of an environment's config: `load:`. */
+/** The load run's length without allow-heavy. */
+const LOAD_CAP_MS = 10 * MINUTE;
+const budgetsSchema = strictObject({
+    p50: positiveDuration.optional(),
+    p95: positiveDuration.optional(),
+    'error-rate': percentSchema.optional(),
+});
+const loadRequestSchema = strictObject({
+    ...requestFields,
+    /** Optional and off by default: the load step is not a second health probe. */
+    'expect-body-contains': schemas_string().min(1).optional(),
+    budgets: budgetsSchema.optional(),
+});
+/** The regression rule's default threshold, in percent of the baseline's p95. */
+const DEFAULT_REGRESSION_PCT = 25;
+/** The most requests a second (or minute) an arrival rate may name: far above what one runner sends. */
+const MAX_ARRIVALS = 1_000_000;
+const arrivalRate = schemas_string().transform((v, ctx) => {
+    const r = parseArrivalRate(v);
+    if (!r || r.count > MAX_ARRIVALS) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+        return NEVER;
+    }
+    return r;
+});
+/** The open model's keys, and the closed model's keys that would contradict them. */
+const OPEN_KEYS = ['arrival-rate', 'stages'];
+const CLOSED_ONLY = { connections: 'max-in-flight bounds the open model', rate: 'arrival-rate is the rate', amount: 'the open model runs for its duration or stages' };
+/** The open model and the closed one are exclusive where they conflict: each error names the key. */
+function modelConflicts(raw, ctx) {
+    if (!raw || typeof raw !== 'object')
+        return;
+    const has = (k) => Object.hasOwn(raw, k);
+    const open = OPEN_KEYS.filter(has);
+    if (open.length === 0) {
+        if (has('max-in-flight'))
+            ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: 'max-in-flight bounds the open model only: set arrival-rate or stages with it, or use connections for the closed model', input: raw });
+        return;
+    }
+    for (const [k, why] of Object.entries(CLOSED_ONLY)) {
+        if (has(k))
+            ctx.addIssue({ code: 'custom', path: [k], message: `${k} is a closed-model key and cannot be combined with ${open.join(' and ')} (the open model): ${why}`, input: raw });
+    }
+    if (has('stages') && has('duration'))
+        ctx.addIssue({ code: 'custom', path: ['duration'], message: 'duration cannot be combined with stages: the stages\' durations add up to the run\'s length', input: raw });
+}
+const stageSchema = strictObject({ duration: fields_duration(DAY, { positive: true }), target: arrivalRate });
+const loadObjectSchema = strictObject({
+    requests: array(loadRequestSchema).min(1).superRefine(uniqueNames).optional(),
+    connections: schemas_int().min(1).default(10),
+    /** Above 10 minutes (with warmup) only with allow-heavy; never above a day. */
+    duration: fields_duration(DAY, { positive: true }).default(10_000),
+    amount: schemas_int().min(1).optional(),
+    /** A cap on requests per second over all connections, so a production service is not flattened. */
+    rate: schemas_int().min(1).optional(),
+    /** The open model: requests start on this schedule whether or not earlier ones finished ("200/s", "30/m"). */
+    'arrival-rate': arrivalRate.optional(),
+    /** The open model's bound on requests in flight: a request that cannot start on time is dropped, and counts as an error. */
+    'max-in-flight': schemas_int().min(1).optional(),
+    /** The open model's ramp, as k6's ramping-arrival-rate: each stage ramps linearly to its target. */
+    stages: array(stageSchema).min(1).max(100).optional(),
+    warmup: fields_duration(HOUR).default(0),
+    timeout: positiveDuration.default(10_000),
+    /** Load generator processes on this runner: a number, or "auto" for one per CPU (at most 8). */
+    workers: union([schemas_int().min(1).max(64), literal('auto')]).default(1),
+    /** In gate mode the load test runs this many times and the median of each metric is judged. */
+    samples: schemas_int().min(1).max(15).default(3),
+    /** Lifts the safety caps of 1,000 connections and 10 minutes. */
+    'allow-heavy': schemas_boolean().default(false),
+    budgets: budgetsSchema.default({}),
+    regression: strictObject({
+        threshold: percentSchema.default(DEFAULT_REGRESSION_PCT),
+        floor: durationSchema.default(20),
+        'baseline-runs': schemas_int().min(1).max(100).default(10),
+    })
+        .default({ threshold: DEFAULT_REGRESSION_PCT, floor: 20, 'baseline-runs': 10 }),
+    history: strictObject({
+        branch: schemas_string().min(1).default('launchguard-data'),
+        'max-entries': schemas_int().min(1).max(10_000).default(100),
+        /** Where the CLI keeps the same history on disk. */
+        directory: schemas_string().default('.launchguard/history'),
+    })
+        .default({ branch: 'launchguard-data', 'max-entries': 100, directory: '.launchguard/history' }),
+}).superRefine((l, ctx) => {
+    // The safety cap on the length of a load run, at the key that sets it (allow-heavy lifts it).
+    const staged = l.stages !== undefined;
+    const length = staged ? planMs(openPlanOf(l)) : l.duration;
+    if (!l['allow-heavy'] && length + l.warmup > LOAD_CAP_MS) {
+        const what = staged ? 'the stages plus warmup add up to' : 'duration plus warmup is';
+        ctx.addIssue({ code: 'custom', path: [staged ? 'stages' : 'duration'], message: `${what} ${formatMs(length + l.warmup)}, above the safety cap of 10 minutes; set allow-heavy: true if you mean it` });
+    }
+    if (staged && length > DAY)
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${formatMs(length)}, above the limit of a day` });
+    if (!staged && l['arrival-rate']?.count === 0)
+        ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+    if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
+        ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
+    }
+});
+const loadSchema = preprocess((raw, ctx) => {
+    modelConflicts(raw, ctx);
+    return raw;
+}, loadObjectSchema);
+/** The open model's bound when max-in-flight is not set, and its cap without allow-heavy (as connections'). */
+const DEFAULT_MAX_IN_FLIGHT = 500;
+const MAX_IN_FLIGHT = 1000;
+/** True when the config asks for the open model. */
+const isOpenModel = (l) => l['arrival-rate'] !== undefined || l.stages !== undefined;
+/** The open model's schedule as the config gives it. */
+function openPlanOf(l) {
+    return planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+}
+/** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
+function splitOpen(l, parts, i) {
+    if (!isOpenModel(l))
+        return {};
+    const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    return {
+        ...(l['arrival-rate'] ? { 'arrival-rate': splitRate(l['arrival-rate'], parts, i) } : {}),
+        ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: splitRate(s.target, parts, i) })) } : {}),
+        'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),
+    };
+}
+/** True when an open-model slice starts nothing: its share of every rate is 0. */
+const openIsIdle = (l) => isOpenModel(l) && planIsIdle(openPlanOf(l));
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/types.ts
@@ -86850,6 +87326,24 @@ const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect'
 
 
 /** The load check's result: what `report.json` keeps under `results.load`. */
+const latencySummarySchema = object({ count: schemas_number(), min: schemas_number(), mean: schemas_number(), p50: schemas_number(), p90: schemas_number(), p95: schemas_number(), p99: schemas_number(), max: schemas_number() });
+/** One stage of an open-model run, as measured: what a shard carries so the merge adds stages up exactly. */
+const stageResultSchema = object({
+    /** The rate the stage starts at and the rate it ramps to, in requests per second (this slice's share). */
+    from: schemas_number(),
+    target: schemas_number(),
+    durationMs: schemas_number(),
+    /** Requests the schedule meant to start in this stage (the integral of its rate). */
+    expected: schemas_number(),
+    /** Requests started on schedule in this stage (not dropped). */
+    requests: schemas_number(),
+    dropped: schemas_number(),
+    /** Requests started ÷ the stage's duration, per second. */
+    achievedRate: schemas_number(),
+    /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+    histogram: schemas_string(),
+    latencyMs: latencySummarySchema,
+});
 /**
  * One request's load counters and encoded histograms: the part of its result that adds up exactly
  * across workers, shards and samples, and what a shard result (`launchguard.shard/v1`) carries for it.
@@ -86880,11 +87374,53 @@ const loadRequestCountsSchema = object({
      * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.
      */
     latencyFrom: schemas_enum(['sent', 'intended']).optional(),
+    /** `open`: requests started on schedule whether or not earlier ones finished (arrival-rate). Absent: the closed model. */
+    model: literal('open').optional(),
+    /** The open model's mean target arrival rate over the run, in requests per second (this slice's share). */
+    targetRate: schemas_number().optional(),
+    /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
+    dropped: schemas_number().optional(),
+    stages: array(stageResultSchema).optional(),
     /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
     idle: schemas_string().optional(),
 });
 
+;// CONCATENATED MODULE: ./src/scale/stages.ts
+
+
+/**
+ * The open model's stages merged exactly: slices of one run (requests, workers, shards) add their
+ * targets, counts and histograms; repeats of one run (gate samples) add counts and histograms over
+ * their summed time, so the rates stay per run.
+ */
+function mergeStages(lists, repeats = false) {
+    const present = lists.filter((l) => l !== undefined && l.length > 0);
+    if (present.length === 0)
+        return undefined;
+    const n = Math.min(...present.map((l) => l.length));
+    return Array.from({ length: n }, (_, i) => {
+        const parts = present.map((l) => l[i]);
+        const h = mergeHistograms(parts.map((p) => decodeHistogram(p.histogram)));
+        const durationMs = parts[0].durationMs;
+        const requests = sumOf(parts, (p) => p.requests);
+        const span = repeats ? durationMs * parts.length : durationMs;
+        return {
+            from: repeats ? parts[0].from : sumOf(parts, (p) => p.from),
+            target: repeats ? parts[0].target : sumOf(parts, (p) => p.target),
+            durationMs,
+            expected: sumOf(parts, (p) => p.expected),
+            requests,
+            dropped: sumOf(parts, (p) => p.dropped),
+            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            histogram: encodeHistogram(h),
+            latencyMs: summarize(h),
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/scale/shards.ts
+
+
 
 
 
@@ -86918,11 +87454,13 @@ function shardLoad(load, s) {
         connections: Math.max(1, part(load.connections)),
         ...(load.rate !== undefined ? { rate: part(load.rate) } : {}),
         ...(load.amount !== undefined ? { amount: part(load.amount) } : {}),
+        ...splitOpen(load, s.count, s.index - 1),
     };
 }
 function configHash(environment, load) {
     const { requests, connections, duration, amount, rate, warmup, timeout } = load;
-    const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout });
+    const open = load['arrival-rate'] || load.stages ? { open: [load['arrival-rate'] ?? null, load.stages ?? null, load['max-in-flight'] ?? null] } : {};
+    const canonical = JSON.stringify({ environment, requests: requests ?? null, connections, duration, amount: amount ?? null, rate: rate ?? null, warmup, timeout, ...open });
     return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16);
 }
 function toShardResult(load, spec, environment, hash) {
@@ -86936,6 +87474,7 @@ function toShardResult(load, spec, environment, hash) {
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
+            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
         })),
     };
 }
@@ -87097,7 +87636,7 @@ function mergeShards(list, expect) {
     return {
         environment: ref.result.environment,
         notes,
-        load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
+        load: { connections, durationMs: Math.max(...merged.map((m) => m.elapsedMs)), warmupMs: 0, ...(all.model ? { model: all.model } : {}), requests: merged, overall: merged.length === 1 ? { ...merged[0], name: 'all' } : all },
     };
 }
 function combine(name, parts) {
@@ -87132,10 +87671,17 @@ function combine(name, parts) {
         ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
+        ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
     };
+}
+/** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
+function openOf(list) {
+    const stages = mergeStages(list.map((r) => r.stages));
+    return { model: 'open', targetRate: Math.round(sumOf(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/scale/workers.ts
+
 
 
 
@@ -87173,7 +87719,7 @@ async function runWithWorkers(load, target, workers, runIdle) {
             const spec = { index: i + 1, count: workers };
             const slice = shardLoad(single, spec);
             // A slice whose share of the rate or amount is 0 sends nothing: no process for it.
-            if (slice.rate === 0 || slice.amount === 0) {
+            if (slice.rate === 0 || slice.amount === 0 || openIsIdle(slice)) {
                 return runIdle(slice).then((r) => ({ result: toShardResult(r, spec, 'workers', hash), source: `worker ${spec.index}` }));
             }
             return new Promise((resolve, reject) => {
@@ -87371,7 +87917,265 @@ function capBodies(client, cap) {
 /** http-parser-js's HTTPParser.RESPONSE. */
 const RESPONSE_PARSER = 'RESPONSE';
 
+;// CONCATENATED MODULE: ./src/checks/load/open-model.ts
+
+
+
+
+
+
+class BodyTooLarge extends Error {
+    code = 'LG_BODY_TOO_LARGE';
+}
+/** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
+function runOpen(run, clock, hist, failedHist) {
+    const url = new URL(run.url);
+    const pool = new undici/* Pool */.bC(url.origin, {
+        connections: run.maxInFlight,
+        pipelining: 1,
+        headersTimeout: run.timeoutMs,
+        bodyTimeout: run.timeoutMs,
+        keepAliveTimeout: 4000,
+    });
+    const opts = { path: url.pathname + url.search, method: run.method, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
+    const contains = run.expectBodyContains;
+    const c = { ...zeroCounters(), dropped: 0, elapsedMs: 0, stages: run.plan.stages.map(() => ({ requests: 0, dropped: 0, hist: createHistogram() })) };
+    const ends = [];
+    for (const s of run.plan.stages)
+        ends.push((ends.at(-1) ?? 0) + s.durationMs);
+    const schedule = arrivals(run.plan);
+    let stage = 0;
+    let inFlight = 0;
+    let closed = false;
+    let scheduled = false;
+    let t0 = 0;
+    return new Promise((resolve) => {
+        let timer;
+        let deadline;
+        const finish = () => {
+            if (closed)
+                return;
+            closed = true;
+            clearTimeout(timer);
+            clearTimeout(deadline);
+            // Requests still in flight at the deadline got no complete response in time.
+            c.timeouts += inFlight;
+            if (inFlight > 0 && !c.firstError)
+                c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
+            c.elapsedMs = clock.monotonic() - t0;
+            pool.destroy().catch(() => undefined);
+            resolve(c);
+        };
+        const settled = () => {
+            inFlight--;
+            if (scheduled && inFlight === 0)
+                finish();
+        };
+        const failed = (err) => {
+            if (closed)
+                return;
+            const { cls, message } = classify(err, false, run.timeoutMs);
+            if (cls === 'timeout')
+                c.timeouts++;
+            else
+                c.socketErrors++;
+            if (!c.firstError)
+                c.firstError = { class: cls, message };
+            settled();
+        };
+        const launch = (intended, s) => {
+            if (inFlight >= run.maxInFlight) {
+                c.dropped++;
+                s.dropped++;
+                return;
+            }
+            inFlight++;
+            s.requests++;
+            let status = 0;
+            let bytes = 0;
+            let body = '';
+            pool.dispatch(opts, {
+                onRequestStart() { },
+                onResponseStart(_ctl, code) {
+                    status = code;
+                },
+                onResponseData(ctl, chunk) {
+                    bytes += chunk.length;
+                    if (bytes > LOAD_MAX_BODY_BYTES)
+                        ctl.abort(new BodyTooLarge(`a response body went past ${LOAD_MAX_BODY_BYTES} bytes (the load check keeps at most ${LOAD_MAX_BODY_BYTES} bytes of a response)`));
+                    else if (contains !== undefined)
+                        body += chunk.toString();
+                },
+                onResponseEnd() {
+                    if (closed)
+                        return;
+                    const ms = clock.monotonic() - t0 - intended;
+                    c.responses++;
+                    c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
+                    const ok = status >= 200 && status < 300;
+                    if (!ok)
+                        c.non2xx++;
+                    else if (contains !== undefined && !body.includes(contains))
+                        c.mismatches++;
+                    if (ok && (contains === undefined || body.includes(contains))) {
+                        recordMs(hist, ms);
+                        recordMs(s.hist, ms);
+                    }
+                    else if (failedHist)
+                        recordMs(failedHist, ms);
+                    settled();
+                },
+                onResponseError(_ctl, err) {
+                    failed(err);
+                },
+            });
+        };
+        let next = schedule.next();
+        const tick = () => {
+            timer = undefined;
+            if (closed)
+                return;
+            const now = clock.monotonic() - t0;
+            while (!next.done && next.value <= now) {
+                const at = next.value;
+                while (stage < ends.length - 1 && at >= ends[stage])
+                    stage++;
+                launch(at, c.stages[stage]);
+                next = schedule.next();
+            }
+            if (!next.done) {
+                timer = setTimeout(tick, next.value - now);
+                return;
+            }
+            scheduled = true;
+            if (inFlight === 0)
+                finish();
+            // Every wait is bounded: what has not answered a timeout after the last start is a timeout.
+            else
+                deadline = setTimeout(finish, run.timeoutMs + 1000);
+        };
+        t0 = clock.monotonic();
+        tick();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/checks/load/open-run.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The mean target rate of a plan, per second: what it means to start ÷ its length. */
+const meanRate = (p) => {
+    const ms = planMs(p);
+    return ms > 0 ? Math.round((expectedPerStage(p).reduce((a, b) => a + b, 0) / ms) * 1000 * 10) / 10 : 0;
+};
+async function runOpenLoad(load, target, clock, now, http) {
+    const requests = loadRequestsOf(load);
+    const n = requests.length;
+    const plan = openPlanOf(load);
+    const maxInFlight = load['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    const runs = requests.map((r, i) => {
+        const headers = headerValues(target.headers, r.headers);
+        const inFlight = Math.max(1, share(maxInFlight, n, i));
+        return {
+            url: joinUrl(target.baseUrl, r.path),
+            method: r.method,
+            headers,
+            body: encodeBody(r.body, headers),
+            // The rate is split exactly: the requests' shares add up to the configured rate in every stage.
+            plan: splitPlan(plan, n, i),
+            maxInFlight: inFlight,
+            connections: inFlight,
+            timeoutMs: load.timeout,
+            expectBodyContains: r['expect-body-contains'],
+        };
+    });
+    const shape = {
+        connections: maxInFlight,
+        durationMs: planMs(plan),
+        warmupMs: load.warmup,
+        model: 'open',
+        maxInFlight,
+    };
+    const live = runs.map((r) => !planIsIdle(r.plan));
+    const idleReason = 'sends nothing: its share of the arrival rate is 0 in every stage, because the rate is split into more slices than it has requests; the slices add up to the rate exactly';
+    const idleNotes = requests.flatMap((r, i) => (live[i] ? [] : [`load: ${r.name} ${idleReason}`]));
+    const measured = (i, c, startedAt) => {
+        const r = runs[i];
+        const counts = c ?? { ...zeroCounters(), dropped: 0, elapsedMs: 0, stages: [] };
+        const h = hists[i];
+        return openResult(toResult(requests[i].name, r, counts, h, startedAt, true, failedHists[i], live[i] ? undefined : idleReason), r.plan, counts);
+    };
+    const hists = runs.map(() => createHistogram());
+    const failedHists = runs.map(() => createHistogram());
+    if (!live.some(Boolean)) {
+        const results = runs.map((_, i) => measured(i, undefined, now().toISOString()));
+        return { ...shape, requests: results, overall: { ...results[0], name: 'all' }, notes: idleNotes };
+    }
+    // One plain request first: a target that cannot be reached is reported at once, not scheduled at.
+    if (http) {
+        const unreachable = await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now);
+        if (unreachable)
+            return { ...unreachable, ...shape };
+    }
+    const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)()) : load.workers;
+    if (workers > 1)
+        return runWithWorkers(load, target, workers, (slice) => runOpenLoad(slice, target, clock, now));
+    if (load.warmup > 0) {
+        // The warm-up holds the starting rate (the first stage's target when the ramp starts at 0).
+        await Promise.all(runs.filter((_, i) => live[i]).map((r) => {
+            const rate = r.plan.start.count > 0 ? r.plan.start : r.plan.stages[0].target;
+            return runOpen({ ...r, plan: { start: rate, stages: [{ durationMs: load.warmup, target: rate }] } }, clock, createHistogram());
+        }));
+    }
+    const startedAt = now().toISOString();
+    const counters = await Promise.all(runs.map((r, i) => (live[i] ? runOpen(r, clock, hists[i], failedHists[i]) : Promise.resolve(undefined))));
+    const results = counters.map((c, i) => measured(i, c, startedAt));
+    let overall = { ...results[0], name: 'all' };
+    if (n > 1) {
+        const ran = counters.filter((c) => c !== undefined);
+        const total = { ...addCounters(ran), elapsedMs: Math.max(...ran.map((c) => c.elapsedMs)) };
+        const all = toResult('all', { ...runs[0], method: 'MIXED', connections: maxInFlight }, total, mergeHistograms(hists), startedAt, true, mergeHistograms(failedHists));
+        overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf(mergeStages(results.map((r) => r.stages))) };
+    }
+    return { ...shape, requests: results, overall, ...(idleNotes.length ? { notes: idleNotes } : {}) };
+}
+const stagesOf = (stages) => (stages ? { stages } : {});
+/** A request's result with the open model's fields: its target rate, dropped requests and stages. */
+function openResult(r, plan, c) {
+    const expected = expectedPerStage(plan);
+    let from = perSecond(plan.start);
+    const stages = plan.stages.map((s, i) => {
+        const m = c.stages[i];
+        const h = m?.hist ?? createHistogram();
+        const requests = m?.requests ?? 0;
+        const stageFrom = from;
+        from = perSecond(s.target);
+        return {
+            from: stageFrom,
+            target: perSecond(s.target),
+            durationMs: s.durationMs,
+            expected: Math.round(expected[i] * 1000) / 1000,
+            requests,
+            dropped: m?.dropped ?? 0,
+            achievedRate: Math.round((requests / s.durationMs) * 1000 * 10) / 10,
+            histogram: encodeHistogram(h),
+            latencyMs: summarize(h),
+        };
+    });
+    return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/load/run.ts
+
+
 
 
 
@@ -87386,6 +88190,8 @@ function loadRequestsOf(load) {
 }
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
 async function runLoad(load, target, clock, now, http) {
+    if (isOpenModel(load))
+        return runOpenLoad(load, target, clock, now, http);
     const requests = loadRequestsOf(load);
     const n = requests.length;
     const runs = requests.map((r, i) => {

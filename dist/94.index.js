@@ -1,5 +1,5 @@
-export const id = 961;
-export const ids = [961];
+export const id = 94;
+export const ids = [94];
 export const modules = {
 
 /***/ 12348:
