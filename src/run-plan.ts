@@ -24,7 +24,6 @@ export interface RunPlan {
   readonly mode: 'monitor' | 'gate' | 'merge';
 }
 
-/** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
 /**
  * The config used when there is no file: one health probe of the target URL expecting 2xx, and a
  * default load test (10 connections for 10 s) that runs only when `checks` asks for it.
@@ -113,7 +112,8 @@ export function resolvePlan(loaded: LoadedConfig | undefined, opts: RunOptions):
  * names its checks, nor for a shard or merge run, which only measure or judge load.
  */
 function withDefaultTlsAudit(config: EnvironmentConfig, baseUrl: string, opts: RunOptions): EnvironmentConfig {
-  if (config.audits || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:') return config;
+  // An environment that waived certificate checks (reject-unauthorized: false) asked not to hear about them.
+  if (config.audits || config.tls?.['reject-unauthorized'] === false || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:') return config;
   return { ...config, audits: auditsSchema.parse({ headers: { hsts: false } }) };
 }
 

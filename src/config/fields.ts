@@ -173,11 +173,15 @@ export function parseByteSize(v: unknown): number | undefined {
 }
 
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
-export function byteSize(max: number) {
+export function byteSize(max: number, min = 0) {
   return z.union([z.number(), z.string()]).transform((v, ctx) => {
     const bytes = parseByteSize(v);
     if (bytes === undefined) {
       ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+      return z.NEVER;
+    }
+    if (bytes < min) {
+      ctx.addIssue({ code: 'custom', message: `expected a size of at least ${min} byte${min === 1 ? '' : 's'}`, input: v });
       return z.NEVER;
     }
     if (bytes > max) {

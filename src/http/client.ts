@@ -66,6 +66,8 @@ class RedirectRefused extends Error {
   readonly code = 'LG_REDIRECT';
 }
 
+/** Request headers that follow a redirect to another origin: they carry no credentials. */
+const CROSS_ORIGIN_HEADERS: ReadonlySet<string> = new Set(['accept', 'accept-encoding', 'if-none-match', 'if-modified-since']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -99,7 +101,9 @@ async function requestFollowing(req: HttpRequest, dispatcher: Dispatcher, signal
     if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
       throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
     }
-    if (next.origin !== origin) headers = {};
+    // Another origin gets none of the configured headers (they may carry secrets), only the request's
+    // own content negotiation and validators, so an audit across a CDN redirect still asks the same question.
+    if (next.origin !== origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => CROSS_ORIGIN_HEADERS.has(k.toLowerCase())));
     if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
       if (method !== 'HEAD') method = 'GET';
       body = undefined;

@@ -8,9 +8,12 @@ import { join } from 'node:path';
  * signs with any validity, expired ones included (`openssl ca -startdate/-enddate`), each naming
  * 127.0.0.1 and localhost unless told otherwise. Point `tls.ca` at `caFile` to trust them.
  */
+const DAY_MS = 86_400_000;
+
 export interface TestCa {
   readonly dir: string;
   readonly caFile: string;
+  /** A leaf: `days` left of a 90-day certificate, or valid from `start` to `end`. */
   leaf(name: string, opts: { days?: number; start?: Date; end?: Date; san?: string }): { key: Buffer; cert: Buffer };
   /** An intermediate CA this CA signs (valid 30 days), with leaves of its own; `cert` is its certificate (PEM). */
   intermediate(name: string): TestCa & { readonly cert: Buffer };
@@ -59,7 +62,12 @@ function signer(dir: string): TestCa {
     leaf(name, opts) {
       openssl(dir, ['req', '-new', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`,
         '-addext', `subjectAltName=${opts.san ?? 'IP:127.0.0.1,DNS:localhost'}`]);
-      const validity = opts.days !== undefined ? ['-days', String(opts.days)] : ['-startdate', asn1Time(opts.start!), '-enddate', asn1Time(opts.end!)];
+      // `days`: the days left of a 90-day certificate, as a real one near renewal (issued 90 - days ago):
+      // the TLS audit scales its thresholds down for short-lived certificates only.
+      const now = Date.now();
+      const start = opts.days !== undefined ? new Date(now - Math.max(0, 90 - opts.days) * DAY_MS) : opts.start!;
+      const end = opts.days !== undefined ? new Date(now + opts.days * DAY_MS) : opts.end!;
+      const validity = ['-startdate', asn1Time(start), '-enddate', asn1Time(end)];
       openssl(dir, ['ca', '-batch', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', `${name}.csr`, '-out', `${name}.pem`, '-notext', ...validity]);
       return { key: readFileSync(join(dir, `${name}.key`)), cert: readFileSync(join(dir, `${name}.pem`)) };
     },

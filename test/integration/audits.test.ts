@@ -167,6 +167,14 @@ describe('audits: TLS certificates made in the test', () => {
     expect(r.rules).toEqual([expect.stringMatching(/^audits-tls-expiring sev3 tls /)]);
   });
 
+  it('a short-lived certificate (6 days, renewed every few) is judged against its lifetime, not 7 days: 5 days left is fine, 0.5 is not', async () => {
+    const now = Date.now();
+    const fresh = await audit(await tls(ca.leaf('short', { start: new Date(now - 1 * DAY), end: new Date(now + 5 * DAY) })), {}, { tls: { ca: ca.caFile } });
+    expect(fresh.rules).toEqual([]);
+    const late = await audit(await tls(ca.leaf('short-late', { start: new Date(now - 5.5 * DAY), end: new Date(now + 0.5 * DAY) })), {}, { tls: { ca: ca.caFile } });
+    expect(late.rules).toEqual([expect.stringMatching(/^audits-tls-expiring-critical sev2 tls /)]);
+  });
+
   it('an expired certificate is one SEV1 finding (CERT_HAS_EXPIRED is the expiry, not a second finding)', async () => {
     const now = Date.now();
     const expired = await audit(await tls(ca.leaf('expired', { start: new Date(now - 40 * DAY), end: new Date(now - 2 * DAY) })), {}, { tls: { ca: ca.caFile } });

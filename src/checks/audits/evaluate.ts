@@ -17,7 +17,7 @@ export type AuditVerdict = { readonly subject: string } & G & (
   | { readonly kind: 'compression-ok'; readonly result: CompressionResult; readonly compressed: boolean; readonly varyMissing: boolean }
   | { readonly kind: 'unpaginated'; readonly result: PaginationResult; readonly overItems: boolean; readonly overBytes: boolean; readonly ignores?: 'limit-and-page' | 'limit' | 'page' }
   /** The list could not be judged: no list found, the body over its cap, or an empty list. */
-  | { readonly kind: 'pagination-unjudged'; readonly result: PaginationResult; readonly why: 'no-list' | 'truncated' | 'empty' | 'page-failed' }
+  | { readonly kind: 'pagination-unjudged'; readonly result: PaginationResult; readonly why: 'no-list' | 'truncated' | 'empty' | 'page-failed' | 'params-in-path' }
   | { readonly kind: 'pagination-ok'; readonly result: PaginationResult }
   | { readonly kind: 'uncached'; readonly result: CachingResult; readonly unmet: readonly CacheRequirement[]; readonly etagWithout304: boolean }
   | { readonly kind: 'caching-ok'; readonly result: CachingResult; readonly etagWithout304: boolean }
@@ -25,7 +25,7 @@ export type AuditVerdict = { readonly subject: string } & G & (
   | { readonly kind: 'size-ok'; readonly result: SizeResult; readonly bytes: number }
   | { readonly kind: 'header-missing'; readonly result: HeadersResult; readonly header: 'hsts' | 'nosniff' }
   | { readonly kind: 'header-ok'; readonly result: HeadersResult; readonly header: 'hsts' | 'nosniff' }
-  | { readonly kind: 'tls-expiry'; readonly result: TlsResult; readonly daysLeft: number; readonly level: 'expired' | 'critical' | 'warn' | 'ok' }
+  | { readonly kind: 'tls-expiry'; readonly result: TlsResult; readonly daysLeft: number; readonly level: 'expired' | 'critical' | 'warn' | 'ok'; readonly warnDays: number; readonly criticalDays: number }
   | { readonly kind: 'tls-trust'; readonly result: TlsResult; readonly problem: 'hostname' | 'chain' | 'untrusted'; readonly code: string; readonly waived: boolean }
 );
 
@@ -39,7 +39,10 @@ export function evaluateAudits(results: readonly AuditResult[], ctx: EvalContext
   const observed = new Set<string>();
   const push = (v: AuditVerdict) => {
     verdicts.push(v);
-    observed.add(fingerprint(ctx.environment, 'audits', v.subject));
+    // Only what was judged counts as looked at: a request another problem explains, a failure whose
+    // rule is off, or a list that could not be judged is no evidence that an incident recovered.
+    const judged = v.kind === 'failed' ? v.graded !== undefined : v.kind !== 'pagination-unjudged';
+    if (judged) observed.add(fingerprint(ctx.environment, 'audits', v.subject));
   };
   const g = (rule: RuleId, on: boolean) => {
     const graded = on ? grade(ctx, rule) : undefined;
@@ -121,6 +124,7 @@ function judgePagination(r: PaginationResult, subject: string, graded: G): Audit
   if (r.items === undefined) return { kind: 'pagination-unjudged', subject, result: r, why: 'no-list' };
   if (r.truncated) return { kind: 'pagination-unjudged', subject, result: r, why: 'truncated' };
   if (r.items === 0) return { kind: 'pagination-unjudged', subject, result: r, why: 'empty' };
+  if (r.paramsInPath) return { kind: 'pagination-unjudged', subject, result: r, why: 'params-in-path' };
   if (r.page?.failure || r.page?.items === undefined) return { kind: 'pagination-unjudged', subject, result: r, why: 'page-failed' };
   return { kind: 'pagination-ok', subject, result: r };
 }
@@ -131,10 +135,15 @@ function judgeTls(r: TlsResult, ctx: EvalContext): AuditVerdict[] {
   const host = r.subject;
   if (r.validTo !== undefined) {
     const daysLeft = (Date.parse(r.validTo) - Date.parse(r.checkedAt)) / DAY_MS;
-    const level = daysLeft <= 0 ? 'expired' : daysLeft < r.criticalDays ? 'critical' : daysLeft < r.warnDays ? 'warn' : 'ok';
+    // A short-lived certificate (6 days, renewed every few) is always under 7 days: its thresholds
+    // shrink with its lifetime (a third of it to warn, a sixth to page), never above the config's.
+    const lifetime = r.validFrom !== undefined ? (Date.parse(r.validTo) - Date.parse(r.validFrom)) / DAY_MS : Infinity;
+    const warnDays = Math.min(r.warnDays, lifetime / 3);
+    const criticalDays = Math.min(r.criticalDays, lifetime / 6);
+    const level = daysLeft <= 0 ? 'expired' : daysLeft < criticalDays ? 'critical' : daysLeft < warnDays ? 'warn' : 'ok';
     const rule: RuleId | undefined = level === 'expired' ? 'audits-tls-expired' : level === 'critical' ? 'audits-tls-expiring-critical' : level === 'warn' ? 'audits-tls-expiring' : undefined;
     const graded = rule ? grade(ctx, rule) : undefined;
-    out.push({ kind: 'tls-expiry', subject: `tls ${host}`, result: r, daysLeft, level, ...(graded ? { graded } : {}) });
+    out.push({ kind: 'tls-expiry', subject: `tls ${host}`, result: r, daysLeft, level, warnDays: round1(warnDays), criticalDays: round1(criticalDays), ...(graded ? { graded } : {}) });
   }
   const trust = (problem: 'hostname' | 'chain' | 'untrusted', code: string | undefined) => {
     const subject = `tls-${problem} ${host}`;
@@ -155,3 +164,5 @@ function judgeTls(r: TlsResult, ctx: EvalContext): AuditVerdict[] {
 export function tlsSubjects(host: string): string[] {
   return ['tls', 'tls-hostname', 'tls-chain', 'tls-untrusted'].map((p) => `${p} ${host}`);
 }
+
+const round1 = (v: number) => Math.round(v * 10) / 10;

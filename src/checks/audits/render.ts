@@ -68,7 +68,8 @@ export function renderAudits(judged: Judged<AuditVerdict>, ctx: EvalContext): Re
       case 'pagination-unjudged': {
         const what = v.why === 'no-list' ? `no list found in the body${v.result.truncated ? ' (cut at the body cap)' : ''}; set audits.pagination.items`
           : v.why === 'truncated' ? `${v.result.items} items read before the body cap (max-body-bytes); raise it to judge the list`
-            : v.why === 'empty' ? 'the list is empty, so paging cannot be told apart' : 'the second page could not be read';
+            : v.why === 'empty' ? 'the list is empty, so paging cannot be told apart'
+              : v.why === 'params-in-path' ? 'the path already sets the limit or page parameter, so paging was not tried' : 'the second page could not be read';
         b.row(v.subject, `not judged: ${what}`, `≤ ${v.result.maxItems} items`, 'skip');
         break;
       }
@@ -112,16 +113,16 @@ export function renderAudits(judged: Judged<AuditVerdict>, ctx: EvalContext): Re
       case 'tls-expiry': {
         const r = v.result;
         const days = round(v.daysLeft);
-        const budget = `> ${r.warnDays} days left`;
+        const budget = `> ${v.warnDays} days left`;
         const value = v.level === 'expired' ? `expired ${round(-v.daysLeft)} days ago (${r.validTo})` : `${days} days left (until ${r.validTo})`;
         if (v.level === 'ok') {
           b.row(v.subject, value, budget, 'pass');
           break;
         }
         fail(budget, value, v.level === 'expired' ? `TLS certificate of ${r.subject} expired` : `TLS certificate of ${r.subject} expires soon`,
-          `the certificate of ${r.subject} (${r.subjectName ?? 'unnamed'}, issued by ${r.issuerName ?? 'unknown'}) ${v.level === 'expired' ? 'has expired' : `expires in ${days} days`}: valid until ${r.validTo}${v.level === 'critical' ? `, under ${r.criticalDays} days` : v.level === 'warn' ? `, under ${r.warnDays} days` : ''}`,
+          `the certificate of ${r.subject} (${r.subjectName ?? 'unnamed'}, issued by ${r.issuerName ?? 'unknown'}) ${v.level === 'expired' ? 'has expired' : `expires in ${days} days`}: valid until ${r.validTo}${v.level === 'critical' ? `, under ${v.criticalDays} days` : v.level === 'warn' ? `, under ${v.warnDays} days` : ''}`,
           'Renew the certificate now and check that automatic renewal (certbot renew, your platform\'s managed certificates) runs.',
-          { value: days, unit: 'days', budget: v.level === 'critical' ? r.criticalDays : r.warnDays });
+          { value: days, unit: 'days', budget: v.level === 'critical' ? v.criticalDays : v.warnDays });
         break;
       }
       case 'tls-trust': {

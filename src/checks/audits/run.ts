@@ -6,11 +6,14 @@ import { parseJsonPrefix } from '../../core/json-prefix.js';
 import type { HttpOutcome } from '../../core/types.js';
 import type { HttpClient } from '../../http/client.js';
 import { headerValues, joinUrl } from '../../http/target.js';
-import type { AuditsConfig } from './schema.js';
+import pLimit from 'p-limit';
+import { MAX_BODY_BYTES, type AuditsConfig } from './schema.js';
 import { inspectTls } from './tls.js';
 import type { AuditFailure, AuditResult, CachingResult, CompressionResult, HeadersResult, PaginationResult, SizeResult } from './types.js';
 
 type Response = Extract<HttpOutcome, { kind: 'response' }>;
+/** Audits in flight at once: like 20 users, never a load test (the issue's bench: 20 audits take one round). */
+const CONCURRENCY = 20;
 /** In libuv's thread pool: a large body does not stall the other audits' timers. */
 const gzipAsync = promisify(gzip);
 interface Ctx {
@@ -26,15 +29,20 @@ export async function runAudits(config: EnvironmentConfig, baseUrl: string, http
   if (!cfg) return [];
   const ctx: Ctx = { http, baseUrl, headers: headerValues(config.headers), cfg };
   const jobs: Promise<AuditResult>[] = [];
-  for (const p of cfg.compression?.paths ?? []) jobs.push(compression(ctx, p, cfg.compression!['min-size']));
-  for (const p of cfg.pagination?.paths ?? []) jobs.push(pagination(ctx, p));
-  for (const p of cfg.caching?.paths ?? []) jobs.push(caching(ctx, p));
-  for (const [p, budget] of Object.entries(cfg.size ?? {})) jobs.push(size(ctx, p, budget));
-  if (cfg.headers.hsts || cfg.headers.nosniff) jobs.push(headersAudit(ctx));
+  // A few at a time: audits are read-only requests against production, not a load test.
+  const limit = pLimit(CONCURRENCY);
+  const add = (job: () => Promise<AuditResult>) => jobs.push(limit(job));
+  for (const p of cfg.compression?.paths ?? []) add(() => compression(ctx, p, cfg.compression!['min-size']));
+  for (const p of cfg.pagination?.paths ?? []) add(() => pagination(ctx, p));
+  for (const p of cfg.caching?.paths ?? []) add(() => caching(ctx, p));
+  for (const [p, budget] of Object.entries(cfg.size ?? {})) add(() => size(ctx, p, budget));
+  // HSTS means something on https only; nosniff anywhere.
+  const https = URL.canParse(baseUrl) && new URL(joinUrl(baseUrl, cfg.headers.path)).protocol === 'https:';
+  if ((cfg.headers.hsts && https) || cfg.headers.nosniff) add(() => headersAudit(ctx));
   if (cfg.tls !== false) {
     const t = cfg.tls;
     for (const origin of tlsOrigins(config, baseUrl)) {
-      jobs.push(inspectTls(origin, {
+      add(() => inspectTls(origin, {
         timeoutMs: cfg.timeout, trustWaived: config.tls?.['reject-unauthorized'] === false, warnDays: t['warn-days'], criticalDays: t['critical-days'], now,
         ...(config.tls?.ca ? { caFile: config.tls.ca } : {}),
       }));
@@ -58,9 +66,9 @@ export function tlsOrigins(config: EnvironmentConfig, baseUrl: string): string[]
   return [...origins];
 }
 
-async function get(ctx: Ctx, url: string, extra: Record<string, string> = {}): Promise<Response | AuditFailure> {
+async function get(ctx: Ctx, url: string, extra: Record<string, string> = {}, maxBodyBytes = ctx.cfg['max-body-bytes']): Promise<Response | AuditFailure> {
   const outcome = await ctx.http.send({
-    url, method: 'GET', headers: { accept: 'application/json', ...ctx.headers, ...extra }, timeoutMs: ctx.cfg.timeout, maxBodyBytes: ctx.cfg['max-body-bytes'],
+    url, method: 'GET', headers: { accept: 'application/json', ...ctx.headers, ...extra }, timeoutMs: ctx.cfg.timeout, maxBodyBytes,
   });
   if (outcome.kind === 'error') return { class: outcome.class, message: outcome.message };
   return outcome;
@@ -97,6 +105,12 @@ async function pagination(ctx: Ctx, path: string): Promise<PaginationResult> {
   const url = joinUrl(ctx.baseUrl, path);
   const base = { audit: 'pagination' as const, subject: path, url, maxItems: pc['max-items'], maxBytes: pc['max-bytes'] };
   const page = new URL(url);
+  if (page.searchParams.has(pc['limit-param']) || page.searchParams.has(pc['page-param'])) {
+    const r = await get(ctx, url);
+    if (!usable(r)) return { ...base, failure: failureOf(r) };
+    const list = listOf(r.body, pc.items, r.truncated);
+    return { ...base, bytes: r.body.length, truncated: r.truncated, paramsInPath: true, ...(list ? { items: list.list.length, listPath: list.at } : {}) };
+  }
   page.searchParams.set(pc['limit-param'], '1');
   page.searchParams.set(pc['page-param'], '2');
   const pageUrl = page.href;
@@ -157,7 +171,8 @@ async function caching(ctx: Ctx, path: string): Promise<CachingResult> {
 async function size(ctx: Ctx, path: string, budget: number): Promise<SizeResult> {
   const url = joinUrl(ctx.baseUrl, path);
   const base = { audit: 'size' as const, subject: path, url, budget };
-  const r = await get(ctx, url);
+  // Read one byte past the budget (and at least the body cap): a body cut short of its budget would pass unseen.
+  const r = await get(ctx, url, {}, Math.min(MAX_BODY_BYTES, Math.max(ctx.cfg['max-body-bytes'], budget + 1)));
   if (!usable(r)) return { ...base, failure: failureOf(r) };
   return { ...base, bytes: r.body.length, truncated: r.truncated };
 }

@@ -47,6 +47,7 @@ export async function inspectTls(origin: string, opts: TlsInspectOptions): Promi
     return {
       ...base,
       validTo: new Date(cert.valid_to).toISOString(),
+      ...(Number.isFinite(Date.parse(cert.valid_from)) ? { validFrom: new Date(cert.valid_from).toISOString() } : {}),
       subjectName: nameOf(cert.subject) ?? firstSan(cert.subjectaltname),
       issuerName: nameOf(cert.issuer),
       chain: chainOf(cert),

@@ -39,6 +39,8 @@ export interface PaginationResult extends Base {
   /** Items of the list at the default request (with `truncated`, those read before the cap); absent when no list was found. */
   readonly items?: number;
   readonly listPath?: string;
+  /** The configured path already sets the limit or page parameter: paging is not tried (the two requests would be one). */
+  readonly paramsInPath?: boolean;
   /** The second request: `limit=1`, page 2. */
   readonly pageUrl?: string;
   readonly page?: {
@@ -86,6 +88,8 @@ export interface TlsResult extends Base {
   /** When the certificate was read (ISO): days left are counted from it, so evaluation stays pure. */
   readonly checkedAt: string;
   readonly validTo?: string;
+  /** When the certificate became valid: its lifetime scales the warning for short-lived certificates. */
+  readonly validFrom?: string;
   readonly subjectName?: string;
   readonly issuerName?: string;
   /** The chain as the server sent it and the trust store completed it, leaf first (common names). */
