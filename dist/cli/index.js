@@ -51904,11 +51904,15 @@ function parseByteSize(v) {
     return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
 }
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
-function byteSize(max) {
+function byteSize(max, min = 0) {
     return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
         const bytes = parseByteSize(v);
         if (bytes === undefined) {
             ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
+        if (bytes < min) {
+            ctx.addIssue({ code: 'custom', message: `expected a size of at least ${min} byte${min === 1 ? '' : 's'}`, input: v });
             return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
         }
         if (bytes > max) {
@@ -52326,6 +52330,8 @@ function createHttpClient(clock, tls) {
 class RedirectRefused extends Error {
     code = 'LG_REDIRECT';
 }
+/** Request headers that follow a redirect to another origin: they carry no credentials. */
+const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-encoding', 'if-none-match', 'if-modified-since']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
  * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
@@ -52362,8 +52368,10 @@ async function requestFollowing(req, dispatcher, signal) {
         if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
             throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
         }
+        // Another origin gets none of the configured headers (they may carry secrets), only the request's
+        // own content negotiation and validators, so an audit across a CDN redirect still asks the same question.
         if (next.origin !== origin)
-            headers = {};
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => CROSS_ORIGIN_HEADERS.has(k.toLowerCase())));
         if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
             if (method !== 'HEAD')
                 method = 'GET';
@@ -53689,7 +53697,11 @@ function describeRequirement(r) {
  * body cap. TLS (on https targets) and HSTS are on by default once `audits:` is present.
  */
 const MAX_BYTES = 1024 ** 3;
-const paths = schemas/* array */.YOg(fields/* pathSchema */.dO).min(1);
+/** A size budget is read with a body cap just above it, and bodies are capped at 64 MiB. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** At most this many paths per audit: each is a request or two against production. */
+const MAX_PATHS = 100;
+const paths = schemas/* array */.YOg(fields/* pathSchema */.dO).min(1).max(MAX_PATHS, { error: `expected at most ${MAX_PATHS} paths` });
 const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
     const parsed = parseCacheExpect(v);
     if (typeof parsed === 'string') {
@@ -53698,7 +53710,9 @@ const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
     }
     return parsed;
 });
-const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), (0,fields/* byteSize */.mz)(MAX_BYTES)).superRefine((set, ctx) => {
+const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), (0,fields/* byteSize */.mz)(MAX_BODY_BYTES - 1, 1)).superRefine((set, ctx) => {
+    if (Object.keys(set).length > MAX_PATHS)
+        ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_PATHS} paths` });
     for (const p of Object.keys(set)) {
         const problem = (0,fields/* pathProblem */.z9)(p);
         if (problem || p === '')
@@ -53712,12 +53726,12 @@ const tlsSchema = schemas/* strictObject */.rej({
     .refine((t) => t['critical-days'] <= t['warn-days'], { message: 'expected critical-days at most warn-days' });
 const auditsSchema = schemas/* strictObject */.rej({
     timeout: fields/* positiveDuration */.Cz.default(5000),
-    'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+    'max-body-bytes': schemas/* int */.Whr().min(1).max(MAX_BODY_BYTES).default(1024 * 1024),
     compression: schemas/* strictObject */.rej({ paths, 'min-size': (0,fields/* byteSize */.mz)(MAX_BYTES).default(1000) }).optional(),
     pagination: schemas/* strictObject */.rej({
         paths,
         'max-items': schemas/* int */.Whr().min(1).max(1_000_000).default(100),
-        'max-bytes': (0,fields/* byteSize */.mz)(MAX_BYTES).default(256_000),
+        'max-bytes': (0,fields/* byteSize */.mz)(MAX_BYTES, 1).default(256_000),
         /** Where the list is in the body (a JSON path); default: the body itself, or its items, data or results. */
         items: schemas/* string */.YjP().min(1).optional(),
         'limit-param': schemas/* string */.YjP().min(1).default('limit'),
@@ -54076,7 +54090,11 @@ function evaluateAudits(results, ctx) {
     const observed = new Set();
     const push = (v) => {
         verdicts.push(v);
-        observed.add(fingerprint(ctx.environment, 'audits', v.subject));
+        // Only what was judged counts as looked at: a request another problem explains, a failure whose
+        // rule is off, or a list that could not be judged is no evidence that an incident recovered.
+        const judged = v.kind === 'failed' ? v.graded !== undefined : v.kind !== 'pagination-unjudged';
+        if (judged)
+            observed.add(fingerprint(ctx.environment, 'audits', v.subject));
     };
     const g = (rule, on) => {
         const graded = on ? grade(ctx, rule) : undefined;
@@ -54171,6 +54189,8 @@ function judgePagination(r, subject, graded) {
         return { kind: 'pagination-unjudged', subject, result: r, why: 'truncated' };
     if (r.items === 0)
         return { kind: 'pagination-unjudged', subject, result: r, why: 'empty' };
+    if (r.paramsInPath)
+        return { kind: 'pagination-unjudged', subject, result: r, why: 'params-in-path' };
     if (r.page?.failure || r.page?.items === undefined)
         return { kind: 'pagination-unjudged', subject, result: r, why: 'page-failed' };
     return { kind: 'pagination-ok', subject, result: r };
@@ -54181,10 +54201,15 @@ function judgeTls(r, ctx) {
     const host = r.subject;
     if (r.validTo !== undefined) {
         const daysLeft = (Date.parse(r.validTo) - Date.parse(r.checkedAt)) / DAY_MS;
-        const level = daysLeft <= 0 ? 'expired' : daysLeft < r.criticalDays ? 'critical' : daysLeft < r.warnDays ? 'warn' : 'ok';
+        // A short-lived certificate (6 days, renewed every few) is always under 7 days: its thresholds
+        // shrink with its lifetime (a third of it to warn, a sixth to page), never above the config's.
+        const lifetime = r.validFrom !== undefined ? (Date.parse(r.validTo) - Date.parse(r.validFrom)) / DAY_MS : Infinity;
+        const warnDays = Math.min(r.warnDays, lifetime / 3);
+        const criticalDays = Math.min(r.criticalDays, lifetime / 6);
+        const level = daysLeft <= 0 ? 'expired' : daysLeft < criticalDays ? 'critical' : daysLeft < warnDays ? 'warn' : 'ok';
         const rule = level === 'expired' ? 'audits-tls-expired' : level === 'critical' ? 'audits-tls-expiring-critical' : level === 'warn' ? 'audits-tls-expiring' : undefined;
         const graded = rule ? grade(ctx, rule) : undefined;
-        out.push({ kind: 'tls-expiry', subject: `tls ${host}`, result: r, daysLeft, level, ...(graded ? { graded } : {}) });
+        out.push({ kind: 'tls-expiry', subject: `tls ${host}`, result: r, daysLeft, level, warnDays: round1(warnDays), criticalDays: round1(criticalDays), ...(graded ? { graded } : {}) });
     }
     const trust = (problem, code) => {
         const subject = `tls-${problem} ${host}`;
@@ -54205,6 +54230,7 @@ function judgeTls(r, ctx) {
 function tlsSubjects(host) {
     return ['tls', 'tls-hostname', 'tls-chain', 'tls-untrusted'].map((p) => `${p} ${host}`);
 }
+const round1 = (v) => Math.round(v * 10) / 10;
 
 ;// CONCATENATED MODULE: ./src/checks/rendering.ts
 
@@ -54328,7 +54354,8 @@ function renderAudits(judged, ctx) {
             case 'pagination-unjudged': {
                 const what = v.why === 'no-list' ? `no list found in the body${v.result.truncated ? ' (cut at the body cap)' : ''}; set audits.pagination.items`
                     : v.why === 'truncated' ? `${v.result.items} items read before the body cap (max-body-bytes); raise it to judge the list`
-                        : v.why === 'empty' ? 'the list is empty, so paging cannot be told apart' : 'the second page could not be read';
+                        : v.why === 'empty' ? 'the list is empty, so paging cannot be told apart'
+                            : v.why === 'params-in-path' ? 'the path already sets the limit or page parameter, so paging was not tried' : 'the second page could not be read';
                 b.row(v.subject, `not judged: ${what}`, `≤ ${v.result.maxItems} items`, 'skip');
                 break;
             }
@@ -54366,13 +54393,13 @@ function renderAudits(judged, ctx) {
             case 'tls-expiry': {
                 const r = v.result;
                 const days = round(v.daysLeft);
-                const budget = `> ${r.warnDays} days left`;
+                const budget = `> ${v.warnDays} days left`;
                 const value = v.level === 'expired' ? `expired ${round(-v.daysLeft)} days ago (${r.validTo})` : `${days} days left (until ${r.validTo})`;
                 if (v.level === 'ok') {
                     b.row(v.subject, value, budget, 'pass');
                     break;
                 }
-                fail(budget, value, v.level === 'expired' ? `TLS certificate of ${r.subject} expired` : `TLS certificate of ${r.subject} expires soon`, `the certificate of ${r.subject} (${r.subjectName ?? 'unnamed'}, issued by ${r.issuerName ?? 'unknown'}) ${v.level === 'expired' ? 'has expired' : `expires in ${days} days`}: valid until ${r.validTo}${v.level === 'critical' ? `, under ${r.criticalDays} days` : v.level === 'warn' ? `, under ${r.warnDays} days` : ''}`, 'Renew the certificate now and check that automatic renewal (certbot renew, your platform\'s managed certificates) runs.', { value: days, unit: 'days', budget: v.level === 'critical' ? r.criticalDays : r.warnDays });
+                fail(budget, value, v.level === 'expired' ? `TLS certificate of ${r.subject} expired` : `TLS certificate of ${r.subject} expires soon`, `the certificate of ${r.subject} (${r.subjectName ?? 'unnamed'}, issued by ${r.issuerName ?? 'unknown'}) ${v.level === 'expired' ? 'has expired' : `expires in ${days} days`}: valid until ${r.validTo}${v.level === 'critical' ? `, under ${v.criticalDays} days` : v.level === 'warn' ? `, under ${v.warnDays} days` : ''}`, 'Renew the certificate now and check that automatic renewal (certbot renew, your platform\'s managed certificates) runs.', { value: days, unit: 'days', budget: v.level === 'critical' ? v.criticalDays : v.warnDays });
                 break;
             }
             case 'tls-trust': {
@@ -54583,6 +54610,8 @@ function parseJsonPrefix(text, maxDepth = 64) {
     return root;
 }
 
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __nccwpck_require__(70370);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
@@ -54628,6 +54657,7 @@ async function inspectTls(origin, opts) {
         return {
             ...base,
             validTo: new Date(cert.valid_to).toISOString(),
+            ...(Number.isFinite(Date.parse(cert.valid_from)) ? { validFrom: new Date(cert.valid_from).toISOString() } : {}),
             subjectName: nameOf(cert.subject) ?? firstSan(cert.subjectaltname),
             issuerName: nameOf(cert.issuer),
             chain: chainOf(cert),
@@ -54677,6 +54707,10 @@ function chainOf(cert) {
 
 
 
+
+
+/** Audits in flight at once: like 20 users, never a load test (the issue's bench: 20 audits take one round). */
+const CONCURRENCY = 20;
 /** In libuv's thread pool: a large body does not stall the other audits' timers. */
 const gzipAsync = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
 /** Every audit of the config, all at once: each is one request or two, with the probes' timeout and body cap. */
@@ -54686,20 +54720,25 @@ async function runAudits(config, baseUrl, http, now) {
         return [];
     const ctx = { http, baseUrl, headers: (0,target/* headerValues */.UE)(config.headers), cfg };
     const jobs = [];
+    // A few at a time: audits are read-only requests against production, not a load test.
+    const limit = (0,p_limit/* default */.A)(CONCURRENCY);
+    const add = (job) => jobs.push(limit(job));
     for (const p of cfg.compression?.paths ?? [])
-        jobs.push(compression(ctx, p, cfg.compression['min-size']));
+        add(() => compression(ctx, p, cfg.compression['min-size']));
     for (const p of cfg.pagination?.paths ?? [])
-        jobs.push(pagination(ctx, p));
+        add(() => pagination(ctx, p));
     for (const p of cfg.caching?.paths ?? [])
-        jobs.push(caching(ctx, p));
+        add(() => caching(ctx, p));
     for (const [p, budget] of Object.entries(cfg.size ?? {}))
-        jobs.push(size(ctx, p, budget));
-    if (cfg.headers.hsts || cfg.headers.nosniff)
-        jobs.push(headersAudit(ctx));
+        add(() => size(ctx, p, budget));
+    // HSTS means something on https only; nosniff anywhere.
+    const https = URL.canParse(baseUrl) && new URL((0,target.joinUrl)(baseUrl, cfg.headers.path)).protocol === 'https:';
+    if ((cfg.headers.hsts && https) || cfg.headers.nosniff)
+        add(() => headersAudit(ctx));
     if (cfg.tls !== false) {
         const t = cfg.tls;
         for (const origin of tlsOrigins(config, baseUrl)) {
-            jobs.push(inspectTls(origin, {
+            add(() => inspectTls(origin, {
                 timeoutMs: cfg.timeout, trustWaived: config.tls?.['reject-unauthorized'] === false, warnDays: t['warn-days'], criticalDays: t['critical-days'], now,
                 ...(config.tls?.ca ? { caFile: config.tls.ca } : {}),
             }));
@@ -54722,9 +54761,9 @@ function tlsOrigins(config, baseUrl) {
     }
     return [...origins];
 }
-async function get(ctx, url, extra = {}) {
+async function get(ctx, url, extra = {}, maxBodyBytes = ctx.cfg['max-body-bytes']) {
     const outcome = await ctx.http.send({
-        url, method: 'GET', headers: { accept: 'application/json', ...ctx.headers, ...extra }, timeoutMs: ctx.cfg.timeout, maxBodyBytes: ctx.cfg['max-body-bytes'],
+        url, method: 'GET', headers: { accept: 'application/json', ...ctx.headers, ...extra }, timeoutMs: ctx.cfg.timeout, maxBodyBytes,
     });
     if (outcome.kind === 'error')
         return { class: outcome.class, message: outcome.message };
@@ -54760,6 +54799,13 @@ async function pagination(ctx, path) {
     const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'pagination', subject: path, url, maxItems: pc['max-items'], maxBytes: pc['max-bytes'] };
     const page = new URL(url);
+    if (page.searchParams.has(pc['limit-param']) || page.searchParams.has(pc['page-param'])) {
+        const r = await get(ctx, url);
+        if (!usable(r))
+            return { ...base, failure: failureOf(r) };
+        const list = listOf(r.body, pc.items, r.truncated);
+        return { ...base, bytes: r.body.length, truncated: r.truncated, paramsInPath: true, ...(list ? { items: list.list.length, listPath: list.at } : {}) };
+    }
     page.searchParams.set(pc['limit-param'], '1');
     page.searchParams.set(pc['page-param'], '2');
     const pageUrl = page.href;
@@ -54826,7 +54872,8 @@ async function caching(ctx, path) {
 async function size(ctx, path, budget) {
     const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'size', subject: path, url, budget };
-    const r = await get(ctx, url);
+    // Read one byte past the budget (and at least the body cap): a body cut short of its budget would pass unseen.
+    const r = await get(ctx, url, {}, Math.min(MAX_BODY_BYTES, Math.max(ctx.cfg['max-body-bytes'], budget + 1)));
     if (!usable(r))
         return { ...base, failure: failureOf(r) };
     return { ...base, bytes: r.body.length, truncated: r.truncated };
@@ -55179,7 +55226,7 @@ const indexesCheck = {
             return undefined;
         // Loaded lazily: only a run with the indexes check loads the MongoDB driver. Inside the check's
         // failure isolation, as before the registry: a driver that cannot load is this check's finding.
-        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(94), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
+        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(245), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
         return runIndexes(cfg, plan.mongodbUri);
     },
     evaluate: (results, ctx) => (results.indexes && ctx.config.indexes ? evaluateIndexes(results.indexes, ctx.config.indexes, ctx) : undefined),
@@ -56136,7 +56183,6 @@ var mongodb_uri = __nccwpck_require__(84739);
 
 
 
-/** The config used when there is no file: one health probe of the target URL, expecting 2xx. */
 /**
  * The config used when there is no file: one health probe of the target URL expecting 2xx, and a
  * default load test (10 connections for 10 s) that runs only when `checks` asks for it.
@@ -56218,7 +56264,8 @@ function resolvePlan(loaded, opts) {
  * names its checks, nor for a shard or merge run, which only measure or judge load.
  */
 function withDefaultTlsAudit(config, baseUrl, opts) {
-    if (config.audits || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:')
+    // An environment that waived certificate checks (reject-unauthorized: false) asked not to hear about them.
+    if (config.audits || config.tls?.['reject-unauthorized'] === false || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:')
         return config;
     return { ...config, audits: auditsSchema.parse({ headers: { hsts: false } }) };
 }
@@ -65831,6 +65878,262 @@ exports.visitAsync = visitAsync;
 const CommaAndColonSeparatedRecord = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.CommaAndColonSeparatedRecord;
 const ConnectionString = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.ConnectionString;
 const redactConnectionString = _lib_index_js__WEBPACK_IMPORTED_MODULE_0__.redactConnectionString;
+
+
+/***/ }),
+
+/***/ 70370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ pLimit)
+});
+
+// UNUSED EXPORTS: limitFunction
+
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
 
 
 /***/ }),

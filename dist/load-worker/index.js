@@ -76889,6 +76889,8 @@ function createHttpClient(clock, tls) {
 class RedirectRefused extends Error {
     code = 'LG_REDIRECT';
 }
+/** Request headers that follow a redirect to another origin: they carry no credentials. */
+const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-encoding', 'if-none-match', 'if-modified-since']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /**
  * Sends the request and follows at most MAX_REDIRECTS redirects itself (undici's interceptor keeps
@@ -76925,8 +76927,10 @@ async function requestFollowing(req, dispatcher, signal) {
         if (url.protocol === 'https:' && next.protocol === 'http:' && !req.allowInsecureRedirect) {
             throw new RedirectRefused(`HTTP ${res.statusCode} from https to http (${next.origin}), not followed: the request would go out in cleartext (allow-insecure-redirect: true allows it)`);
         }
+        // Another origin gets none of the configured headers (they may carry secrets), only the request's
+        // own content negotiation and validators, so an audit across a CDN redirect still asks the same question.
         if (next.origin !== origin)
-            headers = {};
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => CROSS_ORIGIN_HEADERS.has(k.toLowerCase())));
         if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && method === 'POST')) {
             if (method !== 'HEAD')
                 method = 'GET';
@@ -87095,11 +87099,15 @@ function parseByteSize(v) {
     return Number.isFinite(bytes) && Number.isInteger(bytes) ? bytes : undefined;
 }
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
-function byteSize(max) {
+function byteSize(max, min = 0) {
     return z.union([z.number(), z.string()]).transform((v, ctx) => {
         const bytes = parseByteSize(v);
         if (bytes === undefined) {
             ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
+            return z.NEVER;
+        }
+        if (bytes < min) {
+            ctx.addIssue({ code: 'custom', message: `expected a size of at least ${min} byte${min === 1 ? '' : 's'}`, input: v });
             return z.NEVER;
         }
         if (bytes > max) {
