@@ -133,7 +133,8 @@ function describeIssue(
       message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
       break;
     default:
-      message = issue.input === undefined ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
+      // What was found is worth saying of a scalar; a refinement on a mapping or list says it itself.
+      message = issue.input === undefined || (typeof issue.input === 'object' && issue.input !== null) ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
   }
   return { path: formatPath(path), line: lineOf(path), message };
 }

@@ -16,11 +16,14 @@ export function mergeStages(lists: readonly (readonly StageResult[] | undefined)
     const h = mergeHistograms(parts.map((p) => decodeHistogram(p.histogram)));
     const durationMs = parts[0]!.durationMs;
     const requests = sumOf(parts, (p) => p.requests);
-    const span = repeats ? durationMs * parts.length : durationMs;
+    // Slices of one run share its runs; repeats add theirs, so rates are counts ÷ (duration × runs).
+    const runs = repeats ? sumOf(parts, (p) => p.runs ?? 1) : (parts[0]!.runs ?? 1);
+    const span = durationMs * runs;
     return {
       from: repeats ? parts[0]!.from : sumOf(parts, (p) => p.from),
       target: repeats ? parts[0]!.target : sumOf(parts, (p) => p.target),
       durationMs,
+      ...(runs !== 1 ? { runs } : {}),
       expected: sumOf(parts, (p) => p.expected),
       requests,
       dropped: sumOf(parts, (p) => p.dropped),

@@ -25,7 +25,7 @@ export type LoadVerdict =
    * The open model's arrivals over the run: the mean target rate, the rate at which requests started
    * (not dropped) and how many were dropped at max-in-flight (they count as errors). Per second.
    */
-  | { readonly kind: 'arrival'; readonly targetRate: number; readonly achievedRate: number; readonly started: number; readonly dropped: number; readonly maxInFlight?: number; readonly durationMs: number }
+  | { readonly kind: 'arrival'; readonly targetRate: number; readonly achievedRate: number; readonly started: number; readonly dropped: number; readonly maxInFlight?: number; readonly durationMs: number; readonly runs?: number }
   /** One stage of the open model: its ramp (per second), what it started and its latencies from the intended start. */
   | {
       readonly kind: 'stage';
@@ -210,17 +210,21 @@ export function openVerdicts(load: LoadResult): LoadVerdict[] {
   const o = load.overall;
   const stages = o.stages ?? [];
   const durationMs = stages.reduce((a, s) => a + s.durationMs, 0) || load.durationMs;
+  // Gate samples repeat the run: the rate is what started ÷ the time observed over every run.
+  const observedMs = stages.reduce((a, s) => a + s.durationMs * (s.runs ?? 1), 0) || durationMs;
+  const runs = durationMs > 0 ? Math.round(observedMs / durationMs) : 1;
   const started = stages.length ? stages.reduce((a, s) => a + s.requests, 0) : o.requests - (o.dropped ?? 0);
   const perSecond = (n: number, ms: number) => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
   const out: LoadVerdict[] = [
     {
       kind: 'arrival',
       targetRate: o.targetRate ?? 0,
-      achievedRate: perSecond(started, durationMs),
+      achievedRate: perSecond(started, observedMs),
       started,
       dropped: o.dropped ?? 0,
       ...(load.maxInFlight !== undefined ? { maxInFlight: load.maxInFlight } : {}),
       durationMs,
+      ...(runs > 1 ? { runs } : {}),
     },
   ];
   stages.forEach((s, index) => {

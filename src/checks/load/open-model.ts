@@ -40,6 +40,9 @@ export interface OpenMeasured extends Counters {
 class BodyTooLarge extends Error {
   readonly code = 'LG_BODY_TOO_LARGE';
 }
+class ResponseTimeout extends Error {
+  readonly code = 'LG_RESPONSE_TIMEOUT';
+}
 
 /** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
 export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?: Histogram): Promise<OpenMeasured> {
@@ -50,6 +53,8 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
     headersTimeout: run.timeoutMs,
     bodyTimeout: run.timeoutMs,
     keepAliveTimeout: 4000,
+    // A connection that never completes (a SYN blackhole) is a timeout too, not undici's 10 s default.
+    connect: { timeout: run.timeoutMs },
   });
   const opts: Dispatcher.DispatchOptions = { path: url.pathname + url.search, method: run.method as Dispatcher.HttpMethod, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
   const contains = run.expectBodyContains;
@@ -66,11 +71,13 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
   return new Promise<OpenMeasured>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     let deadline: NodeJS.Timeout | undefined;
+    const timers = new Set<NodeJS.Timeout>();
     const finish = () => {
       if (closed) return;
       closed = true;
       clearTimeout(timer);
       clearTimeout(deadline);
+      for (const t of timers) clearTimeout(t);
       // Requests still in flight at the deadline got no complete response in time.
       c.timeouts += inFlight;
       if (inFlight > 0 && !c.firstError) c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
@@ -101,8 +108,33 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
       let status = 0;
       let bytes = 0;
       let body = '';
+      // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
+      // connection that hangs frees its slot at `timeout` and counts as a timeout.
+      let done = false;
+      let ctl: { abort(reason: Error): void } | undefined;
+      const expired = () => new ResponseTimeout(`no complete response within ${run.timeoutMs} ms`);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (done || closed) return;
+        done = true;
+        ctl?.abort(expired());
+        c.timeouts++;
+        if (!c.firstError) c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
+        settled();
+      }, run.timeoutMs);
+      timers.add(timer);
+      const end = () => {
+        if (done) return false;
+        done = true;
+        clearTimeout(timer);
+        timers.delete(timer);
+        return true;
+      };
       pool.dispatch(opts, {
-        onRequestStart() {},
+        onRequestStart(controller) {
+          ctl = controller;
+          if (done) controller.abort(expired());
+        },
         onResponseStart(_ctl, code) {
           status = code;
         },
@@ -112,7 +144,7 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
           else if (contains !== undefined) body += chunk.toString();
         },
         onResponseEnd() {
-          if (closed) return;
+          if (!end() || closed) return;
           const ms = clock.monotonic() - t0 - intended;
           c.responses++;
           c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
@@ -126,7 +158,7 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
           settled();
         },
         onResponseError(_ctl, err) {
-          failed(err);
+          if (end()) failed(err);
         },
       });
     };

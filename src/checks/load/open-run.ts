@@ -52,7 +52,7 @@ export async function runOpenLoad(load: LoadConfig, target: LoadTarget, clock: C
     maxInFlight,
   };
   const live = runs.map((r) => !planIsIdle(r.plan));
-  const idleReason = 'sends nothing: its share of the arrival rate is 0 in every stage, because the rate is split into more slices than it has requests; the slices add up to the rate exactly';
+  const idleReason = 'sends nothing: the schedule is dealt round-robin over its slices (requests, workers, shards) and starts fewer requests than there are slices; together they start it exactly';
   const idleNotes = requests.flatMap((r, i) => (live[i] ? [] : [`load: ${r.name} ${idleReason}`]));
   const measured = (i: number, c: OpenMeasured | undefined, startedAt: string) => {
     const r = runs[i]!;
@@ -71,7 +71,8 @@ export async function runOpenLoad(load: LoadConfig, target: LoadTarget, clock: C
     const unreachable = await preflight(load, runs.filter((_, i) => live[i]), requests.filter((_, i) => live[i]), http, now);
     if (unreachable) return { ...unreachable, ...shape };
   }
-  const workers = load.workers === 'auto' ? Math.min(8, availableParallelism()) : load.workers;
+  // `auto` never splits max-in-flight below one slot per request per worker (the config refuses that for a number).
+  const workers = load.workers === 'auto' ? Math.max(1, Math.min(8, availableParallelism(), Math.floor(maxInFlight / n))) : load.workers;
   if (workers > 1) return runWithWorkers(load, target, workers, (slice) => runOpenLoad(slice, target, clock, now));
 
   if (load.warmup > 0) {

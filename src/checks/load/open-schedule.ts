@@ -21,6 +21,15 @@ export interface Stage {
 export interface OpenPlan {
   readonly start: ArrivalRate;
   readonly stages: readonly Stage[];
+  /** A slice of a split plan: it starts arrivals `index`, `index + of`, … of the whole plan's schedule. */
+  readonly slice?: OpenSlice;
+}
+
+/** Slice `index` of `of` of the `whole` plan: the arrivals dealt round-robin, so counts and timing stay exact. */
+export interface OpenSlice {
+  readonly index: number;
+  readonly of: number;
+  readonly whole: { readonly start: ArrivalRate; readonly stages: readonly Stage[] };
 }
 
 const windowMs = (r: ArrivalRate) => (r.per === 's' ? 1000 : 60_000);
@@ -47,7 +56,7 @@ export function planOf(arrivalRate: ArrivalRate | undefined, stages: readonly St
 export const planMs = (p: OpenPlan) => p.stages.reduce((a, s) => a + s.durationMs, 0);
 
 /** Requests the plan means to start in each stage: the integral of its rate over the stage. */
-export function expectedPerStage(p: OpenPlan): number[] {
+export function expectedPerStage(p: Pick<OpenPlan, 'start' | 'stages'>): number[] {
   let from = perMs(p.start);
   return p.stages.map((s) => {
     const to = perMs(s.target);
@@ -65,7 +74,10 @@ const EPS = 1e-9;
  * requests 10 ms apart, and a ramp starts them ever closer. Lazy: a long run is never an array.
  */
 export function* arrivals(p: OpenPlan): Generator<number, void, undefined> {
-  let k = 0;
+  // A slice walks the whole plan's schedule, every `of`-th arrival from its `index`.
+  const step = p.slice?.of ?? 1;
+  let k = p.slice?.index ?? 0;
+  if (p.slice) p = p.slice.whole;
   let before = 0; // the integral of the rate up to the current stage
   let t0 = 0;
   let a = perMs(p.start);
@@ -80,7 +92,7 @@ export function* arrivals(p: OpenPlan): Generator<number, void, undefined> {
       if (Math.abs(b - a) < 1e-15) t = x / a;
       else t = ((-a + Math.sqrt(Math.max(0, a * a + (2 * (b - a) * x) / d))) * d) / (b - a);
       yield t0 + Math.min(Math.max(t, 0), d);
-      k++;
+      k += step;
     }
     before += total;
     t0 += d;
@@ -93,10 +105,23 @@ export function splitRate(r: ArrivalRate, parts: number, i: number): ArrivalRate
   return { count: share(r.count, parts, i), per: r.per };
 }
 
-/** Share `i` of `parts` of a plan: every rate in it split the same way, so each stage's shares add up exactly. */
+/**
+ * Share `i` of `parts` of a plan: every rate in it split the same way (so each stage's shares add up
+ * exactly), and its arrivals dealt round-robin from the whole schedule: slice i of N takes arrivals
+ * k ≡ i (mod N), so the slices together start exactly the whole plan's requests at its times.
+ * A slice split again composes: slice a of A, split into n, gives slices a + i·A of A·n.
+ */
 export function splitPlan(p: OpenPlan, parts: number, i: number): OpenPlan {
-  return { start: splitRate(p.start, parts, i), stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })) };
+  const base = p.slice ?? { index: 0, of: 1, whole: { start: p.start, stages: p.stages } };
+  return {
+    start: splitRate(p.start, parts, i),
+    stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })),
+    slice: { index: base.index + i * base.of, of: base.of * parts, whole: base.whole },
+  };
 }
 
-/** True when the plan starts nothing: every rate in it is 0. */
-export const planIsIdle = (p: OpenPlan) => p.start.count === 0 && p.stages.every((s) => s.target.count === 0);
+/** How many requests a whole plan starts: every k below the integral of its rate. */
+const arrivalCount = (p: Pick<OpenPlan, 'start' | 'stages'>) => Math.max(0, Math.ceil(expectedPerStage(p).reduce((a, b) => a + b, 0) - EPS));
+
+/** True when the plan starts nothing: every rate in it is 0, or (a slice) the whole plan has fewer arrivals than its index. */
+export const planIsIdle = (p: OpenPlan) => (p.slice ? arrivalCount(p.slice.whole) <= p.slice.index : p.start.count === 0 && p.stages.every((s) => s.target.count === 0));

@@ -24,7 +24,7 @@ export function renderLoad(judged: Judged<LoadVerdict>, ctx: EvalContext): Rende
       case 'arrival': {
         const share = v.targetRate > 0 ? ` (${round((v.achievedRate / v.targetRate) * 100)} %)` : '';
         const dropped = v.dropped === 0 ? 'none dropped' : `${v.dropped} dropped at max-in-flight${v.maxInFlight !== undefined ? ` ${v.maxInFlight}` : ''}, counted as errors`;
-        b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${formatMs(v.durationMs)}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
+        b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${formatMs(v.durationMs)}${v.runs ? ` × ${v.runs} samples` : ''}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
         break;
       }
       case 'stage': {

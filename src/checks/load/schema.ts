@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatMs } from '../../config/duration.js';
 import { DAY, duration, durationSchema, HOUR, MINUTE, percentSchema, positiveDuration, requestFields, uniqueNames } from '../../config/fields.js';
-import { parseArrivalRate, planMs, planOf, planIsIdle, splitRate, type ArrivalRate, type OpenPlan } from './open-schedule.js';
+import { parseArrivalRate, planMs, planOf, planIsIdle, splitPlan, splitRate, type ArrivalRate, type OpenPlan, type OpenSlice } from './open-schedule.js';
 
 /** The load check's part of an environment's config: `load:`. */
 
@@ -31,7 +31,7 @@ const MAX_ARRIVALS = 1_000_000;
 const arrivalRate = z.string().transform((v, ctx): ArrivalRate => {
   const r = parseArrivalRate(v);
   if (!r || r.count > MAX_ARRIVALS) {
-    ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS})`, input: v });
     return z.NEVER;
   }
   return r;
@@ -106,6 +106,16 @@ export const loadObjectSchema = z.strictObject({
   }
   if (staged && length > DAY) ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${formatMs(length)}, above the limit of a day` });
   if (!staged && l['arrival-rate']?.count === 0) ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+  if (staged && l.stages!.length > 0 && (l['arrival-rate']?.count ?? 0) === 0 && l.stages!.every((s) => s.target.count === 0)) {
+    ctx.addIssue({ code: 'custom', path: ['stages'], message: 'every stage targets 0 and arrival-rate is 0: nothing would be sent' });
+  }
+  // Every request on every worker holds at least one slot: more of them than max-in-flight would exceed it.
+  const slots = (l.requests?.length ?? 1) * (typeof l.workers === 'number' ? l.workers : 1);
+  const bound = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+  if ((l['arrival-rate'] !== undefined || staged) && bound >= 1 && slots > bound) {
+    const set = l['max-in-flight'] !== undefined ? `is ${bound}` : `is ${bound} by default`;
+    ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight ${set}, below one request in flight per request per worker (${l.requests?.length ?? 1} requests × ${typeof l.workers === 'number' ? l.workers : 1} workers = ${slots}); raise it or use fewer workers` });
+  }
   if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
     ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
   }
@@ -114,7 +124,8 @@ export const loadSchema = z.preprocess((raw, ctx) => {
   modelConflicts(raw, ctx);
   return raw;
 }, loadObjectSchema);
-export type LoadConfig = z.infer<typeof loadObjectSchema>;
+/** `openSlice` is never configured: shards and workers set it on their slice of an open-model load. */
+export type LoadConfig = z.infer<typeof loadObjectSchema> & { readonly openSlice?: OpenSlice };
 
 /** The open model's bound when max-in-flight is not set, and its cap without allow-heavy (as connections'). */
 export const DEFAULT_MAX_IN_FLIGHT = 500;
@@ -124,8 +135,9 @@ export const MAX_IN_FLIGHT = 1000;
 export const isOpenModel = (l: LoadConfig) => l['arrival-rate'] !== undefined || l.stages !== undefined;
 
 /** The open model's schedule as the config gives it. */
-export function openPlanOf(l: Pick<LoadConfig, 'arrival-rate' | 'stages' | 'duration'>): OpenPlan {
-  return planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+export function openPlanOf(l: Pick<LoadConfig, 'arrival-rate' | 'stages' | 'duration' | 'openSlice'>): OpenPlan {
+  const plan = planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+  return l.openSlice ? { ...plan, slice: l.openSlice } : plan;
 }
 
 /** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
@@ -133,6 +145,8 @@ export function splitOpen(l: LoadConfig, parts: number, i: number): Partial<Load
   if (!isOpenModel(l)) return {};
   const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
   return {
+    // The arrivals are dealt round-robin from the whole schedule (see splitPlan); the rates are the slice's share.
+    openSlice: splitPlan(openPlanOf(l), parts, i).slice!,
     ...(l['arrival-rate'] ? { 'arrival-rate': splitRate(l['arrival-rate'], parts, i) } : {}),
     ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: splitRate(s.target, parts, i) })) } : {}),
     'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),

@@ -13,6 +13,8 @@ export const stageResultSchema = z.object({
   from: z.number(),
   target: z.number(),
   durationMs: z.number(),
+  /** Runs of the stage these figures add up (gate samples): counts and `expected` are over all of them. Absent: 1. */
+  runs: z.number().optional(),
   /** Requests the schedule meant to start in this stage (the integral of its rate). */
   expected: z.number(),
   /** Requests started on schedule in this stage (not dropped). */
