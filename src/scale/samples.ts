@@ -2,7 +2,7 @@ import { median } from 'simple-statistics';
 import { decodeHistogram, encodeHistogram, mergeHistograms, summarize } from './histogram.js';
 import type { LoadRequestResult, LoadResult } from '../checks/load/types.js';
 import { addCounters, sumOf } from './counters.js';
-import { mergeStages } from './stages.js';
+import { mergeStages, worstLag } from './stages.js';
 
 /**
  * Several load samples as one result: the median of each metric, so a single noisy sample cannot
@@ -41,6 +41,7 @@ export function medianOfSamples(runs: readonly LoadResult[]): LoadResult {
       // The open model: dropped requests summed, each stage over all samples' time.
       ...(counts.dropped !== undefined ? { dropped: counts.dropped } : {}),
       ...(list[0]!.stages ? { stages: mergeStages(list.map((r) => r.stages), true) } : {}),
+      ...(worstLag(list) ? { sendLagMs: worstLag(list) } : {}),
     };
   };
   return {

@@ -5,7 +5,7 @@ import { splitOpen, type LoadConfig } from '../checks/load/schema.js';
 import { loadRequestCountsSchema, type LoadRequestCounts, type LoadRequestResult, type LoadResult } from '../checks/load/types.js';
 import { addCounters, errorRate, failedOf, requestsPerSecond, sumOf } from './counters.js';
 import { decodeHistogram, encodeHistogram, failedLatencyOf, mergeHistograms, summarize, type Histogram } from './histogram.js';
-import { mergeStages } from './stages.js';
+import { mergeStages, worstLag } from './stages.js';
 
 /**
  * Load split across a job matrix: each shard run measures 1/N of the load and hands on its exact
@@ -60,7 +60,7 @@ export function toShardResult(load: LoadResult, spec: ShardSpec, environment: st
       requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
       statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
       ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
-      ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
+      ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages, ...(r.sendLagMs ? { sendLagMs: r.sendLagMs } : {}) } : {}),
     })),
   };
 }
@@ -257,12 +257,13 @@ function combine(name: string, parts: { r: LoadRequestCounts; h: Histogram; f?: 
     ...(counts.firstError ? { firstError: counts.firstError } : {}),
     ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' as const } : {}),
     ...(parts.every(({ r }) => r.idle) ? { idle: parts[0]!.r.idle! } : {}),
-    ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
+    ...(parts.some(({ r }) => r.model) ? openOf(parts.map((p) => p.r)) : {}),
   };
 }
 
 /** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
 function openOf(list: readonly LoadRequestCounts[]): Partial<LoadRequestResult> {
   const stages = mergeStages(list.map((r) => r.stages));
-  return { model: 'open', targetRate: Math.round(sumOf(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
+  const lag = worstLag(list);
+  return { model: 'open', targetRate: Number(sumOf(list, (r) => r.targetRate ?? 0).toPrecision(6)), dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}), ...(lag ? { sendLagMs: lag } : {}) };
 }

@@ -27,9 +27,15 @@ export function mergeStages(lists: readonly (readonly StageResult[] | undefined)
       expected: sumOf(parts, (p) => p.expected),
       requests,
       dropped: sumOf(parts, (p) => p.dropped),
-      achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+      achievedRate: span > 0 ? Number(((requests / span) * 1000).toPrecision(6)) : 0,
       histogram: encodeHistogram(h),
       latencyMs: summarize(h),
     };
   });
+}
+
+/** The generator's send lag over slices or samples: the worst slice's p99 and max (an upper bound, never an average). */
+export function worstLag(list: readonly { readonly sendLagMs?: { readonly p99: number; readonly max: number } | undefined }[]): { p99: number; max: number } | undefined {
+  const lags = list.flatMap((r) => (r.sendLagMs ? [r.sendLagMs] : []));
+  return lags.length ? { p99: Math.max(...lags.map((l) => l.p99)), max: Math.max(...lags.map((l) => l.max)) } : undefined;
 }

@@ -25,7 +25,7 @@ export type LoadVerdict =
    * The open model's arrivals over the run: the mean target rate, the rate at which requests started
    * (not dropped) and how many were dropped at max-in-flight (they count as errors). Per second.
    */
-  | { readonly kind: 'arrival'; readonly targetRate: number; readonly achievedRate: number; readonly started: number; readonly dropped: number; readonly maxInFlight?: number; readonly durationMs: number; readonly runs?: number }
+  | { readonly kind: 'arrival'; readonly targetRate: number; readonly achievedRate: number; readonly started: number; readonly dropped: number; readonly maxInFlight?: number; readonly durationMs: number; readonly runs?: number; /** Set when the generator itself sent requests more than SEND_LAG_NOTE_MS late. */ readonly lateSends?: { readonly p99: number; readonly max: number } }
   /** One stage of the open model: its ramp (per second), what it started and its latencies from the intended start. */
   | {
       readonly kind: 'stage';
@@ -205,6 +205,9 @@ function judgeErrorRate(r: LoadRequestResult, budgets: ResolvedBudgets, ctx: Eva
   ];
 }
 
+/** The generator's own send lag above which the summary says the target saw bursts, not the schedule. */
+export const SEND_LAG_NOTE_MS = 10;
+
 /** The open model's arrivals and stages, from the overall result (all requests, workers and shards). */
 export function openVerdicts(load: LoadResult): LoadVerdict[] {
   const o = load.overall;
@@ -214,7 +217,7 @@ export function openVerdicts(load: LoadResult): LoadVerdict[] {
   const observedMs = stages.reduce((a, s) => a + s.durationMs * (s.runs ?? 1), 0) || durationMs;
   const runs = durationMs > 0 ? Math.round(observedMs / durationMs) : 1;
   const started = stages.length ? stages.reduce((a, s) => a + s.requests, 0) : o.requests - (o.dropped ?? 0);
-  const perSecond = (n: number, ms: number) => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
+  const perSecond = (n: number, ms: number) => (ms > 0 ? Number(((n / ms) * 1000).toPrecision(6)) : 0);
   const out: LoadVerdict[] = [
     {
       kind: 'arrival',
@@ -225,6 +228,7 @@ export function openVerdicts(load: LoadResult): LoadVerdict[] {
       ...(load.maxInFlight !== undefined ? { maxInFlight: load.maxInFlight } : {}),
       durationMs,
       ...(runs > 1 ? { runs } : {}),
+      ...(o.sendLagMs && o.sendLagMs.max > SEND_LAG_NOTE_MS ? { lateSends: o.sendLagMs } : {}),
     },
   ];
   stages.forEach((s, index) => {

@@ -2,7 +2,7 @@ import { Pool, type Dispatcher } from 'undici';
 import { classify } from '../../http/client.js';
 import type { Clock } from '../../ports.js';
 import { zeroCounters, type Counters } from '../../scale/counters.js';
-import { createHistogram, recordMs, type Histogram } from '../../scale/histogram.js';
+import { createHistogram, recordMs, summarize, type Histogram } from '../../scale/histogram.js';
 import { LOAD_MAX_BODY_BYTES } from './autocannon.js';
 import { arrivals, type OpenPlan } from './open-schedule.js';
 
@@ -33,6 +33,8 @@ export interface StageCounts {
 
 export interface OpenMeasured extends Counters {
   dropped: number;
+  /** How late the generator sent requests after their intended start, ms: its own lag, not the target's. */
+  sendLagMs?: { p99: number; max: number };
   elapsedMs: number;
   readonly stages: StageCounts[];
 }
@@ -67,6 +69,7 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
   let closed = false;
   let scheduled = false;
   let t0 = 0;
+  const lag = createHistogram();
 
   return new Promise<OpenMeasured>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
@@ -82,6 +85,8 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
       c.timeouts += inFlight;
       if (inFlight > 0 && !c.firstError) c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
       c.elapsedMs = clock.monotonic() - t0;
+      const l = summarize(lag);
+      if (l.count > 0) c.sendLagMs = { p99: l.p99, max: l.max };
       pool.destroy().catch(() => undefined);
       resolve(c);
     };
@@ -97,12 +102,16 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
       if (!c.firstError) c.firstError = { class: cls, message };
       settled();
     };
-    const launch = (intended: number, s: StageCounts) => {
+    const launch = (intended: number, s: StageCounts, lagMs: number) => {
       if (inFlight >= run.maxInFlight) {
         c.dropped++;
         s.dropped++;
+        // A dropped request counts in the percentiles at `timeout`: the most its user would have waited.
+        recordMs(hist, run.timeoutMs);
+        recordMs(s.hist, run.timeoutMs);
         return;
       }
+      recordMs(lag, lagMs);
       inFlight++;
       s.requests++;
       let status = 0;
@@ -170,7 +179,7 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
       while (!next.done && next.value <= now) {
         const at = next.value;
         while (stage < ends.length - 1 && at >= ends[stage]!) stage++;
-        launch(at, c.stages[stage]!);
+        launch(at, c.stages[stage]!, now - at);
         next = schedule.next();
       }
       if (!next.done) {

@@ -5,7 +5,7 @@ import type { Clock } from '../../ports.js';
 import { addCounters, zeroCounters } from '../../scale/counters.js';
 import { createHistogram, encodeHistogram, mergeHistograms, summarize } from '../../scale/histogram.js';
 import { share } from '../../scale/shard-spec.js';
-import { mergeStages } from '../../scale/stages.js';
+import { mergeStages, worstLag } from '../../scale/stages.js';
 import { runWithWorkers } from '../../scale/workers.js';
 import { runOpen, type OpenMeasured, type OpenRun } from './open-model.js';
 import { expectedPerStage, perSecond, planIsIdle, planMs, splitPlan, type OpenPlan } from './open-schedule.js';
@@ -20,7 +20,8 @@ type Slice = OpenRun & { readonly connections: number };
 /** The mean target rate of a plan, per second: what it means to start ÷ its length. */
 const meanRate = (p: OpenPlan) => {
   const ms = planMs(p);
-  return ms > 0 ? Math.round((expectedPerStage(p).reduce((a, b) => a + b, 0) / ms) * 1000 * 10) / 10 : 0;
+  // Six significant digits: a per-minute rate (1/m is 0.0166667/s) is not rounded away.
+  return ms > 0 ? Number(((expectedPerStage(p).reduce((a, b) => a + b, 0) / ms) * 1000).toPrecision(6)) : 0;
 };
 
 export async function runOpenLoad(load: LoadConfig, target: LoadTarget, clock: Clock, now: () => Date, http?: HttpClient): Promise<LoadResult> {
@@ -92,7 +93,8 @@ export async function runOpenLoad(load: LoadConfig, target: LoadTarget, clock: C
     const ran = counters.filter((c): c is OpenMeasured => c !== undefined);
     const total = { ...addCounters(ran), elapsedMs: Math.max(...ran.map((c) => c.elapsedMs)) };
     const all = toResult('all', { ...runs[0]!, method: 'MIXED', connections: maxInFlight }, total, mergeHistograms(hists), startedAt, true, mergeHistograms(failedHists));
-    overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf(mergeStages(results.map((r) => r.stages))) };
+    const lag = worstLag(results);
+    overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf(mergeStages(results.map((r) => r.stages))), ...(lag ? { sendLagMs: lag } : {}) };
   }
   return { ...shape, requests: results, overall, ...(idleNotes.length ? { notes: idleNotes } : {}) };
 }
@@ -116,10 +118,10 @@ function openResult(r: LoadRequestResult, plan: OpenPlan, c: OpenMeasured): Load
       expected: Math.round(expected[i]! * 1000) / 1000,
       requests,
       dropped: m?.dropped ?? 0,
-      achievedRate: Math.round((requests / s.durationMs) * 1000 * 10) / 10,
+      achievedRate: Number(((requests / s.durationMs) * 1000).toPrecision(6)),
       histogram: encodeHistogram(h),
       latencyMs: summarize(h),
     };
   });
-  return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages };
+  return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages, ...(c.sendLagMs ? { sendLagMs: c.sendLagMs } : {}) };
 }

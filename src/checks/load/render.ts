@@ -24,14 +24,18 @@ export function renderLoad(judged: Judged<LoadVerdict>, ctx: EvalContext): Rende
       case 'arrival': {
         const share = v.targetRate > 0 ? ` (${round((v.achievedRate / v.targetRate) * 100)} %)` : '';
         const dropped = v.dropped === 0 ? 'none dropped' : `${v.dropped} dropped at max-in-flight${v.maxInFlight !== undefined ? ` ${v.maxInFlight}` : ''}, counted as errors`;
-        b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${formatMs(v.durationMs)}${v.runs ? ` × ${v.runs} samples` : ''}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
+        if (v.dropped > 0) b.note(`load: each of the ${v.dropped} dropped requests counts in the latency percentiles at \`timeout\` (the most its user would have waited), so drops cannot hide a stall`);
+        if (v.lateSends) {
+          b.note(`load: the generator itself sent requests up to ${formatMs(v.lateSends.max)} late (p99 ${formatMs(v.lateSends.p99)}): its event loop lagged, so the target saw late bursts rather than the schedule; latency still runs from each intended start`);
+        }
+        b.row('arrival rate', `${rate(v.achievedRate)}/s started of ${rate(v.targetRate)}/s target${share} over ${formatMs(v.durationMs)}${v.runs ? ` × ${v.runs} samples` : ''}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
         break;
       }
       case 'stage': {
-        const ramp = v.fromRate === v.targetRate ? `${v.targetRate}/s` : `${v.fromRate}→${v.targetRate}/s`;
+        const ramp = v.fromRate === v.targetRate ? `${rate(v.targetRate)}/s` : `${rate(v.fromRate)}→${rate(v.targetRate)}/s`;
         const subject = `stage ${v.index + 1} (${ramp}, ${formatMs(v.durationMs)})`;
         const latency = v.successes > 0 ? `p50 ${formatMs(v.p50Ms)} / p95 ${formatMs(v.p95Ms)} / p99 ${formatMs(v.p99Ms)}` : 'no successful response';
-        const value = `${latency}; ${v.achievedRate}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
+        const value = `${latency}; ${rate(v.achievedRate)}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
         b.row(subject, value, 'from intended start', v.expected === 0 ? 'skip' : v.dropped === 0 ? 'pass' : 'fail');
         break;
       }
@@ -135,7 +139,10 @@ export function renderLoad(judged: Judged<LoadVerdict>, ctx: EvalContext): Rende
   return b.done();
 }
 
+/** A rate per second as read: whole tenths from 100/s up, else three significant digits (1/m is 0.0167/s, not 0/s). */
+export const rate = (n: number) => (n === 0 ? 0 : Math.abs(n) >= 100 ? Math.round(n * 10) / 10 : Number(n.toPrecision(3)));
+
 /** A request's failures by kind, out of its requests. */
 function counts(r: LoadRequestResult): string {
-  return `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
+  return `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''}${r.dropped ? `, ${r.dropped} dropped` : ''} of ${r.requests}`;
 }

@@ -65,6 +65,8 @@ export const loadRequestCountsSchema = z.object({
   /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
   dropped: z.number().optional(),
   stages: z.array(stageResultSchema).optional(),
+  /** The open model: how late the generator itself sent requests after their intended start (its own event loop), ms. */
+  sendLagMs: z.object({ p99: z.number(), max: z.number() }).optional(),
   /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
   idle: z.string().optional(),
 });
