@@ -149,8 +149,9 @@ export function mergeShards(
           throw new UserError(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${(err as Error).message}`);
         }
       }
-      if (h.totalCount + failed !== r.responses) {
-        throw new UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
+      // The open model's dropped requests count in the histogram at `timeout`, as responses do.
+      if (h.totalCount + failed !== r.responses + (r.dropped ?? 0)) {
+        throw new UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses${r.dropped ? ` and ${r.dropped} dropped` : ''}`);
       }
     }
     if (expect && result.configHash !== expect.configHash) {

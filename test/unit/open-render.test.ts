@@ -54,4 +54,13 @@ describe('open model: rates and notes as read (issue 18 review)', () => {
     const parts = [load(closed as LoadRequestResult), load(req())].map((l, i) => ({ result: toShardResult(l, spec(i + 1), 'production', 'h'), source: `shard ${i + 1}` }));
     expect(mergeShards(parts).load.overall.model).toBe('open');
   });
+
+  it('a shard that dropped requests merges: its histogram holds responses plus dropped (each at timeout)', () => {
+    const spec = (index: number) => ({ index, count: 2 });
+    const dropping = req({ requests: 3, responses: 1, dropped: 2, histogram: hist(2, 10_000, 10_000), latencyMs: { count: 3, min: 2, mean: 6667, p50: 10_000, p90: 10_000, p95: 10_000, p99: 10_000, max: 10_000 } });
+    const parts = [load(dropping), load(req())].map((l, i) => ({ result: toShardResult(l, spec(i + 1), 'production', 'h'), source: `shard ${i + 1}` }));
+    const o = mergeShards(parts).load.overall;
+    expect(o.dropped).toBe(2);
+    expect(o.latencyMs.count).toBe(4);
+  });
 });

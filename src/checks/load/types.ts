@@ -22,7 +22,7 @@ export const stageResultSchema = z.object({
   dropped: z.number(),
   /** Requests started ÷ the stage's duration, per second. */
   achievedRate: z.number(),
-  /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+  /** The successful responses' latencies from their intended start, and each dropped request at `timeout`: the encoded HDR histogram (µs), and its summary. */
   histogram: z.string(),
   latencyMs: latencySummarySchema,
 });
