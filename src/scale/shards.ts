@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '../config/errors.js';
-import { splitOpen, type LoadConfig } from '../checks/load/schema.js';
+import { DEFAULT_MAX_IN_FLIGHT, isOpenModel, splitOpen, type LoadConfig } from '../checks/load/schema.js';
 import { loadRequestCountsSchema, type LoadRequestCounts, type LoadRequestResult, type LoadResult } from '../checks/load/types.js';
 import { addCounters, errorRate, failedOf, requestsPerSecond, sumOf } from './counters.js';
 import { decodeHistogram, encodeHistogram, failedLatencyOf, mergeHistograms, summarize, type Histogram } from './histogram.js';
@@ -33,6 +33,12 @@ import { share, shardSpecSchema, type ShardSpec } from './shard-spec.js';
  */
 export function shardLoad(load: LoadConfig, s: ShardSpec): LoadConfig {
   const part = (total: number) => share(total, s.count, s.index - 1);
+  // Every request on every worker of every shard holds at least one slot of max-in-flight.
+  const inFlight = load['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+  const floors = s.count * (load.requests?.length ?? 1) * (typeof load.workers === 'number' ? load.workers : 1);
+  if (isOpenModel(load) && floors > inFlight) {
+    throw new UserError(`load.max-in-flight is ${inFlight}, below one request in flight per request per worker per shard (${floors} over ${s.count} shards); raise it, or use fewer shards or workers`);
+  }
   return {
     ...load,
     connections: Math.max(1, part(load.connections)),

@@ -32,6 +32,14 @@ describe('open model: the in-flight cap over workers and requests', () => {
   });
 });
 
+describe('open model: the in-flight cap over shards', () => {
+  it('a matrix of more shards than max-in-flight allows (one slot per request per worker per shard) is refused, naming max-in-flight', () => {
+    const load = parse({ 'arrival-rate': '100/s', 'max-in-flight': 10, workers: 2, requests: requests(2) }).data!.environments.t!.load!;
+    expect(() => shardLoad(load, { index: 1, count: 3 })).toThrow(/max-in-flight is 10.*12 over 3 shards/);
+    expect(shardLoad(load, { index: 1, count: 2 })['max-in-flight']).toBe(5);
+  });
+});
+
 describe('open model: config messages (issue 18 review)', () => {
   const problem = (load: string) => {
     try {
