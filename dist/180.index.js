@@ -182,6 +182,8 @@ const stageResultSchema = schemas/* object */.Ikc({
     from: schemas/* number */.aig(),
     target: schemas/* number */.aig(),
     durationMs: schemas/* number */.aig(),
+    /** Runs of the stage these figures add up (gate samples): counts and `expected` are over all of them. Absent: 1. */
+    runs: schemas/* number */.aig().optional(),
     /** Requests the schedule meant to start in this stage (the integral of its rate). */
     expected: schemas/* number */.aig(),
     /** Requests started on schedule in this stage (not dropped). */
@@ -189,7 +191,7 @@ const stageResultSchema = schemas/* object */.Ikc({
     dropped: schemas/* number */.aig(),
     /** Requests started ÷ the stage's duration, per second. */
     achievedRate: schemas/* number */.aig(),
-    /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+    /** The successful responses' latencies from their intended start, and each dropped request at `timeout`: the encoded HDR histogram (µs), and its summary. */
     histogram: schemas/* string */.YjP(),
     latencyMs: latencySummarySchema,
 });
@@ -230,6 +232,8 @@ const loadRequestCountsSchema = schemas/* object */.Ikc({
     /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
     dropped: schemas/* number */.aig().optional(),
     stages: schemas/* array */.YOg(stageResultSchema).optional(),
+    /** The open model: how late the generator itself sent requests after their intended start (its own event loop), ms. */
+    sendLagMs: schemas/* object */.Ikc({ p99: schemas/* number */.aig(), max: schemas/* number */.aig() }).optional(),
     /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
     idle: schemas/* string */.YjP().optional(),
 });
@@ -273,6 +277,12 @@ const shardResultSchema = schemas/* object */.Ikc({
  */
 function shardLoad(load, s) {
     const part = (total) => (0,shard_spec/* share */.uM)(total, s.count, s.index - 1);
+    // Every request on every worker of every shard holds at least one slot of max-in-flight.
+    const inFlight = load['max-in-flight'] ?? schema/* DEFAULT_MAX_IN_FLIGHT */.A2;
+    const floors = s.count * (load.requests?.length ?? 1) * (typeof load.workers === 'number' ? load.workers : 1);
+    if ((0,schema/* isOpenModel */.A)(load) && floors > inFlight) {
+        throw new errors/* UserError */.yo(`load.max-in-flight is ${inFlight}, below one request in flight per request per worker per shard (${floors} over ${s.count} shards); raise it, or use fewer shards or workers`);
+    }
     return {
         ...load,
         connections: Math.max(1, part(load.connections)),
@@ -298,7 +308,7 @@ function toShardResult(load, spec, environment, hash) {
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
-            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
+            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages, ...(r.sendLagMs ? { sendLagMs: r.sendLagMs } : {}) } : {}),
         })),
     };
 }
@@ -381,8 +391,9 @@ function mergeShards(list, expect) {
                     throw new errors/* UserError */.yo(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
                 }
             }
-            if (h.totalCount + failed !== r.responses) {
-                throw new errors/* UserError */.yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
+            // The open model's dropped requests count in the histogram at `timeout`, as responses do.
+            if (h.totalCount + failed !== r.responses + (r.dropped ?? 0)) {
+                throw new errors/* UserError */.yo(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses${r.dropped ? ` and ${r.dropped} dropped` : ''}`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
@@ -495,13 +506,14 @@ function combine(name, parts) {
         ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
-        ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
+        ...(parts.some(({ r }) => r.model) ? openOf(parts.map((p) => p.r)) : {}),
     };
 }
 /** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
 function openOf(list) {
     const stages = (0,scale_stages/* mergeStages */.U)(list.map((r) => r.stages));
-    return { model: 'open', targetRate: Math.round((0,counters/* sumOf */.XN)(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: (0,counters/* sumOf */.XN)(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
+    const lag = (0,scale_stages/* worstLag */.K)(list);
+    return { model: 'open', targetRate: Number((0,counters/* sumOf */.XN)(list, (r) => r.targetRate ?? 0).toPrecision(6)), dropped: (0,counters/* sumOf */.XN)(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}), ...(lag ? { sendLagMs: lag } : {}) };
 }
 
 
@@ -511,6 +523,7 @@ function openOf(list) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ worstLag),
 /* harmony export */   U: () => (/* binding */ mergeStages)
 /* harmony export */ });
 /* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53537);
@@ -532,19 +545,27 @@ function mergeStages(lists, repeats = false) {
         const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeHistograms */ .Q7)(parts.map((p) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeHistogram */ .pr)(p.histogram)));
         const durationMs = parts[0].durationMs;
         const requests = (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.requests);
-        const span = repeats ? durationMs * parts.length : durationMs;
+        // Slices of one run share its runs; repeats add theirs, so rates are counts ÷ (duration × runs).
+        const runs = repeats ? (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.runs ?? 1) : (parts[0].runs ?? 1);
+        const span = durationMs * runs;
         return {
             from: repeats ? parts[0].from : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.from),
             target: repeats ? parts[0].target : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.target),
             durationMs,
+            ...(runs !== 1 ? { runs } : {}),
             expected: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.expected),
             requests,
             dropped: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.dropped),
-            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            achievedRate: span > 0 ? Number(((requests / span) * 1000).toPrecision(6)) : 0,
             histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeHistogram */ .ll)(h),
             latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .summarize */ .eh)(h),
         };
     });
+}
+/** The generator's send lag over slices or samples: the worst slice's p99 and max (an upper bound, never an average). */
+function worstLag(list) {
+    const lags = list.flatMap((r) => (r.sendLagMs ? [r.sendLagMs] : []));
+    return lags.length ? { p99: Math.max(...lags.map((l) => l.p99)), max: Math.max(...lags.map((l) => l.max)) } : undefined;
 }
 
 

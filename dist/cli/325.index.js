@@ -195,6 +195,7 @@ function medianOfSamples(runs) {
             // The open model: dropped requests summed, each stage over all samples' time.
             ...(counts.dropped !== undefined ? { dropped: counts.dropped } : {}),
             ...(list[0].stages ? { stages: (0,_stages_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeStages */ .U)(list.map((r) => r.stages), true) } : {}),
+            ...((0,_stages_js__WEBPACK_IMPORTED_MODULE_2__/* .worstLag */ .K)(list) ? { sendLagMs: (0,_stages_js__WEBPACK_IMPORTED_MODULE_2__/* .worstLag */ .K)(list) } : {}),
         };
     };
     return {
@@ -212,6 +213,7 @@ function medianOfSamples(runs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ worstLag),
 /* harmony export */   U: () => (/* binding */ mergeStages)
 /* harmony export */ });
 /* harmony import */ var _counters_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53537);
@@ -233,19 +235,27 @@ function mergeStages(lists, repeats = false) {
         const h = (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeHistograms */ .Q7)(parts.map((p) => (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeHistogram */ .pr)(p.histogram)));
         const durationMs = parts[0].durationMs;
         const requests = (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.requests);
-        const span = repeats ? durationMs * parts.length : durationMs;
+        // Slices of one run share its runs; repeats add theirs, so rates are counts ÷ (duration × runs).
+        const runs = repeats ? (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.runs ?? 1) : (parts[0].runs ?? 1);
+        const span = durationMs * runs;
         return {
             from: repeats ? parts[0].from : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.from),
             target: repeats ? parts[0].target : (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.target),
             durationMs,
+            ...(runs !== 1 ? { runs } : {}),
             expected: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.expected),
             requests,
             dropped: (0,_counters_js__WEBPACK_IMPORTED_MODULE_1__/* .sumOf */ .XN)(parts, (p) => p.dropped),
-            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            achievedRate: span > 0 ? Number(((requests / span) * 1000).toPrecision(6)) : 0,
             histogram: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeHistogram */ .ll)(h),
             latencyMs: (0,_histogram_js__WEBPACK_IMPORTED_MODULE_0__/* .summarize */ .eh)(h),
         };
     });
+}
+/** The generator's send lag over slices or samples: the worst slice's p99 and max (an upper bound, never an average). */
+function worstLag(list) {
+    const lags = list.flatMap((r) => (r.sendLagMs ? [r.sendLagMs] : []));
+    return lags.length ? { p99: Math.max(...lags.map((l) => l.p99)), max: Math.max(...lags.map((l) => l.max)) } : undefined;
 }
 
 

@@ -296,6 +296,9 @@ var open_schedule = __webpack_require__(60056);
 class BodyTooLarge extends Error {
     code = 'LG_BODY_TOO_LARGE';
 }
+class ResponseTimeout extends Error {
+    code = 'LG_RESPONSE_TIMEOUT';
+}
 /** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
 function runOpen(run, clock, hist, failedHist) {
     const url = new URL(run.url);
@@ -305,6 +308,8 @@ function runOpen(run, clock, hist, failedHist) {
         headersTimeout: run.timeoutMs,
         bodyTimeout: run.timeoutMs,
         keepAliveTimeout: 4000,
+        // A connection that never completes (a SYN blackhole) is a timeout too, not undici's 10 s default.
+        connect: { timeout: run.timeoutMs },
     });
     const opts = { path: url.pathname + url.search, method: run.method, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
     const contains = run.expectBodyContains;
@@ -318,20 +323,27 @@ function runOpen(run, clock, hist, failedHist) {
     let closed = false;
     let scheduled = false;
     let t0 = 0;
+    const lag = (0,histogram/* createHistogram */.v5)();
     return new Promise((resolve) => {
         let timer;
         let deadline;
+        const timers = new Set();
         const finish = () => {
             if (closed)
                 return;
             closed = true;
             clearTimeout(timer);
             clearTimeout(deadline);
+            for (const t of timers)
+                clearTimeout(t);
             // Requests still in flight at the deadline got no complete response in time.
             c.timeouts += inFlight;
             if (inFlight > 0 && !c.firstError)
                 c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
             c.elapsedMs = clock.monotonic() - t0;
+            const l = (0,histogram/* summarize */.eh)(lag);
+            if (l.count > 0)
+                c.sendLagMs = { p99: l.p99, max: l.max };
             pool.destroy().catch(() => undefined);
             resolve(c);
         };
@@ -352,19 +364,52 @@ function runOpen(run, clock, hist, failedHist) {
                 c.firstError = { class: cls, message };
             settled();
         };
-        const launch = (intended, s) => {
+        const launch = (intended, s, lagMs) => {
             if (inFlight >= run.maxInFlight) {
                 c.dropped++;
                 s.dropped++;
+                // A dropped request counts in the percentiles at `timeout`: the most its user would have waited.
+                (0,histogram/* recordMs */.mw)(hist, run.timeoutMs);
+                (0,histogram/* recordMs */.mw)(s.hist, run.timeoutMs);
                 return;
             }
+            (0,histogram/* recordMs */.mw)(lag, lagMs);
             inFlight++;
             s.requests++;
             let status = 0;
             let bytes = 0;
             let body = '';
+            // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
+            // connection that hangs frees its slot at `timeout` and counts as a timeout.
+            let done = false;
+            let ctl;
+            const expired = () => new ResponseTimeout(`no complete response within ${run.timeoutMs} ms`);
+            const timer = setTimeout(() => {
+                timers.delete(timer);
+                if (done || closed)
+                    return;
+                done = true;
+                ctl?.abort(expired());
+                c.timeouts++;
+                if (!c.firstError)
+                    c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
+                settled();
+            }, run.timeoutMs);
+            timers.add(timer);
+            const end = () => {
+                if (done)
+                    return false;
+                done = true;
+                clearTimeout(timer);
+                timers.delete(timer);
+                return true;
+            };
             pool.dispatch(opts, {
-                onRequestStart() { },
+                onRequestStart(controller) {
+                    ctl = controller;
+                    if (done)
+                        controller.abort(expired());
+                },
                 onResponseStart(_ctl, code) {
                     status = code;
                 },
@@ -376,7 +421,7 @@ function runOpen(run, clock, hist, failedHist) {
                         body += chunk.toString();
                 },
                 onResponseEnd() {
-                    if (closed)
+                    if (!end() || closed)
                         return;
                     const ms = clock.monotonic() - t0 - intended;
                     c.responses++;
@@ -395,7 +440,8 @@ function runOpen(run, clock, hist, failedHist) {
                     settled();
                 },
                 onResponseError(_ctl, err) {
-                    failed(err);
+                    if (end())
+                        failed(err);
                 },
             });
         };
@@ -409,7 +455,7 @@ function runOpen(run, clock, hist, failedHist) {
                 const at = next.value;
                 while (stage < ends.length - 1 && at >= ends[stage])
                     stage++;
-                launch(at, c.stages[stage]);
+                launch(at, c.stages[stage], now - at);
                 next = schedule.next();
             }
             if (!next.done) {
@@ -443,7 +489,8 @@ function runOpen(run, clock, hist, failedHist) {
 /** The mean target rate of a plan, per second: what it means to start ÷ its length. */
 const meanRate = (p) => {
     const ms = (0,open_schedule/* planMs */.ge)(p);
-    return ms > 0 ? Math.round(((0,open_schedule/* expectedPerStage */.iF)(p).reduce((a, b) => a + b, 0) / ms) * 1000 * 10) / 10 : 0;
+    // Six significant digits: a per-minute rate (1/m is 0.0166667/s) is not rounded away.
+    return ms > 0 ? Number((((0,open_schedule/* expectedPerStage */.iF)(p).reduce((a, b) => a + b, 0) / ms) * 1000).toPrecision(6)) : 0;
 };
 async function runOpenLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
@@ -474,7 +521,7 @@ async function runOpenLoad(load, target, clock, now, http) {
         maxInFlight,
     };
     const live = runs.map((r) => !(0,open_schedule/* planIsIdle */.WG)(r.plan));
-    const idleReason = 'sends nothing: its share of the arrival rate is 0 in every stage, because the rate is split into more slices than it has requests; the slices add up to the rate exactly';
+    const idleReason = 'sends nothing: the schedule is dealt round-robin over its slices (requests, workers, shards) and starts fewer requests than there are slices; together they start it exactly';
     const idleNotes = requests.flatMap((r, i) => (live[i] ? [] : [`load: ${r.name} ${idleReason}`]));
     const measured = (i, c, startedAt) => {
         const r = runs[i];
@@ -494,7 +541,8 @@ async function runOpenLoad(load, target, clock, now, http) {
         if (unreachable)
             return { ...unreachable, ...shape };
     }
-    const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_.availableParallelism)()) : load.workers;
+    // `auto` never splits max-in-flight below one slot per request per worker (the config refuses that for a number).
+    const workers = load.workers === 'auto' ? Math.max(1, Math.min(8, (0,external_node_os_.availableParallelism)(), Math.floor(maxInFlight / n))) : load.workers;
     if (workers > 1)
         return runWithWorkers(load, target, workers, (slice) => runOpenLoad(slice, target, clock, now));
     if (load.warmup > 0) {
@@ -512,7 +560,8 @@ async function runOpenLoad(load, target, clock, now, http) {
         const ran = counters.filter((c) => c !== undefined);
         const total = { ...(0,scale_counters/* addCounters */.Zy)(ran), elapsedMs: Math.max(...ran.map((c) => c.elapsedMs)) };
         const all = toResult('all', { ...runs[0], method: 'MIXED', connections: maxInFlight }, total, (0,histogram/* mergeHistograms */.Q7)(hists), startedAt, true, (0,histogram/* mergeHistograms */.Q7)(failedHists));
-        overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf((0,stages/* mergeStages */.U)(results.map((r) => r.stages))) };
+        const lag = (0,stages/* worstLag */.K)(results);
+        overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf((0,stages/* mergeStages */.U)(results.map((r) => r.stages))), ...(lag ? { sendLagMs: lag } : {}) };
     }
     return { ...shape, requests: results, overall, ...(idleNotes.length ? { notes: idleNotes } : {}) };
 }
@@ -534,12 +583,12 @@ function openResult(r, plan, c) {
             expected: Math.round(expected[i] * 1000) / 1000,
             requests,
             dropped: m?.dropped ?? 0,
-            achievedRate: Math.round((requests / s.durationMs) * 1000 * 10) / 10,
+            achievedRate: Number(((requests / s.durationMs) * 1000).toPrecision(6)),
             histogram: (0,histogram/* encodeHistogram */.ll)(h),
             latencyMs: (0,histogram/* summarize */.eh)(h),
         };
     });
-    return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages };
+    return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages, ...(c.sendLagMs ? { sendLagMs: c.sendLagMs } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/load/run.ts

@@ -51172,7 +51172,11 @@ const EPS = 1e-9;
  * requests 10 ms apart, and a ramp starts them ever closer. Lazy: a long run is never an array.
  */
 function* arrivals(p) {
-    let k = 0;
+    // A slice walks the whole plan's schedule, every `of`-th arrival from its `index`.
+    const step = p.slice?.of ?? 1;
+    let k = p.slice?.index ?? 0;
+    if (p.slice)
+        p = p.slice.whole;
     let before = 0; // the integral of the rate up to the current stage
     let t0 = 0;
     let a = perMs(p.start);
@@ -51190,7 +51194,7 @@ function* arrivals(p) {
             else
                 t = ((-a + Math.sqrt(Math.max(0, a * a + (2 * (b - a) * x) / d))) * d) / (b - a);
             yield t0 + Math.min(Math.max(t, 0), d);
-            k++;
+            k += step;
         }
         before += total;
         t0 += d;
@@ -51201,12 +51205,24 @@ function* arrivals(p) {
 function splitRate(r, parts, i) {
     return { count: (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .share */ .uM)(r.count, parts, i), per: r.per };
 }
-/** Share `i` of `parts` of a plan: every rate in it split the same way, so each stage's shares add up exactly. */
+/**
+ * Share `i` of `parts` of a plan: every rate in it split the same way (so each stage's shares add up
+ * exactly), and its arrivals dealt round-robin from the whole schedule: slice i of N takes arrivals
+ * k ≡ i (mod N), so the slices together start exactly the whole plan's requests at its times.
+ * A slice split again composes: slice a of A, split into n, gives slices a + i·A of A·n.
+ */
 function splitPlan(p, parts, i) {
-    return { start: splitRate(p.start, parts, i), stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })) };
+    const base = p.slice ?? { index: 0, of: 1, whole: { start: p.start, stages: p.stages } };
+    return {
+        start: splitRate(p.start, parts, i),
+        stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })),
+        slice: { index: base.index + i * base.of, of: base.of * parts, whole: base.whole },
+    };
 }
-/** True when the plan starts nothing: every rate in it is 0. */
-const planIsIdle = (p) => p.start.count === 0 && p.stages.every((s) => s.target.count === 0);
+/** How many requests a whole plan starts: every k below the integral of its rate. */
+const arrivalCount = (p) => Math.max(0, Math.ceil(expectedPerStage(p).reduce((a, b) => a + b, 0) - EPS));
+/** True when the plan starts nothing: every rate in it is 0, or (a slice) the whole plan has fewer arrivals than its index. */
+const planIsIdle = (p) => (p.slice ? arrivalCount(p.slice.whole) <= p.slice.index : p.start.count === 0 && p.stages.every((s) => s.target.count === 0));
 
 
 /***/ }),
@@ -51254,7 +51270,7 @@ const MAX_ARRIVALS = 1_000_000;
 const arrivalRate = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().transform((v, ctx) => {
     const r = (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .parseArrivalRate */ .R5)(v);
     if (!r || r.count > MAX_ARRIVALS) {
-        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS})`, input: v });
         return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
     }
     return r;
@@ -51329,6 +51345,16 @@ const loadObjectSchema = zod__WEBPACK_IMPORTED_MODULE_3__/* .strictObject */ .re
         ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${(0,_config_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(length)}, above the limit of a day` });
     if (!staged && l['arrival-rate']?.count === 0)
         ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+    if (staged && l.stages.length > 0 && (l['arrival-rate']?.count ?? 0) === 0 && l.stages.every((s) => s.target.count === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: 'every stage targets 0 and arrival-rate is 0: nothing would be sent' });
+    }
+    // Every request on every worker holds at least one slot: more of them than max-in-flight would exceed it.
+    const slots = (l.requests?.length ?? 1) * (typeof l.workers === 'number' ? l.workers : 1);
+    const bound = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    if ((l['arrival-rate'] !== undefined || staged) && bound >= 1 && slots > bound) {
+        const set = l['max-in-flight'] !== undefined ? `is ${bound}` : `is ${bound} by default`;
+        ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight ${set}, below one request in flight per request per worker (${l.requests?.length ?? 1} requests × ${typeof l.workers === 'number' ? l.workers : 1} workers = ${slots}); raise it or use fewer workers` });
+    }
     if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
         ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
     }
@@ -51344,7 +51370,8 @@ const MAX_IN_FLIGHT = 1000;
 const isOpenModel = (l) => l['arrival-rate'] !== undefined || l.stages !== undefined;
 /** The open model's schedule as the config gives it. */
 function openPlanOf(l) {
-    return (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .planOf */ .XC)(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+    const plan = (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .planOf */ .XC)(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+    return l.openSlice ? { ...plan, slice: l.openSlice } : plan;
 }
 /** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
 function splitOpen(l, parts, i) {
@@ -51352,6 +51379,8 @@ function splitOpen(l, parts, i) {
         return {};
     const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
     return {
+        // The arrivals are dealt round-robin from the whole schedule (see splitPlan); the rates are the slice's share.
+        openSlice: (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPlan */ .cd)(openPlanOf(l), parts, i).slice,
         ...(l['arrival-rate'] ? { 'arrival-rate': (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRate */ .Hx)(l['arrival-rate'], parts, i) } : {}),
         ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: (0,_open_schedule_js__WEBPACK_IMPORTED_MODULE_2__/* .splitRate */ .Hx)(s.target, parts, i) })) } : {}),
         'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),
@@ -53927,7 +53956,8 @@ function describeIssue(issue, lineOf, fromEnv) {
             message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
             break;
         default:
-            message = issue.input === undefined ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
+            // What was found is worth saying of a scalar; a refinement on a mapping or list says it itself.
+            message = issue.input === undefined || (typeof issue.input === 'object' && issue.input !== null) ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
     }
     return { path: (0,errors/* formatPath */.jV)(path), line: lineOf(path), message };
 }
@@ -55226,7 +55256,7 @@ const indexesCheck = {
             return undefined;
         // Loaded lazily: only a run with the indexes check loads the MongoDB driver. Inside the check's
         // failure isolation, as before the registry: a driver that cannot load is this check's finding.
-        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(245), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
+        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(328), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
         return runIndexes(cfg, plan.mongodbUri);
     },
     evaluate: (results, ctx) => (results.indexes && ctx.config.indexes ? evaluateIndexes(results.indexes, ctx.config.indexes, ctx) : undefined),
@@ -55391,22 +55421,29 @@ function judgeErrorRate(r, budgets, ctx) {
         { kind: 'throughput', request: r, requestsPerSecond: r.requestsPerSecond, elapsedMs: r.elapsedMs },
     ];
 }
+/** The generator's own send lag above which the summary says the target saw bursts, not the schedule. */
+const SEND_LAG_NOTE_MS = 10;
 /** The open model's arrivals and stages, from the overall result (all requests, workers and shards). */
 function openVerdicts(load) {
     const o = load.overall;
     const stages = o.stages ?? [];
     const durationMs = stages.reduce((a, s) => a + s.durationMs, 0) || load.durationMs;
+    // Gate samples repeat the run: the rate is what started ÷ the time observed over every run.
+    const observedMs = stages.reduce((a, s) => a + s.durationMs * (s.runs ?? 1), 0) || durationMs;
+    const runs = durationMs > 0 ? Math.round(observedMs / durationMs) : 1;
     const started = stages.length ? stages.reduce((a, s) => a + s.requests, 0) : o.requests - (o.dropped ?? 0);
-    const perSecond = (n, ms) => (ms > 0 ? Math.round((n / ms) * 1000 * 10) / 10 : 0);
+    const perSecond = (n, ms) => (ms > 0 ? Number(((n / ms) * 1000).toPrecision(6)) : 0);
     const out = [
         {
             kind: 'arrival',
             targetRate: o.targetRate ?? 0,
-            achievedRate: perSecond(started, durationMs),
+            achievedRate: perSecond(started, observedMs),
             started,
             dropped: o.dropped ?? 0,
             ...(load.maxInFlight !== undefined ? { maxInFlight: load.maxInFlight } : {}),
             durationMs,
+            ...(runs > 1 ? { runs } : {}),
+            ...(o.sendLagMs && o.sendLagMs.max > SEND_LAG_NOTE_MS ? { lateSends: o.sendLagMs } : {}),
         },
     ];
     stages.forEach((s, index) => {
@@ -55444,14 +55481,19 @@ function renderLoad(judged, ctx) {
             case 'arrival': {
                 const share = v.targetRate > 0 ? ` (${round((v.achievedRate / v.targetRate) * 100)} %)` : '';
                 const dropped = v.dropped === 0 ? 'none dropped' : `${v.dropped} dropped at max-in-flight${v.maxInFlight !== undefined ? ` ${v.maxInFlight}` : ''}, counted as errors`;
-                b.row('arrival rate', `${v.achievedRate}/s started of ${v.targetRate}/s target${share} over ${(0,duration/* formatMs */._V)(v.durationMs)}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
+                if (v.dropped > 0)
+                    b.note(`load: each of the ${v.dropped} dropped requests counts in the latency percentiles at \`timeout\` (the most its user would have waited), so drops cannot hide a stall`);
+                if (v.lateSends) {
+                    b.note(`load: the generator itself sent requests up to ${(0,duration/* formatMs */._V)(v.lateSends.max)} late (p99 ${(0,duration/* formatMs */._V)(v.lateSends.p99)}): its event loop lagged, so the target saw late bursts rather than the schedule; latency still runs from each intended start`);
+                }
+                b.row('arrival rate', `${rate(v.achievedRate)}/s started of ${rate(v.targetRate)}/s target${share} over ${(0,duration/* formatMs */._V)(v.durationMs)}${v.runs ? ` × ${v.runs} samples` : ''}; ${dropped}`, 'open model', v.dropped === 0 ? 'pass' : 'fail');
                 break;
             }
             case 'stage': {
-                const ramp = v.fromRate === v.targetRate ? `${v.targetRate}/s` : `${v.fromRate}→${v.targetRate}/s`;
+                const ramp = v.fromRate === v.targetRate ? `${rate(v.targetRate)}/s` : `${rate(v.fromRate)}→${rate(v.targetRate)}/s`;
                 const subject = `stage ${v.index + 1} (${ramp}, ${(0,duration/* formatMs */._V)(v.durationMs)})`;
                 const latency = v.successes > 0 ? `p50 ${(0,duration/* formatMs */._V)(v.p50Ms)} / p95 ${(0,duration/* formatMs */._V)(v.p95Ms)} / p99 ${(0,duration/* formatMs */._V)(v.p99Ms)}` : 'no successful response';
-                const value = `${latency}; ${v.achievedRate}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
+                const value = `${latency}; ${rate(v.achievedRate)}/s started (${v.started} of ${round(v.expected)} scheduled)${v.dropped ? `, ${v.dropped} dropped` : ''}`;
                 b.row(subject, value, 'from intended start', v.expected === 0 ? 'skip' : v.dropped === 0 ? 'pass' : 'fail');
                 break;
             }
@@ -55544,9 +55586,11 @@ function renderLoad(judged, ctx) {
     }
     return b.done();
 }
+/** A rate per second as read: whole tenths from 100/s up, else three significant digits (1/m is 0.0167/s, not 0/s). */
+const rate = (n) => (n === 0 ? 0 : Math.abs(n) >= 100 ? Math.round(n * 10) / 10 : Number(n.toPrecision(3)));
 /** A request's failures by kind, out of its requests. */
 function counts(r) {
-    return `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''} of ${r.requests}`;
+    return `${r.non2xx} non-2xx, ${r.socketErrors} socket errors, ${r.timeouts} timeouts${r.mismatches ? `, ${r.mismatches} body mismatches` : ''}${r.dropped ? `, ${r.dropped} dropped` : ''} of ${r.requests}`;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/load/index.ts

@@ -87155,7 +87155,11 @@ const EPS = 1e-9;
  * requests 10 ms apart, and a ramp starts them ever closer. Lazy: a long run is never an array.
  */
 function* arrivals(p) {
-    let k = 0;
+    // A slice walks the whole plan's schedule, every `of`-th arrival from its `index`.
+    const step = p.slice?.of ?? 1;
+    let k = p.slice?.index ?? 0;
+    if (p.slice)
+        p = p.slice.whole;
     let before = 0; // the integral of the rate up to the current stage
     let t0 = 0;
     let a = perMs(p.start);
@@ -87173,7 +87177,7 @@ function* arrivals(p) {
             else
                 t = ((-a + Math.sqrt(Math.max(0, a * a + (2 * (b - a) * x) / d))) * d) / (b - a);
             yield t0 + Math.min(Math.max(t, 0), d);
-            k++;
+            k += step;
         }
         before += total;
         t0 += d;
@@ -87184,12 +87188,24 @@ function* arrivals(p) {
 function splitRate(r, parts, i) {
     return { count: share(r.count, parts, i), per: r.per };
 }
-/** Share `i` of `parts` of a plan: every rate in it split the same way, so each stage's shares add up exactly. */
+/**
+ * Share `i` of `parts` of a plan: every rate in it split the same way (so each stage's shares add up
+ * exactly), and its arrivals dealt round-robin from the whole schedule: slice i of N takes arrivals
+ * k ≡ i (mod N), so the slices together start exactly the whole plan's requests at its times.
+ * A slice split again composes: slice a of A, split into n, gives slices a + i·A of A·n.
+ */
 function splitPlan(p, parts, i) {
-    return { start: splitRate(p.start, parts, i), stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })) };
+    const base = p.slice ?? { index: 0, of: 1, whole: { start: p.start, stages: p.stages } };
+    return {
+        start: splitRate(p.start, parts, i),
+        stages: p.stages.map((s) => ({ durationMs: s.durationMs, target: splitRate(s.target, parts, i) })),
+        slice: { index: base.index + i * base.of, of: base.of * parts, whole: base.whole },
+    };
 }
-/** True when the plan starts nothing: every rate in it is 0. */
-const planIsIdle = (p) => p.start.count === 0 && p.stages.every((s) => s.target.count === 0);
+/** How many requests a whole plan starts: every k below the integral of its rate. */
+const arrivalCount = (p) => Math.max(0, Math.ceil(expectedPerStage(p).reduce((a, b) => a + b, 0) - EPS));
+/** True when the plan starts nothing: every rate in it is 0, or (a slice) the whole plan has fewer arrivals than its index. */
+const planIsIdle = (p) => (p.slice ? arrivalCount(p.slice.whole) <= p.slice.index : p.start.count === 0 && p.stages.every((s) => s.target.count === 0));
 
 ;// CONCATENATED MODULE: ./src/checks/load/schema.ts
 
@@ -87217,7 +87233,7 @@ const MAX_ARRIVALS = 1_000_000;
 const arrivalRate = schemas_string().transform((v, ctx) => {
     const r = parseArrivalRate(v);
     if (!r || r.count > MAX_ARRIVALS) {
-        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS}), found ${JSON.stringify(v)}`, input: v });
+        ctx.addIssue({ code: 'custom', message: `expected a whole number of requests per second or minute, such as "200/s" or "30/m" (at most ${MAX_ARRIVALS})`, input: v });
         return NEVER;
     }
     return r;
@@ -87292,6 +87308,16 @@ const loadObjectSchema = strictObject({
         ctx.addIssue({ code: 'custom', path: ['stages'], message: `the stages add up to ${formatMs(length)}, above the limit of a day` });
     if (!staged && l['arrival-rate']?.count === 0)
         ctx.addIssue({ code: 'custom', path: ['arrival-rate'], message: 'arrival-rate is 0 with no stages: nothing would be sent' });
+    if (staged && l.stages.length > 0 && (l['arrival-rate']?.count ?? 0) === 0 && l.stages.every((s) => s.target.count === 0)) {
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: 'every stage targets 0 and arrival-rate is 0: nothing would be sent' });
+    }
+    // Every request on every worker holds at least one slot: more of them than max-in-flight would exceed it.
+    const slots = (l.requests?.length ?? 1) * (typeof l.workers === 'number' ? l.workers : 1);
+    const bound = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    if ((l['arrival-rate'] !== undefined || staged) && bound >= 1 && slots > bound) {
+        const set = l['max-in-flight'] !== undefined ? `is ${bound}` : `is ${bound} by default`;
+        ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight ${set}, below one request in flight per request per worker (${l.requests?.length ?? 1} requests × ${typeof l.workers === 'number' ? l.workers : 1} workers = ${slots}); raise it or use fewer workers` });
+    }
     if (!l['allow-heavy'] && (l['max-in-flight'] ?? 0) > MAX_IN_FLIGHT) {
         ctx.addIssue({ code: 'custom', path: ['max-in-flight'], message: `max-in-flight is ${l['max-in-flight']}, above the safety cap of ${MAX_IN_FLIGHT}; set allow-heavy: true if you mean it` });
     }
@@ -87307,7 +87333,8 @@ const MAX_IN_FLIGHT = 1000;
 const isOpenModel = (l) => l['arrival-rate'] !== undefined || l.stages !== undefined;
 /** The open model's schedule as the config gives it. */
 function openPlanOf(l) {
-    return planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+    const plan = planOf(l['arrival-rate'], l.stages?.map((s) => ({ durationMs: s.duration, target: s.target })), l.duration);
+    return l.openSlice ? { ...plan, slice: l.openSlice } : plan;
 }
 /** Share `i` of `parts` of the open model's keys: every rate split exactly (the shares add up to it), max-in-flight with a floor of 1. */
 function splitOpen(l, parts, i) {
@@ -87315,6 +87342,8 @@ function splitOpen(l, parts, i) {
         return {};
     const inFlight = l['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
     return {
+        // The arrivals are dealt round-robin from the whole schedule (see splitPlan); the rates are the slice's share.
+        openSlice: splitPlan(openPlanOf(l), parts, i).slice,
         ...(l['arrival-rate'] ? { 'arrival-rate': splitRate(l['arrival-rate'], parts, i) } : {}),
         ...(l.stages ? { stages: l.stages.map((s) => ({ duration: s.duration, target: splitRate(s.target, parts, i) })) } : {}),
         'max-in-flight': Math.max(1, Math.floor(inFlight / parts) + (i < inFlight % parts ? 1 : 0)),
@@ -87341,6 +87370,8 @@ const stageResultSchema = object({
     from: schemas_number(),
     target: schemas_number(),
     durationMs: schemas_number(),
+    /** Runs of the stage these figures add up (gate samples): counts and `expected` are over all of them. Absent: 1. */
+    runs: schemas_number().optional(),
     /** Requests the schedule meant to start in this stage (the integral of its rate). */
     expected: schemas_number(),
     /** Requests started on schedule in this stage (not dropped). */
@@ -87348,7 +87379,7 @@ const stageResultSchema = object({
     dropped: schemas_number(),
     /** Requests started ÷ the stage's duration, per second. */
     achievedRate: schemas_number(),
-    /** The successful responses' latencies from their intended start: the encoded HDR histogram (µs), and its summary. */
+    /** The successful responses' latencies from their intended start, and each dropped request at `timeout`: the encoded HDR histogram (µs), and its summary. */
     histogram: schemas_string(),
     latencyMs: latencySummarySchema,
 });
@@ -87389,6 +87420,8 @@ const loadRequestCountsSchema = object({
     /** The open model's requests that could not start on time (max-in-flight reached): counted in `requests` and as errors. */
     dropped: schemas_number().optional(),
     stages: array(stageResultSchema).optional(),
+    /** The open model: how late the generator itself sent requests after their intended start (its own event loop), ms. */
+    sendLagMs: object({ p99: schemas_number(), max: schemas_number() }).optional(),
     /** Set when this slice of the load sends nothing (its share of the rate or amount is 0): why. */
     idle: schemas_string().optional(),
 });
@@ -87411,19 +87444,27 @@ function mergeStages(lists, repeats = false) {
         const h = mergeHistograms(parts.map((p) => decodeHistogram(p.histogram)));
         const durationMs = parts[0].durationMs;
         const requests = sumOf(parts, (p) => p.requests);
-        const span = repeats ? durationMs * parts.length : durationMs;
+        // Slices of one run share its runs; repeats add theirs, so rates are counts ÷ (duration × runs).
+        const runs = repeats ? sumOf(parts, (p) => p.runs ?? 1) : (parts[0].runs ?? 1);
+        const span = durationMs * runs;
         return {
             from: repeats ? parts[0].from : sumOf(parts, (p) => p.from),
             target: repeats ? parts[0].target : sumOf(parts, (p) => p.target),
             durationMs,
+            ...(runs !== 1 ? { runs } : {}),
             expected: sumOf(parts, (p) => p.expected),
             requests,
             dropped: sumOf(parts, (p) => p.dropped),
-            achievedRate: span > 0 ? Math.round((requests / span) * 1000 * 10) / 10 : 0,
+            achievedRate: span > 0 ? Number(((requests / span) * 1000).toPrecision(6)) : 0,
             histogram: encodeHistogram(h),
             latencyMs: summarize(h),
         };
     });
+}
+/** The generator's send lag over slices or samples: the worst slice's p99 and max (an upper bound, never an average). */
+function worstLag(list) {
+    const lags = list.flatMap((r) => (r.sendLagMs ? [r.sendLagMs] : []));
+    return lags.length ? { p99: Math.max(...lags.map((l) => l.p99)), max: Math.max(...lags.map((l) => l.max)) } : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/scale/shards.ts
@@ -87457,6 +87498,12 @@ const shardResultSchema = object({
  */
 function shardLoad(load, s) {
     const part = (total) => share(total, s.count, s.index - 1);
+    // Every request on every worker of every shard holds at least one slot of max-in-flight.
+    const inFlight = load['max-in-flight'] ?? DEFAULT_MAX_IN_FLIGHT;
+    const floors = s.count * (load.requests?.length ?? 1) * (typeof load.workers === 'number' ? load.workers : 1);
+    if (isOpenModel(load) && floors > inFlight) {
+        throw new errors_UserError(`load.max-in-flight is ${inFlight}, below one request in flight per request per worker per shard (${floors} over ${s.count} shards); raise it, or use fewer shards or workers`);
+    }
     return {
         ...load,
         connections: Math.max(1, part(load.connections)),
@@ -87482,7 +87529,7 @@ function toShardResult(load, spec, environment, hash) {
             requests: r.requests, responses: r.responses, non2xx: r.non2xx, socketErrors: r.socketErrors, timeouts: r.timeouts, mismatches: r.mismatches,
             statusCodes: { ...r.statusCodes }, histogram: r.histogram, ...(r.failedHistogram ? { failedHistogram: r.failedHistogram } : {}), ...(r.firstError ? { firstError: r.firstError } : {}),
             ...(r.latencyFrom ? { latencyFrom: r.latencyFrom } : {}), ...(r.idle ? { idle: r.idle } : {}),
-            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages } : {}),
+            ...(r.model ? { model: r.model, targetRate: r.targetRate, dropped: r.dropped, stages: r.stages, ...(r.sendLagMs ? { sendLagMs: r.sendLagMs } : {}) } : {}),
         })),
     };
 }
@@ -87565,8 +87612,9 @@ function mergeShards(list, expect) {
                     throw new errors_UserError(`${at}: the failed responses' histogram of request "${r.name}" is corrupt: ${err.message}`);
                 }
             }
-            if (h.totalCount + failed !== r.responses) {
-                throw new errors_UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses`);
+            // The open model's dropped requests count in the histogram at `timeout`, as responses do.
+            if (h.totalCount + failed !== r.responses + (r.dropped ?? 0)) {
+                throw new errors_UserError(`${at}: the histograms of request "${r.name}" hold ${h.totalCount + failed} latencies, but the counters say ${r.responses} responses${r.dropped ? ` and ${r.dropped} dropped` : ''}`);
             }
         }
         if (expect && result.configHash !== expect.configHash) {
@@ -87679,13 +87727,14 @@ function combine(name, parts) {
         ...(counts.firstError ? { firstError: counts.firstError } : {}),
         ...(parts.some(({ r }) => r.latencyFrom === 'intended') ? { latencyFrom: 'intended' } : {}),
         ...(parts.every(({ r }) => r.idle) ? { idle: parts[0].r.idle } : {}),
-        ...(first.model ? openOf(parts.map((p) => p.r)) : {}),
+        ...(parts.some(({ r }) => r.model) ? openOf(parts.map((p) => p.r)) : {}),
     };
 }
 /** The open model's fields of slices of one run: target rates and dropped requests summed, stages merged exactly. */
 function openOf(list) {
     const stages = mergeStages(list.map((r) => r.stages));
-    return { model: 'open', targetRate: Math.round(sumOf(list, (r) => r.targetRate ?? 0) * 10) / 10, dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}) };
+    const lag = worstLag(list);
+    return { model: 'open', targetRate: Number(sumOf(list, (r) => r.targetRate ?? 0).toPrecision(6)), dropped: sumOf(list, (r) => r.dropped ?? 0), ...(stages ? { stages } : {}), ...(lag ? { sendLagMs: lag } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/scale/workers.ts
@@ -87935,6 +87984,9 @@ const RESPONSE_PARSER = 'RESPONSE';
 class BodyTooLarge extends Error {
     code = 'LG_BODY_TOO_LARGE';
 }
+class ResponseTimeout extends Error {
+    code = 'LG_RESPONSE_TIMEOUT';
+}
 /** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
 function runOpen(run, clock, hist, failedHist) {
     const url = new URL(run.url);
@@ -87944,6 +87996,8 @@ function runOpen(run, clock, hist, failedHist) {
         headersTimeout: run.timeoutMs,
         bodyTimeout: run.timeoutMs,
         keepAliveTimeout: 4000,
+        // A connection that never completes (a SYN blackhole) is a timeout too, not undici's 10 s default.
+        connect: { timeout: run.timeoutMs },
     });
     const opts = { path: url.pathname + url.search, method: run.method, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
     const contains = run.expectBodyContains;
@@ -87957,20 +88011,27 @@ function runOpen(run, clock, hist, failedHist) {
     let closed = false;
     let scheduled = false;
     let t0 = 0;
+    const lag = createHistogram();
     return new Promise((resolve) => {
         let timer;
         let deadline;
+        const timers = new Set();
         const finish = () => {
             if (closed)
                 return;
             closed = true;
             clearTimeout(timer);
             clearTimeout(deadline);
+            for (const t of timers)
+                clearTimeout(t);
             // Requests still in flight at the deadline got no complete response in time.
             c.timeouts += inFlight;
             if (inFlight > 0 && !c.firstError)
                 c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
             c.elapsedMs = clock.monotonic() - t0;
+            const l = summarize(lag);
+            if (l.count > 0)
+                c.sendLagMs = { p99: l.p99, max: l.max };
             pool.destroy().catch(() => undefined);
             resolve(c);
         };
@@ -87991,19 +88052,52 @@ function runOpen(run, clock, hist, failedHist) {
                 c.firstError = { class: cls, message };
             settled();
         };
-        const launch = (intended, s) => {
+        const launch = (intended, s, lagMs) => {
             if (inFlight >= run.maxInFlight) {
                 c.dropped++;
                 s.dropped++;
+                // A dropped request counts in the percentiles at `timeout`: the most its user would have waited.
+                recordMs(hist, run.timeoutMs);
+                recordMs(s.hist, run.timeoutMs);
                 return;
             }
+            recordMs(lag, lagMs);
             inFlight++;
             s.requests++;
             let status = 0;
             let bytes = 0;
             let body = '';
+            // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
+            // connection that hangs frees its slot at `timeout` and counts as a timeout.
+            let done = false;
+            let ctl;
+            const expired = () => new ResponseTimeout(`no complete response within ${run.timeoutMs} ms`);
+            const timer = setTimeout(() => {
+                timers.delete(timer);
+                if (done || closed)
+                    return;
+                done = true;
+                ctl?.abort(expired());
+                c.timeouts++;
+                if (!c.firstError)
+                    c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
+                settled();
+            }, run.timeoutMs);
+            timers.add(timer);
+            const end = () => {
+                if (done)
+                    return false;
+                done = true;
+                clearTimeout(timer);
+                timers.delete(timer);
+                return true;
+            };
             pool.dispatch(opts, {
-                onRequestStart() { },
+                onRequestStart(controller) {
+                    ctl = controller;
+                    if (done)
+                        controller.abort(expired());
+                },
                 onResponseStart(_ctl, code) {
                     status = code;
                 },
@@ -88015,7 +88109,7 @@ function runOpen(run, clock, hist, failedHist) {
                         body += chunk.toString();
                 },
                 onResponseEnd() {
-                    if (closed)
+                    if (!end() || closed)
                         return;
                     const ms = clock.monotonic() - t0 - intended;
                     c.responses++;
@@ -88034,7 +88128,8 @@ function runOpen(run, clock, hist, failedHist) {
                     settled();
                 },
                 onResponseError(_ctl, err) {
-                    failed(err);
+                    if (end())
+                        failed(err);
                 },
             });
         };
@@ -88048,7 +88143,7 @@ function runOpen(run, clock, hist, failedHist) {
                 const at = next.value;
                 while (stage < ends.length - 1 && at >= ends[stage])
                     stage++;
-                launch(at, c.stages[stage]);
+                launch(at, c.stages[stage], now - at);
                 next = schedule.next();
             }
             if (!next.done) {
@@ -88082,7 +88177,8 @@ function runOpen(run, clock, hist, failedHist) {
 /** The mean target rate of a plan, per second: what it means to start ÷ its length. */
 const meanRate = (p) => {
     const ms = planMs(p);
-    return ms > 0 ? Math.round((expectedPerStage(p).reduce((a, b) => a + b, 0) / ms) * 1000 * 10) / 10 : 0;
+    // Six significant digits: a per-minute rate (1/m is 0.0166667/s) is not rounded away.
+    return ms > 0 ? Number(((expectedPerStage(p).reduce((a, b) => a + b, 0) / ms) * 1000).toPrecision(6)) : 0;
 };
 async function runOpenLoad(load, target, clock, now, http) {
     const requests = loadRequestsOf(load);
@@ -88113,7 +88209,7 @@ async function runOpenLoad(load, target, clock, now, http) {
         maxInFlight,
     };
     const live = runs.map((r) => !planIsIdle(r.plan));
-    const idleReason = 'sends nothing: its share of the arrival rate is 0 in every stage, because the rate is split into more slices than it has requests; the slices add up to the rate exactly';
+    const idleReason = 'sends nothing: the schedule is dealt round-robin over its slices (requests, workers, shards) and starts fewer requests than there are slices; together they start it exactly';
     const idleNotes = requests.flatMap((r, i) => (live[i] ? [] : [`load: ${r.name} ${idleReason}`]));
     const measured = (i, c, startedAt) => {
         const r = runs[i];
@@ -88133,7 +88229,8 @@ async function runOpenLoad(load, target, clock, now, http) {
         if (unreachable)
             return { ...unreachable, ...shape };
     }
-    const workers = load.workers === 'auto' ? Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)()) : load.workers;
+    // `auto` never splits max-in-flight below one slot per request per worker (the config refuses that for a number).
+    const workers = load.workers === 'auto' ? Math.max(1, Math.min(8, (0,external_node_os_namespaceObject.availableParallelism)(), Math.floor(maxInFlight / n))) : load.workers;
     if (workers > 1)
         return runWithWorkers(load, target, workers, (slice) => runOpenLoad(slice, target, clock, now));
     if (load.warmup > 0) {
@@ -88151,7 +88248,8 @@ async function runOpenLoad(load, target, clock, now, http) {
         const ran = counters.filter((c) => c !== undefined);
         const total = { ...addCounters(ran), elapsedMs: Math.max(...ran.map((c) => c.elapsedMs)) };
         const all = toResult('all', { ...runs[0], method: 'MIXED', connections: maxInFlight }, total, mergeHistograms(hists), startedAt, true, mergeHistograms(failedHists));
-        overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf(mergeStages(results.map((r) => r.stages))) };
+        const lag = worstLag(results);
+        overall = { ...all, model: 'open', targetRate: meanRate(plan), dropped: total.dropped ?? 0, ...stagesOf(mergeStages(results.map((r) => r.stages))), ...(lag ? { sendLagMs: lag } : {}) };
     }
     return { ...shape, requests: results, overall, ...(idleNotes.length ? { notes: idleNotes } : {}) };
 }
@@ -88173,12 +88271,12 @@ function openResult(r, plan, c) {
             expected: Math.round(expected[i] * 1000) / 1000,
             requests,
             dropped: m?.dropped ?? 0,
-            achievedRate: Math.round((requests / s.durationMs) * 1000 * 10) / 10,
+            achievedRate: Number(((requests / s.durationMs) * 1000).toPrecision(6)),
             histogram: encodeHistogram(h),
             latencyMs: summarize(h),
         };
     });
-    return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages };
+    return { ...r, model: 'open', targetRate: meanRate(plan), dropped: c.dropped, stages, ...(c.sendLagMs ? { sendLagMs: c.sendLagMs } : {}) };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/load/run.ts
