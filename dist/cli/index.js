@@ -55256,7 +55256,7 @@ const indexesCheck = {
             return undefined;
         // Loaded lazily: only a run with the indexes check loads the MongoDB driver. Inside the check's
         // failure isolation, as before the registry: a driver that cannot load is this check's finding.
-        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(328), __nccwpck_require__.e(263)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
+        const { runIndexes } = await Promise.all(/* import() */[__nccwpck_require__.e(587926), __nccwpck_require__.e(127562)]).then(__nccwpck_require__.bind(__nccwpck_require__, 76263));
         return runIndexes(cfg, plan.mongodbUri);
     },
     evaluate: (results, ctx) => (results.indexes && ctx.config.indexes ? evaluateIndexes(results.indexes, ctx.config.indexes, ctx) : undefined),
@@ -55606,19 +55606,19 @@ const loadCheck = {
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
-    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(180), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
+    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(833247), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(833247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
     run: async ({ plan, http, clock, shardSpec }) => {
         const cfg = plan.environmentConfig.load;
         if (!cfg)
             return undefined;
         // Loaded lazily, so a health-only run never loads autocannon.
-        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(174), __nccwpck_require__.e(180), __nccwpck_require__.e(603)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
-        const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
+        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(833247), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
+        const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(833247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
         const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
         // A gate judges the median of several samples: one sample makes a flaky gate.
         const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
         const sampleResults = [];
-        const merged = async () => (sampleResults.length === 1 ? sampleResults[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(325)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))).medianOfSamples(sampleResults));
+        const merged = async () => (sampleResults.length === 1 ? sampleResults[0] : (await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))).medianOfSamples(sampleResults));
         for (let i = 0; i < sampleCount; i++) {
             let r;
             try {
@@ -56359,7 +56359,7 @@ async function runPipeline(opts, deps) {
     let results;
     let shardResult;
     if (opts.mode === 'merge') {
-        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(833247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
         const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38699));
         const { readShards } = await __nccwpck_require__.e(/* import() */ 720).then(__nccwpck_require__.bind(__nccwpck_require__, 50720));
         const shards = await readShards(opts.shards ?? '', deps.env);
@@ -56378,7 +56378,7 @@ async function runPipeline(opts, deps) {
     else {
         results = await runChecks(plan, deps, opts.shardSpec);
         if (opts.shardSpec && results.load) {
-            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(960), __nccwpck_require__.e(180)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(833247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
             shardResult = toShardResult(results.load, opts.shardSpec, plan.environment, configHash(plan.environment, plan.environmentConfig.load));
         }
     }

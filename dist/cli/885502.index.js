@@ -1,5 +1,5 @@
-export const id = 720;
-export const ids = [720];
+export const id = 885502;
+export const ids = [885502];
 export const modules = {
 
 /***/ 50720:

@@ -1,5 +1,5 @@
-export const id = 283;
-export const ids = [283];
+export const id = 774106;
+export const ids = [774106];
 export const modules = {
 
 /***/ 4283:

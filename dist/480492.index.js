@@ -1,5 +1,5 @@
-export const id = 702;
-export const ids = [702];
+export const id = 480492;
+export const ids = [480492];
 export const modules = {
 
 /***/ 6702:

@@ -1,6 +1,71 @@
-export const id = 235;
-export const ids = [235];
+export const id = 382539;
+export const ids = [382539,480492,955204];
 export const modules = {
+
+/***/ 30898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   upsertGateComment: () => (/* binding */ upsertGateComment)
+/* harmony export */ });
+/* unused harmony exports ACTIONS_BOT, ownLogin */
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1235);
+/* harmony import */ var _github_octokit_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6702);
+/* harmony import */ var _github_unavailable_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13997);
+
+
+
+/**
+ * The one gate comment on a pull request: found by its hidden marker and edited in place. A token
+ * that may not comment (a fork's pull request) is GitHubUnavailable, not a failure.
+ */
+async function upsertGateComment(octokit, repo, pr, environment, body) {
+    try {
+        const marker = (0,_render_js__WEBPACK_IMPORTED_MODULE_0__/* .gateMarker */ .k)(environment);
+        const self = await ownLogin(octokit);
+        for (let page = 1; page <= 20; page++) {
+            const res = await octokit.rest.issues.listComments({ ...repo, issue_number: pr, per_page: 100, page });
+            // Anyone can post a comment carrying the marker: only the token's own comment is ours to edit.
+            const mine = res.data.find((c) => c.user?.login === self && c.body?.includes(marker));
+            if (mine) {
+                await octokit.rest.issues.updateComment({ ...repo, comment_id: mine.id, body });
+                return { id: mine.id, created: false };
+            }
+            if (res.data.length < 100)
+                break;
+        }
+        const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
+        return { id: created.data.id, created: true };
+    }
+    catch (err) {
+        const status = (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
+        if (status === 401 || status === 403 || status === 404) {
+            throw new _github_unavailable_js__WEBPACK_IMPORTED_MODULE_2__/* .GitHubUnavailable */ .k(`the token cannot comment on #${pr} (HTTP ${status}; a fork's pull request gets a read-only token)`);
+        }
+        throw err;
+    }
+}
+/** The login a GITHUB_TOKEN comments as (GitHub answers it 403 on GET /user). */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * Who the token comments as. A personal access token reads its own login from GET /user; a
+ * GITHUB_TOKEN (an installation token) is refused there with 403 and always comments as
+ * github-actions[bot].
+ */
+async function ownLogin(octokit) {
+    try {
+        return (await octokit.rest.users.getAuthenticated()).data.login;
+    }
+    catch (err) {
+        const status = (0,_github_octokit_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c)(err);
+        if (status === 403 || status === 404)
+            return ACTIONS_BOT;
+        throw err;
+    }
+}
+
+
+/***/ }),
 
 /***/ 1235:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -87,6 +152,68 @@ function renderGateComment(r) {
         out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)}`), '');
     out.push('_launchguard edits this comment on every run of this pull request._');
     return out.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 6702:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ statusOf),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86856);
+/* harmony import */ var _core_limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36419);
+
+
+
+
+/**
+ * Octokit with retries (5xx and network errors; never 4xx) and throttling that honours
+ * `retry-after` on primary and secondary rate limits.
+ */
+function createOctokit(token, baseUrl, log, redact) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl,
+        userAgent: 'launchguard',
+        throttle: {
+            onRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+            onSecondaryRateLimit: (retryAfter, options, _o, retryCount) => {
+                log(`GitHub secondary rate limit on ${options.method} ${options.url}; retrying after ${retryAfter} s`);
+                return retryCount < 2;
+            },
+        },
+        // 409 and 422 mean the request itself must change (a stale sha): never resend it as it is.
+        retry: { retries: 3, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451] },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_2__/* .throttling */ .A);
+    // The boundary where text leaves for GitHub: issue titles and bodies, comments, commit messages.
+    // File contents (base64 machine data) are not text and are left as they are.
+    octokit.hook.before('request', (options) => {
+        const params = options;
+        for (const key of ['title', 'body', 'message']) {
+            const v = params[key];
+            if (typeof v === 'string')
+                params[key] = redact(v);
+        }
+        // GitHub refuses longer ones (422): cut, with a pointer to the report, rather than lose the write.
+        if (typeof params.body === 'string')
+            params.body = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .capBody */ .vE)(params.body);
+        if (typeof params.title === 'string')
+            params.title = (0,_core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .clip */ .$Q)(params.title, _core_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_TITLE_MAX */ .go);
+    });
+    return octokit;
+}
+/** The HTTP status of an Octokit error, or undefined for a network failure. */
+function statusOf(err) {
+    const s = err.status;
+    return typeof s === 'number' ? s : undefined;
 }
 
 

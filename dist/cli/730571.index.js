@@ -1,6 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-export const id = 174;
-export const ids = [174];
+export const id = 730571;
+export const ids = [730571];
 export const modules = {
 
 /***/ 39693:

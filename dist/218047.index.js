@@ -1,5 +1,5 @@
-export const id = 325;
-export const ids = [325];
+export const id = 218047;
+export const ids = [218047];
 export const modules = {
 
 /***/ 53537:

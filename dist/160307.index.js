@@ -1,5 +1,5 @@
-export const id = 210;
-export const ids = [210,702];
+export const id = 160307;
+export const ids = [160307,480492];
 export const modules = {
 
 /***/ 77210:

@@ -1,5 +1,5 @@
-export const id = 263;
-export const ids = [263];
+export const id = 127562;
+export const ids = [127562];
 export const modules = {
 
 /***/ 76263:

@@ -1,5 +1,5 @@
-export const id = 328;
-export const ids = [328];
+export const id = 626476;
+export const ids = [626476];
 export const modules = {
 
 /***/ 12348:
@@ -317,7 +317,7 @@ function factor (n, out) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Admin = void 0;
 const bson_1 = __webpack_require__(9206);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const list_databases_1 = __webpack_require__(7616);
 const remove_user_1 = __webpack_require__(32779);
 const run_command_1 = __webpack_require__(19250);
@@ -580,7 +580,7 @@ exports.mergeBatchResults = mergeBatchResults;
 const bson_1 = __webpack_require__(9206);
 const error_1 = __webpack_require__(96084);
 const delete_1 = __webpack_require__(17522);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const insert_1 = __webpack_require__(86452);
 const update_1 = __webpack_require__(46804);
 const timeout_1 = __webpack_require__(10125);
@@ -3305,7 +3305,7 @@ exports.MongocryptdManager = MongocryptdManager;
 
 /***/ }),
 
-/***/ 4330:
+/***/ 81949:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3501,7 +3501,7 @@ async function loadGCPCredentials(kmsProviders) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isEmptyCredentials = isEmptyCredentials;
 exports.refreshKMSCredentials = refreshKMSCredentials;
-const aws_1 = __webpack_require__(4330);
+const aws_1 = __webpack_require__(81949);
 const azure_1 = __webpack_require__(25952);
 const gcp_1 = __webpack_require__(47725);
 /**
@@ -9911,7 +9911,7 @@ const count_1 = __webpack_require__(81302);
 const delete_1 = __webpack_require__(17522);
 const distinct_1 = __webpack_require__(20029);
 const estimated_document_count_1 = __webpack_require__(96331);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const find_and_modify_1 = __webpack_require__(6229);
 const indexes_1 = __webpack_require__(10845);
 const insert_1 = __webpack_require__(86452);
@@ -11943,7 +11943,7 @@ const stream_1 = __webpack_require__(2203);
 const bson_1 = __webpack_require__(9206);
 const error_1 = __webpack_require__(96084);
 const mongo_types_1 = __webpack_require__(58524);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const get_more_1 = __webpack_require__(81525);
 const kill_cursors_1 = __webpack_require__(93229);
 const read_concern_1 = __webpack_require__(93891);
@@ -12817,7 +12817,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AggregationCursor = void 0;
 const error_1 = __webpack_require__(96084);
 const aggregate_1 = __webpack_require__(4862);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const utils_1 = __webpack_require__(93735);
 const abstract_cursor_1 = __webpack_require__(94728);
 const explainable_cursor_1 = __webpack_require__(1875);
@@ -12979,7 +12979,7 @@ exports.ChangeStreamCursor = void 0;
 const change_stream_1 = __webpack_require__(61547);
 const constants_1 = __webpack_require__(1975);
 const aggregate_1 = __webpack_require__(4862);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const utils_1 = __webpack_require__(93735);
 const abstract_cursor_1 = __webpack_require__(94728);
 /** @internal */
@@ -13087,7 +13087,7 @@ exports.ChangeStreamCursor = ChangeStreamCursor;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ClientBulkWriteCursor = void 0;
 const client_bulk_write_1 = __webpack_require__(29306);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const utils_1 = __webpack_require__(93735);
 const abstract_cursor_1 = __webpack_require__(94728);
 /**
@@ -13189,7 +13189,7 @@ exports.FindCursor = exports.FLAGS = void 0;
 const responses_1 = __webpack_require__(50231);
 const error_1 = __webpack_require__(96084);
 const count_1 = __webpack_require__(81302);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const find_1 = __webpack_require__(74122);
 const sort_1 = __webpack_require__(49748);
 const utils_1 = __webpack_require__(93735);
@@ -13582,7 +13582,7 @@ exports.FindCursor = FindCursor;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ListCollectionsCursor = void 0;
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const list_collections_1 = __webpack_require__(59403);
 const abstract_cursor_1 = __webpack_require__(94728);
 /** @public */
@@ -13622,7 +13622,7 @@ exports.ListCollectionsCursor = ListCollectionsCursor;
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ListIndexesCursor = void 0;
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const indexes_1 = __webpack_require__(10845);
 const abstract_cursor_1 = __webpack_require__(94728);
 /** @public */
@@ -13681,7 +13681,7 @@ exports.ListSearchIndexesCursor = ListSearchIndexesCursor;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RunCommandCursor = void 0;
 const error_1 = __webpack_require__(96084);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const get_more_1 = __webpack_require__(81525);
 const run_command_1 = __webpack_require__(19250);
 const utils_1 = __webpack_require__(93735);
@@ -13791,7 +13791,7 @@ const run_command_cursor_1 = __webpack_require__(89671);
 const error_1 = __webpack_require__(96084);
 const create_collection_1 = __webpack_require__(36028);
 const drop_1 = __webpack_require__(82376);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const indexes_1 = __webpack_require__(10845);
 const profiling_level_1 = __webpack_require__(13026);
 const remove_user_1 = __webpack_require__(32779);
@@ -16905,7 +16905,7 @@ const mongo_logger_1 = __webpack_require__(50797);
 const mongo_types_1 = __webpack_require__(58524);
 const executor_1 = __webpack_require__(13125);
 const end_sessions_1 = __webpack_require__(69554);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const read_preference_1 = __webpack_require__(8378);
 const server_selection_1 = __webpack_require__(52226);
 const topology_1 = __webpack_require__(93769);
@@ -18707,7 +18707,7 @@ const error_1 = __webpack_require__(96084);
 const timeout_1 = __webpack_require__(10125);
 const utils_1 = __webpack_require__(93735);
 const write_concern_1 = __webpack_require__(25058);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const client_bulk_write_1 = __webpack_require__(29306);
 const command_builder_1 = __webpack_require__(77075);
 const results_merger_1 = __webpack_require__(76109);
@@ -19183,7 +19183,7 @@ const error_1 = __webpack_require__(96084);
 const timeout_1 = __webpack_require__(10125);
 const utils_1 = __webpack_require__(93735);
 const command_1 = __webpack_require__(52748);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const indexes_1 = __webpack_require__(10845);
 const operation_1 = __webpack_require__(14552);
 const ILLEGAL_COMMAND_FIELDS = new Set([
@@ -19492,7 +19492,7 @@ const abstract_cursor_1 = __webpack_require__(94728);
 const error_1 = __webpack_require__(96084);
 const timeout_1 = __webpack_require__(10125);
 const command_1 = __webpack_require__(52748);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const operation_1 = __webpack_require__(14552);
 /** @internal */
 class DropCollectionOperation extends command_1.CommandOperation {
@@ -19663,7 +19663,7 @@ exports.EstimatedDocumentCountOperation = EstimatedDocumentCountOperation;
 
 /***/ }),
 
-/***/ 90656:
+/***/ 68275:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -24852,7 +24852,7 @@ const metrics_1 = __webpack_require__(10135);
 const constants_1 = __webpack_require__(1975);
 const error_1 = __webpack_require__(96084);
 const mongo_types_1 = __webpack_require__(58524);
-const execute_operation_1 = __webpack_require__(90656);
+const execute_operation_1 = __webpack_require__(68275);
 const run_command_1 = __webpack_require__(19250);
 const read_concern_1 = __webpack_require__(93891);
 const read_preference_1 = __webpack_require__(8378);

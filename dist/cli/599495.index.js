@@ -1,5 +1,5 @@
-export const id = 960;
-export const ids = [960];
+export const id = 599495;
+export const ids = [599495];
 export const modules = {
 
 /***/ 38793:

@@ -1,5 +1,5 @@
-export const id = 603;
-export const ids = [603];
+export const id = 579475;
+export const ids = [579475];
 export const modules = {
 
 /***/ 48603:

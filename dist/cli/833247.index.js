@@ -1,5 +1,5 @@
-export const id = 180;
-export const ids = [180];
+export const id = 833247;
+export const ids = [833247];
 export const modules = {
 
 /***/ 53537:

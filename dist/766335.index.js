@@ -1,5 +1,5 @@
-export const id = 239;
-export const ids = [239];
+export const id = 766335;
+export const ids = [766335];
 export const modules = {
 
 /***/ 89659:

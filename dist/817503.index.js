@@ -1,5 +1,5 @@
-export const id = 205;
-export const ids = [205,702];
+export const id = 817503;
+export const ids = [817503,480492];
 export const modules = {
 
 /***/ 6702:
