@@ -7,17 +7,20 @@ import { join } from 'node:path';
  * different for the same sources now and then (the MongoDB chunk was 328 in one cold build and 245
  * in the next, byte for byte the same otherwise), so each chunk's id is replaced by one derived from
  * a hash of its content with every chunk id blanked out: the same code gives the same file names.
- * Chunk ids appear in exactly three forms: `__nccwpck_require__.e(ID)` where a chunk is loaded,
+ * Chunk ids appear in exactly three forms: `__nccwpck_require__.e(ID)` where a chunk is loaded
+ * (`__webpack_require__.e(ID)` inside a chunk; either may carry webpack's import() comment),
  * and `export const id = ID;` and `export const ids = [ID, ...];` (the chunks a file also satisfies)
  * in the chunk itself.
  */
 export function renumberChunks(dir) {
-  const LOAD = /__nccwpck_require__\.e\((\d+)\)/g;
+  // `__nccwpck_require__.e(245)`, also with webpack's comment: `__nccwpck_require__.e(/* import() */ 720)`.
+  // Inside a chunk the runtime is `__webpack_require__`: `__webpack_require__.e(960)`.
+  const LOAD = /(__nccwpck_require__|__webpack_require__)\.e\((\/\* import\(\) \*\/ )?(\d+)\)/g;
   const ID_LINE = /^export const id = (\d+);$/m;
   const IDS_LINE = /^export const ids = \[([\d,]+)\];$/m;
   const chunks = readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f)).map((f) => {
     const text = readFileSync(join(dir, f), 'utf8');
-    const blank = text.replace(LOAD, '__nccwpck_require__.e(ID)').replace(ID_LINE, 'export const id = ID;').replace(IDS_LINE, (_, list) => `export const ids = [${list.split(',').length}];`);
+    const blank = text.replace(LOAD, (_, req, note = '') => `${req}.e(${note}ID)`).replace(ID_LINE, 'export const id = ID;').replace(IDS_LINE, (_, list) => `export const ids = [${list.split(',').length}];`);
     return { file: f, old: f.split('.')[0], hash: createHash('sha256').update(blank).digest('hex') };
   });
   chunks.sort((a, b) => (a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0));
@@ -30,11 +33,17 @@ export function renumberChunks(dir) {
     used.add(id);
     ids.set(c.old, String(id));
   }
-  const renumber = (text) => text.replace(LOAD, (_, id) => `__nccwpck_require__.e(${ids.get(id) ?? id})`);
+  const renumber = (text, file) => {
+    // Every chunk load must be one of the forms above: an id left unrenumbered would load a file that is not there.
+    const calls = text.split('__nccwpck_require__.e(').length - 1 + text.split('__webpack_require__.e(').length - 1;
+    const matched = [...text.matchAll(LOAD)].length;
+    if (calls !== matched) throw new Error(`${file}: ${calls - matched} chunk loads in a form scripts/chunk-ids.mjs does not know`);
+    return text.replace(LOAD, (_, req, note = '', id) => `${req}.e(${note}${ids.get(id) ?? id})`);
+  };
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
     const path = join(dir, f);
     const text = readFileSync(path, 'utf8');
-    const out = renumber(text);
+    const out = renumber(text, path);
     if (out !== text) writeFileSync(path, out);
   }
   for (const c of chunks) {

@@ -56361,7 +56361,7 @@ async function runPipeline(opts, deps) {
     if (opts.mode === 'merge') {
         const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(833247)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
         const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38699));
-        const { readShards } = await __nccwpck_require__.e(/* import() */ 720).then(__nccwpck_require__.bind(__nccwpck_require__, 50720));
+        const { readShards } = await __nccwpck_require__.e(/* import() */ 367902).then(__nccwpck_require__.bind(__nccwpck_require__, 50720));
         const shards = await readShards(opts.shards ?? '', deps.env);
         const measured = shards.find((s) => s.result.environment !== plan.environment);
         if (measured) {

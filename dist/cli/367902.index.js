@@ -1,5 +1,5 @@
-export const id = 885502;
-export const ids = [885502];
+export const id = 367902;
+export const ids = [367902];
 export const modules = {
 
 /***/ 50720:
@@ -15,7 +15,7 @@ export const modules = {
  * outputs whose values are shard results), or report files by path or glob.
  */
 async function readShards(input, env) {
-    const { parseShardResult } = await Promise.all(/* import() */[__webpack_require__.e(960), __webpack_require__.e(180)]).then(__webpack_require__.bind(__webpack_require__, 97180));
+    const { parseShardResult } = await Promise.all(/* import() */[__webpack_require__.e(599495), __webpack_require__.e(833247)]).then(__webpack_require__.bind(__webpack_require__, 97180));
     const text = input.trim();
     if (text.startsWith('{') || text.startsWith('[')) {
         let raw;
