@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IncidentWorld } from '../helpers/incident-world.js';
 import type { Report } from '../../src/report/report.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import { refusedPort } from '../helpers/servers.js';
 
 // Maintenance windows and silences, from the built dist/index.js against the fake GitHub. The
 // action reads the real clock (one instant per run, the run's start), so the windows here are
@@ -33,6 +38,9 @@ describe('maintenance windows and silences, end to end', () => {
     expect(r.summary).toContain('| SEV1 | production: health probe api failing · _in maintenance: deploy_ |');
     expect(r.summary).toContain('issues: not opened (in maintenance: deploy): \\[SEV1\\] production: health probe api failing');
     expect(r.summary).toContain('1 in maintenance or silenced (not judged against fail-on)');
+    // Reported as a notice, not an error annotation.
+    expect(r.stdout).toMatch(/::notice title=\[SEV1\] production%3A health probe api failing \(in maintenance%3A deploy\)::/);
+    expect(r.stdout).not.toMatch(/::error title=\[SEV1\]/);
     const report = reportOf(r.workspace);
     expect(report.findings[0]).toMatchObject({ fingerprint: 'production:health:api', suppressed: { kind: 'maintenance', window: 'deploy' } });
     expect(report.suppression?.maintenance).toEqual([{ name: 'deploy', start: expect.any(String), end: expect.any(String) }]);
@@ -97,5 +105,17 @@ describe('maintenance windows and silences, end to end', () => {
     const expired = await w.run({ config: silence(day(-1)) });
     expect(expired.summary).toMatch(new RegExp(`- silence production:health:\\\\\\* expired at ${day(0)}T00:00:00\\.000Z \\(until ${day(-1)}; api moved, probe pending\\)`));
     expect(w.gh.issues.map((i) => i.title)).toEqual(['[SEV1] production: health probe api failing']);
+  });
+});
+
+describe('the CLI in a maintenance window (built)', () => {
+  it('check --dry-run: the plan holds the open, names the window, and the exit follows fail-on for what is judged', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lg-cli-maint-'));
+    writeFileSync(join(cwd, 'lg.yml'), `environments:\n  production:\n    health:\n      - { name: api, retries: 0 }\n${window('migration')}`);
+    const r = spawnSync(process.execPath, [resolve('bin/launchguard.js'), 'check', '--config', 'lg.yml', '--target-url', await refusedPort(), '--dry-run'], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('SEV1  production: health probe api failing (in maintenance: migration)');
+    expect(r.stdout).toContain('  not opened (in maintenance: migration): [SEV1] production: health probe api failing');
+    expect(r.stdout).not.toContain('would open');
   });
 });

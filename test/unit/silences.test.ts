@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/errors.js';
 import { parseConfigText } from '../../src/config/load.js';
@@ -99,6 +100,15 @@ silences:
       { kind: 'once', name: 'migration', start: '2026-12-03T22:00:00Z', startMs: Date.parse('2026-12-03T22:00:00Z'), durationMs: 10_800_000 },
     ]);
     expect(c.silences).toEqual([{ ...sale, untilMs: Date.parse('2026-12-11T00:00:00Z') }]);
+  });
+
+  it('the README\'s example block is a valid config', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('\n## Maintenance windows and silences\n'));
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const { config: c } = parseConfigText(`${head}${block}`, 'README.md', {});
+    expect(c.maintenance?.map((w) => w.kind)).toEqual(['weekly', 'once']);
+    expect(c.silences).toHaveLength(1);
   });
 
   it.each([
