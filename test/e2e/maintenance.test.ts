@@ -8,6 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { refusedPort } from '../helpers/servers.js';
+import { runAction } from '../helpers/action.js';
+import { eventEnv } from '../helpers/events.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
 
 // Maintenance windows and silences, from the built dist/index.js against the fake GitHub. The
 // action reads the real clock (one instant per run, the run's start), so the windows here are
@@ -117,5 +120,34 @@ describe('the CLI in a maintenance window (built)', () => {
     expect(r.stdout).toContain('SEV1  production: health probe api failing (in maintenance: migration)');
     expect(r.stdout).toContain('  not opened (in maintenance: migration): [SEV1] production: health probe api failing');
     expect(r.stdout).not.toContain('would open');
+  });
+});
+
+describe('a pull-request gate in a maintenance window (built)', () => {
+  it('still judges the held finding and fails; the comment names the window beside it', async () => {
+    const gh = await new FakeGitHub().start();
+    try {
+      gh.addIssue({ title: 'Some issue' }); // #1
+      gh.addIssue({ title: 'Update the README with new information.', pull_request: true }); // PR #2, as in the payload
+      const r = await runAction(
+        { config: 'lg.yml', 'target-url': await refusedPort(), mode: 'gate', checks: 'health' },
+        {
+          files: { 'lg.yml': `environments:\n  production:\n    health:\n      - { name: api, retries: 0 }\n${window()}` },
+          timeoutMs: 60_000,
+          env: {
+            GITHUB_API_URL: gh.url, GITHUB_REPOSITORY: 'acme/api', ...eventEnv('pull_request'), GITHUB_REF: 'refs/pull/2/merge',
+            GITHUB_SHA: 'feedfacefeedfacefeedfacefeedfacefeedface', GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '78', 'INPUT_GITHUB-TOKEN': 'ghs_write_token',
+          },
+        },
+      );
+      expect(r.code).toBe(1);
+      const body = gh.comments.find((c) => c.issue === 2)!.body;
+      expect(body).toContain('## ❌ launchguard gate: fail: [SEV1] health probe api failing');
+      expect(body).toContain('> In maintenance: deploy (');
+      expect(body).toContain('| SEV1 | production: health probe api failing · _in maintenance: deploy_ |');
+      expect(gh.violations).toEqual([]);
+    } finally {
+      await gh.stop();
+    }
   });
 });
