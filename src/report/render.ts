@@ -16,8 +16,9 @@ export function verdictLine(r: Report): string {
   if (v.worstSeverity === 'none') return `launchguard: PASS: no findings`;
   const t = SEVERITY_TARGETS[v.worstSeverity];
   const worst = `worst ${sevName(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
-  const held = v.notJudged ? `${v.notJudged} in maintenance or silenced (not judged against fail-on)` : '';
-  const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}${held ? `; ${held}` : ''}` : held ? `${held}, the rest below fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
+  const held = v.notJudged ? `${v.notJudged} in maintenance or silenced (not judged against fail-on ${v.failOn})` : '';
+  const rest = held && v.notJudged === v.findingsCount ? held : held ? `${held}, the rest below fail-on ${v.failOn}` : `below fail-on ${v.failOn}`;
+  const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}${held ? `; ${held}` : ''}` : rest;
   return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
 

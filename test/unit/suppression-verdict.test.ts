@@ -45,10 +45,12 @@ describe('held findings in words', () => {
   it('the summary names the window and the silence, and marks each held finding; the verdict line says it was not judged', () => {
     const r = report([f('api', 'sev1', inWindow)], 'monitor');
     const md = renderMarkdown(r);
-    expect(verdictLine(r)).toBe('launchguard: PASS: 1 finding, worst SEV1 (respond < 5 min, resolve < 1 h), 1 in maintenance or silenced (not judged against fail-on), the rest below fail-on sev2');
+    expect(verdictLine(r)).toBe('launchguard: PASS: 1 finding, worst SEV1 (respond < 5 min, resolve < 1 h), 1 in maintenance or silenced (not judged against fail-on sev2)');
     expect(md).toContain('> In maintenance: weekly-deploy (2026-11-29T01:00:00.000Z to 2026-11-29T02:00:00.000Z, Europe/Berlin). Findings are measured and reported; no issue is opened, escalated or closed.');
     expect(md).toContain('> Silenced until 2026-12-10: production:load:\\* (load tests &lt;b&gt;paused&lt;/b&gt;).');
     expect(md).toContain('| SEV1 | production: health probe api failing · _in maintenance: weekly-deploy_ |');
+    const two = report([f('api', 'sev1', inWindow), f('web', 'sev3')], 'monitor');
+    expect(verdictLine(two)).toBe('launchguard: PASS: 2 findings, worst SEV1 (respond < 5 min, resolve < 1 h), 1 in maintenance or silenced (not judged against fail-on sev2), the rest below fail-on sev2');
     expect(renderText(r)).toContain('SEV1  production: health probe api failing (in maintenance: weekly-deploy)');
   });
 
