@@ -40,7 +40,7 @@ describe('maintenance windows and silences, end to end', () => {
     expect(r.summary).toContain('> In maintenance: deploy (');
     expect(r.summary).toContain('| SEV1 | production: health probe api failing · _in maintenance: deploy_ |');
     expect(r.summary).toContain('issues: not opened (in maintenance: deploy): \\[SEV1\\] production: health probe api failing');
-    expect(r.summary).toContain('1 in maintenance or silenced (not judged against fail-on)');
+    expect(r.summary).toContain('1 in maintenance or silenced (not judged against fail-on sev2)');
     // Reported as a notice, not an error annotation.
     expect(r.stdout).toMatch(/::notice title=\[SEV1\] production%3A health probe api failing \(in maintenance%3A deploy\)::/);
     expect(r.stdout).not.toMatch(/::error title=\[SEV1\]/);
