@@ -18,6 +18,7 @@ import type { RunPlan } from './run-plan.js';
 import { systemClock } from './ports.js';
 import { renderMarkdown, verdictLine } from './report/render.js';
 import type { Report } from './report/report.js';
+import { suppressionText } from './suppression/render.js';
 
 /** The action's entry: the one failure boundary. Every error ends as one sentence on the step. */
 export async function run(): Promise<void> {
@@ -160,8 +161,10 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
     const result = await runIncidents(outcome.report.environment, outcome.report.findings, outcome.report.observed, cfg, {
       octokit,
       repo: { owner, repo },
-      now: new Date(),
+      // One clock for the run: the instant the pipeline started decided the maintenance windows too.
+      now: new Date(outcome.report.startedAt),
       runUrl: ctx.runUrl,
+      ...(outcome.report.suppression ? { suppression: outcome.report.suppression } : {}),
       dryRun: opts.dryRun,
       files: new BranchFiles(octokit, { owner, repo }, cfg.branch),
       log: (m) => core.info(m),
@@ -223,9 +226,11 @@ function setOutputs(r: Report): void {
 
 function annotate(r: Report): void {
   for (const f of r.findings) {
-    const props = { title: `[${sevName(f.severity)}] ${f.title}` };
+    const props = { title: `[${sevName(f.severity)}] ${f.title}${f.suppressed ? ` (${suppressionText(f.suppressed)})` : ''}` };
     const text = `${f.detail} (respond ${f.targets.response}, resolve ${f.targets.resolution})`;
-    if (f.severity === 'sev1' || f.severity === 'sev2') core.error(text, props);
+    // Held findings are still shown, as notices: they are expected, not alarms.
+    if (f.suppressed) core.notice(text, props);
+    else if (f.severity === 'sev1' || f.severity === 'sev2') core.error(text, props);
     else if (f.severity === 'sev3') core.warning(text, props);
     else core.notice(text, props);
   }

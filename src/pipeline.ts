@@ -17,6 +17,8 @@ import type { RunOptions } from './options.js';
 import { resolvePlan, type RunPlan } from './run-plan.js';
 import type { Clock } from './ports.js';
 import { MACHINE_KEYS, type Redactor } from './report/redact.js';
+import { markSuppressed, suppressionAt } from './suppression/suppress.js';
+import { expiredSilenceNote } from './suppression/render.js';
 import { REPORT_SCHEMA, withTargets, writeReport, type Report } from './report/report.js';
 
 export interface PipelineDeps {
@@ -103,6 +105,10 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   });
   // A shard does not judge budgets: only the merge of all shards does.
   const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec!.index}/${opts.shardSpec!.count}: budgets are judged by the merge run`] } : judged;
+  // Maintenance windows and silences, decided at the run's start (one instant for the whole run):
+  // findings stay findings, marked; the incident plan holds what they would open, escalate or close.
+  const suppression = suppressionAt(plan.fullConfig, plan.environment, startedAt);
+  const findings = markSuppressed(evaluation.findings, suppression);
   const report: Report = {
     schema: REPORT_SCHEMA,
     startedAt: startedAt.toISOString(),
@@ -112,11 +118,12 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     target: plan.baseUrl,
     mode: opts.mode,
     checks: plan.checks,
-    verdict: computeVerdict(evaluation.findings, opts.failOn),
-    findings: withTargets(evaluation.findings),
+    verdict: computeVerdict(findings, opts.failOn, { judgeSuppressed: opts.mode === 'gate' }),
+    findings: withTargets(findings),
     rows: evaluation.rows,
     ...(evaluation.facts ? { facts: evaluation.facts } : {}),
-    notes: [...notes, ...evaluation.notes],
+    notes: [...notes, ...evaluation.notes, ...(suppression?.expiredSilences ?? []).map(expiredSilenceNote)],
+    ...(suppression ? { suppression } : {}),
     observed: evaluation.observed,
     results,
     ...(shardResult ? { shard: shardResult } : {}),

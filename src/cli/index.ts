@@ -17,7 +17,7 @@ import { renderMarkdown, renderText } from '../report/render.js';
 import type { Report } from '../report/report.js';
 import type { IncidentsConfig } from '../incidents/schema.js';
 import { reconcile } from '../incidents/reconcile.js';
-import { describeAction } from '../incidents/plan-lines.js';
+import { describeAction, describeHeld } from '../incidents/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
 
 const USAGE = `launchguard: watch a web API after launch
@@ -141,8 +141,9 @@ function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeo
   const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
   if (!opts.issues) return `${head}\n  none: issues are turned off`;
   if (opts.mode === 'gate' || opts.shardSpec) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-  const incidentPlan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date() });
+  const incidentPlan = reconcile({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date(report.startedAt), ...(report.suppression ? { suppression: report.suppression } : {}) });
   const lines = incidentPlan.actions.map((a) => `  would ${describeAction(a, { planned: true })}`);
+  lines.push(...incidentPlan.held.map((h) => `  ${describeHeld(h)}`));
   if (incidentPlan.deferred.length) lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
   const waiting = Object.keys(incidentPlan.pending);
   if (waiting.length) lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);

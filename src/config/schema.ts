@@ -7,6 +7,7 @@ import { loadSchema } from '../checks/load/schema.js';
 import { indexesSchema } from '../checks/indexes/schema.js';
 import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
+import { maintenanceSchema, silencesSchema } from '../suppression/schema.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -42,6 +43,15 @@ export const configSchema = z.strictObject({
   environments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
   severity: severityOverrides.default({}),
   incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
+  /** Windows in which findings are reported but open, escalate and close no incident (src/suppression/). */
+  maintenance: maintenanceSchema.optional(),
+  /** Fingerprint globs held from incidents until a date. */
+  silences: silencesSchema.optional(),
+}).superRefine((c, ctx) => {
+  // A window naming an environment the config lacks would never apply: a typo, said at once.
+  (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
+    if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
+  }));
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -54,11 +54,20 @@ export interface Finding {
    * probe explains, each as "SEV2 title: detail". Shown under this finding, never as findings of their own.
    */
   readonly related?: readonly string[];
+  /** Measured and reported, but held from incidents: in a maintenance window or silenced (src/suppression/). */
+  readonly suppressed?: Suppression;
 }
+
+/** Why a fingerprint is held from incidents this run. */
+export type Suppression =
+  | { readonly kind: 'maintenance'; readonly window: string; readonly until: string }
+  | { readonly kind: 'silence'; readonly match: string; readonly until: string; readonly reason: string };
 
 export interface Verdict {
   readonly status: 'pass' | 'fail';
   readonly worstSeverity: WorstSeverity;
   readonly failOn: FailOn;
   readonly findingsCount: number;
+  /** Findings in maintenance or silenced that the status did not judge (monitor and merge runs). */
+  readonly notJudged?: number;
 }

@@ -1,7 +1,11 @@
 import { formatMs } from '../config/duration.js';
 import { sevName, meetsThreshold } from '../core/severity.js';
 import { md } from '../core/markdown.js';
-import type { Report } from '../report/report.js';
+import type { Report, ReportFinding } from '../report/report.js';
+import { suppressionLines, suppressionText } from '../suppression/render.js';
+
+/** " · in maintenance: weekly-deploy": the gate still judges a held finding, and says it is held. */
+const held = (f: ReportFinding) => (f.suppressed ? ` · _${suppressionText(f.suppressed, md)}_` : '');
 
 /** Finds the gate's one comment again, per environment, to edit it in place. */
 export function gateMarker(environment: string): string {
@@ -25,6 +29,8 @@ export function renderGateComment(r: Report): string {
       ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
       : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${sevName(f.severity)}] ${md(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
   const out = [gateMarker(r.environment), top, ''];
+  const windows = suppressionLines(r.suppression, md);
+  if (windows.length) out.push(...windows.map((l) => `> ${l}`), '> The gate judges every finding all the same.', '');
   out.push(`Environment **${md(r.environment)}** · target ${md(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
 
   const l = r.results.load;
@@ -72,11 +78,11 @@ export function renderGateComment(r: Report): string {
   const others = r.findings.filter((f) => f.check !== 'load');
   if (others.length) {
     out.push('| severity | finding | detail |', '|---|---|---|');
-    for (const f of others) out.push(`| ${sevName(f.severity)} | ${md(f.title)} | ${md(f.detail)} |`);
+    for (const f of others) out.push(`| ${sevName(f.severity)} | ${md(f.title)}${held(f)} | ${md(f.detail)} |`);
     out.push('');
   }
   const loadFindings = r.findings.filter((f) => f.check === 'load');
-  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${sevName(f.severity)}** ${md(f.detail)}`), '');
+  if (loadFindings.length) out.push(...loadFindings.map((f) => `- **${sevName(f.severity)}** ${md(f.detail)}${held(f)}`), '');
   out.push('_launchguard edits this comment on every run of this pull request._');
   return out.join('\n');
 }

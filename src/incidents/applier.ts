@@ -2,7 +2,8 @@ import { clip, DETAIL_MAX } from '../core/limits.js';
 import type { IncidentsConfig } from './schema.js';
 import { parseMarker, parseState, type ExistingIssue } from './state.js';
 import { reconcile, type Action, type IncidentPlan } from './reconcile.js';
-import { describeAction } from './plan-lines.js';
+import { describeAction, describeHeld } from './plan-lines.js';
+import type { SuppressionState } from '../suppression/suppress.js';
 import { SEVERITIES, sevName, type Severity } from '../core/severity.js';
 import { md } from '../core/markdown.js';
 import type { Observed } from './observed.js';
@@ -60,6 +61,8 @@ export interface IncidentDeps {
   /** Where open-after > 1 keeps counters for incidents without an issue yet. */
   readonly files?: BranchFiles;
   readonly log: (msg: string) => void;
+  /** Maintenance windows and silences at the run's start: what they hold is never applied. */
+  readonly suppression?: SuppressionState;
 }
 
 /** Lists, reconciles and applies: one issue per incident, never duplicates. */
@@ -74,8 +77,9 @@ export async function runIncidents(environment: string, findings: readonly Findi
   const pending = pendingFile?.text ? (JSON.parse(pendingFile.text) as Record<string, number>) : {};
   // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
   const bounded = findings.map((f) => ({ ...f, title: clip(f.title, TITLE_MAX), detail: clip(f.detail, DETAIL_MAX) }));
-  const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
-  if (deps.dryRun) return { incidentPlan, lines: incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
+  const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl, ...(deps.suppression ? { suppression: deps.suppression } : {}) });
+  const heldLines = incidentPlan.held.map((h) => describeHeld(h, { escape: md }));
+  if (deps.dryRun) return { incidentPlan, lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
 
   const lines: string[] = [];
   try {
@@ -96,7 +100,7 @@ export async function runIncidents(environment: string, findings: readonly Findi
     }
     throw err;
   }
-  return { incidentPlan, lines };
+  return { incidentPlan, lines: [...lines, ...heldLines] };
 }
 
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */

@@ -1,7 +1,9 @@
 import type { IncidentsConfig } from './schema.js';
 import { observes, type Observed } from './observed.js';
 import { SEVERITIES, rank, type Severity } from '../core/severity.js';
-import type { Finding } from '../core/types.js';
+import type { Finding, Suppression } from '../core/types.js';
+import { suppressionOf, type SuppressionState } from '../suppression/suppress.js';
+import { suppressionText } from '../suppression/render.js';
 import { comments, issueTitle, renderBody } from './body.js';
 import { labelsFor, repairState, type ExistingIssue, type IncidentState } from './state.js';
 
@@ -23,9 +25,26 @@ export type Action =
       readonly comment?: string;
       /** Why, for the summary: escalated, de-escalated, updated, recovering, reminder, unchecked. */
       readonly change: 'escalated' | 'de-escalated' | 'updated' | 'recovering' | 'reminder' | 'unchecked';
+      /** In maintenance or silenced: what this update would otherwise have done is in the plan's `held`. */
+      readonly suppressed?: Suppression;
     }
   | { readonly kind: 'reopen'; readonly number: number; readonly fingerprint: string; readonly title: string; readonly body: string; readonly addLabels: readonly string[]; readonly removeLabels: readonly string[]; readonly comment: string }
   | { readonly kind: 'close'; readonly number: number; readonly fingerprint: string; readonly body: string; readonly comment: string; readonly reason: 'completed' | 'duplicate' };
+
+/**
+ * What a maintenance window or a silence kept from happening this run: an issue not opened or
+ * reopened, a severity change or a reminder not made, an issue not closed. Nothing is sent for
+ * them; the summary lists them.
+ */
+export interface HeldAction {
+  readonly kind: 'open' | 'reopen' | 'escalate' | 'de-escalate' | 'remind' | 'close';
+  readonly fingerprint: string;
+  /** The issue it concerns, when one exists. */
+  readonly number?: number;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly by: Suppression;
+}
 
 export interface IncidentPlan {
   readonly actions: readonly Action[];
@@ -33,6 +52,8 @@ export interface IncidentPlan {
   readonly deferred: readonly Finding[];
   /** Failing fingerprints still below open-after, with their consecutive count. */
   readonly pending: Readonly<Record<string, number>>;
+  /** Actions held by maintenance windows and silences (never applied, never notified). */
+  readonly held: readonly HeldAction[];
 }
 
 export interface ReconcileInput {
@@ -47,6 +68,8 @@ export interface ReconcileInput {
   readonly config: IncidentsConfig;
   readonly now: Date;
   readonly runUrl?: string;
+  /** Maintenance windows and silences at the run's start (the report's `suppression`). */
+  readonly suppression?: SuppressionState;
 }
 
 export function reconcile(input: ReconcileInput): IncidentPlan {
@@ -62,18 +85,23 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
   const actions: Action[] = [];
   const pending: Record<string, number> = {};
   const toOpen: Finding[] = [];
+  const held: HeldAction[] = [];
+  const heldBy = (fp: string) => suppressionOf(input.suppression, fp);
 
   // Open issues per fingerprint, oldest first: a duplicate left by overlapping runs is closed.
   const open = new Map<string, ExistingIssue>();
   for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
     const kept = open.get(i.fingerprint);
-    if (kept) {
+    const by = heldBy(i.fingerprint);
+    if (kept && by) held.push({ kind: 'close', fingerprint: i.fingerprint, number: i.number, severity: stateOf(i).severity, title: i.title, by });
+    else if (kept) {
       actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: comments.duplicate(kept.number), reason: 'duplicate' });
     } else open.set(i.fingerprint, i);
   }
 
   for (const f of findings) {
     const issue = open.get(f.fingerprint);
+    const by = heldBy(f.fingerprint);
     if (issue) {
       const prev = stateOf(issue);
       const oldSev = prev.severity;
@@ -85,9 +113,12 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
       // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
       // value hovering at a level boundary does not comment on every run.
       const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
-      if (seen >= cfg['close-after']) {
+      const worse = rank(f.severity) < rank(oldSev);
+      // Held: no severity change in maintenance or under a silence. The new severity keeps counting
+      // (capped), so it applies on the first run after the window if it still holds.
+      if (seen >= cfg['close-after'] && by) held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
+      if (seen >= cfg['close-after'] && !by) {
         const severity = f.severity;
-        const worse = rank(severity) < rank(oldSev);
         actions.push({
           kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
           ...relabel(cfg, severity, environment, issue.labels),
@@ -96,12 +127,14 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
         });
         continue;
       }
-      const next: IncidentState = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: seen } : {}) };
+      const next: IncidentState = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
       const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
       const title = issueTitle(oldSev, f.title);
       const remind = cfg['remind-after'];
       const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
-      if (remind !== undefined && now.getTime() - since >= remind) {
+      const due = remind !== undefined && now.getTime() - since >= remind;
+      if (due && by) held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
+      if (due && !by) {
         actions.push({
           kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
           body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
@@ -110,13 +143,19 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
         });
         continue;
       }
-      actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated' });
+      actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
       continue;
     }
 
     const closed = mine
       .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
       .sort((a, b) => new Date(b.closedAt!).getTime() - new Date(a.closedAt!).getTime())[0];
+    if (by) {
+      // Held: neither opened nor reopened, and a failing run in maintenance does not count toward open-after.
+      held.push({ kind: closed ? 'reopen' : 'open', fingerprint: f.fingerprint, ...(closed ? { number: closed.number } : {}), severity: f.severity, title: f.title, by });
+      if (input.pending[f.fingerprint] !== undefined) pending[f.fingerprint] = input.pending[f.fingerprint]!;
+      continue;
+    }
     if (closed) {
       const next: IncidentState = { ...failingState(f, closed.incident, closed.createdAt, iso, input.runUrl), lastOpenedAt: iso };
       actions.push({
@@ -155,6 +194,14 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
     const prev = stateOf(issue);
     const run = input.runUrl ? { runUrl: input.runUrl } : {};
     const low = belowMin.get(fp);
+    const by = heldBy(fp);
+    if (by) {
+      // Held: a run in maintenance (or under a silence) is neither failing nor passing; it does not count toward close-after.
+      const evidence = !low && observes(input.observed, fp);
+      if (evidence && prev.consecutivePassing + 1 >= cfg['close-after']) held.push({ kind: 'close', fingerprint: fp, number: issue.number, severity: prev.severity, title: prev.title, by });
+      actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why: suppressionText(by) }), addLabels: [], removeLabels: [], change: 'unchecked', suppressed: by });
+      continue;
+    }
     if (low || !observes(input.observed, fp)) {
       const why = comments.unchecked(low?.severity, cfg['min-severity']);
       actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
@@ -171,7 +218,7 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
       actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'recovering'), addLabels: [], removeLabels: [], change: 'recovering' });
     }
   }
-  return { actions, deferred, pending };
+  return { actions, deferred, pending, held };
 }
 
 /**

@@ -5,6 +5,8 @@ import { codeSpan, md } from '../core/markdown.js';
 import { loadRunPassed, type Report } from './report.js';
 import { clip, DETAIL_MAX, fitLines } from '../core/limits.js';
 import { oneLine } from '../core/text.js';
+import { suppressionLines, suppressionText } from '../suppression/render.js';
+import type { ReportFinding } from './report.js';
 
 const ICON = { pass: '✅', fail: '❌', skip: '⏭️' } as const;
 
@@ -14,7 +16,9 @@ export function verdictLine(r: Report): string {
   if (v.worstSeverity === 'none') return `launchguard: PASS: no findings`;
   const t = SEVERITY_TARGETS[v.worstSeverity];
   const worst = `worst ${sevName(v.worstSeverity)} (respond ${t.response}, resolve ${t.resolution})`;
-  const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}` : `below fail-on ${v.failOn === 'none' ? 'none' : v.failOn}`;
+  const held = v.notJudged ? `${v.notJudged} in maintenance or silenced (not judged against fail-on ${v.failOn})` : '';
+  const rest = held && v.notJudged === v.findingsCount ? held : held ? `${held}, the rest below fail-on ${v.failOn}` : `below fail-on ${v.failOn}`;
+  const why = v.status === 'fail' ? `at or above fail-on ${v.failOn}${held ? `; ${held}` : ''}` : rest;
   return `launchguard: ${v.status.toUpperCase()}: ${count}, ${worst}, ${why}`;
 }
 
@@ -39,12 +43,14 @@ const NOTES_BYTES = 64 * 1024;
 export function renderMarkdown(r: Report): string {
   const out: string[] = [];
   out.push(`## ${r.verdict.status === 'pass' ? ICON.pass : ICON.fail} ${verdictLine(r)}`, '');
+  const held = suppressionLines(r.suppression, md);
+  if (held.length) out.push(...held.map((l) => `> ${l}`), '');
   out.push(`Environment **${cell(r.environment)}** · target ${r.target ? md(r.target) : '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
   if (r.findings.length > 0) {
     out.push('### Findings', '', '| severity | finding | detail | respond | resolve |', '|---|---|---|---|---|');
     // GitHub refuses a summary of 1 MiB: findings past their share of it are counted, not shown.
     const lines = r.findings.map((f) =>
-      `| ${sevName(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
+      `| ${sevName(f.severity)} | ${cell(clip(f.title, DETAIL_MAX))}${marker(f)} | ${cell(clip(f.detail, DETAIL_MAX))} | ${f.targets.response} | ${f.targets.resolution} |` +
       (f.remediation ? `\n| | ↳ remediation | ${codeSpan(clip(f.remediation, DETAIL_MAX))} | | |` : '') +
       (f.related ?? []).map((n) => `\n| | ↳ same outage | ${cell(clip(n, DETAIL_MAX))} | | |`).join(''));
     out.push(...fitLines(lines, FINDINGS_BYTES, (n) => `| | and ${n} more finding${n === 1 ? '' : 's'} in the JSON report (launchguard-report.json) | | | |`).lines);
@@ -64,6 +70,11 @@ export function renderMarkdown(r: Report): string {
   if (trend) out.push(trend);
   if (r.notes.length > 0) out.push('### Notes', '', ...fitLines(r.notes.map((n) => `- ${cell(clip(n, DETAIL_MAX))}`), NOTES_BYTES, (n) => `- and ${n} more notes in the JSON report`).lines, '');
   return `${out.join('\n')}\n`;
+}
+
+/** " · in maintenance: weekly-deploy" after a held finding's title, escaped. */
+function marker(f: ReportFinding): string {
+  return f.suppressed ? ` · _${suppressionText(f.suppressed, md)}_` : '';
 }
 
 /** The load trend, last runs and this one: p95 and error rate as GitHub-rendered Mermaid charts, plus the numbers. */
@@ -98,9 +109,9 @@ export function renderTrend(r: Report): string | undefined {
 
 /** The CLI's readable report. */
 export function renderText(r: Report): string {
-  const out: string[] = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ''];
+  const out: string[] = [verdictLine(r), `environment ${r.environment} · target ${r.target || '(none)'} · checks ${r.checks.join(', ') || 'none'} · ${formatMs(r.durationMs)}`, ...suppressionLines(r.suppression), ''];
   for (const f of r.findings) {
-    out.push(`  ${sevName(f.severity)}  ${f.title}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
+    out.push(`  ${sevName(f.severity)}  ${f.title}${f.suppressed ? ` (${suppressionText(f.suppressed)})` : ''}`, `        ${f.detail}`, `        respond ${f.targets.response}, resolve ${f.targets.resolution}`);
     if (f.remediation) out.push(`        fix: ${f.remediation}`);
     for (const n of f.related ?? []) out.push(`        same outage: ${n}`);
   }

@@ -7,6 +7,7 @@ import type { LoadResult } from '../checks/load/types.js';
 import type { Redactor } from './redact.js';
 import type { BaselineEntry } from '../baseline/stats.js';
 import type { ShardResult } from '../scale/shards.js';
+import type { SuppressionState } from '../suppression/suppress.js';
 
 export const REPORT_SCHEMA = 'launchguard.report/v1';
 
@@ -48,6 +49,11 @@ export interface Report {
   readonly notes: readonly string[];
   /** The fingerprints whose rule was evaluated this run: only they may count as passing for an incident. */
   readonly observed: readonly string[];
+  /**
+   * Maintenance windows running and silences holding at the run's start (absent when the config
+   * declares none): the findings they hold carry `suppressed`.
+   */
+  readonly suppression?: SuppressionState;
   readonly results: CheckResults;
   /** The recent load history the baseline came from, oldest first (for the trend). */
   readonly history?: readonly BaselineEntry[];
