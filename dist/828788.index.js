@@ -1,5 +1,5 @@
-export const id = 817503;
-export const ids = [817503,480492];
+export const id = 828788;
+export const ids = [828788,480492];
 export const modules = {
 
 /***/ 6702:
@@ -79,8 +79,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/limits.ts
 var limits = __webpack_require__(36419);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __webpack_require__(60432);
 ;// CONCATENATED MODULE: ./src/incidents/state.ts
@@ -189,6 +189,10 @@ function severityFromLabels(labels, cfg) {
 
 // EXTERNAL MODULE: ./src/incidents/observed.ts
 var observed = __webpack_require__(95275);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts + 2 modules
+var suppress = __webpack_require__(45541);
+// EXTERNAL MODULE: ./src/suppression/render.ts
+var render = __webpack_require__(3251);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: ./src/core/markdown.ts
@@ -265,6 +269,8 @@ const comments = {
 
 
 
+
+
 function reconcile(input) {
     const { config: cfg, now, environment } = input;
     const iso = now.toISOString();
@@ -278,11 +284,16 @@ function reconcile(input) {
     const actions = [];
     const pending = {};
     const toOpen = [];
+    const held = [];
+    const heldBy = (fp) => (0,suppress/* suppressionOf */.XV)(input.suppression, fp);
     // Open issues per fingerprint, oldest first: a duplicate left by overlapping runs is closed.
     const open = new Map();
     for (const i of [...mine].filter((x) => x.state === 'open').sort((a, b) => a.number - b.number)) {
         const kept = open.get(i.fingerprint);
-        if (kept) {
+        const by = heldBy(i.fingerprint);
+        if (kept && by)
+            held.push({ kind: 'close', fingerprint: i.fingerprint, number: i.number, severity: stateOf(i).severity, title: i.title, by });
+        else if (kept) {
             actions.push({ kind: 'close', number: i.number, fingerprint: i.fingerprint, body: renderBody(stateOf(i), cfg, 'resolved'), comment: comments.duplicate(kept.number), reason: 'duplicate' });
         }
         else
@@ -290,6 +301,7 @@ function reconcile(input) {
     }
     for (const f of findings) {
         const issue = open.get(f.fingerprint);
+        const by = heldBy(f.fingerprint);
         if (issue) {
             const prev = stateOf(issue);
             const oldSev = prev.severity;
@@ -301,9 +313,13 @@ function reconcile(input) {
             // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
             // value hovering at a level boundary does not comment on every run.
             const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
-            if (seen >= cfg['close-after']) {
+            const worse = (0,core_severity/* rank */.Tm)(f.severity) < (0,core_severity/* rank */.Tm)(oldSev);
+            // Held: no severity change in maintenance or under a silence. The new severity keeps counting
+            // (capped), so it applies on the first run after the window if it still holds.
+            if (seen >= cfg['close-after'] && by)
+                held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
+            if (seen >= cfg['close-after'] && !by) {
                 const severity = f.severity;
-                const worse = (0,core_severity/* rank */.Tm)(severity) < (0,core_severity/* rank */.Tm)(oldSev);
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
                     ...relabel(cfg, severity, environment, issue.labels),
@@ -312,12 +328,15 @@ function reconcile(input) {
                 });
                 continue;
             }
-            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: seen } : {}) };
+            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
             const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
             const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
             const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
-            if (remind !== undefined && now.getTime() - since >= remind) {
+            const due = remind !== undefined && now.getTime() - since >= remind;
+            if (due && by)
+                held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
+            if (due && !by) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
@@ -326,12 +345,19 @@ function reconcile(input) {
                 });
                 continue;
             }
-            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated' });
+            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
             continue;
         }
         const closed = mine
             .filter((i) => i.state === 'closed' && i.fingerprint === f.fingerprint && i.closedAt && now.getTime() - new Date(i.closedAt).getTime() <= cfg['reopen-within'])
             .sort((a, b) => new Date(b.closedAt).getTime() - new Date(a.closedAt).getTime())[0];
+        if (by) {
+            // Held: neither opened nor reopened, and a failing run in maintenance does not count toward open-after.
+            held.push({ kind: closed ? 'reopen' : 'open', fingerprint: f.fingerprint, ...(closed ? { number: closed.number } : {}), severity: f.severity, title: f.title, by });
+            if (input.pending[f.fingerprint] !== undefined)
+                pending[f.fingerprint] = input.pending[f.fingerprint];
+            continue;
+        }
         if (closed) {
             const next = { ...failingState(f, closed.incident, closed.createdAt, iso, input.runUrl), lastOpenedAt: iso };
             actions.push({
@@ -371,6 +397,15 @@ function reconcile(input) {
         const prev = stateOf(issue);
         const run = input.runUrl ? { runUrl: input.runUrl } : {};
         const low = belowMin.get(fp);
+        const by = heldBy(fp);
+        if (by) {
+            // Held: a run in maintenance (or under a silence) is neither failing nor passing; it does not count toward close-after.
+            const evidence = !low && (0,observed/* observes */.W)(input.observed, fp);
+            if (evidence && prev.consecutivePassing + 1 >= cfg['close-after'])
+                held.push({ kind: 'close', fingerprint: fp, number: issue.number, severity: prev.severity, title: prev.title, by });
+            actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why: (0,render/* suppressionText */.Jx)(by) }), addLabels: [], removeLabels: [], change: 'unchecked', suppressed: by });
+            continue;
+        }
         if (low || !(0,observed/* observes */.W)(input.observed, fp)) {
             const why = comments.unchecked(low?.severity, cfg['min-severity']);
             actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody({ ...prev, ...run }, cfg, { kind: 'unchecked', why }), addLabels: [], removeLabels: [], change: 'unchecked' });
@@ -388,7 +423,7 @@ function reconcile(input) {
             actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'recovering'), addLabels: [], removeLabels: [], change: 'recovering' });
         }
     }
-    return { actions, deferred, pending };
+    return { actions, deferred, pending, held };
 }
 /**
  * The state after a failing run of `f`, continuing `prev` (when the issue has one). `since` stands
@@ -422,6 +457,8 @@ function relabel(cfg, severity, environment, current) {
 }
 
 ;// CONCATENATED MODULE: ./src/incidents/plan-lines.ts
+
+
 /**
  * The incident plan in words, one line per action: for the action's summary (Markdown, `escape`
  * = md) and the CLI's `--dry-run` (plain text). Pure: titles and fingerprints carry target text,
@@ -451,8 +488,23 @@ function describeAction(a, opts = {}) {
         case 'close':
             return a.reason === 'duplicate' ? `${verb('close')} ${ref} as a duplicate (${esc(a.fingerprint)})` : `${verb('close')} ${ref}: recovered (${esc(a.fingerprint)})`;
         case 'update':
-            return `${verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})`;
+            // Held by a window or a silence, "not checked" is not the reason: the suppression, named after it, is.
+            return `${a.suppressed && a.change === 'unchecked' ? (opts.planned ? 'leave unchanged' : 'left unchanged') : verb(a.change)} ${ref}${a.title ? ` ${esc(a.title)}` : ''} (${esc(a.fingerprint)})${a.suppressed ? `, ${(0,render/* suppressionText */.Jx)(a.suppressed, esc)}` : ''}`;
     }
+}
+const HELD = {
+    open: 'not opened',
+    reopen: 'not reopened',
+    escalate: 'not escalated',
+    'de-escalate': 'not de-escalated',
+    remind: 'no reminder',
+    close: 'not closed',
+};
+/** A held action in words: "not opened (in maintenance: weekly-deploy): [SEV1] production: health probe api failing". */
+function describeHeld(h, opts = {}) {
+    const esc = opts.escape ?? ((s) => s);
+    const what = h.kind === 'open' ? esc(`[${(0,core_severity/* sevName */.ar)(h.severity)}] ${h.title}`) : `#${h.number} ${esc(h.title)}${h.kind === 'escalate' || h.kind === 'de-escalate' ? ` at ${(0,core_severity/* sevName */.ar)(h.severity)}` : ''}`;
+    return `${HELD[h.kind]} (${(0,render/* suppressionText */.Jx)(h.by, esc)}): ${what}`;
 }
 
 // EXTERNAL MODULE: ./src/github/octokit.ts
@@ -513,9 +565,10 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
     const pending = pendingFile?.text ? JSON.parse(pendingFile.text) : {};
     // Target text can be a megabyte: issues and comments carry a bounded cut of it (the report has it all).
     const bounded = findings.map((f) => ({ ...f, title: (0,limits/* clip */.$Q)(f.title, TITLE_MAX), detail: (0,limits/* clip */.$Q)(f.detail, limits/* DETAIL_MAX */.RU) }));
-    const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl });
+    const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl, ...(deps.suppression ? { suppression: deps.suppression } : {}) });
+    const heldLines = incidentPlan.held.map((h) => describeHeld(h, { escape: markdown.md }));
     if (deps.dryRun)
-        return { incidentPlan, lines: incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`) };
+        return { incidentPlan, lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
     const lines = [];
     try {
         if (incidentPlan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
@@ -536,7 +589,7 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
         }
         throw err;
     }
-    return { incidentPlan, lines };
+    return { incidentPlan, lines: [...lines, ...heldLines] };
 }
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a, number, planned = false) {

@@ -1,5 +1,5 @@
-export const id = 955204;
-export const ids = [955204];
+export const id = 379803;
+export const ids = [379803];
 export const modules = {
 
 /***/ 1235:
@@ -12,9 +12,13 @@ export const modules = {
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97840);
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60432);
 /* harmony import */ var _core_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16706);
+/* harmony import */ var _suppression_render_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3251);
 
 
 
+
+/** " · in maintenance: weekly-deploy": the gate still judges a held finding, and says it is held. */
+const held = (f) => (f.suppressed ? ` · _${(0,_suppression_render_js__WEBPACK_IMPORTED_MODULE_3__/* .suppressionText */ .Jx)(f.suppressed, _core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)}_` : '');
 /** Finds the gate's one comment again, per environment, to edit it in place. */
 function gateMarker(environment) {
     return `<!-- launchguard:gate environment=${environment} -->`;
@@ -34,6 +38,9 @@ function renderGateComment(r) {
         ? `## ✅ launchguard gate: pass${r.findings.length ? ` (${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} below fail-on ${r.verdict.failOn})` : ''}`
         : `## ❌ launchguard gate: fail: ${failing.map((f) => `[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}] ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.title.replace(`${r.environment}: `, ''))}`).join('; ')}`;
     const out = [gateMarker(r.environment), top, ''];
+    const windows = (0,_suppression_render_js__WEBPACK_IMPORTED_MODULE_3__/* .suppressionLines */ .Tk)(r.suppression, _core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md);
+    if (windows.length)
+        out.push(...windows.map((l) => `> ${l}`), '> The gate judges every finding all the same.', '');
     out.push(`Environment **${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(r.environment)}** · target ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(r.target || '(none)')} · checks ${r.checks.join(', ')}${r.run?.url ? ` · [run](${r.run.url})` : ''}`, '');
     const l = r.results.load;
     if (l && l.overall.responses > 0) {
@@ -79,12 +86,12 @@ function renderGateComment(r) {
     if (others.length) {
         out.push('| severity | finding | detail |', '|---|---|---|');
         for (const f of others)
-            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.title)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)} |`);
+            out.push(`| ${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.title)}${held(f)} | ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)} |`);
         out.push('');
     }
     const loadFindings = r.findings.filter((f) => f.check === 'load');
     if (loadFindings.length)
-        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)}`), '');
+        out.push(...loadFindings.map((f) => `- **${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(f.severity)}** ${(0,_core_markdown_js__WEBPACK_IMPORTED_MODULE_2__.md)(f.detail)}${held(f)}`), '');
     out.push('_launchguard edits this comment on every run of this pull request._');
     return out.join('\n');
 }
