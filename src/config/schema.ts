@@ -7,6 +7,7 @@ import { loadSchema } from '../checks/load/schema.js';
 import { indexesSchema } from '../checks/indexes/schema.js';
 import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
+import { notificationsSchema } from '../notifications/schema.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -42,6 +43,14 @@ export const configSchema = z.strictObject({
   environments: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
   severity: severityOverrides.default({}),
   incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
+  notifications: notificationsSchema.default([]),
+}).superRefine((c, ctx) => {
+  // A channel filtered to an environment the file does not define would never hear anything: a typo.
+  c.notifications.forEach((ch, i) =>
+    ch.environments?.forEach((e, j) => {
+      if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
+    }),
+  );
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
