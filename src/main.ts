@@ -194,8 +194,8 @@ async function sendNotifications(outcome: PipelineOutcome, opts: RunOptions, ctx
     const repoUrl = ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : undefined;
     const input = { environment: outcome.report.environment, applied, findings: outcome.report.findings, channels, ...(repoUrl ? { repoUrl } : {}), ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) };
     const r = await notify(input, { now: () => new Date(), redact: (v) => core.redactor.value(v), dryRun: opts.dryRun });
-    for (const f of r.failures) core.warning(f);
-    return [...r.lines, ...r.failures];
+    for (const f of r.failures) core.warning(f.plain);
+    return [...r.lines, ...r.failures.map((f) => f.markdown)];
   } catch (err) {
     core.warning(`notifications: not sent: ${(err as Error).message}`);
     return [`notifications: not sent: ${(err as Error).message}`];

@@ -1,7 +1,8 @@
 import { Agent, request } from 'undici';
 import { md } from '../core/markdown.js';
+import { oneLine } from '../core/text.js';
 import type { HttpOutcome } from '../core/types.js';
-import { classify, parseRetryAfter, type HttpClient } from '../http/client.js';
+import { classify, isTransient, parseRetryAfter, type HttpClient } from '../http/client.js';
 import { sendWithRetry, type RetryPolicy } from '../http/retry.js';
 import { buildRequest, headline } from './payloads.js';
 import { planNotices, type Change, type Notice, type NoticeInput } from './plan.js';
@@ -27,8 +28,13 @@ export interface NotifyDeps {
 export interface NotifyResult {
   /** For the summary, one per channel (Markdown: target text is escaped). */
   readonly lines: readonly string[];
-  /** Each undelivered notice, also a warning annotation. */
-  readonly failures: readonly string[];
+  /** Each undelivered notice: a line of the summary (Markdown) and a warning annotation (plain text). */
+  readonly failures: readonly { readonly markdown: string; readonly plain: string }[];
+}
+
+/** A failure in both forms: `target` is the only part from outside (a fingerprint, a service's answer). */
+function failure(prefix: string, target: string, suffix = ''): { markdown: string; plain: string } {
+  return { markdown: `${prefix}${md(target)}${suffix}`, plain: oneLine(`${prefix}${target}${suffix}`) };
 }
 
 const POLICY: RetryPolicy = { retries: 3, delayMs: 500, idempotent: true, maxRetryAfterMs: 30_000 };
@@ -46,9 +52,9 @@ export async function notify(input: NoticeInput, deps: NotifyDeps): Promise<Noti
   try {
     const byChannel = new Map<string, Notice[]>();
     for (const n of notices) byChannel.set(n.channel.name, [...(byChannel.get(n.channel.name) ?? []), n]);
-    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [`notifications: ${name}: ${(err as Error).message}`] }))));
+    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [failure(`notifications: ${name}: `, (err as Error).message)] }))));
     const lines: string[] = [];
-    const failures: string[] = [];
+    const failures: NotifyResult['failures'][number][] = [];
     [...byChannel.keys()].forEach((name, i) => {
       const r = settled[i]!;
       if (r.sent.length) lines.push(`notifications: ${name}: sent ${r.sent.join(', ')}`);
@@ -60,11 +66,21 @@ export async function notify(input: NoticeInput, deps: NotifyDeps): Promise<Noti
   }
 }
 
-/** One channel's notices, in order: a trigger before its resolve. */
-async function sendChannel(name: string, list: readonly Notice[], http: HttpClient, deps: NotifyDeps): Promise<{ sent: string[]; failures: string[] }> {
+/**
+ * One channel's notices, in order: a trigger before its resolve. A channel that did not answer
+ * (a network failure, a timeout, a 5xx or 429 after the retries) is not tried again this run: the
+ * rest of its notices are notes, so a hanging service cannot hold the job up notice after notice.
+ */
+async function sendChannel(name: string, list: readonly Notice[], http: HttpClient, deps: NotifyDeps): Promise<{ sent: string[]; failures: NotifyResult['failures'][number][] }> {
   const sent: string[] = [];
-  const failures: string[] = [];
+  const failures: NotifyResult['failures'][number][] = [];
+  let down = false;
   for (const n of list) {
+    const what = `notifications: ${name}: the ${n.change.event} notice of `;
+    if (down) {
+      failures.push(failure(what, n.change.fingerprint, ' was not sent: the channel did not answer the one before'));
+      continue;
+    }
     const req = buildRequest(n, deps.now());
     const { outcome, attempts, note } = await sendWithRetry(
       http,
@@ -75,17 +91,24 @@ async function sendChannel(name: string, list: readonly Notice[], http: HttpClie
       sent.push(n.change.event);
       continue;
     }
+    down = isTransient(outcome);
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    failures.push(`notifications: ${name}: the ${n.change.event} notice of ${md(n.change.fingerprint)} was not delivered${tries}: ${why(outcome)}${note ? ` (${note})` : ''}`);
+    const [plainWhy, mdWhy] = why(outcome);
+    const tail = `${note ? ` (${note})` : ''}`;
+    failures.push({ markdown: `${what}${md(n.change.fingerprint)} was not delivered${tries}: ${mdWhy}${tail}`, plain: oneLine(`${what}${n.change.fingerprint} was not delivered${tries}: ${plainWhy}${tail}`) });
   }
   return { sent, failures };
 }
 
-function why(o: HttpOutcome): string {
-  if (o.kind === 'error') return o.message;
-  if (o.status >= 300 && o.status < 400) return `HTTP ${o.status}, a redirect, which is not followed (set the channel's url to where it points)`;
-  const text = md(o.body.toString('utf8').slice(0, 200).trim());
-  return `HTTP ${o.status}${text ? `: ${text}` : ''}`;
+/** Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text). */
+function why(o: HttpOutcome): [string, string] {
+  if (o.kind === 'error') return [o.message, md(o.message)];
+  if (o.status >= 300 && o.status < 400) {
+    const t = `HTTP ${o.status}, a redirect, which is not followed (set the channel's url to where it points)`;
+    return [t, t];
+  }
+  const answer = o.body.toString('utf8').slice(0, 200).trim();
+  return [`HTTP ${o.status}${answer ? `: ${answer}` : ''}`, `HTTP ${o.status}${answer ? `: ${md(answer)}` : ''}`];
 }
 
 /** A POST without redirects, with a whole-exchange timeout and a capped answer. */

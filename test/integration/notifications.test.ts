@@ -41,8 +41,10 @@ describe('notify: delivery, retries and failures, one channel at a time', () => 
       { name: 'teams', type: 'teams', url: over.teams ?? r.teams.url },
       { name: 'ops', type: 'webhook', url: over.webhook ?? r.webhook.url, secret: 'hook-secret' },
     ]);
-  const run = (chs = channels(), redactor = new Redactor()) =>
-    notify({ environment: 'production', applied: opened(), findings: [f], channels: chs, repoUrl: 'https://github.com/acme/api', runUrl: 'https://github.com/acme/api/actions/runs/9' }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+  const run = async (chs = channels(), redactor = new Redactor(), applied = opened()) => {
+    const res = await notify({ environment: 'production', applied, findings: [f], channels: chs, repoUrl: 'https://github.com/acme/api', runUrl: 'https://github.com/acme/api/actions/runs/9' }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+    return { lines: res.lines, failures: res.failures.map((x) => x.markdown), plain: res.failures.map((x) => x.plain) };
+  };
 
   it('every channel gets one valid message; the webhook\'s signature verifies', async () => {
     const res = await run();
@@ -105,6 +107,43 @@ describe('notify: delivery, retries and failures, one channel at a time', () => 
     expect(res.failures[0]).not.toContain('XXXXXXXXSECRET');
     expect(r.pagerduty.received).toHaveLength(1);
     expect(r.webhook.received).toHaveLength(1);
+  });
+
+  it('a channel that did not answer is not tried again for its next notice this run', async () => {
+    const later = reconcile({ environment: 'production', findings: [{ ...f, fingerprint: 'production:health:db', subject: 'db' }], observed: [], issues: [], pending: {}, config: incidentsSchema.parse({}), now: NOW });
+    const db = { ...f, fingerprint: 'production:health:db', subject: 'db' };
+    r.teams.script = Array.from({ length: 4 }, () => ({ status: 502 }));
+    const res = await notify(
+      { environment: 'production', applied: [...opened(), { action: later.actions[0]!, number: 4 }], findings: [f, db], channels: channels() },
+      { now: () => NOW, redact: (v) => v, dryRun: false, policy: FAST },
+    );
+    expect(r.teams.attempts).toBe(4);
+    expect(res.failures.map((x) => x.markdown)).toEqual([
+      expect.stringMatching(/^notifications: teams: the opened notice of production:health:api was not delivered after 4 attempts: HTTP 502/),
+      'notifications: teams: the opened notice of production:health:db was not sent: the channel did not answer the one before',
+    ]);
+    expect(r.slack.received).toHaveLength(2);
+  });
+
+  it('a 4xx is specific to one notice: the next is still sent', async () => {
+    const later = reconcile({ environment: 'production', findings: [{ ...f, fingerprint: 'production:health:db', subject: 'db' }], observed: [], issues: [], pending: {}, config: incidentsSchema.parse({}), now: NOW });
+    const db = { ...f, fingerprint: 'production:health:db', subject: 'db' };
+    r.teams.script = [{ status: 400 }];
+    const res = await notify(
+      { environment: 'production', applied: [...opened(), { action: later.actions[0]!, number: 4 }], findings: [f, db], channels: channels() },
+      { now: () => NOW, redact: (v) => v, dryRun: false, policy: FAST },
+    );
+    expect(r.teams.attempts).toBe(2);
+    expect(r.teams.received).toHaveLength(1);
+    expect(res.failures.map((x) => x.markdown)).toEqual(['notifications: teams: the opened notice of production:health:api was not delivered: HTTP 400: scripted failure']);
+  });
+
+  it('the warning annotation is plain text; the summary line escapes what came from outside', async () => {
+    r.slack.script = [{ status: 400 }];
+    const odd = { ...f, fingerprint: 'production:health:my_api' };
+    const p = reconcile({ environment: 'production', findings: [odd], observed: [], issues: [], pending: {}, config: incidentsSchema.parse({}), now: NOW });
+    const res = await notify({ environment: 'production', applied: [{ action: p.actions[0]!, number: 1 }], findings: [odd], channels: channels() }, { now: () => NOW, redact: (v) => v, dryRun: false, policy: FAST });
+    expect(res.failures).toEqual([{ markdown: 'notifications: team: the opened notice of production:health:my\\_api was not delivered: HTTP 400: scripted failure', plain: 'notifications: team: the opened notice of production:health:my_api was not delivered: HTTP 400: scripted failure' }]);
   });
 
   it('a wrong webhook secret is refused by the receiver (the signature is what it checks)', async () => {

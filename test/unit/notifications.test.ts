@@ -85,11 +85,18 @@ describe('planNotices: who hears of which change', () => {
     expect(c!.issueNumber).toBeUndefined();
   });
 
-  it('the peak severity is kept in the issue state across de-escalation', () => {
-    const p = reconcile({ environment: 'production', findings: [finding('sev3')], observed: [], issues: [issue({}, { pendingSeverity: 'sev3', pendingRuns: 1 })], pending: {}, config: cfg(), now: NOW });
+  const stateAfter = (f: Finding, i: ExistingIssue) => {
+    const p = reconcile({ environment: 'production', findings: [f], observed: [], issues: [i], pending: {}, config: cfg(), now: NOW });
     const body = (p.actions[0] as { body: string }).body;
-    const encoded = body.slice(body.lastIndexOf('<!-- launchguard:state ') + 23, body.lastIndexOf(' -->'));
-    expect(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'))).toMatchObject({ severity: 'sev3', peakSeverity: 'sev1' });
+    return JSON.parse(Buffer.from(body.slice(body.lastIndexOf('<!-- launchguard:state ') + 23, body.lastIndexOf(' -->')), 'base64url').toString('utf8')) as IncidentState;
+  };
+  it.each([
+    ['de-escalated from SEV1: the peak stays SEV1', finding('sev3'), issue({}, { pendingSeverity: 'sev3', pendingRuns: 1 }), 'sev3', 'sev1'],
+    ['escalated to SEV1: the peak is SEV1', finding('sev1'), issue({}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 }), 'sev1', 'sev1'],
+    ['a SEV1 seen once on a SEV3 incident (not applied yet): the peak stays SEV3', finding('sev1'), issue({}, { severity: 'sev3' }), 'sev3', 'sev3'],
+    ['an issue from before peaks were kept: its severity', finding('sev2'), issue({}, { severity: 'sev2' }), 'sev2', 'sev2'],
+  ] as const)('the peak severity in the issue state: %s', (_name, f, i, severity, peakSeverity) => {
+    expect(stateAfter(f, i)).toMatchObject({ severity, peakSeverity });
   });
 });
 
