@@ -87,9 +87,10 @@ export function pagerdutyEvent(c: Change, routingKey: string): Record<string, un
       summary: cut(`[${sevName(c.severity)}] ${c.title}: ${c.keyFigure}`, 1024),
       source: c.environment,
       severity: PD_SEVERITY[c.severity],
-      class: c.event,
+      ...(c.check ? { component: c.check } : {}),
+      ...(c.rule ? { class: c.rule } : {}),
       custom_details: {
-        fingerprint: c.fingerprint, severity: sevName(c.severity), respond: c.targets.response, resolve: c.targets.resolution, 'key figure': cut(c.keyFigure, FIGURE_MAX),
+        event: c.event, fingerprint: c.fingerprint, severity: sevName(c.severity), respond: c.targets.response, resolve: c.targets.resolution, 'key figure': cut(c.keyFigure, FIGURE_MAX),
         ...(c.previousSeverity ? { 'previous severity': sevName(c.previousSeverity) } : {}),
       },
     },

@@ -27,6 +27,9 @@ export interface Change {
   readonly peakSeverity: Severity;
   /** The finding's stable title. */
   readonly title: string;
+  /** The check and rule that found it (not known for `closed`). */
+  readonly check?: string;
+  readonly rule?: string;
   /** What was measured against what was expected (for `closed`: as last seen failing). */
   readonly keyFigure: string;
   readonly targets: SeverityTargets;
@@ -77,7 +80,7 @@ export function incidentChanges(input: Omit<NoticeInput, 'channels'>): Change[] 
     out.push({
       ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
       peakSeverity: previous && rank(previous) < rank(f.severity) ? previous : f.severity,
-      title: f.title, keyFigure: f.detail, targets: SEVERITY_TARGETS[f.severity],
+      title: f.title, check: f.check, rule: f.rule, keyFigure: f.detail, targets: SEVERITY_TARGETS[f.severity],
     });
   }
   return out;

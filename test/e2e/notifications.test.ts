@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeReceiver } from '../helpers/fake-receivers.js';
 import { IncidentWorld } from '../helpers/incident-world.js';
@@ -110,11 +114,42 @@ describe('notifications across runs', () => {
     for (const x of Object.values(r)) expect(x.attempts).toBe(0);
   });
 
+  it('gate mode sends nothing (it manages no incident issues)', async () => {
+    w.up = false;
+    const run = await w.run({ config: config(), env, inputs: { mode: 'gate' } });
+    expect(run.summary).toContain('issues: not managed (gate mode never opens incident issues)');
+    for (const x of Object.values(r)) expect(x.attempts).toBe(0);
+  });
+
   it('min-severity: a SEV3 incident is not sent to PagerDuty (sev1), but to the others', async () => {
     w.disk = 92;
     await w.run({ config: config(), env });
     expect(r.pagerduty.attempts).toBe(0);
     expect(r.slack.received).toHaveLength(1);
     expect(r.webhook.received).toHaveLength(1);
+  });
+});
+
+describe('the CLI\'s --dry-run', () => {
+  it('lists what each channel would be sent, beside the issue plan; nothing is sent and no secret shows', async () => {
+    const pd = await new FakeReceiver('pagerduty').start();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'lg-cli-'));
+      writeFileSync(join(dir, 'lg.yml'), `environments:\n  production:\n    url: ${await refusedPort()}\n    health:\n      - { name: api, path: /health, retries: 0 }\n${CHANNELS}`);
+      const env = { PATH: process.env.PATH, ...SECRETS, PD_URL: pd.url, SLACK_WEBHOOK_URL: 'https://hooks.slack.test/services/T0001/B0001/slackpathsecret', TEAMS_WEBHOOK_URL: 'https://teams.test/wf', HOOK_URL: 'https://ops.test/hook' };
+      const r = spawnSync(process.execPath, [resolve('bin/launchguard.js'), 'check', '--config', 'lg.yml', '--dry-run'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env });
+      const planned = r.stdout.split('\n').filter((l) => l.startsWith('  would '));
+      expect(planned).toEqual([
+        '  would open a new issue [SEV1] production: health probe api failing',
+        '  would notify oncall (pagerduty): SEV1 opened: production: health probe api failing',
+        '  would notify team (slack): SEV1 opened: production: health probe api failing',
+        '  would notify teams (teams): SEV1 opened: production: health probe api failing',
+        '  would notify ops-bot (webhook): SEV1 opened: production: health probe api failing',
+      ]);
+      expect(pd.attempts).toBe(0);
+      for (const secret of [...Object.values(SECRETS), 'slackpathsecret']) expect(r.stdout + r.stderr).not.toContain(secret);
+    } finally {
+      await pd.close();
+    }
   });
 });

@@ -73,7 +73,7 @@ describe('planNotices: who hears of which change', () => {
     const p = reconcile({ environment: 'production', findings: [finding()], observed: [], issues: [], pending: {}, config: cfg(), now: NOW, runUrl: RUN });
     const [c] = incidentChanges({ environment: 'production', applied: [{ action: p.actions[0]!, number: 12 }], findings: [finding()], repoUrl: REPO, runUrl: RUN });
     expect(c).toEqual({
-      event: 'opened', environment: 'production', fingerprint: 'production:health:api', severity: 'sev1', peakSeverity: 'sev1', title: 'production: health probe api failing',
+      event: 'opened', environment: 'production', fingerprint: 'production:health:api', severity: 'sev1', peakSeverity: 'sev1', title: 'production: health probe api failing', check: 'health', rule: 'health-failed',
       keyFigure: 'GET /health: HTTP 503, expected 2xx', targets: { response: '< 5 min', resolution: '< 1 h' }, issueNumber: 12, issueUrl: `${REPO}/issues/12`, runUrl: RUN,
     });
   });
@@ -122,6 +122,7 @@ describe('payloads: each service\'s shape, checked against the JSON Schema writt
       expect(body('pagerduty', change({ severity: s }))).toMatchObject({ routing_key: 'R0UT1NGKEY', event_action: 'trigger', dedup_key: 'production:health:api', payload: { severity: pd } });
     }
     expect(body('pagerduty', change())).toMatchObject({ links: [{ href: `${REPO}/issues/2`, text: 'GitHub issue #2' }, { href: RUN }], payload: { summary: '[SEV1] production: health probe api failing: GET /health: HTTP 503, expected 2xx', source: 'production' } });
+    expect(body('pagerduty', change({ check: 'health', rule: 'health-failed' }))).toMatchObject({ payload: { component: 'health', class: 'health-failed', custom_details: { event: 'opened', respond: '< 5 min', resolve: '< 1 h' } } });
     expect(body('pagerduty', change({ event: 'closed' }))).toEqual({ routing_key: 'R0UT1NGKEY', event_action: 'resolve', dedup_key: 'production:health:api' });
     expect(buildRequest({ channel: ALL[0]!, change: change() }, NOW).url).toBe('https://events.pagerduty.com/v2/enqueue');
   });
