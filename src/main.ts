@@ -151,7 +151,7 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
 
 /** One issue per incident: opened, updated, escalated, closed and reopened. Never in gate mode. */
 async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
-  if (!opts.issues) return [];
+  if (!opts.issues) return outcome.plan.fullConfig.notifications.length ? ['notifications: none sent: they report changes of incident issues, and issues: false turns those off'] : [];
   if (opts.mode === 'gate') return ['issues: not managed (gate mode never opens incident issues)'];
   if (opts.shardSpec) return ['issues: not managed by a shard run (the merge run manages them)'];
   const cfg = outcome.plan.fullConfig.incidents;

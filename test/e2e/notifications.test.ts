@@ -114,6 +114,13 @@ describe('notifications across runs', () => {
     for (const x of Object.values(r)) expect(x.attempts).toBe(0);
   });
 
+  it('issues: false sends nothing, and the summary says why', async () => {
+    w.up = false;
+    const run = await w.run({ config: config(), env, inputs: { issues: 'false' } });
+    expect(run.summary).toContain('notifications: none sent: they report changes of incident issues, and issues: false turns those off');
+    for (const x of Object.values(r)) expect(x.attempts).toBe(0);
+  });
+
   it('gate mode sends nothing (it manages no incident issues)', async () => {
     w.up = false;
     const run = await w.run({ config: config(), env, inputs: { mode: 'gate' } });
