@@ -20,7 +20,8 @@ export interface OutboundRequest {
 export const SIGNATURE_HEADER = 'x-launchguard-signature-256';
 export const EVENT_HEADER = 'x-launchguard-event';
 
-/** What a key figure may take in a message: enough for a figure against its budget. */
+/** What a title may take (as in issue titles), and a key figure: enough for a figure against its budget. */
+const TITLE_MAX = 200;
 const FIGURE_MAX = 500;
 
 export function buildRequest(n: Notice, now: Date): OutboundRequest {
@@ -47,7 +48,7 @@ export function signature(body: string, secret: string): string {
 
 /** The one-line headline of a change, in plain text. */
 export function headline(c: Change): string {
-  const t = cut(c.title, 200);
+  const t = cut(c.title, TITLE_MAX);
   switch (c.event) {
     case 'opened':
     case 'reopened':
@@ -184,7 +185,7 @@ export function webhookEvent(c: Change, now: Date): Record<string, unknown> {
     severity: c.severity,
     ...(c.previousSeverity ? { previousSeverity: c.previousSeverity } : {}),
     peakSeverity: c.peakSeverity,
-    title: c.title,
+    title: cut(c.title, TITLE_MAX),
     keyFigure: cut(c.keyFigure, FIGURE_MAX),
     targets: { response: c.targets.response, resolution: c.targets.resolution },
     ...(c.issueNumber !== undefined ? { issue: { number: c.issueNumber, ...(c.issueUrl ? { url: c.issueUrl } : {}) } } : {}),
