@@ -11,6 +11,7 @@ import { describeFailure } from './failure.js';
 import { historyDecision, needsDefaultBranch } from './baseline/policy.js';
 import { readRunnerContext, type RunnerContext } from './github/context.js';
 import type { Octokit } from './github/octokit.js';
+import type { AppliedAction } from './incidents/applier.js';
 import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry } from './baseline/policy.js';
 import { runPipeline, type PipelineOutcome } from './pipeline.js';
@@ -151,7 +152,7 @@ async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: R
 
 /** One issue per incident: opened, updated, escalated, closed and reopened. Never in gate mode. */
 async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
-  if (!opts.issues) return [];
+  if (!opts.issues) return outcome.plan.fullConfig.notifications.length ? ['notifications: none sent: they report changes of incident issues, and issues: false turns those off'] : [];
   if (opts.mode === 'gate') return ['issues: not managed (gate mode never opens incident issues)'];
   if (opts.shardSpec) return ['issues: not managed by a shard run (the merge run manages them)'];
   const cfg = outcome.plan.fullConfig.incidents;
@@ -174,13 +175,33 @@ async function manageIncidents(outcome: PipelineOutcome, opts: RunOptions, ctx: 
     if (more) lines.push(`issues: ${more}`);
     if (opts.dryRun) lines.push('issues: dry-run, nothing was written');
     if (lines.length === 0) lines.push('issues: no incident changed');
-    return lines;
+    return [...lines, ...(await sendNotifications(outcome, opts, ctx, result.applied))];
   } catch (err) {
     if (err instanceof GitHubUnavailable) {
       return [`issues: not managed: ${err.message}. The findings are in this summary and the report.`];
     }
     core.warning(`issues: could not update the incident issues: ${(err as Error).message}`);
     return [];
+  }
+}
+
+/**
+ * After the issues are written: each channel told of the incident changes applied (in a dry run,
+ * what would be sent). Never throws: an undelivered notice is a note and a warning.
+ */
+async function sendNotifications(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, applied: readonly AppliedAction[]): Promise<string[]> {
+  const channels = outcome.plan.fullConfig.notifications;
+  if (channels.length === 0) return [];
+  try {
+    const { notify } = await import('./notifications/send.js');
+    const repoUrl = ctx.owner && ctx.repo ? `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}` : undefined;
+    const input = { environment: outcome.report.environment, applied, findings: outcome.report.findings, channels, ...(repoUrl ? { repoUrl } : {}), ...(ctx.runUrl ? { runUrl: ctx.runUrl } : {}) };
+    const r = await notify(input, { now: () => new Date(), redact: (v) => core.redactor.value(v), dryRun: opts.dryRun });
+    for (const f of r.failures) core.warning(f.plain);
+    return [...r.lines, ...r.failures.map((f) => f.markdown)];
+  } catch (err) {
+    core.warning(`notifications: not sent: ${(err as Error).message}`);
+    return [`notifications: not sent: ${(err as Error).message}`];
   }
 }
 

@@ -1,6 +1,7 @@
 import { loadConfigFile } from './config/load.js';
 import type { HttpClient, TlsOptions } from './http/client.js';
 import { secretHeaderValues } from './http/target.js';
+import { channelSecrets } from './notifications/schema.js';
 import type { BaselineKey } from './baseline/stats.js';
 import { readBaseline } from './baseline/read.js';
 import { evaluate } from './evaluation/evaluate.js';
@@ -55,6 +56,11 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
 
   const loaded = await loadConfigFile(opts.configPath, deps.env);
   for (const s of loaded?.secrets ?? []) redactor.add(s);
+  // Notification channels: a webhook URL or a routing key is a credential, written in the file or not.
+  for (const s of channelSecrets(loaded?.config.notifications ?? [])) {
+    redactor.add(s);
+    redactor.addUrl(s);
+  }
   const plan = resolvePlan(loaded, opts);
   const load = plan.environmentConfig.load;
   const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];

@@ -15,7 +15,9 @@ import { systemClock } from '../ports.js';
 import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
 import type { Report } from '../report/report.js';
-import type { IncidentsConfig } from '../incidents/schema.js';
+import type { Config } from '../config/schema.js';
+import { planNotices } from '../notifications/plan.js';
+import { headline } from '../notifications/payloads.js';
 import { reconcile } from '../incidents/reconcile.js';
 import { describeAction, describeHeld } from '../incidents/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
@@ -128,7 +130,7 @@ async function execute(
   if (!json) {
     console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
     if (recorded) console.log(redactor.text(recorded));
-    if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig.incidents, report, opts)));
+    if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
   }
   return report.verdict.status === 'fail' ? 1 : 0;
 }
@@ -137,7 +139,8 @@ async function execute(
  * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
  * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
  */
-function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeof parseOptions>): string {
+function dryRunPlan(fullConfig: Config, report: Report, opts: ReturnType<typeof parseOptions>): string {
+  const cfg = fullConfig.incidents;
   const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
   if (!opts.issues) return `${head}\n  none: issues are turned off`;
   if (opts.mode === 'gate' || opts.shardSpec) return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
@@ -147,6 +150,8 @@ function dryRunPlan(cfg: IncidentsConfig, report: Report, opts: ReturnType<typeo
   if (incidentPlan.deferred.length) lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
   const waiting = Object.keys(incidentPlan.pending);
   if (waiting.length) lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
+  const notices = planNotices({ environment: report.environment, applied: incidentPlan.actions.map((action) => ({ action })), findings: report.findings, channels: fullConfig.notifications });
+  for (const n of notices) lines.push(`  would notify ${n.channel.name} (${n.channel.type}): ${headline(n.change)}`);
   return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }
 

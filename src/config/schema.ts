@@ -8,6 +8,7 @@ import { indexesSchema } from '../checks/indexes/schema.js';
 import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
 import { maintenanceSchema, silencesSchema } from '../suppression/schema.js';
+import { notificationsSchema } from '../notifications/schema.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -47,11 +48,18 @@ export const configSchema = z.strictObject({
   maintenance: maintenanceSchema.optional(),
   /** Fingerprint globs held from incidents until a date. */
   silences: silencesSchema.optional(),
+  notifications: notificationsSchema.default([]),
 }).superRefine((c, ctx) => {
   // A window naming an environment the config lacks would never apply: a typo, said at once.
   (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
     if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
   }));
+  // A channel filtered to an environment the file does not define would never hear anything: a typo.
+  c.notifications.forEach((ch, i) =>
+    ch.environments?.forEach((e, j) => {
+      if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
+    }),
+  );
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

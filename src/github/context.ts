@@ -10,6 +10,8 @@ export interface RunnerContext {
   readonly sha?: string;
   readonly defaultBranch?: string;
   readonly runUrl?: string;
+  /** GitHub's web address (`https://github.com`, or a GitHub Enterprise server's). */
+  readonly serverUrl: string;
   readonly event: Record<string, unknown>;
 }
 
@@ -34,6 +36,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     sha: env.GITHUB_SHA,
     defaultBranch: repository?.default_branch,
     runUrl: env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    serverUrl: server,
     event,
   };
 }

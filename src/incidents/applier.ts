@@ -46,8 +46,16 @@ export async function listIncidentIssues(octokit: Octokit, repo: RepoRef, baseLa
   return out;
 }
 
+/** An action as carried out, with its issue's number (an `open` gets its number from GitHub); none in a dry run. */
+export interface AppliedAction {
+  readonly action: Action;
+  readonly number?: number;
+}
+
 export interface IncidentRun {
   readonly incidentPlan: IncidentPlan;
+  /** The actions carried out, in order (in a dry run: the planned ones, without new issues' numbers). */
+  readonly applied: readonly AppliedAction[];
   /** One line per action taken (or planned, in a dry run), for the summary. */
   readonly lines: readonly string[];
 }
@@ -79,15 +87,19 @@ export async function runIncidents(environment: string, findings: readonly Findi
   const bounded = findings.map((f) => ({ ...f, title: clip(f.title, TITLE_MAX), detail: clip(f.detail, DETAIL_MAX) }));
   const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl, ...(deps.suppression ? { suppression: deps.suppression } : {}) });
   const heldLines = incidentPlan.held.map((h) => describeHeld(h, { escape: md }));
-  if (deps.dryRun) return { incidentPlan, lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
+  if (deps.dryRun) {
+    return { incidentPlan, applied: incidentPlan.actions.map((action) => ({ action, ...('number' in action ? { number: action.number } : {}) })), lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
+  }
 
   const lines: string[] = [];
+  const applied: AppliedAction[] = [];
   try {
     if (incidentPlan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
       await ensureLabels(octokit, repo, cfg, environment);
     }
     for (const action of incidentPlan.actions) {
       const number = await apply(action, deps, cfg);
+      applied.push({ action, number });
       lines.push(describe(action, number));
     }
     if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(incidentPlan.pending)) {
@@ -100,7 +112,7 @@ export async function runIncidents(environment: string, findings: readonly Findi
     }
     throw err;
   }
-  return { incidentPlan, lines: [...lines, ...heldLines] };
+  return { incidentPlan, applied, lines: [...lines, ...heldLines] };
 }
 
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */

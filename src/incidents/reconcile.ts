@@ -27,9 +27,28 @@ export type Action =
       readonly change: 'escalated' | 'de-escalated' | 'updated' | 'recovering' | 'reminder' | 'unchecked';
       /** In maintenance or silenced: what this update would otherwise have done is in the plan's `held`. */
       readonly suppressed?: Suppression;
+      /** On a severity change: the severity before it. */
+      readonly from?: Severity;
     }
   | { readonly kind: 'reopen'; readonly number: number; readonly fingerprint: string; readonly title: string; readonly body: string; readonly addLabels: readonly string[]; readonly removeLabels: readonly string[]; readonly comment: string }
-  | { readonly kind: 'close'; readonly number: number; readonly fingerprint: string; readonly body: string; readonly comment: string; readonly reason: 'completed' | 'duplicate' };
+  | {
+      readonly kind: 'close';
+      readonly number: number;
+      readonly fingerprint: string;
+      readonly body: string;
+      readonly comment: string;
+      readonly reason: 'completed' | 'duplicate';
+      /** A recovered incident as it was last seen failing (for notifications). */
+      readonly incident?: ClosedIncident;
+    };
+
+export interface ClosedIncident {
+  readonly severity: Severity;
+  /** The most severe level it had: who was told of it then hears that it closed. */
+  readonly peakSeverity: Severity;
+  readonly title: string;
+  readonly detail: string;
+}
 
 /**
  * What a maintenance window or a silence kept from happening this run: an issue not opened or
@@ -124,10 +143,11 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
           ...relabel(cfg, severity, environment, issue.labels),
           comment: comments.severityChanged(worse, oldSev, severity, seen, f.detail),
           change: worse ? 'escalated' : 'de-escalated',
+          from: oldSev,
         });
         continue;
       }
-      const next: IncidentState = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
+      const next: IncidentState = { ...failing, severity: oldSev, peakSeverity: moreSevere(prev.peakSeverity ?? prev.severity, oldSev), ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
       const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
       const title = issueTitle(oldSev, f.title);
       const remind = cfg['remind-after'];
@@ -213,6 +233,7 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
       actions.push({
         kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
         comment: comments.recovered(passing, prev),
+        incident: { severity: prev.severity, peakSeverity: prev.peakSeverity ?? prev.severity, title: prev.title, detail: prev.detail },
       });
     } else {
       actions.push({ kind: 'update', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'recovering'), addLabels: [], removeLabels: [], change: 'recovering' });
@@ -240,6 +261,7 @@ function failingState(f: Finding, prev: IncidentState | undefined, since: string
     consecutiveFailing: 1,
     consecutivePassing: 0,
     openedAt: prev?.openedAt ?? since,
+    peakSeverity: moreSevere(prev?.peakSeverity ?? prev?.severity, f.severity),
     ...(prev?.lastOpenedAt ? { lastOpenedAt: prev.lastOpenedAt } : {}),
     ...(runUrl ? { runUrl } : {}),
   };
@@ -251,4 +273,9 @@ function relabel(cfg: IncidentsConfig, severity: Severity, environment: string, 
     addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
     removeLabels: SEVERITIES.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
   };
+}
+
+/** The more severe of two levels (`a` may be unknown). */
+function moreSevere(a: Severity | undefined, b: Severity): Severity {
+  return a !== undefined && rank(a) < rank(b) ? a : b;
 }

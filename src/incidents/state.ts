@@ -35,6 +35,8 @@ const stateSchema = z.object({
   /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
   pendingSeverity: z.enum(SEVERITIES).optional(),
   pendingRuns: z.int().min(1).optional(),
+  /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+  peakSeverity: z.enum(SEVERITIES).optional(),
   runUrl: z.string().optional(),
 });
 export type IncidentState = z.infer<typeof stateSchema>;

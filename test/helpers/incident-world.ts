@@ -43,7 +43,7 @@ export class IncidentWorld {
 ${extra}`;
   }
 
-  run(opts: { config?: string; token?: string; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+  run(opts: { config?: string; token?: string; inputs?: Record<string, string>; env?: NodeJS.ProcessEnv } = {}): Promise<ActionRun> {
     return runAction(
       { config: 'lg.yml', 'target-url': this.target.url, 'fail-on': 'none', ...opts.inputs },
       {
@@ -58,6 +58,7 @@ ${extra}`;
           GITHUB_SERVER_URL: 'https://github.com',
           GITHUB_RUN_ID: String(Math.floor(Math.random() * 1e6)),
           'INPUT_GITHUB-TOKEN': opts.token ?? 'ghs_write_token',
+          ...opts.env,
         },
       },
     );
