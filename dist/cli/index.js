@@ -51419,9 +51419,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
 /* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(64907);
-/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(96662);
-/* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(86106);
-/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(54806);
+/* harmony import */ var _notifications_plan_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(65973);
+/* harmony import */ var _notifications_payloads_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(18329);
+/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(96662);
+/* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(86106);
+/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(54806);
+
+
 
 
 
@@ -51448,8 +51452,8 @@ Usage:
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
   launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
-  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
-  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join('|')}]
+  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
+  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
@@ -51547,7 +51551,7 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
         if (recorded)
             console.log(redactor.text(recorded));
         if (opts.dryRun)
-            console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig.incidents, report, opts)));
+            console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
     }
     return report.verdict.status === 'fail' ? 1 : 0;
 }
@@ -51555,20 +51559,24 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
  * `--dry-run`: the incident plan the action would apply, from the same pure reconcile. The CLI
  * reads no GitHub issues, so the plan is the one against a repository without launchguard issues.
  */
-function dryRunPlan(cfg, report, opts) {
+function dryRunPlan(fullConfig, report, opts) {
+    const cfg = fullConfig.incidents;
     const head = 'issues (dry-run: the plan the action would apply to a repository with no launchguard issues yet; nothing is written):';
     if (!opts.issues)
         return `${head}\n  none: issues are turned off`;
     if (opts.mode === 'gate' || opts.shardSpec)
         return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-    const incidentPlan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_15__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date(report.startedAt), ...(report.suppression ? { suppression: report.suppression } : {}) });
-    const lines = incidentPlan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeAction */ .u)(a, { planned: true })}`);
-    lines.push(...incidentPlan.held.map((h) => `  ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_16__/* .describeHeld */ .T)(h)}`));
+    const incidentPlan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_17__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date(report.startedAt), ...(report.suppression ? { suppression: report.suppression } : {}) });
+    const lines = incidentPlan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__/* .describeAction */ .u)(a, { planned: true })}`);
+    lines.push(...incidentPlan.held.map((h) => `  ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__/* .describeHeld */ .T)(h)}`));
     if (incidentPlan.deferred.length)
         lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
     const waiting = Object.keys(incidentPlan.pending);
     if (waiting.length)
         lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
+    const notices = (0,_notifications_plan_js__WEBPACK_IMPORTED_MODULE_15__/* .planNotices */ .BT)({ environment: report.environment, applied: incidentPlan.actions.map((action) => ({ action })), findings: report.findings, channels: fullConfig.notifications });
+    for (const n of notices)
+        lines.push(`  would notify ${n.channel.name} (${n.channel.type}): ${(0,_notifications_payloads_js__WEBPACK_IMPORTED_MODULE_16__/* .headline */ .Pl)(n.change)}`);
     return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }
 /** The folder that holds package.json and examples/, from the bundle or from the sources. */
@@ -51582,8 +51590,8 @@ function packageRoot() {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
 }
 function faultOf(v) {
-    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.includes(v)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
+    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.includes(v)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
     }
     return v;
 }
@@ -51591,7 +51599,7 @@ const DEMO_TOKEN = 'demo-monitoring-token';
 /** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
 async function serveDemo(args) {
     const v = parse(args, { fault: { type: 'string' } });
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
     console.log(target.url);
     await new Promise((resolve) => {
         process.once('SIGINT', resolve);
@@ -51608,7 +51616,7 @@ async function demo(args, redactor) {
     }
     const fault = faultOf(v.fault);
     const token = DEMO_TOKEN;
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_17__/* .startDemoTarget */ .b)({ fault, token });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .startDemoTarget */ .b)({ fault, token });
     try {
         console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
         const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
@@ -53092,6 +53100,8 @@ const stateSchema = schemas/* object */.Ikc({
     /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
     pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
     pendingRuns: schemas/* int */.Whr().min(1).optional(),
+    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+    peakSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
     runUrl: schemas/* string */.YjP().optional(),
 });
 function labelsFor(cfg, severity, environment) {
@@ -53290,10 +53300,11 @@ function reconcile(input) {
                     ...relabel(cfg, severity, environment, issue.labels),
                     comment: comments.severityChanged(worse, oldSev, severity, seen, f.detail),
                     change: worse ? 'escalated' : 'de-escalated',
+                    from: oldSev,
                 });
                 continue;
             }
-            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
+            const next = { ...failing, severity: oldSev, peakSeverity: moreSevere(prev.peakSeverity ?? prev.severity, oldSev), ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
             const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
             const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
@@ -53382,6 +53393,7 @@ function reconcile(input) {
             actions.push({
                 kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
                 comment: comments.recovered(passing, prev),
+                incident: { severity: prev.severity, peakSeverity: prev.peakSeverity ?? prev.severity, title: prev.title, detail: prev.detail },
             });
         }
         else {
@@ -53409,6 +53421,7 @@ function failingState(f, prev, since, iso, runUrl) {
         consecutiveFailing: 1,
         consecutivePassing: 0,
         openedAt: prev?.openedAt ?? since,
+        peakSeverity: moreSevere(prev?.peakSeverity ?? prev?.severity, f.severity),
         ...(prev?.lastOpenedAt ? { lastOpenedAt: prev.lastOpenedAt } : {}),
         ...(runUrl ? { runUrl } : {}),
     };
@@ -53419,6 +53432,326 @@ function relabel(cfg, severity, environment, current) {
         addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
         removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
+}
+/** The more severe of two levels (`a` may be unknown). */
+function moreSevere(a, b) {
+    return a !== undefined && (0,core_severity/* rank */.Tm)(a) < (0,core_severity/* rank */.Tm)(b) ? a : b;
+}
+
+
+/***/ }),
+
+/***/ 18329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ headline)
+/* harmony export */ });
+/* unused harmony exports SIGNATURE_HEADER, EVENT_HEADER, buildRequest, signature, dedupKey, pagerdutyEvent, slackEscape, slackMessage, teamsEscape, teamsMessage, webhookEvent, cut */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1373);
+
+
+
+/** The generic webhook's signature header: HMAC-SHA256 of the raw body, as GitHub signs its webhooks. */
+const SIGNATURE_HEADER = 'x-launchguard-signature-256';
+const EVENT_HEADER = 'x-launchguard-event';
+/** What a title may take (as in issue titles), and a key figure: enough for a figure against its budget. */
+const TITLE_MAX = 200;
+const FIGURE_MAX = 500;
+function buildRequest(n, now) {
+    const json = { 'content-type': 'application/json' };
+    const c = n.change;
+    switch (n.channel.type) {
+        case 'pagerduty':
+            return { url: n.channel.url ?? PAGERDUTY_EVENTS_URL, body: JSON.stringify(pagerdutyEvent(c, n.channel['routing-key'])), headers: json };
+        case 'slack':
+            return { url: n.channel.url, body: JSON.stringify(slackMessage(c)), headers: json };
+        case 'teams':
+            return { url: n.channel.url, body: JSON.stringify(teamsMessage(c)), headers: json };
+        case 'webhook': {
+            const body = JSON.stringify(webhookEvent(c, now));
+            const signed = n.channel.secret ? { [SIGNATURE_HEADER]: signature(body, n.channel.secret) } : {};
+            return { url: n.channel.url, body, headers: { ...json, [EVENT_HEADER]: c.event, ...signed } };
+        }
+    }
+}
+function signature(body, secret) {
+    return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+/** The one-line headline of a change, in plain text. */
+function headline(c) {
+    const t = cut(c.title, TITLE_MAX);
+    switch (c.event) {
+        case 'opened':
+        case 'reopened':
+            return `${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(c.severity)} ${c.event}: ${t}`;
+        case 'escalated':
+        case 'de-escalated':
+            return `${c.event === 'escalated' ? 'Escalated' : 'De-escalated'} ${c.previousSeverity ? `${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(c.previousSeverity)} → ` : 'to '}${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(c.severity)}: ${t}`;
+        case 'closed':
+            return `Recovered (${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .sevName */ .ar)(c.severity)}): ${t}`;
+    }
+}
+/** The key figure with what it is: the failure now, or the last one for a recovered incident. */
+function figure(c) {
+    return `${c.event === 'closed' ? 'Last failure: ' : ''}${cut(c.keyFigure, FIGURE_MAX)}`;
+}
+// PagerDuty Events API v2 (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/).
+const PD_SEVERITY = { sev1: 'critical', sev2: 'error', sev3: 'warning', sev4: 'info' };
+/** PagerDuty's dedup_key may hold 255 characters: a longer fingerprint is hashed (the same every run). */
+function dedupKey(fingerprint) {
+    return fingerprint.length <= 255 ? fingerprint : `sha256:${createHash('sha256').update(fingerprint, 'utf8').digest('hex')}`;
+}
+function pagerdutyEvent(c, routingKey) {
+    if (c.event === 'closed')
+        return { routing_key: routingKey, event_action: 'resolve', dedup_key: dedupKey(c.fingerprint) };
+    const links = [
+        ...(c.issueUrl ? [{ href: c.issueUrl, text: `GitHub issue #${c.issueNumber}` }] : []),
+        ...(c.runUrl ? [{ href: c.runUrl, text: 'launchguard run' }] : []),
+    ];
+    return {
+        routing_key: routingKey,
+        event_action: 'trigger',
+        dedup_key: dedupKey(c.fingerprint),
+        payload: {
+            summary: cut(`[${sevName(c.severity)}] ${c.title}: ${c.keyFigure}`, 1024),
+            source: c.environment,
+            severity: PD_SEVERITY[c.severity],
+            ...(c.check ? { component: c.check } : {}),
+            ...(c.rule ? { class: c.rule } : {}),
+            custom_details: {
+                event: c.event, fingerprint: c.fingerprint, severity: sevName(c.severity), respond: c.targets.response, resolve: c.targets.resolution, 'key figure': cut(c.keyFigure, FIGURE_MAX),
+                ...(c.previousSeverity ? { 'previous severity': sevName(c.previousSeverity) } : {}),
+            },
+        },
+        ...(links.length ? { links } : {}),
+        client: 'launchguard',
+        ...(c.runUrl ? { client_url: c.runUrl } : {}),
+    };
+}
+// Slack incoming webhook with Block Kit (https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks).
+const ICON = { sev1: '🔴', sev2: '🟠', sev3: '🟡', sev4: '🔵' };
+/** Slack's mrkdwn: &, < and > are escaped (https://docs.slack.dev/messaging/formatting-message-text#escaping), so no link or mention can be made. */
+function slackEscape(s) {
+    return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+function slackMessage(c) {
+    const icon = c.event === 'closed' ? '✅' : ICON[c.severity];
+    const head = `${icon} ${headline(c)}`;
+    const links = [...(c.issueUrl ? [`<${c.issueUrl}|GitHub issue #${c.issueNumber}>`] : []), ...(c.runUrl ? [`<${c.runUrl}|launchguard run>`] : [])];
+    const field = (name, value) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}` });
+    return {
+        text: cut(head, 300),
+        blocks: [
+            { type: 'header', text: { type: 'plain_text', text: cut(head, 150), emoji: true } },
+            { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)) } },
+            {
+                type: 'section',
+                fields: [
+                    field('Severity', sevName(c.severity)), field('Environment', cut(c.environment, 100)),
+                    field('Respond', c.targets.response), field('Resolve', c.targets.resolution),
+                ],
+            },
+            ...(links.length ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: links.join(' · ') }] }] : []),
+        ],
+    };
+}
+// Microsoft Teams workflow webhook, an Adaptive Card in a message envelope
+// (https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/connectors-using).
+/** Adaptive Cards render a Markdown subset: ASCII punctuation is backslash-escaped (CommonMark), newlines folded. */
+function teamsEscape(s) {
+    let out = '';
+    for (const ch of s)
+        out += ch === '\n' || ch === '\r' ? ' ' : '\\`*_{}[]()#+-.!<>|~'.includes(ch) ? `\\${ch}` : ch;
+    return out;
+}
+const COLOR = { sev1: 'Attention', sev2: 'Attention', sev3: 'Warning', sev4: 'Default' };
+function teamsMessage(c) {
+    const actions = [
+        ...(c.issueUrl ? [{ type: 'Action.OpenUrl', title: `GitHub issue #${c.issueNumber}`, url: c.issueUrl }] : []),
+        ...(c.runUrl ? [{ type: 'Action.OpenUrl', title: 'launchguard run', url: c.runUrl }] : []),
+    ];
+    const fact = (title, value) => ({ title, value: teamsEscape(value) });
+    return {
+        type: 'message',
+        attachments: [
+            {
+                contentType: 'application/vnd.microsoft.card.adaptive',
+                contentUrl: null,
+                content: {
+                    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+                    type: 'AdaptiveCard',
+                    version: '1.4',
+                    body: [
+                        { type: 'TextBlock', text: teamsEscape(headline(c)), weight: 'Bolder', size: 'Medium', wrap: true, color: c.event === 'closed' ? 'Good' : COLOR[c.severity] },
+                        { type: 'TextBlock', text: teamsEscape(figure(c)), wrap: true },
+                        {
+                            type: 'FactSet',
+                            facts: [fact('Severity', sevName(c.severity)), fact('Environment', cut(c.environment, 100)), fact('Respond', c.targets.response), fact('Resolve', c.targets.resolution)],
+                        },
+                    ],
+                    ...(actions.length ? { actions } : {}),
+                },
+            },
+        ],
+    };
+}
+/** The generic webhook's JSON: the change as data, with the time it was sent (signed with the rest). */
+function webhookEvent(c, now) {
+    return {
+        source: 'launchguard',
+        event: c.event,
+        sentAt: now.toISOString(),
+        environment: c.environment,
+        fingerprint: c.fingerprint,
+        severity: c.severity,
+        ...(c.previousSeverity ? { previousSeverity: c.previousSeverity } : {}),
+        peakSeverity: c.peakSeverity,
+        title: cut(c.title, TITLE_MAX),
+        keyFigure: cut(c.keyFigure, FIGURE_MAX),
+        targets: { response: c.targets.response, resolution: c.targets.resolution },
+        ...(c.issueNumber !== undefined ? { issue: { number: c.issueNumber, ...(c.issueUrl ? { url: c.issueUrl } : {}) } } : {}),
+        ...(c.runUrl ? { runUrl: c.runUrl } : {}),
+    };
+}
+/** At most `max` characters (never half a surrogate pair), an ellipsis marking a cut. */
+function cut(s, max) {
+    if (s.length <= max)
+        return s;
+    let keep = max - 1;
+    const code = s.charCodeAt(keep - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        keep--;
+    return `${s.slice(0, keep)}…`;
+}
+
+
+/***/ }),
+
+/***/ 65973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ planNotices)
+/* harmony export */ });
+/* unused harmony exports NOTICE_EVENTS, incidentChanges, hears */
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60432);
+
+/**
+ * Which channel hears of which incident change. Pure: the incident plan's actions as applied, the
+ * run's findings and the channels go in; one notice per channel and change comes out, in the
+ * order of the actions. Only changes of state are told (never a run that changed nothing):
+ * opened, reopened, escalated, de-escalated and closed (recovered). Duplicates closed, reminders,
+ * recovering and unchecked runs are not.
+ */
+const NOTICE_EVENTS = (/* unused pure expression or super */ null && (['opened', 'reopened', 'escalated', 'de-escalated', 'closed']));
+function planNotices(input) {
+    const changes = incidentChanges(input);
+    const out = [];
+    for (const change of changes)
+        for (const channel of input.channels)
+            if (hears(channel, change))
+                out.push({ channel, change });
+    return out;
+}
+/** The applied actions that change an incident's state, as changes. */
+function incidentChanges(input) {
+    const byFp = new Map(input.findings.map((f) => [f.fingerprint, f]));
+    const out = [];
+    for (const { action: a, number } of input.applied) {
+        const issue = number !== undefined ? { issueNumber: number, ...(input.repoUrl ? { issueUrl: `${input.repoUrl}/issues/${number}` } : {}) } : {};
+        const base = { environment: input.environment, fingerprint: a.fingerprint, ...issue, ...(input.runUrl ? { runUrl: input.runUrl } : {}) };
+        if (a.kind === 'close') {
+            if (a.reason !== 'completed' || !a.incident)
+                continue;
+            const i = a.incident;
+            out.push({ ...base, event: 'closed', severity: i.severity, peakSeverity: i.peakSeverity, title: i.title, keyFigure: i.detail, targets: _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_TARGETS */ .Vl[i.severity] });
+            continue;
+        }
+        const event = a.kind === 'open' ? 'opened' : a.kind === 'reopen' ? 'reopened' : a.change === 'escalated' || a.change === 'de-escalated' ? a.change : undefined;
+        const f = byFp.get(a.fingerprint);
+        if (!event || !f)
+            continue;
+        const previous = a.kind === 'update' ? a.from : undefined;
+        out.push({
+            ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
+            peakSeverity: previous && (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(previous) < (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(f.severity) ? previous : f.severity,
+            title: f.title, check: f.check, rule: f.rule, keyFigure: f.detail, targets: _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_TARGETS */ .Vl[f.severity],
+        });
+    }
+    return out;
+}
+/**
+ * Whether a channel hears of a change: its environment, and a severity at or above its
+ * min-severity. A channel hears a de-escalation and a close of an incident it was told of (the
+ * severity before, the most severe level), so a PagerDuty alert triggered at SEV1 is resolved
+ * even when the incident closes at SEV2.
+ */
+function hears(channel, c) {
+    if (channel.environments && !channel.environments.includes(c.environment))
+        return false;
+    const s = c.event === 'closed' || c.event === 'de-escalated' ? c.peakSeverity : c.severity;
+    return (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(s) <= (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(channel['min-severity']);
+}
+
+
+/***/ }),
+
+/***/ 1373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   uY: () => (/* binding */ notificationsSchema),
+/* harmony export */   zF: () => (/* binding */ channelSecrets)
+/* harmony export */ });
+/* unused harmony exports PAGERDUTY_EVENTS_URL, channelSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90081);
+
+
+/**
+ * `notifications:` in the config: channels told when an incident changes (opened, escalated,
+ * de-escalated, closed, reopened). Every URL, routing key and secret is a secret of the run.
+ */
+/** Where PagerDuty's Events API v2 takes events, unless `url` says otherwise (a relay, a test). */
+const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+const url = zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const common = {
+    /** Names the channel in notes and the summary (never its URL). */
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'expected a name of letters, digits, "_", "." and "-"' }).max(64),
+    /**
+     * The least severe incident the channel hears of. sev4 (the default) is every incident that has
+     * an issue: the incidents' own `min-severity` already decides which findings become incidents.
+     */
+    'min-severity': _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .severity */ .yf.default('sev4'),
+    /** Only incidents of these environments (default: all). */
+    environments: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1)).min(1).optional(),
+};
+const pagerduty = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('pagerduty'),
+    ...common,
+    /** The Events API v2 integration key of a PagerDuty service. */
+    'routing-key': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    /** Default https://events.pagerduty.com/v2/enqueue. */
+    url: url.optional(),
+});
+const slack = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('slack'), ...common, url });
+const teams = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('teams'), ...common, url });
+const webhook = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('webhook'),
+    ...common,
+    url,
+    /** When set, each POST carries `X-Launchguard-Signature-256: sha256=<HMAC-SHA256 of the body, hex>`. */
+    secret: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+});
+const channelSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('type', [pagerduty, slack, teams, webhook], { error: 'expected type: pagerduty, slack, teams or webhook' });
+const notificationsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(channelSchema).max(20).superRefine(_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueNames */ .uZ);
+/** Every value of a channel that is a secret: its URL (when set), routing key and signing secret. */
+function channelSecrets(channels) {
+    return channels.flatMap((c) => [c.url, c.type === 'pagerduty' ? c['routing-key'] : undefined, c.type === 'webhook' ? c.secret : undefined]).filter((s) => Boolean(s));
 }
 
 
@@ -53865,7 +54198,10 @@ const incidentsSchema = schemas/* strictObject */.rej({
 
 // EXTERNAL MODULE: ./src/suppression/schema.ts + 1 modules
 var suppression_schema = __nccwpck_require__(11143);
+// EXTERNAL MODULE: ./src/notifications/schema.ts
+var notifications_schema = __nccwpck_require__(1373);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -53906,11 +54242,17 @@ const configSchema = schemas/* strictObject */.rej({
     maintenance: suppression_schema/* maintenanceSchema */.N$.optional(),
     /** Fingerprint globs held from incidents until a date. */
     silences: suppression_schema/* silencesSchema */.W3.optional(),
+    notifications: notifications_schema/* notificationsSchema */.uY.default([]),
 }).superRefine((c, ctx) => {
     // A window naming an environment the config lacks would never apply: a typo, said at once.
     (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
         if (!Object.hasOwn(c.environments, e))
             ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
+    }));
+    // A channel filtered to an environment the file does not define would never hear anything: a typo.
+    c.notifications.forEach((ch, i) => ch.environments?.forEach((e, j) => {
+        if (!Object.hasOwn(c.environments, e))
+            ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
     }));
 });
 
@@ -56412,6 +56754,7 @@ var report_report = __nccwpck_require__(88850);
 
 
 
+
 /** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
 const TARGET_KEEP = new Set([...redact/* MACHINE_KEYS */.bG, 'url']);
 /** config → checks → results → evaluation → findings → report (written to disk before anything else can fail). */
@@ -56426,6 +56769,11 @@ async function runPipeline(opts, deps) {
     const loaded = await loadConfigFile(opts.configPath, deps.env);
     for (const s of loaded?.secrets ?? [])
         redactor.add(s);
+    // Notification channels: a webhook URL or a routing key is a credential, written in the file or not.
+    for (const s of (0,notifications_schema/* channelSecrets */.zF)(loaded?.config.notifications ?? [])) {
+        redactor.add(s);
+        redactor.addUrl(s);
+    }
     const plan = resolvePlan(loaded, opts);
     const load = plan.environmentConfig.load;
     const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
@@ -71673,6 +72021,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   You: () => (/* binding */ ZodISODateTime),
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  gMt: () => (/* binding */ discriminatedUnion),
   k5n: () => (/* binding */ _enum),
   Whr: () => (/* binding */ schemas_int),
   euz: () => (/* binding */ literal),
@@ -71689,7 +72038,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -73449,11 +73798,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+core_core/* $constructor */.xI("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -73464,7 +73813,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    core_util/* assignProp */.Vy(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -73477,15 +73826,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = core_util/* rawShape */.MO(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = core_util/* cached */.PO(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!core_util/* isObject */.Gv(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -73519,7 +73868,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -77805,17 +78154,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ core_core/* $constructor */.xI("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ core_core/* $constructor */.xI("ZodIntersection", (inst, def) => {

@@ -1,5 +1,5 @@
-export const id = 828788;
-export const ids = [828788,480492];
+export const id = 968525;
+export const ids = [968525,480492];
 export const modules = {
 
 /***/ 6702:
@@ -117,6 +117,8 @@ const stateSchema = schemas/* object */.Ikc({
     /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
     pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
     pendingRuns: schemas/* int */.Whr().min(1).optional(),
+    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+    peakSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
     runUrl: schemas/* string */.YjP().optional(),
 });
 function labelsFor(cfg, severity, environment) {
@@ -325,10 +327,11 @@ function reconcile(input) {
                     ...relabel(cfg, severity, environment, issue.labels),
                     comment: comments.severityChanged(worse, oldSev, severity, seen, f.detail),
                     change: worse ? 'escalated' : 'de-escalated',
+                    from: oldSev,
                 });
                 continue;
             }
-            const next = { ...failing, severity: oldSev, ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
+            const next = { ...failing, severity: oldSev, peakSeverity: moreSevere(prev.peakSeverity ?? prev.severity, oldSev), ...(seen > 0 ? { pendingSeverity: f.severity, pendingRuns: Math.min(seen, cfg['close-after']) } : {}) };
             const { addLabels, removeLabels } = relabel(cfg, oldSev, environment, issue.labels);
             const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
@@ -417,6 +420,7 @@ function reconcile(input) {
             actions.push({
                 kind: 'close', number: issue.number, fingerprint: fp, body: renderBody(next, cfg, 'resolved'), reason: 'completed',
                 comment: comments.recovered(passing, prev),
+                incident: { severity: prev.severity, peakSeverity: prev.peakSeverity ?? prev.severity, title: prev.title, detail: prev.detail },
             });
         }
         else {
@@ -444,6 +448,7 @@ function failingState(f, prev, since, iso, runUrl) {
         consecutiveFailing: 1,
         consecutivePassing: 0,
         openedAt: prev?.openedAt ?? since,
+        peakSeverity: moreSevere(prev?.peakSeverity ?? prev?.severity, f.severity),
         ...(prev?.lastOpenedAt ? { lastOpenedAt: prev.lastOpenedAt } : {}),
         ...(runUrl ? { runUrl } : {}),
     };
@@ -454,6 +459,10 @@ function relabel(cfg, severity, environment, current) {
         addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
         removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
+}
+/** The more severe of two levels (`a` may be unknown). */
+function moreSevere(a, b) {
+    return a !== undefined && (0,core_severity/* rank */.Tm)(a) < (0,core_severity/* rank */.Tm)(b) ? a : b;
 }
 
 ;// CONCATENATED MODULE: ./src/incidents/plan-lines.ts
@@ -567,15 +576,18 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
     const bounded = findings.map((f) => ({ ...f, title: (0,limits/* clip */.$Q)(f.title, TITLE_MAX), detail: (0,limits/* clip */.$Q)(f.detail, limits/* DETAIL_MAX */.RU) }));
     const incidentPlan = reconcile({ environment, findings: bounded, observed, issues, pending, config: cfg, now: deps.now, runUrl: deps.runUrl, ...(deps.suppression ? { suppression: deps.suppression } : {}) });
     const heldLines = incidentPlan.held.map((h) => describeHeld(h, { escape: markdown.md }));
-    if (deps.dryRun)
-        return { incidentPlan, lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
+    if (deps.dryRun) {
+        return { incidentPlan, applied: incidentPlan.actions.map((action) => ({ action, ...('number' in action ? { number: action.number } : {}) })), lines: [...incidentPlan.actions.map((a) => `would ${describe(a, undefined, true)}`), ...heldLines] };
+    }
     const lines = [];
+    const applied = [];
     try {
         if (incidentPlan.actions.some((a) => (a.kind === 'open' ? a.labels.length : a.kind === 'close' ? 0 : a.addLabels.length) > 0)) {
             await ensureLabels(octokit, repo, cfg, environment);
         }
         for (const action of incidentPlan.actions) {
             const number = await apply(action, deps, cfg);
+            applied.push({ action, number });
             lines.push(describe(action, number));
         }
         if (deps.files && cfg['open-after'] > 1 && JSON.stringify(pending) !== JSON.stringify(incidentPlan.pending)) {
@@ -589,7 +601,7 @@ async function runIncidents(environment, findings, observed, cfg, deps) {
         }
         throw err;
     }
-    return { incidentPlan, lines: [...lines, ...heldLines] };
+    return { incidentPlan, applied, lines: [...lines, ...heldLines] };
 }
 /** One line for the summary (Markdown): the title and fingerprint carry target text, so they are escaped. */
 function describe(a, number, planned = false) {
