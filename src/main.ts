@@ -13,6 +13,8 @@ import { readRunnerContext, type RunnerContext } from './github/context.js';
 import type { Octokit } from './github/octokit.js';
 import { parseOptions, type RunOptions } from './options.js';
 import { historyEntry } from './baseline/policy.js';
+import { runHistoryDecision } from './history/policy.js';
+import type { RunStore } from './history/store.js';
 import { runPipeline, type PipelineOutcome } from './pipeline.js';
 import type { RunPlan } from './run-plan.js';
 import { systemClock } from './ports.js';
@@ -34,11 +36,13 @@ export async function run(): Promise<void> {
       redactor,
       runInfo: { url: ctx.runUrl, sha: ctx.sha, ref: ctx.ref },
       baselineStore: (plan) => openBaselineStore(plan, github),
+      runStore: (plan) => openRunStore(plan, github),
+      start: { ...(ctx.eventName ? { event: ctx.eventName } : {}), ...(typeof ctx.event.schedule === 'string' ? { cron: ctx.event.schedule } : {}) },
     });
     const { report } = outcome;
     core.setOutput('report-path', reportPath);
     setOutputs(report);
-    const baselineNotes = await recordBaseline(outcome, opts, ctx, github);
+    const baselineNotes = [...(await recordBaseline(outcome, opts, ctx, github)), ...(await recordRun(outcome, opts, ctx, github))];
     const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
     const gateNotes = opts.mode === 'gate' ? await postGateComment(outcome, opts, ctx, github) : [];
     annotate(report);
@@ -117,6 +121,42 @@ async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<B
   const { octokit, owner, repo } = await github.get();
   const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([import('./baseline/github-store.js'), import('./github/branch-file.js')]);
   return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.environmentConfig.load!.history.branch));
+}
+
+async function openRunStore(plan: RunPlan, github: GitHubAccess): Promise<RunStore | undefined> {
+  const { octokit, owner, repo } = await github.get();
+  const [{ GitHubRunStore }, { BranchFiles }] = await Promise.all([import('./history/github-store.js'), import('./github/branch-file.js')]);
+  return new GitHubRunStore(new BranchFiles(octokit, { owner, repo }, plan.environmentConfig.history.branch));
+}
+
+/** Monitor runs on the default branch append their record to the run history (runHistoryDecision has the rule). */
+async function recordRun(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
+  const store = outcome.runStore;
+  if (opts.mode !== 'monitor' || opts.shardSpec) return [];
+  if (!outcome.plan.environmentConfig.history.record) return ['history: this run is not recorded (history.record is false for this environment)'];
+  if (!store) return [];
+  let defaultBranch = ctx.defaultBranch;
+  let defaultBranchError: string | undefined;
+  if (needsDefaultBranch(ctx.eventName, ctx.ref, defaultBranch)) {
+    try {
+      defaultBranch = await github.defaultBranch();
+    } catch (err) {
+      defaultBranchError = `the repository could not be read: ${(err as Error).message}`;
+    }
+  }
+  const decision = runHistoryDecision({
+    enabled: outcome.plan.environmentConfig.history.record, mode: opts.mode, event: ctx.eventName ?? '', ...(ctx.ref ? { ref: ctx.ref } : {}),
+    ...(defaultBranch ? { defaultBranch } : {}), ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec),
+  });
+  if (!decision.record) return [`history: this run is not recorded (${decision.why})`];
+  try {
+    const file = await store.append(outcome.plan.environment, core.redactor.value(outcome.runRecord));
+    return [`history: recorded this run in ${file} on ${store.where}`];
+  } catch (err) {
+    if (err instanceof GitHubUnavailable) return [`history: ${err.message}; this run is not in the run history`];
+    core.warning(`history: could not record this run in ${store.where}: ${(err as Error).message}`);
+    return [];
+  }
 }
 
 /** Runs on the default branch extend the baseline (historyDecision has the rule). Returns what to tell the user. */

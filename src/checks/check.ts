@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Baseline } from '../baseline/stats.js';
+import type { HistoryInput } from '../history/read.js';
 import type { HttpClient } from '../http/client.js';
 import type { Clock } from '../ports.js';
 import type { Redactor } from '../report/redact.js';
@@ -75,6 +76,8 @@ export interface EvalContext {
   readonly severity: SeverityOverrides;
   /** The load baseline from history, when there is one. */
   readonly baseline?: Baseline;
+  /** The run history (earlier runs' records, this run's start and schedule), on a monitor run that keeps one. */
+  readonly history?: HistoryInput;
 }
 
 /** A rule that fired, graded: the finding's rule id and severity. Absent where the config switched the rule off. */
