@@ -249,6 +249,12 @@ function setOutputs(r: Report): void {
   core.setOutput('status', r.verdict.status);
   core.setOutput('worst-severity', r.verdict.worstSeverity);
   core.setOutput('findings-count', String(r.verdict.findingsCount));
+  const slo = r.facts?.history?.slo;
+  if (slo) {
+    // Two decimals, rounded down: 99.899 % must not read as meeting a 99.9 % objective.
+    core.setOutput('availability', slo.availabilityPct !== undefined ? (Math.floor(slo.availabilityPct * 100) / 100).toFixed(2) : '');
+    core.setOutput('error-budget-remaining', (Math.floor(slo.budgetRemainingPct * 100) / 100).toFixed(2));
+  }
   const load = r.results.load?.overall;
   if (load && load.responses > 0) {
     // Percentiles of successful responses only: with none, they are empty, not the latency of failures.

@@ -8,7 +8,7 @@ import type { RunPlan } from '../run-plan.js';
 import type { ShardSpec } from '../scale/shard-spec.js';
 import { ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from '../core/severity.js';
 import type { CheckFacts, CheckResults } from './results.js';
-import type { CheckName, Finding, ResultRow } from '../core/types.js';
+import type { CheckName, Finding, FindingSource, ResultRow } from '../core/types.js';
 
 /**
  * One check is one folder, `src/checks/<name>/`, with one shape:
@@ -110,7 +110,7 @@ export interface Located {
   readonly row: ResultRow;
 }
 
-export function fingerprint(environment: string, check: CheckName, subject: string): string {
+export function fingerprint(environment: string, check: FindingSource, subject: string): string {
   return `${environment}:${check}:${subject}`;
 }
 

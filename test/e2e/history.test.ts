@@ -51,4 +51,31 @@ describe('run history from dist/', () => {
     expect(r.summary).toContain('history: this run is not recorded (history.record is false for this environment)');
     expect([...(w.gh.filesOf('launchguard-data')?.keys() ?? [])].filter((p) => p.startsWith('launchguard/history/'))).toEqual([]);
   });
+
+  it('with slo: the availability and budget from the records on the branch, a fast burn opened as a SEV2 incident, the summary\'s history rows', async () => {
+    // Twelve earlier runs 15 minutes apart, the last two down; this run is up.
+    const now = Date.now();
+    const byMonth = new Map<string, string>();
+    for (let k = 12; k >= 1; k--) {
+      const t = now - k * 15 * 60_000;
+      const line = recordLine({ schema: RUN_SCHEMA, t: new Date(t).toISOString(), ev: 'schedule', c: '*/15 * * * *', i: 900_000, p: { api: k <= 2 ? [0, 3, 'status'] : [1, 3] } });
+      byMonth.set(monthOf(t), (byMonth.get(monthOf(t)) ?? '') + line);
+    }
+    for (const [m, text] of byMonth) w.gh.writeFile('launchguard-data', `launchguard/history/production/${m}.jsonl`, text);
+    const r = await w.run({ config: `${w.config()}    slo: { availability: 99.9%, window: 30d }\n` });
+    expect(r.code).toBe(0);
+    // 150 min up, 30 min (and the seconds this run took to start) down: 83.3 %.
+    const availability = Number(r.outputs.availability);
+    expect(availability).toBeGreaterThan(83);
+    expect(availability).toBeLessThanOrEqual(83.33);
+    // 43.2 min allowed, a little over 30 min spent.
+    expect(Number(r.outputs['error-budget-remaining'])).toBeGreaterThan(29);
+    expect(Number(r.outputs['error-budget-remaining'])).toBeLessThanOrEqual(30.56);
+    expect(r.summary).toContain('### history');
+    expect(r.summary).toMatch(/\| slo: availability \| 83\.\d\d % over 30 d: 2 h 30 min up, 30 min( \d+ s)? down/);
+    expect(r.summary).toMatch(/\| slo: burn rate \| 1 h \d+× · 6 h \d+× · 24 h \d+× · 3 d \d+×/);
+    expect(r.summary).toContain('| cadence | median 15 min');
+    expect(w.gh.issues.map((i) => i.title)).toEqual(['[SEV2] production: SLO error budget of the environment burning fast']);
+    expect(w.gh.issues[0]!.body).toContain('<!-- launchguard:fingerprint=production:history:slo-fast-burn -->');
+  });
 });
