@@ -37,10 +37,22 @@ export function recordOf(i: RecordInput): RunRecord {
     ...(probes.length ? { p } : {}),
     ...(Object.keys(m).length ? { m } : {}),
     ...(load ? { l: { p95: load.latencyMs.p95, er: round(load.errorRate, 6), rps: round(load.requestsPerSecond, 2), n: load.requests } } : {}),
-    ...(i.observed.length ? { o: [...new Set(i.observed.map(strip))] } : {}),
-    ...(i.failing.length ? { f: [...new Set(i.failing.map(strip))] } : {}),
+    ...(i.observed.length ? { o: capped(i.observed.map(strip)) } : {}),
+    ...(i.failing.length ? { f: capped(i.failing.map(strip)) } : {}),
     ...(i.worstSeverity ? { w: i.worstSeverity } : {}),
   };
+}
+
+/**
+ * At most this many fingerprints of each kind per record: a target listing thousands of alerts must
+ * not make a record of hundreds of kilobytes. The history's own come first (the schedule-gap rule
+ * reads them back).
+ */
+export const MAX_RECORD_FINGERPRINTS = 100;
+
+function capped(list: readonly string[]): string[] {
+  const unique = [...new Set(list)];
+  return [...unique.filter((f) => f.startsWith('history:')), ...unique.filter((f) => !f.startsWith('history:'))].slice(0, MAX_RECORD_FINGERPRINTS);
 }
 
 /** Each threshold's value this run, in its unit, where the endpoint answered with a readable number. */

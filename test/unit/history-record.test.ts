@@ -104,6 +104,19 @@ describe('a run as its record', () => {
   });
 });
 
+describe('a hostile target cannot grow a record', () => {
+  it('at most 100 fingerprints of each kind, the history\'s own first', () => {
+    const alerts = Array.from({ length: 5000 }, (_, k) => `production:metrics:alert-a${k}`);
+    const r = recordOf({
+      environment: 'production', startedAt: '2026-11-01T00:00:00.000Z', results: {}, config: environmentSchema.parse({}),
+      observed: [...alerts, 'production:history:schedule-gap'], failing: [...alerts, 'production:history:schedule-gap'], worstSeverity: 'sev2',
+    });
+    expect([r.o!.length, r.f!.length]).toEqual([100, 100]);
+    expect(r.f![0]).toBe('history:schedule-gap');
+    expect(Buffer.byteLength(recordLine(r))).toBeLessThan(6000);
+  });
+});
+
 describe('record this run?', () => {
   const base = { enabled: true, mode: 'monitor' as const, event: 'schedule', dryRun: false, isShard: false };
   it.each([
