@@ -1,7 +1,6 @@
 import type { EnvironmentConfig } from '../config/schema.js';
-import { readPath } from '../core/json-path.js';
 import type { CheckResults } from '../checks/results.js';
-import { scaled, thresholdsOf, unitProblemOf } from '../checks/metrics/levels.js';
+import { readValue, scaled, thresholdsOf, unitProblemOf } from '../checks/metrics/levels.js';
 import type { ScheduleInfo } from './cron.js';
 import { RUN_SCHEMA, type RunRecord } from './record.js';
 
@@ -62,7 +61,7 @@ export function metricValues(results: CheckResults, config: EnvironmentConfig): 
   for (const t of thresholdsOf(config)) {
     const r = bySource.get(t.source);
     if (!r || r.failure) continue;
-    const read = readPath(r.json, t.field);
+    const read = readValue(r.json, t);
     if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value) || unitProblemOf(t, read.value)) continue;
     out[t.name] = round(scaled(t, read.value), 4);
   }

@@ -89,3 +89,25 @@ describe('evaluateMetrics with the run history', () => {
     expect(judge([], 10, 5).verdicts.map(brief)).toEqual([['level-ok', 'cpu'], ['rate-unknown', 'no-earlier']]);
   });
 });
+
+describe('ratio: a derived percentage', () => {
+  const config = configSchema.parse({ environments: { p: { metrics: { usage: { path: '/u' }, thresholds: [{ name: 'dau', source: 'usage', ratio: { of: 'active_today', to: 'total' }, unit: '%', levels: [{ severity: 'sev3', below: 20 }] }] } } } }).environments.p!;
+  const judge = (json: unknown) => evaluateMetrics([{ source: 'usage', url: 'http://x/u', attempts: 1, latencyMs: 1, json }], [], { environment: 'p', config, severity: {} }).verdicts;
+  it.each([
+    ['DAU 15 % of users: under 20 %', { active_today: 15, total: 100 }, ['level-hit', 15]],
+    ['DAU 25 %', { active_today: 25, total: 100 }, ['level-ok', 25]],
+    ['no users yet: not a number', { active_today: 0, total: 0 }, ['field-unreadable', 'not-finite']],
+    ['a part missing', { active_today: 3 }, ['field-unreadable', 'missing']],
+    ['a part null: no data yet', { active_today: null, total: 3 }, ['field-null']],
+  ])('%s', (_, json, expected) => {
+    const v = judge(json)[0]!;
+    expect(v.kind === 'level-hit' || v.kind === 'level-ok' ? [v.kind, v.value] : v.kind === 'field-unreadable' ? [v.kind, v.field.problem] : [v.kind]).toEqual(expected);
+  });
+  it.each([
+    [{ field: 'x', ratio: { of: 'a', to: 'b' } }],
+    [{}],
+  ])('exactly one of field and ratio: %j is refused', (extra) => {
+    const r = configSchema.safeParse({ environments: { p: { metrics: { usage: {}, thresholds: [{ name: 'x', source: 'usage', ...extra, levels: [{ severity: 'sev3', above: 1 }] }] } } } });
+    expect(r.success ? '' : r.error.issues[0]!.message).toContain('needs exactly one of field (a value) and ratio');
+  });
+});

@@ -1,10 +1,9 @@
-import { readPath } from '../../core/json-path.js';
 import type { EndpointReading } from './types.js';
 import type { ProbeResult } from '../health/types.js';
 import { originOf } from '../../core/url.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { evaluateAlerts, truncatedAlerts, withGrade, type AlertVerdict } from './alerts.js';
-import { levelHeld, levelMatches, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
+import { levelHeld, levelMatches, readValue, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
 import { heldFor, ratePerHour, type Held } from './sustained.js';
 import { medianInterval } from '../../history/judge/timeline.js';
 import type { Level } from './schema.js';
@@ -78,7 +77,7 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
   for (const threshold of thresholdsOf(ctx.config)) {
     const r = bySource.get(threshold.source);
     if (!r || r.failure) continue;
-    const read = readPath(r.json, threshold.field);
+    const read = readValue(r.json, threshold);
     if (read.found && read.value === null) {
       verdicts.push({ kind: 'field-null', threshold });
       continue;

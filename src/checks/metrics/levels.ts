@@ -1,3 +1,4 @@
+import { readPath } from '../../core/json-path.js';
 import type { EnvironmentConfig } from '../../config/schema.js';
 import { rank } from '../../core/severity.js';
 import type { Level, MetricsConfig } from './schema.js';
@@ -34,6 +35,8 @@ export interface Threshold {
   readonly key?: string;
   /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */
   readonly strictUnit?: boolean;
+  /** A derived percentage, 100 × of ÷ to (then `field` only names it for messages). */
+  readonly ratio?: { readonly of: string; readonly to: string };
   /** A counter judged by its increase per hour between runs. */
   readonly rate?: 'per-hour';
 }
@@ -51,8 +54,26 @@ export function thresholdsOf(config: EnvironmentConfig): Threshold[] {
   if (pay) {
     out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
   }
-  for (const t of m.thresholds) out.push(t);
+  for (const t of m.thresholds) {
+    const { field, ratio, ...rest } = t;
+    out.push({ ...rest, field: field ?? `${ratio!.of} ÷ ${ratio!.to}`, ...(ratio ? { ratio } : {}) });
+  }
   return out;
+}
+
+/**
+ * The threshold's value in the endpoint's JSON, as `readPath` gives it: the field, or for a ratio
+ * 100 × of ÷ to (missing or null when either is; a division by 0 is not finite).
+ */
+export function readValue(json: unknown, t: Threshold): { found: true; value: unknown } | { found: false } {
+  if (!t.ratio) return readPath(json, t.field);
+  const of = readPath(json, t.ratio.of);
+  const to = readPath(json, t.ratio.to);
+  if (!of.found || !to.found) return { found: false };
+  if (of.value === null || to.value === null) return { found: true, value: null };
+  if (typeof of.value !== 'number') return of;
+  if (typeof to.value !== 'number') return to;
+  return { found: true, value: to.value === 0 ? Infinity : (100 * of.value) / to.value };
 }
 
 /**

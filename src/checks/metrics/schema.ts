@@ -93,7 +93,10 @@ export const metricsSchema = z.strictObject({
       z.strictObject({
         name: nameSchema,
         source: z.enum(['system', 'usage']),
-        field: z.string().min(1),
+        /** Where the value is in the endpoint's JSON; or `ratio`. */
+        field: z.string().min(1).optional(),
+        /** A derived percentage: 100 × `of` ÷ `to`, both paths in the same endpoint's JSON. */
+        ratio: z.strictObject({ of: z.string().min(1), to: z.string().min(1) }).optional(),
         unit: z.string().default(''),
         /** The field is a counter: judge its increase per hour between runs (a reset starts it again). */
         rate: z.literal('per-hour', { error: 'expected per-hour' }).optional(),
@@ -104,6 +107,9 @@ export const metricsSchema = z.strictObject({
 }).superRefine((m, ctx) => {
   // A threshold on an endpoint that is never fetched would be dropped in silence.
   for (const [i, t] of m.thresholds.entries()) {
+    if ((t.field === undefined) === (t.ratio === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
+    }
     const withFor = t.rate ? t.levels.findIndex((l) => l.for !== undefined) : -1;
     if (withFor >= 0) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels', withFor, 'for'], message: `threshold "${t.name}" has rate: per-hour, which cannot be combined with for: yet; remove one of them`, input: t.name });

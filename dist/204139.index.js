@@ -1,5 +1,5 @@
-export const id = 817503;
-export const ids = [817503,480492];
+export const id = 204139;
+export const ids = [204139,480492];
 export const modules = {
 
 /***/ 6702:
@@ -79,8 +79,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/limits.ts
 var limits = __webpack_require__(36419);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __webpack_require__(60432);
 ;// CONCATENATED MODULE: ./src/incidents/state.ts
