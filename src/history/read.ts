@@ -27,10 +27,11 @@ export interface HistoryReading {
   readonly notes: readonly string[];
 }
 
-/** Records read before a run: the SLO window, and at least a week for the cadence. */
+/** Records read before a run: the SLO window, a spike's baseline, and at least a week for the cadence. */
 export function readSpanMs(plan: RunPlan): number {
   const slo = plan.environmentConfig.slo;
-  const windows = [7 * DAY, slo?.window ?? 0, ...Object.values(slo?.probes ?? {}).map((p) => p.window ?? 0)];
+  const spikes = (plan.environmentConfig.metrics?.thresholds ?? []).map((t) => t.spike?.baseline ?? 0);
+  const windows = [7 * DAY, slo?.window ?? 0, ...Object.values(slo?.probes ?? {}).map((p) => p.window ?? 0), ...spikes];
   return Math.max(...windows);
 }
 

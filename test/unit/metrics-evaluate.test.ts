@@ -40,6 +40,7 @@ function facts(v: MetricsVerdict): unknown[] {
     case 'level-ok': return [v.kind, v.threshold.name, v.value];
     case 'level-pending': return [v.kind, v.threshold.name, v.value, v.level.severity, v.held.why];
     case 'rate-unknown': return [v.kind, v.threshold.name, v.why];
+    case 'spike': return [v.kind, v.threshold.name, v.spike.known, graded];
     case 'alerts-truncated': return [v.kind, v.alertsRead, v.worstLevel, graded];
     case 'alerts-unreadable': return [v.kind, v.found, graded];
     case 'alert': return [v.kind, v.subject, v.level, v.levelRead.how, graded];

@@ -111,3 +111,45 @@ describe('ratio: a derived percentage', () => {
     expect(r.success ? '' : r.error.issues[0]!.message).toContain('needs exactly one of field (a value) and ratio');
   });
 });
+
+describe('spike: the rate against the same hour of the week', () => {
+  // Monday 2026-11-09 14:00 UTC; the baseline: the Mondays before at 14:xx.
+  const NOW = Date.parse('2026-11-09T14:30:00.000Z');
+  const WEEK = 7 * 24 * 60 * MIN;
+  /** A week ago and two weeks ago, 14:00–14:45 every 15 min, the counter +`per15` each run; then the run before now. */
+  const history = (per15: number, before: number): RunRecord[] => {
+    const out: RunRecord[] = [];
+    let c = 0;
+    for (const weeksAgo of [2, 1]) {
+      for (let q = 0; q < 4; q++) out.push({ schema: RUN_SCHEMA, t: new Date(NOW - weeksAgo * WEEK - 30 * MIN + q * 15 * MIN).toISOString(), i: 15 * MIN, m: { logins: (c += per15) } });
+    }
+    out.push({ schema: RUN_SCHEMA, t: new Date(NOW - 15 * MIN).toISOString(), i: 15 * MIN, m: { logins: before } });
+    return out;
+  };
+  const config = configSchema.parse({ environments: { p: { metrics: { usage: { path: '/u' }, thresholds: [{ name: 'logins', source: 'usage', field: 'failed_logins', rate: 'per-hour', spike: { factor: 3, baseline: '14d', 'min-count': 5 } }] } } } }).environments.p!;
+  const judge = (records: RunRecord[], value: number) =>
+    evaluateMetrics([{ source: 'usage', url: 'http://x/u', attempts: 1, latencyMs: 1, json: { failed_logins: value } }], [], { environment: 'p', config, severity: {}, history: { records, now: NOW } });
+  it.each([
+    // Baseline: +2 per 15 min = 8 per hour (5 samples: the 14-day span starts at 14:30 two weeks ago). Now +10 in 15 min = 40 per hour: 5×, and 10 ≥ 5.
+    ['40/h against 8/h: a spike', history(2, 1000), 1010, true, 'sev3'],
+    ['20/h against 8/h: under 3×', history(2, 1000), 1005, false, undefined],
+    // Baseline 0: any 5 events are a spike; 4 are not (min-count).
+    ['4 events against a quiet baseline: under min-count', history(0, 1000), 1004, false, undefined],
+    ['6 events against a quiet baseline', history(0, 1000), 1006, true, 'sev3'],
+  ])('%s', (_, records, value, fired, severity) => {
+    const j = judge(records, value);
+    const v = j.verdicts.find((x) => x.kind === 'spike')!;
+    expect(v.kind === 'spike' && v.spike.known && [v.spike.fired, v.spike.samples, v.graded?.severity]).toEqual([fired, 5, severity]);
+    expect(j.observed).toContain('p:metrics:logins-spike');
+  });
+  it('no baseline at this hour of the week: not judged', () => {
+    const records = history(2, 1000).slice(-1);
+    const j = judge(records, 1010);
+    expect(j.verdicts.map((v) => (v.kind === 'spike' ? [v.kind, v.spike.known] : [v.kind]))).toEqual([['spike', false]]);
+    expect(j.observed).not.toContain('p:metrics:logins-spike');
+  });
+  it('spike needs rate: per-hour', () => {
+    const r = configSchema.safeParse({ environments: { p: { metrics: { usage: {}, thresholds: [{ name: 'x', source: 'usage', field: 'x', spike: { factor: 3 } }] } } } });
+    expect(r.success ? '' : r.error.issues[0]!.message).toContain('spike compares rates, so it needs rate: per-hour');
+  });
+});

@@ -4,7 +4,7 @@ import { originOf } from '../../core/url.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { evaluateAlerts, truncatedAlerts, withGrade, type AlertVerdict } from './alerts.js';
 import { levelHeld, levelMatches, readValue, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
-import { heldFor, ratePerHour, type Held } from './sustained.js';
+import { heldFor, ratePerHour, spikeOf, type Held, type Spike } from './sustained.js';
 import { medianInterval } from '../../history/judge/timeline.js';
 import type { Level } from './schema.js';
 
@@ -34,6 +34,8 @@ export type MetricsVerdict =
   | { readonly kind: 'level-hit'; readonly threshold: Threshold; readonly url: string; readonly value: number; readonly level: Level; readonly heldMs?: number; readonly graded: Graded }
   /** The value meets `level`, whose `for:` has not held yet (skip). */
   | { readonly kind: 'level-pending'; readonly threshold: Threshold; readonly value: number; readonly level: Level; readonly held: Extract<Held, { held: false }> }
+  /** A counter's rate against the same hour of the week over its baseline (`graded` when it spiked). */
+  | { readonly kind: 'spike'; readonly threshold: Threshold; readonly url: string; readonly spike: Spike; readonly graded?: Graded }
   /** A `rate: per-hour` threshold with no earlier reading next to this one (skip). */
   | { readonly kind: 'rate-unknown'; readonly threshold: Threshold; readonly why: 'no-earlier' | 'gap' }
   | { readonly kind: 'level-ok'; readonly threshold: Threshold; readonly value: number }
@@ -108,6 +110,12 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
         continue;
       }
       value = rate.perHour;
+      if (threshold.spike && history) {
+        const sp = spikeOf(history.records, threshold.name, rate, history.now, threshold.spike, fallback);
+        if (sp.known) observe(`${threshold.name}-spike`);
+        verdicts.push({ kind: 'spike', threshold, url: r.url, spike: sp, ...(sp.known && sp.fired ? { graded: { rule: 'threshold', severity: threshold.spike.severity } } : {}) });
+      }
+      if (threshold.levels.length === 0) continue;
     }
     const { hit, pending } = levelHeld(threshold.levels, value, (l) => heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for!, fallback));
     if (hit) {

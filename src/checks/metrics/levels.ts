@@ -39,6 +39,7 @@ export interface Threshold {
   readonly ratio?: { readonly of: string; readonly to: string };
   /** A counter judged by its increase per hour between runs. */
   readonly rate?: 'per-hour';
+  readonly spike?: { readonly factor: number; readonly baseline: number; readonly 'min-count': number; readonly severity: Level['severity'] };
 }
 
 /** Every threshold an environment declares, the built-in metrics with the guide's levels first. */

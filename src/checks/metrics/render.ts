@@ -68,6 +68,21 @@ export function renderMetrics(judged: Judged<MetricsVerdict>, ctx: EvalContext):
         b.row(t.name, `${valueOf(t, v.value)}: ${describeLevel(v.level, t.unit)}, not yet for ${forText(v.level.for!)}; ${why}`, budgetOf(t), 'skip');
         break;
       }
+      case 'spike': {
+        const t = v.threshold;
+        const sp = v.spike;
+        const budget = `≥ ${t.spike!.factor}× the median at this hour of the week over ${formatDuration(t.spike!.baseline)}, and ≥ ${t.spike!['min-count']} since the previous run`;
+        if (!sp.known) {
+          b.row(`${t.name} spike`, `no baseline yet: ${sp.samples} earlier rate${sp.samples === 1 ? '' : 's'} at this hour of the week (2 needed)`, budget, 'skip');
+          break;
+        }
+        const value = `${round(sp.perHour)} per hour (+${round(sp.increase)}) against a median of ${round(sp.baselinePerHour)} per hour (${sp.samples} runs)`;
+        if (v.graded) {
+          b.fail(`${t.name} spike`, value, budget, b.finding(`${t.name}-spike`, v.graded, `${t.name} spiking`, `${t.name} rose at ${value} at this hour of the week (field "${t.field}" of ${v.url})`,
+            { measured: { value: round(sp.perHour), unit: 'per hour', budget: round(t.spike!.factor * sp.baselinePerHour) } }), v.url);
+        } else b.row(`${t.name} spike`, value, budget, 'pass');
+        break;
+      }
       case 'rate-unknown':
         b.row(v.threshold.name, v.why === 'gap' ? 'no rate: the previous run is beyond an unobserved gap' : 'no rate yet: no earlier reading', budgetOf(v.threshold), 'skip');
         break;

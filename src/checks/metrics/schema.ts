@@ -100,13 +100,28 @@ export const metricsSchema = z.strictObject({
         unit: z.string().default(''),
         /** The field is a counter: judge its increase per hour between runs (a reset starts it again). */
         rate: z.literal('per-hour', { error: 'expected per-hour' }).optional(),
-        levels: z.array(levelSchema).min(1),
+        /** With rate: the rate against the median of the same hour of the week over `baseline`. */
+        spike: z.strictObject({
+          factor: z.number().min(1),
+          baseline: duration(28 * DAY, { positive: true }).refine((ms) => ms >= DAY, { message: 'expected a baseline of at least 1d, such as "7d"' }).default(7 * DAY),
+          /** The least increase since the previous run that can be a spike (3 → 9 failed logins is not one). */
+          'min-count': z.int().min(1).default(5),
+          severity: severity.default('sev3'),
+        }).optional(),
+        /** Optional with spike; otherwise at least one. */
+        levels: z.array(levelSchema).default([]),
       }),
     )
     .default([]),
 }).superRefine((m, ctx) => {
   // A threshold on an endpoint that is never fetched would be dropped in silence.
   for (const [i, t] of m.thresholds.entries()) {
+    if (t.levels.length === 0 && !t.spike) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels'], message: `threshold "${t.name}" needs levels (or a spike)`, input: t.name });
+    }
+    if (t.spike && !t.rate) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'spike'], message: `threshold "${t.name}": spike compares rates, so it needs rate: per-hour`, input: t.name });
+    }
     if ((t.field === undefined) === (t.ratio === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
     }
