@@ -1,5 +1,5 @@
 export const id = 995034;
-export const ids = [995034,480492,379803];
+export const ids = [995034,379803,480492];
 export const modules = {
 
 /***/ 30898:

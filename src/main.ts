@@ -3,19 +3,15 @@ import { ConfigError, UserError } from './config/errors.js';
 import { codeBlock } from './core/markdown.js';
 // Every line, annotation, output and summary goes through the run's one redactor.
 import * as core from './github/runner.js';
-import type { BaselineStore } from './baseline/store.js';
 import { GitHubUnavailable } from './github/unavailable.js';
 import { createHttpClient } from './http/client.js';
 import { sevName } from './core/severity.js';
 import { describeFailure } from './failure.js';
-import { historyDecision, needsDefaultBranch } from './baseline/policy.js';
 import { readRunnerContext, type RunnerContext } from './github/context.js';
-import type { Octokit } from './github/octokit.js';
 import type { AppliedAction } from './incidents/applier.js';
 import { parseOptions, type RunOptions } from './options.js';
-import { historyEntry } from './baseline/policy.js';
 import { runPipeline, type PipelineOutcome } from './pipeline.js';
-import type { RunPlan } from './run-plan.js';
+import { lazyOctokit, openBaselineStore, openRunStore, recordBaseline, recordRun, type GitHubAccess } from './records.js';
 import { systemClock } from './ports.js';
 import { renderMarkdown, verdictLine } from './report/render.js';
 import type { Report } from './report/report.js';
@@ -36,11 +32,13 @@ export async function run(): Promise<void> {
       redactor,
       runInfo: { url: ctx.runUrl, sha: ctx.sha, ref: ctx.ref },
       baselineStore: (plan) => openBaselineStore(plan, github),
+      runStore: (plan) => openRunStore(plan, github),
+      start: { ...(ctx.eventName ? { event: ctx.eventName } : {}), ...(typeof ctx.event.schedule === 'string' ? { cron: ctx.event.schedule } : {}) },
     });
     const { report } = outcome;
     core.setOutput('report-path', reportPath);
     setOutputs(report);
-    const baselineNotes = await recordBaseline(outcome, opts, ctx, github);
+    const baselineNotes = [...(await recordBaseline(outcome, opts, ctx, github)), ...(await recordRun(outcome, opts, ctx, github))];
     const incidentNotes = await manageIncidents(outcome, opts, ctx, github);
     const gateNotes = opts.mode === 'gate' ? await postGateComment(outcome, opts, ctx, github) : [];
     annotate(report);
@@ -87,66 +85,6 @@ async function reportStop(err: unknown, message: string): Promise<void> {
     } catch {
       // The summary is a courtesy here: the step fails with the message all the same.
     }
-  }
-}
-
-interface GitHubAccess {
-  readonly get: () => Promise<{ octokit: Octokit; owner: string; repo: string }>;
-  /** The repository's default branch: one repos.get call, cached for the run. */
-  readonly defaultBranch: () => Promise<string>;
-}
-
-/** One Octokit for the run, loaded only when something needs GitHub. */
-function lazyOctokit(opts: RunOptions, ctx: RunnerContext): GitHubAccess {
-  let made: Promise<{ octokit: Octokit; owner: string; repo: string }> | undefined;
-  let defaultBranch: Promise<string> | undefined;
-  const access: GitHubAccess = {
-    defaultBranch: () =>
-      (defaultBranch ??= access.get().then(async ({ octokit, owner, repo }) => (await octokit.rest.repos.get({ owner, repo })).data.default_branch)),
-    get: () =>
-      (made ??= (async () => {
-        if (!opts.githubToken || !ctx.owner || !ctx.repo) {
-          throw new GitHubUnavailable('no github-token or repository, so nothing is written to GitHub');
-        }
-        const { createOctokit } = await import('./github/octokit.js');
-        return { octokit: createOctokit(opts.githubToken, ctx.apiUrl, (m) => core.info(m), (t) => core.redactor.text(t)), owner: ctx.owner, repo: ctx.repo };
-      })()),
-  };
-  return access;
-}
-
-async function openBaselineStore(plan: RunPlan, github: GitHubAccess): Promise<BaselineStore | undefined> {
-  const { octokit, owner, repo } = await github.get();
-  const [{ GitHubBaselineStore }, { BranchFiles }] = await Promise.all([import('./baseline/github-store.js'), import('./github/branch-file.js')]);
-  return new GitHubBaselineStore(new BranchFiles(octokit, { owner, repo }, plan.environmentConfig.load!.history.branch));
-}
-
-/** Runs on the default branch extend the baseline (historyDecision has the rule). Returns what to tell the user. */
-async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<string[]> {
-  const load = outcome.report.results.load;
-  const store = outcome.store;
-  if (!load || !store) return [];
-  let defaultBranch = ctx.defaultBranch;
-  let defaultBranchError: string | undefined;
-  if (needsDefaultBranch(ctx.eventName, ctx.ref, defaultBranch)) {
-    try {
-      defaultBranch = await github.defaultBranch();
-    } catch (err) {
-      defaultBranchError = `the repository could not be read: ${(err as Error).message}`;
-    }
-  }
-  const decision = historyDecision({
-    mode: opts.mode, event: ctx.eventName ?? '', ...(ctx.ref ? { ref: ctx.ref } : {}), ...(defaultBranch ? { defaultBranch } : {}),
-    ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0,
-  });
-  if (!decision.record) return [`baseline: not recorded (${decision.why})`];
-  try {
-    const h = await store.append(outcome.plan.environment, historyEntry(outcome.report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
-    return [`baseline: recorded this run in ${store.where} (${h.entries.length} entries)`];
-  } catch (err) {
-    if (err instanceof GitHubUnavailable) return [`baseline: ${err.message}; this run is in the JSON report only`];
-    core.warning(`baseline: could not record this run in ${store.where}: ${(err as Error).message}`);
-    return [];
   }
 }
 
@@ -233,6 +171,12 @@ function setOutputs(r: Report): void {
   core.setOutput('status', r.verdict.status);
   core.setOutput('worst-severity', r.verdict.worstSeverity);
   core.setOutput('findings-count', String(r.verdict.findingsCount));
+  const slo = r.facts?.history?.slo;
+  if (slo) {
+    // Two decimals, rounded down: 99.899 % must not read as meeting a 99.9 % objective.
+    core.setOutput('availability', slo.availabilityPct !== undefined ? (Math.floor(slo.availabilityPct * 100) / 100).toFixed(2) : '');
+    core.setOutput('error-budget-remaining', (Math.floor(slo.budgetRemainingPct * 100) / 100).toFixed(2));
+  }
   const load = r.results.load?.overall;
   if (load && load.responses > 0) {
     // Percentiles of successful responses only: with none, they are empty, not the latency of failures.

@@ -20,6 +20,10 @@ import type { Clock } from './ports.js';
 import { MACHINE_KEYS, type Redactor } from './report/redact.js';
 import { markSuppressed, suppressionAt } from './suppression/suppress.js';
 import { expiredSilenceNote } from './suppression/render.js';
+import { readRunHistory, type RunStart } from './history/read.js';
+import { recordOf } from './history/build.js';
+import type { RunRecord } from './history/record.js';
+import type { RunStore } from './history/store.js';
 import { REPORT_SCHEMA, withTargets, writeReport, type Report } from './report/report.js';
 
 export interface PipelineDeps {
@@ -30,6 +34,10 @@ export interface PipelineDeps {
   readonly runInfo?: Report['run'];
   /** Where the load baseline is kept; asked for only when the load check runs. */
   readonly baselineStore?: (plan: RunPlan) => Promise<BaselineStore | undefined>;
+  /** Where the run history is kept; asked for only on a monitor run of an environment that records it. */
+  readonly runStore?: (plan: RunPlan) => Promise<RunStore | undefined>;
+  /** How the run was started (the event and a schedule's cron); the CLI has none. */
+  readonly start?: RunStart;
 }
 
 export interface PipelineOutcome {
@@ -39,6 +47,9 @@ export interface PipelineOutcome {
   readonly store?: BaselineStore;
   /** What this run's history entry is recorded with: the load config's hash and the target's origin. */
   readonly historyKey?: BaselineKey;
+  /** The run history's store, and this run's record for it (appended once the report is written, if the policy says so). */
+  readonly runStore?: RunStore;
+  readonly runRecord: RunRecord;
 }
 
 /** Keys of check results kept as they are before evaluation: machine data, and URLs (redacted with the report). */
@@ -72,6 +83,9 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
   const notes: string[] = [];
   const { store, history, baseline, summary, historyKey, notes: baselineNotes } = await readBaseline(plan, opts, deps.baselineStore);
   notes.push(...baselineNotes);
+  const start = deps.start ?? {};
+  const runHistory = await readRunHistory(plan, opts, startedAt.getTime(), start, deps.runStore);
+  notes.push(...runHistory.notes);
 
   let results: CheckResults;
   let shardResult: ShardResult | undefined;
@@ -108,6 +122,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     config: plan.environmentConfig,
     severity: plan.fullConfig.severity,
     ...(baseline ? { baseline } : {}),
+    ...(runHistory.input ? { history: runHistory.input } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.
   const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec!.index}/${opts.shardSpec!.count}: budgets are judged by the merge run`] } : judged;
@@ -138,7 +153,19 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     ...(deps.runInfo ? { run: deps.runInfo } : {}),
   };
   await writeReport(opts.reportPath, report, redactor);
-  return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
+  const redacted = redactor.value(report);
+  const runRecord = recordOf({
+    environment: plan.environment,
+    startedAt: redacted.startedAt,
+    results: redacted.results,
+    config: plan.environmentConfig,
+    observed: redacted.observed,
+    failing: redacted.findings.map((f) => f.fingerprint),
+    worstSeverity: redacted.verdict.worstSeverity,
+    ...(start.event ? { event: start.event } : {}),
+    ...(runHistory.schedule ? { schedule: runHistory.schedule } : {}),
+  });
+  return { plan, report: redacted, runRecord, ...(runHistory.store ? { runStore: runHistory.store } : {}), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 
 /** Every URL a run requests: the target, and each configured check's URLs. */

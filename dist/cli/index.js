@@ -50735,27 +50735,18 @@ exports.URLSearchParams = URLSearchParams;
 
 /***/ }),
 
-/***/ 65798:
+/***/ 71832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ LocalBaselineStore)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/baseline/stats.ts
-var stats = __nccwpck_require__(50964);
-;// CONCATENATED MODULE: ./src/baseline/store.ts
-function historyFileName(environment) {
-    return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
-}
-
-;// CONCATENATED MODULE: ./src/baseline/local-store.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ LocalBaselineStore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(50964);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(54494);
 
 
 
@@ -50770,25 +50761,25 @@ class LocalBaselineStore {
         return `folder ${this.dir}`;
     }
     async read(environment) {
-        const file = (0,external_node_path_.join)(this.dir, historyFileName(environment));
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, (0,_store_js__WEBPACK_IMPORTED_MODULE_3__/* .historyFileName */ .c)(environment));
         let text;
         try {
-            text = await (0,promises_.readFile)(file, 'utf8');
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
         }
         catch (err) {
             if (err.code === 'ENOENT')
                 return undefined;
             throw err;
         }
-        return (0,stats/* parseHistory */.i6)(text, file);
+        return (0,_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHistory */ .i6)(text, file);
     }
     async append(environment, entry, maxEntries) {
-        const next = (0,stats/* appendEntry */.D4)(await this.read(environment), environment, entry, maxEntries);
-        await (0,promises_.mkdir)(this.dir, { recursive: true });
-        const file = (0,external_node_path_.join)(this.dir, historyFileName(environment));
+        const next = (0,_stats_js__WEBPACK_IMPORTED_MODULE_2__/* .appendEntry */ .D4)(await this.read(environment), environment, entry, maxEntries);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.dir, { recursive: true });
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.dir, (0,_store_js__WEBPACK_IMPORTED_MODULE_3__/* .historyFileName */ .c)(environment));
         const tmp = `${file}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(tmp, `${JSON.stringify(next, null, 2)}\n`);
-        await (0,promises_.rename)(tmp, file);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(next, null, 2)}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
         return next;
     }
 }
@@ -50980,6 +50971,19 @@ function judgeRegression(p95, b, rule) {
         deltaMs,
         deltaPct: b.p95 > 0 ? (deltaMs / b.p95) * 100 : 0,
     };
+}
+
+
+/***/ }),
+
+/***/ 54494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ historyFileName)
+/* harmony export */ });
+function historyFileName(environment) {
+    return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }
 
 
@@ -51414,16 +51418,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(88381);
 /* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(21169);
-/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(65798);
-/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(16467);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(20649);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(64907);
-/* harmony import */ var _notifications_plan_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(65973);
-/* harmony import */ var _notifications_payloads_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(18329);
-/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(96662);
-/* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(86106);
-/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(54806);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2900);
+/* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(71832);
+/* harmony import */ var _history_local_store_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(37851);
+/* harmony import */ var _history_policy_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(97632);
+/* harmony import */ var _ports_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(16467);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(20649);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(64907);
+/* harmony import */ var _notifications_plan_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(65973);
+/* harmony import */ var _notifications_payloads_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(18329);
+/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(96662);
+/* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(86106);
+/* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(54806);
+
+
 
 
 
@@ -51452,8 +51460,8 @@ Usage:
                     [--fail-on sev1|sev2|sev3|sev4|none] [--mongodb-uri URI] [--report FILE] [--json] [--dry-run]
   launchguard check --shard i/N ...                 one shard of a split load test (writes its result in the report)
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
-  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
-  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join('|')}]
+  launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
+  launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.join('|')}]
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
@@ -51470,7 +51478,7 @@ const common = {
     help: { type: 'boolean', short: 'h', default: false },
 };
 async function main(argv) {
-    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_13__/* .Redactor */ .pO();
+    const redactor = new _report_redact_js__WEBPACK_IMPORTED_MODULE_15__/* .Redactor */ .pO();
     try {
         const [command, ...rest] = argv;
         if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -51527,11 +51535,12 @@ async function check(args, redactor) {
 }
 async function execute(opts, redactor, json, env, markdownPath, historyRoot = process.cwd()) {
     const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .a)(opts, {
-        clock: _ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m,
-        createHttp: (tls) => (0,_http_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_12__/* .systemClock */ .m, tls),
+        clock: _ports_js__WEBPACK_IMPORTED_MODULE_14__/* .systemClock */ .m,
+        createHttp: (tls) => (0,_http_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createHttpClient */ .uT)(_ports_js__WEBPACK_IMPORTED_MODULE_14__/* .systemClock */ .m, tls),
         env,
         redactor,
         baselineStore: async (plan) => new _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__/* .LocalBaselineStore */ .G((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.environmentConfig.load.history.directory)),
+        runStore: async (plan) => new _history_local_store_js__WEBPACK_IMPORTED_MODULE_12__/* .LocalRunStore */ .c((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(historyRoot, plan.environmentConfig.history.directory)),
     });
     const { report } = outcome;
     const load = report.results.load;
@@ -51542,14 +51551,18 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
         const h = await outcome.store.append(outcome.plan.environment, (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.environmentConfig.load.history['max-entries']);
         recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
     }
+    const runDecision = (0,_history_policy_js__WEBPACK_IMPORTED_MODULE_13__/* .runHistoryDecision */ ._)({ enabled: outcome.plan.environmentConfig.history.record, mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec) });
+    const runs = outcome.runStore && runDecision.record ? `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}` : '';
     // The boundary: what is written or printed goes through the redactor.
     if (markdownPath)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderMarkdown */ .Gc)(report)));
-    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_14__/* .renderText */ .S5)(report)));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_16__/* .renderMarkdown */ .Gc)(report)));
+    process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : (0,_report_render_js__WEBPACK_IMPORTED_MODULE_16__/* .renderText */ .S5)(report)));
     if (!json) {
         console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
         if (recorded)
             console.log(redactor.text(recorded));
+        if (runs)
+            console.log(redactor.text(runs));
         if (opts.dryRun)
             console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
     }
@@ -51566,17 +51579,17 @@ function dryRunPlan(fullConfig, report, opts) {
         return `${head}\n  none: issues are turned off`;
     if (opts.mode === 'gate' || opts.shardSpec)
         return `${head}\n  none: ${opts.mode === 'gate' ? 'gate mode never opens incident issues' : 'a shard run leaves them to the merge run'}`;
-    const incidentPlan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_17__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date(report.startedAt), ...(report.suppression ? { suppression: report.suppression } : {}) });
-    const lines = incidentPlan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__/* .describeAction */ .u)(a, { planned: true })}`);
-    lines.push(...incidentPlan.held.map((h) => `  ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_18__/* .describeHeld */ .T)(h)}`));
+    const incidentPlan = (0,_incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_19__/* .reconcile */ .L)({ environment: report.environment, findings: report.findings, observed: report.observed, issues: [], pending: {}, config: cfg, now: new Date(report.startedAt), ...(report.suppression ? { suppression: report.suppression } : {}) });
+    const lines = incidentPlan.actions.map((a) => `  would ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_20__/* .describeAction */ .u)(a, { planned: true })}`);
+    lines.push(...incidentPlan.held.map((h) => `  ${(0,_incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_20__/* .describeHeld */ .T)(h)}`));
     if (incidentPlan.deferred.length)
         lines.push(`  and leave ${incidentPlan.deferred.length} more for later runs (at most ${cfg['max-new-per-run']} new per run)`);
     const waiting = Object.keys(incidentPlan.pending);
     if (waiting.length)
         lines.push(`  count ${waiting.length} failing finding${waiting.length === 1 ? '' : 's'} toward open-after ${cfg['open-after']}: ${waiting.join(', ')}`);
-    const notices = (0,_notifications_plan_js__WEBPACK_IMPORTED_MODULE_15__/* .planNotices */ .BT)({ environment: report.environment, applied: incidentPlan.actions.map((action) => ({ action })), findings: report.findings, channels: fullConfig.notifications });
+    const notices = (0,_notifications_plan_js__WEBPACK_IMPORTED_MODULE_17__/* .planNotices */ .BT)({ environment: report.environment, applied: incidentPlan.actions.map((action) => ({ action })), findings: report.findings, channels: fullConfig.notifications });
     for (const n of notices)
-        lines.push(`  would notify ${n.channel.name} (${n.channel.type}): ${(0,_notifications_payloads_js__WEBPACK_IMPORTED_MODULE_16__/* .headline */ .Pl)(n.change)}`);
+        lines.push(`  would notify ${n.channel.name} (${n.channel.type}): ${(0,_notifications_payloads_js__WEBPACK_IMPORTED_MODULE_18__/* .headline */ .Pl)(n.change)}`);
     return [head, ...(lines.length ? lines : ['  no incident to open']), ''].join('\n');
 }
 /** The folder that holds package.json and examples/, from the bundle or from the sources. */
@@ -51590,8 +51603,8 @@ function packageRoot() {
     throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo('demo: cannot find examples/launchguard.yml beside the launchguard package');
 }
 function faultOf(v) {
-    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.includes(v)) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
+    if (v !== undefined && !_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.includes(v)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`--fault: expected one of ${_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.join(', ')}, found ${JSON.stringify(v)}`);
     }
     return v;
 }
@@ -51599,7 +51612,7 @@ const DEMO_TOKEN = 'demo-monitoring-token';
 /** Serves the demo target until SIGINT or SIGTERM; for workflows that run the action against it. */
 async function serveDemo(args) {
     const v = parse(args, { fault: { type: 'string' } });
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .startDemoTarget */ .b)({ fault: faultOf(v.fault), token: DEMO_TOKEN });
     console.log(target.url);
     await new Promise((resolve) => {
         process.once('SIGINT', resolve);
@@ -51616,7 +51629,7 @@ async function demo(args, redactor) {
     }
     const fault = faultOf(v.fault);
     const token = DEMO_TOKEN;
-    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_19__/* .startDemoTarget */ .b)({ fault, token });
+    const target = await (0,_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .startDemoTarget */ .b)({ fault, token });
     try {
         console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
         const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
@@ -52160,6 +52173,10 @@ const DEFAULT_RULE_SEVERITY = {
     'audits-hsts': 'sev4',
     'audits-nosniff': 'sev4',
     'check-failed': 'sev3',
+    'slo-fast-burn': 'sev2',
+    'slo-slow-burn': 'sev3',
+    'slo-budget-exhausted': 'sev2',
+    'schedule-gap': 'sev4',
 };
 /** The severity of a rule after overrides; `undefined` means the rule is switched off. */
 function ruleSeverity(rule, overrides) {
@@ -52308,6 +52325,362 @@ function describeFailure(err, redactor) {
         message: redactor.text(`launchguard stopped on an unexpected error: ${e.message}. Please report this, with the debug log.`),
         stack: e.stack ? redactor.text(e.stack) : undefined,
     };
+}
+
+
+/***/ }),
+
+/***/ 37851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ LocalRunStore)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/baseline/store.ts
+var store = __nccwpck_require__(54494);
+;// CONCATENATED MODULE: ./src/history/files.ts
+
+/**
+ * Where run records live, pure: one folder per environment, one file per month (UTC), and a
+ * further part of the month when a file would pass MAX_PART_BYTES (the contents API serves files
+ * up to 1 MB): `2026-11.jsonl`, then `2026-11.2.jsonl`, ...
+ */
+const files_MAX_PART_BYTES = 900 * 1024;
+/** The environment's folder under a root (`launchguard/history` on the data branch, the CLI's directory). */
+function files_environmentFolder(root, environment) {
+    // The baseline's file-name rule (`prod.json` beside `prod/`), without its extension.
+    return `${root}/${(0,store/* historyFileName */.c)(environment).slice(0, -'.json'.length)}`;
+}
+/** 'YYYY-MM' of a time, in UTC. */
+function files_monthOf(ms) {
+    return new Date(ms).toISOString().slice(0, 7);
+}
+function files_partName(month, part) {
+    return part <= 1 ? `${month}.jsonl` : `${month}.${part}.jsonl`;
+}
+const PART = /^(\d{4}-\d{2})(?:\.(\d{1,4}))?\.jsonl$/;
+/** A file name of the history, or undefined for anything else in the folder. */
+function parsePartName(name) {
+    const m = PART.exec(name);
+    if (!m)
+        return undefined;
+    const part = m[2] === undefined ? 1 : Number(m[2]);
+    return part >= 1 ? { month: m[1], part, name } : undefined;
+}
+/** Every month from `fromMs` to `toMs`, oldest first. */
+function monthsBetween(fromMs, toMs) {
+    const out = [];
+    const d = new Date(Date.UTC(new Date(fromMs).getUTCFullYear(), new Date(fromMs).getUTCMonth(), 1));
+    // Bounded: at most the months of the longest window read (90 days) plus one, and never more than 1200.
+    for (let i = 0; i < 1200 && d.getTime() <= toMs; i++) {
+        out.push(d.toISOString().slice(0, 7));
+        d.setUTCMonth(d.getUTCMonth() + 1);
+    }
+    return out;
+}
+/** The files of a folder that hold records from `fromMs` to `toMs`, in time order (month, then part). */
+function files_partsToRead(names, fromMs, toMs) {
+    const months = new Set(monthsBetween(fromMs, toMs));
+    return names
+        .flatMap((n) => {
+        const p = parsePartName(n);
+        return p && months.has(p.month) ? [p] : [];
+    })
+        .sort((a, b) => a.month.localeCompare(b.month) || a.part - b.part);
+}
+/** The part a record of `month` goes to first: the month's last existing part, or its first. */
+function files_currentPart(names, month) {
+    let part = 1;
+    for (const n of names) {
+        const p = parsePartName(n);
+        if (p && p.month === month && p.part > part)
+            part = p.part;
+    }
+    return part;
+}
+/** The file's text with the line appended, or undefined when it would pass `maxBytes` (a file with no record always takes one). */
+function files_appendLine(current, line, maxBytes = files_MAX_PART_BYTES) {
+    const text = current ?? '';
+    const sep = text === '' || text.endsWith('\n') ? '' : '\n';
+    const next = `${text}${sep}${line}`;
+    if (text.trim() !== '' && Buffer.byteLength(next) > maxBytes)
+        return undefined;
+    return next;
+}
+
+// EXTERNAL MODULE: ./src/history/record.ts
+var history_record = __nccwpck_require__(5799);
+;// CONCATENATED MODULE: ./src/history/github-store.ts
+
+
+const BRANCH_ROOT = 'launchguard/history';
+/** A part that filled up between its read and the write: the record moves on to the next part. */
+class PartFull extends (/* unused pure expression or super */ null && (Error)) {
+}
+/**
+ * Run records on the data branch: `launchguard/history/<environment>/<YYYY-MM>[.<part>].jsonl`.
+ * Each append is one contents-API write with the blob sha (BranchFiles' optimistic concurrency).
+ */
+class GitHubRunStore {
+    files;
+    maxBytes;
+    constructor(files, 
+    /** The size a part may reach (tests make it small). */
+    maxBytes = MAX_PART_BYTES) {
+        this.files = files;
+        this.maxBytes = maxBytes;
+    }
+    get where() {
+        return this.files.where;
+    }
+    async read(environment, fromMs, toMs) {
+        const folder = environmentFolder(BRANCH_ROOT, environment);
+        const parts = partsToRead(await this.files.list(folder), fromMs, toMs);
+        const records = [];
+        const unknown = new Set();
+        let skipped = 0;
+        for (const p of parts) {
+            const snap = await this.files.read(`${folder}/${p.name}`);
+            if (snap.text === undefined)
+                continue;
+            const parsed = parseRecords(snap.text);
+            records.push(...parsed.records);
+            skipped += parsed.skipped;
+            for (const s of parsed.unknownSchemas)
+                unknown.add(s);
+        }
+        return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, unknownSchemas: [...unknown] };
+    }
+    async append(environment, record) {
+        const folder = environmentFolder(BRANCH_ROOT, environment);
+        const month = monthOf(recordTime(record));
+        let part = currentPart(await this.files.list(folder), month);
+        const line = recordLine(record);
+        // Bounded: a part fills at most once per attempt, and a record is far smaller than a part.
+        for (let attempt = 0; attempt < 3; attempt++, part++) {
+            const path = `${folder}/${partName(month, part)}`;
+            try {
+                await this.files.update(path, (text) => {
+                    const next = appendLine(text, line, this.maxBytes);
+                    if (next === undefined)
+                        throw new PartFull(path);
+                    return next;
+                }, `launchguard: record ${environment} run ${record.t}`);
+                return path;
+            }
+            catch (err) {
+                if (!(err instanceof PartFull))
+                    throw err;
+            }
+        }
+        throw new Error(`could not append to the run history of ${environment} on ${this.where}: three parts of ${month} were full`);
+    }
+}
+/** Oldest first; a stable sort keeps the files' order for equal times. */
+function inOrder(records) {
+    return records.map((r, i) => [(0,history_record/* recordTime */.$l)(r), i, r]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+}
+
+;// CONCATENATED MODULE: ./src/history/local-store.ts
+
+
+
+
+
+/** The CLI's run records: `<directory>/<environment>/<YYYY-MM>[.<part>].jsonl`, beside the baseline's `<environment>.json`. */
+class LocalRunStore {
+    dir;
+    maxBytes;
+    constructor(dir, 
+    /** The size a part may reach (tests make it small). */
+    maxBytes = files_MAX_PART_BYTES) {
+        this.dir = dir;
+        this.maxBytes = maxBytes;
+    }
+    get where() {
+        return `folder ${this.dir}`;
+    }
+    async names(folder) {
+        try {
+            return await (0,promises_.readdir)(folder);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT')
+                return [];
+            throw err;
+        }
+    }
+    async read(environment, fromMs, toMs) {
+        const folder = files_environmentFolder(this.dir, environment);
+        const parts = files_partsToRead(await this.names(folder), fromMs, toMs);
+        const records = [];
+        const unknown = new Set();
+        let skipped = 0;
+        for (const p of parts) {
+            const parsed = (0,history_record/* parseRecords */.Q4)(await (0,promises_.readFile)((0,external_node_path_.join)(folder, p.name), 'utf8'));
+            records.push(...parsed.records);
+            skipped += parsed.skipped;
+            for (const s of parsed.unknownSchemas)
+                unknown.add(s);
+        }
+        return { records: inOrder(records), files: parts.map((p) => (0,external_node_path_.join)(folder, p.name)), skipped, unknownSchemas: [...unknown] };
+    }
+    async append(environment, record) {
+        const folder = files_environmentFolder(this.dir, environment);
+        await (0,promises_.mkdir)(folder, { recursive: true });
+        const month = files_monthOf((0,history_record/* recordTime */.$l)(record));
+        const line = (0,history_record/* recordLine */.IK)(record);
+        for (let part = files_currentPart(await this.names(folder), month), n = 0; n < 3; n++, part++) {
+            const file = (0,external_node_path_.join)(folder, files_partName(month, part));
+            let text;
+            try {
+                text = await (0,promises_.readFile)(file, 'utf8');
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT')
+                    throw err;
+            }
+            const next = files_appendLine(text, line, this.maxBytes);
+            if (next === undefined)
+                continue;
+            await (0,promises_.writeFile)(file, next);
+            return file;
+        }
+        throw new Error(`could not append to the run history of ${environment} in ${this.where}: three parts of ${month} were full`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 97632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ runHistoryDecision)
+/* harmony export */ });
+/* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82793);
+
+/**
+ * Whether this run is recorded in the run history: the baseline's rule (default branch, not dry,
+ * not gate, not a shard), with two differences. A run whose target never answered is recorded
+ * too: it is an outage, the very thing the history must see. A merge run is not: it judges shard
+ * results and observed no probe of its own.
+ */
+function runHistoryDecision(i) {
+    if (!i.enabled)
+        return { record: false, why: 'history.record is false for this environment' };
+    if (i.mode === 'merge')
+        return { record: false, why: 'a merge run judges shard results and probes nothing itself' };
+    return (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .historyDecision */ .Tt)({ ...i, answered: true });
+}
+
+
+/***/ }),
+
+/***/ 5799:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ recordTime),
+/* harmony export */   EJ: () => (/* binding */ RUN_SCHEMA),
+/* harmony export */   IK: () => (/* binding */ recordLine),
+/* harmony export */   Q4: () => (/* binding */ parseRecords)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64377);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73054);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60432);
+
+
+
+/**
+ * One monitor run, as the run history keeps it: one JSON line per run and environment, with
+ * short keys (a 5-minute schedule writes 8,928 of them a month). `schema` names the version; a
+ * reader of every version this code has written turns each into the current shape.
+ */
+const RUN_SCHEMA = 'launchguard.run/v1';
+/** A probe's outcome: [up (1) or down (0), latency in ms, failure class when down]. */
+const probeTuple = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(0), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .FAILURE_CLASSES */ .C)]),
+]);
+const v1 = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(RUN_SCHEMA),
+    /** When the run started (ISO 8601, UTC). */
+    t: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$(),
+    /** The event that started it (GITHUB_EVENT_NAME); absent for the CLI. */
+    ev: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The workflow's cron, from a schedule event's payload. */
+    c: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The cron's tick this run was scheduled for: its start minus this is GitHub's delay. */
+    sch: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$().optional(),
+    /** The expected interval to the next run, in ms (the cron's spacing at this tick). */
+    i: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    /** Health probes by name. */
+    p: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), probeTuple).optional(),
+    /** Metric values by threshold name, in the threshold's unit. */
+    m: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()).optional(),
+    /** The load summary: p95 in ms, error rate (fraction), requests per second, requests. */
+    l: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), er: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), rps: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), n: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }).optional(),
+    /** Fingerprints observed this run, without the `<environment>:` prefix. */
+    o: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /** Fingerprints that failed this run (had a finding), without the prefix. */
+    f: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    /** The run's worst severity. */
+    w: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n([..._core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC, 'none']).optional(),
+});
+/**
+ * Every version this code can read, each turned into the current shape. A new version adds its
+ * schema here with a function from it to the current record; older entries stay.
+ */
+const READERS = {
+    [RUN_SCHEMA]: (raw) => {
+        const r = v1.safeParse(raw);
+        return r.success ? r.data : undefined;
+    },
+};
+/** Reads a JSONL history file; a bad line is counted and skipped, never fatal (one torn write must not stop monitoring). */
+function parseRecords(text) {
+    const records = [];
+    const unknown = new Set();
+    let skipped = 0;
+    for (const line of text.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        let raw;
+        try {
+            raw = JSON.parse(line);
+        }
+        catch {
+            skipped++;
+            continue;
+        }
+        const schema = typeof raw === 'object' && raw !== null && typeof raw.schema === 'string' ? raw.schema : '';
+        const read = Object.hasOwn(READERS, schema) ? READERS[schema](raw) : undefined;
+        if (read)
+            records.push(read);
+        else {
+            skipped++;
+            if (schema && !Object.hasOwn(READERS, schema))
+                unknown.add(schema);
+        }
+    }
+    return { records, skipped, unknownSchemas: [...unknown] };
+}
+/** One record as its line (with the newline). */
+function recordLine(r) {
+    return `${JSON.stringify(r)}\n`;
+}
+function recordTime(r) {
+    return Date.parse(r.t);
 }
 
 
@@ -53851,7 +54224,7 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 21169:
+/***/ 2900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53903,9 +54276,37 @@ const probeSchema = schemas/* strictObject */.rej({
 /** `health:` in an environment. */
 const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(fields/* uniqueNames */.uZ);
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
 ;// CONCATENATED MODULE: ./src/checks/metrics/schema.ts
 
 
+/**
+ * How long a level must hold before it fires: a duration ("10m", at most 1d) or a count of runs
+ * ("3 runs"), across consecutive runs with no unobserved gap (see sustained.ts).
+ */
+const forDuration = (0,fields/* duration */.p0)(fields/* DAY */.d_, { positive: true });
+const forSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+    if (typeof v === 'string') {
+        const t = v.trim();
+        const sp = t.indexOf(' ');
+        const word = sp < 0 ? '' : t.slice(sp + 1).trim();
+        const n = sp < 0 ? NaN : Number(t.slice(0, sp));
+        if (word === 'runs' || word === 'run') {
+            if (!Number.isInteger(n) || n < 1 || n > 1000) {
+                ctx.addIssue({ code: 'custom', message: 'expected a whole number of runs from 1 to 1000, such as "3 runs"', input: v });
+                return core/* NEVER */.tm;
+            }
+            return { runs: n };
+        }
+    }
+    const parsed = forDuration.safeParse(v);
+    if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as "10m" (at most 1d) or a count of runs such as "3 runs"`, input: v });
+        return core/* NEVER */.tm;
+    }
+    return { ms: parsed.data };
+});
 /** The metrics check's part of an environment's config: `metrics:`, the app's monitoring endpoints. */
 const levelSchema = schemas/* strictObject */.rej({
     severity: fields/* severity */.yf,
@@ -53913,6 +54314,8 @@ const levelSchema = schemas/* strictObject */.rej({
     'at-least': schemas/* number */.aig().optional(),
     below: schemas/* number */.aig().optional(),
     'at-most': schemas/* number */.aig().optional(),
+    /** The level fires only once it held this long: "10m" or "3 runs". */
+    for: forSchema.optional(),
 })
     .refine((l) => ['above', 'at-least', 'below', 'at-most'].filter((k) => k in l).length === 1, {
     message: 'expected exactly one of above, at-least, below, at-most',
@@ -53958,14 +54361,41 @@ const metricsSchema = schemas/* strictObject */.rej({
     thresholds: schemas/* array */.YOg(schemas/* strictObject */.rej({
         name: fields/* nameSchema */.Jq,
         source: schemas/* enum */.k5n(['system', 'usage']),
-        field: schemas/* string */.YjP().min(1),
+        /** Where the value is in the endpoint's JSON; or `ratio`. */
+        field: schemas/* string */.YjP().min(1).optional(),
+        /** A derived percentage: 100 × `of` ÷ `to`, both paths in the same endpoint's JSON. */
+        ratio: schemas/* strictObject */.rej({ of: schemas/* string */.YjP().min(1), to: schemas/* string */.YjP().min(1) }).optional(),
         unit: schemas/* string */.YjP().default(''),
-        levels: schemas/* array */.YOg(levelSchema).min(1),
+        /** The field is a counter: judge its increase per hour between runs (a reset starts it again). */
+        rate: schemas/* literal */.euz('per-hour', { error: 'expected per-hour' }).optional(),
+        /** With rate: the rate against the median of the same hour of the week over `baseline`. */
+        spike: schemas/* strictObject */.rej({
+            factor: schemas/* number */.aig().min(1),
+            baseline: (0,fields/* duration */.p0)(28 * fields/* DAY */.d_, { positive: true }).refine((ms) => ms >= fields/* DAY */.d_, { message: 'expected a baseline of at least 1d, such as "7d"' }).default(7 * fields/* DAY */.d_),
+            /** The least increase since the previous run that can be a spike (3 → 9 failed logins is not one). */
+            'min-count': schemas/* int */.Whr().min(1).default(5),
+            severity: fields/* severity */.yf.default('sev3'),
+        }).optional(),
+        /** Optional with spike; otherwise at least one. */
+        levels: schemas/* array */.YOg(levelSchema).default([]),
     }))
         .default([]),
 }).superRefine((m, ctx) => {
     // A threshold on an endpoint that is never fetched would be dropped in silence.
     for (const [i, t] of m.thresholds.entries()) {
+        if (t.levels.length === 0 && !t.spike) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels'], message: `threshold "${t.name}" needs levels (or a spike)`, input: t.name });
+        }
+        if (t.spike && !t.rate) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'spike'], message: `threshold "${t.name}": spike compares rates, so it needs rate: per-hour`, input: t.name });
+        }
+        if ((t.field === undefined) === (t.ratio === undefined)) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
+        }
+        const withFor = t.rate ? t.levels.findIndex((l) => l.for !== undefined) : -1;
+        if (withFor >= 0) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels', withFor, 'for'], message: `threshold "${t.name}" has rate: per-hour, which cannot be combined with for: yet; remove one of them`, input: t.name });
+        }
         if (!m[t.source]) {
             ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
         }
@@ -54014,8 +54444,6 @@ const indexesSchema = schemas/* strictObject */.rej({
         .default([]),
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
 ;// CONCATENATED MODULE: ./src/checks/audits/cache-control.ts
 /**
  * Caching expectations (`audits.caching.expect`, "max-age>=60, etag") and the target's
@@ -54196,11 +54624,41 @@ const incidentsSchema = schemas/* strictObject */.rej({
     branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
 });
 
-// EXTERNAL MODULE: ./src/suppression/schema.ts + 1 modules
-var suppression_schema = __nccwpck_require__(11143);
+// EXTERNAL MODULE: ./src/suppression/schema.ts
+var suppression_schema = __nccwpck_require__(47480);
 // EXTERNAL MODULE: ./src/notifications/schema.ts
 var notifications_schema = __nccwpck_require__(1373);
+;// CONCATENATED MODULE: ./src/history/schema.ts
+
+
+/**
+ * An environment's `history:` (where the run history is kept) and `slo:` (the availability
+ * objective judged from it). Strict objects, as every part of the config.
+ */
+const runHistorySchema = schemas/* strictObject */.rej({
+    /** False: this environment's runs are not recorded (and nothing is judged from history). */
+    record: schemas/* boolean */.zMY().default(true),
+    /** The data branch the action appends to: `launchguard/history/<environment>/<YYYY-MM>.jsonl`. */
+    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
+    /** Where the CLI keeps the same records: `<directory>/<environment>/<YYYY-MM>.jsonl`. */
+    directory: schemas/* string */.YjP().min(1).default('.launchguard/history'),
+});
+const RUN_HISTORY_DEFAULTS = { record: true, branch: 'launchguard-data', directory: '.launchguard/history' };
+/** The objective's target as a percentage below 100 %: 100 % leaves no budget to burn. */
+const target = fields/* percentSchema */.nJ.refine((p) => p > 0 && p < 100, { message: 'expected an objective above 0% and below 100%, such as "99.9%" (100% leaves no error budget)' });
+/** The SLO window: at least an hour, at most 90 days (what one run reads from history). */
+const MAX_SLO_WINDOW_MS = 90 * fields/* DAY */.d_;
+const schema_window = (0,fields/* duration */.p0)(MAX_SLO_WINDOW_MS, { positive: true }).refine((ms) => ms >= 3_600_000, { message: 'expected a window of at least 1h, such as "30d"' });
+const sloSchema = schemas/* strictObject */.rej({
+    /** Time up ÷ time observed, over `window`, for the environment (every health probe up). */
+    availability: target,
+    window: schema_window.default(30 * fields/* DAY */.d_),
+    /** Objectives of single health probes, by probe name; each inherits the environment's window. */
+    probes: schemas/* record */.g1P(fields/* nameSchema */.Jq, schemas/* strictObject */.rej({ availability: target, window: schema_window.optional() })).optional(),
+});
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -54230,6 +54688,9 @@ const environmentSchema = schemas/* strictObject */.rej({
     load: schema/* loadSchema */.e$.optional(),
     indexes: indexesSchema.optional(),
     audits: auditsSchema.optional(),
+    /** Where each run's record is kept (see src/history/). */
+    history: runHistorySchema.default(RUN_HISTORY_DEFAULTS),
+    slo: sloSchema.optional(),
 });
 const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
 const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(fields/* lowerCase */.gQ, schemas/* union */.KCZ([fields/* severity */.yf, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
@@ -54411,7 +54872,7 @@ function lineOfPath(doc, lc, path) {
 }
 
 // EXTERNAL MODULE: ./src/http/target.ts
-var target = __nccwpck_require__(38699);
+var http_target = __nccwpck_require__(38699);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(97840);
 ;// CONCATENATED MODULE: ./src/core/url.ts
@@ -55159,7 +55620,7 @@ async function runAudits(config, baseUrl, http, now) {
     const cfg = config.audits;
     if (!cfg)
         return [];
-    const ctx = { http, baseUrl, headers: (0,target/* headerValues */.UE)(config.headers), cfg };
+    const ctx = { http, baseUrl, headers: (0,http_target/* headerValues */.UE)(config.headers), cfg };
     const jobs = [];
     // A few at a time: audits are read-only requests against production, not a load test.
     const limit = (0,p_limit/* default */.A)(CONCURRENCY);
@@ -55173,7 +55634,7 @@ async function runAudits(config, baseUrl, http, now) {
     for (const [p, budget] of Object.entries(cfg.size ?? {}))
         add(() => size(ctx, p, budget));
     // HSTS means something on https only; nosniff anywhere.
-    const https = URL.canParse(baseUrl) && new URL((0,target.joinUrl)(baseUrl, cfg.headers.path)).protocol === 'https:';
+    const https = URL.canParse(baseUrl) && new URL((0,http_target.joinUrl)(baseUrl, cfg.headers.path)).protocol === 'https:';
     if ((cfg.headers.hsts && https) || cfg.headers.nosniff)
         add(() => headersAudit(ctx));
     if (cfg.tls !== false) {
@@ -55196,7 +55657,7 @@ function tlsOrigins(config, baseUrl) {
     ];
     const origins = new Set();
     for (const p of paths) {
-        const u = new URL((0,target.joinUrl)(baseUrl, p));
+        const u = new URL((0,http_target.joinUrl)(baseUrl, p));
         if (u.protocol === 'https:')
             origins.add(u.origin);
     }
@@ -55221,7 +55682,7 @@ function header(r, name) {
     return r.headers?.[name];
 }
 async function compression(ctx, path, minSize) {
-    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'compression', subject: path, url, minSize };
     const r = await get(ctx, url, { 'accept-encoding': 'gzip, br' });
     if (!usable(r))
@@ -55237,7 +55698,7 @@ async function compression(ctx, path, minSize) {
 }
 async function pagination(ctx, path) {
     const pc = ctx.cfg.pagination;
-    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'pagination', subject: path, url, maxItems: pc['max-items'], maxBytes: pc['max-bytes'] };
     const page = new URL(url);
     if (page.searchParams.has(pc['limit-param']) || page.searchParams.has(pc['page-param'])) {
@@ -55296,7 +55757,7 @@ function listOf(body, items, truncated = false) {
     return undefined;
 }
 async function caching(ctx, path) {
-    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'caching', subject: path, url, requirements: ctx.cfg.caching.expect };
     const r = await get(ctx, url);
     if (!usable(r))
@@ -55311,7 +55772,7 @@ async function caching(ctx, path) {
     return 'kind' in c ? { ...facts, conditionalStatus: c.status } : facts;
 }
 async function size(ctx, path, budget) {
-    const url = (0,target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'size', subject: path, url, budget };
     // Read one byte past the budget (and at least the body cap): a body cut short of its budget would pass unseen.
     const r = await get(ctx, url, {}, Math.min(MAX_BODY_BYTES, Math.max(ctx.cfg['max-body-bytes'], budget + 1)));
@@ -55321,7 +55782,7 @@ async function size(ctx, path, budget) {
 }
 async function headersAudit(ctx) {
     const h = ctx.cfg.headers;
-    const url = (0,target.joinUrl)(ctx.baseUrl, h.path);
+    const url = (0,http_target.joinUrl)(ctx.baseUrl, h.path);
     const base = { audit: 'headers', subject: h.path || '/', url, https: new URL(url).protocol === 'https:', hsts: h.hsts, nosniff: h.nosniff };
     const r = await get(ctx, url);
     if (!('kind' in r))
@@ -55346,7 +55807,7 @@ const auditsCheck = {
         if (!a)
             return [];
         const paths = [...(a.compression?.paths ?? []), ...(a.pagination?.paths ?? []), ...(a.caching?.paths ?? []), ...Object.keys(a.size ?? {}), a.headers.path];
-        return paths.map((p) => (0,target.joinUrl)(baseUrl, p));
+        return paths.map((p) => (0,http_target.joinUrl)(baseUrl, p));
     },
     run: ({ plan, http, clock }) => runAudits(plan.environmentConfig, plan.baseUrl, http, () => clock.now()),
     evaluate: (results, ctx) => (results.audits ? evaluateAudits(results.audits, ctx) : undefined),
@@ -55444,9 +55905,9 @@ async function runHealth(config, baseUrl, http, redactor = NO_REDACTION) {
     return Promise.all((config.health ?? []).map((p) => runProbe(p, config, baseUrl, http, redactor)));
 }
 async function runProbe(probe, config, baseUrl, http, redactor = NO_REDACTION) {
-    const url = (0,target.joinUrl)(baseUrl, probe.path);
-    const headers = (0,target/* headerValues */.UE)(config.headers, probe.headers);
-    const body = (0,target/* encodeBody */.FT)(probe.body, headers);
+    const url = (0,http_target.joinUrl)(baseUrl, probe.path);
+    const headers = (0,http_target/* headerValues */.UE)(config.headers, probe.headers);
+    const body = (0,http_target/* encodeBody */.FT)(probe.body, headers);
     const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
     const why = note ? `; ${note}` : '';
     const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
@@ -55519,7 +55980,7 @@ function describeStatus(expected) {
 const healthCheck = {
     name: 'health',
     configured: (config) => (config.health?.length ?? 0) > 0,
-    urls: (config, baseUrl) => (config.health ?? []).map((p) => (0,target.joinUrl)(baseUrl, p.path)),
+    urls: (config, baseUrl) => (config.health ?? []).map((p) => (0,http_target.joinUrl)(baseUrl, p.path)),
     run: ({ plan, http, redactor }) => runHealth(plan.environmentConfig, plan.baseUrl, http, redactor),
     evaluate: (results, ctx) => (results.health ? evaluateHealth(results.health, ctx) : undefined),
     render: renderHealth,
@@ -56013,7 +56474,7 @@ function counts(r) {
 const loadCheck = {
     name: 'load',
     configured: (config) => config.load !== undefined,
-    urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,target.joinUrl)(baseUrl, r.path)),
+    urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,http_target.joinUrl)(baseUrl, r.path)),
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
@@ -56142,12 +56603,14 @@ function slug(s) {
 
 ;// CONCATENATED MODULE: ./src/checks/metrics/levels.ts
 
+
 /** The guide's levels for the built-in metrics, used where the config gives none. */
 const DEFAULT_LEVELS = {
-    cpu: [{ severity: 'sev3', above: 80 }],
+    // The guide: CPU > 80 % for 10 minutes, memory > 85 % for 10 minutes (sustained across runs).
+    cpu: [{ severity: 'sev3', above: 80, for: { ms: 10 * 60_000 } }],
     memory: [
         { severity: 'sev1', 'at-least': 95 },
-        { severity: 'sev3', above: 85 },
+        { severity: 'sev3', above: 85, for: { ms: 10 * 60_000 } },
     ],
     disk: [
         { severity: 'sev1', 'at-least': 95 },
@@ -56174,9 +56637,30 @@ function thresholdsOf(config) {
     if (pay) {
         out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
     }
-    for (const t of m.thresholds)
-        out.push(t);
+    for (const t of m.thresholds) {
+        const { field, ratio, ...rest } = t;
+        out.push({ ...rest, field: field ?? `${ratio.of} ÷ ${ratio.to}`, ...(ratio ? { ratio } : {}) });
+    }
     return out;
+}
+/**
+ * The threshold's value in the endpoint's JSON, as `readPath` gives it: the field, or for a ratio
+ * 100 × of ÷ to (missing or null when either is; a division by 0 is not finite).
+ */
+function readValue(json, t) {
+    if (!t.ratio)
+        return readPath(json, t.field);
+    const of = readPath(json, t.ratio.of);
+    const to = readPath(json, t.ratio.to);
+    if (!of.found || !to.found)
+        return { found: false };
+    if (of.value === null || to.value === null)
+        return { found: true, value: null };
+    if (typeof of.value !== 'number')
+        return of;
+    if (typeof to.value !== 'number')
+        return to;
+    return { found: true, value: to.value === 0 ? Infinity : (100 * of.value) / to.value };
 }
 function unitProblemOf(t, v) {
     if (t.scale === 'fraction' && (v < 0 || v > 1))
@@ -56202,16 +56686,199 @@ function levelMatches(l, v) {
 function matchLevel(levels, v) {
     let hit;
     for (const l of levels)
-        if (levelMatches(l, v) && (!hit || (0,core_severity/* rank */.Tm)(l.severity) < (0,core_severity/* rank */.Tm)(hit.severity)))
+        if (levelMatches(l, v) && (!hit || rank(l.severity) < rank(hit.severity)))
             hit = l;
     return hit;
+}
+/**
+ * The most severe level the value meets whose `for:` held (a level without `for:` holds at once),
+ * and the most severe met level still waiting for its `for:`, if it is more severe than the hit.
+ */
+function levelHeld(levels, v, held) {
+    const met = levels.filter((l) => levelMatches(l, v)).sort((a, b) => (0,core_severity/* rank */.Tm)(a.severity) - (0,core_severity/* rank */.Tm)(b.severity));
+    let pending;
+    for (const l of met) {
+        if (!l.for)
+            return { hit: { level: l }, ...(pending ? { pending } : {}) };
+        const h = held(l);
+        if (h.held)
+            return { hit: { level: l, heldMs: h.heldMs }, ...(pending ? { pending } : {}) };
+        pending ??= { level: l, held: h };
+    }
+    return pending ? { pending } : {};
 }
 /** Whether a level bounds the value from above (`above`, `at-least`: too high) rather than from below (too low). */
 function isUpperLevel(l) {
     return l.above !== undefined || l['at-least'] !== undefined;
 }
 
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __nccwpck_require__(15521);
+;// CONCATENATED MODULE: ./src/checks/metrics/sustained.ts
+
+/**
+ * Conditions over time, pure, from the run history's records (each keeps the metrics' values under
+ * `m`, in the threshold's unit; a counter's raw value for a rate).
+ */
+/** A metric's value in a record (an own key only: a metric named "constructor" is not Object's). */
+function valueIn(r, name) {
+    return r.m && Object.hasOwn(r.m, name) ? r.m[name] : undefined;
+}
+/** Two runs further apart than twice the interval expected after the earlier one leave a gap: unobserved time. */
+function gapBetween(earlier, laterMs, fallbackMs) {
+    const expected = earlier.i ?? fallbackMs;
+    return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
+}
+/**
+ * Whether `meets` held for `spec` up to now: this run meets it (the caller checked), and so did
+ * every earlier run back to one at least `spec.ms` before now (or `spec.runs` runs in all), with no
+ * unobserved gap between them.
+ */
+function heldFor(records, name, meets, now, spec, fallbackMs) {
+    const enough = (heldMs, runs) => ('ms' in spec ? heldMs >= spec.ms : runs >= spec.runs);
+    if (enough(0, 1))
+        return { held: true, heldMs: 0, runs: 1 };
+    if (!records)
+        return { held: false, heldMs: 0, runs: 1, why: 'no-history' };
+    let laterMs = now;
+    let runs = 1;
+    let heldMs = 0;
+    for (let k = records.length - 1; k >= 0; k--) {
+        const r = records[k];
+        if (gapBetween(r, laterMs, fallbackMs))
+            return { held: false, heldMs, runs, why: 'gap' };
+        const v = valueIn(r, name);
+        if (v === undefined)
+            return { held: false, heldMs, runs, why: 'missing' };
+        if (!meets(v))
+            return { held: false, heldMs, runs, why: 'short' };
+        runs++;
+        laterMs = Date.parse(r.t);
+        heldMs = now - laterMs;
+        if (enough(heldMs, runs))
+            return { held: true, heldMs, runs };
+    }
+    return { held: false, heldMs, runs, why: 'short' };
+}
+/**
+ * A counter's increase per hour since the previous run. A counter lower than before was reset
+ * (the app restarted): the increase is then the new value itself, counted from 0.
+ */
+function ratePerHour(records, name, value, now, fallbackMs) {
+    const prev = records?.findLast((r) => r.m !== undefined && Object.hasOwn(r.m, name));
+    if (!prev)
+        return { known: false, why: 'no-earlier' };
+    if (prev !== records.at(-1) || gapBetween(prev, now, fallbackMs))
+        return { known: false, why: 'gap' };
+    const before = prev.m[name];
+    const elapsedMs = now - Date.parse(prev.t);
+    if (elapsedMs <= 0)
+        return { known: false, why: 'no-earlier' };
+    const reset = value < before;
+    const increase = reset ? value : value - before;
+    return { known: true, perHour: (increase * 3_600_000) / elapsedMs, increase, elapsedMs, reset };
+}
+/** The hour of the week, in UTC (0 = Sunday 00:00–01:00). */
+function hourOfWeek(ms) {
+    const d = new Date(ms);
+    return d.getUTCDay() * 24 + d.getUTCHours();
+}
+/**
+ * A counter's rate now against the median of its rates at the same hour of the week (UTC) over
+ * the baseline span (each between two consecutive runs with no unobserved gap). A spike needs both:
+ * the rate at least `factor` × that median, and at least `min-count` events since the previous run.
+ */
+function spikeOf(records, name, current, now, spec, fallbackMs) {
+    const hour = hourOfWeek(now);
+    const rates = [];
+    for (let k = 1; k < records.length; k++) {
+        const a = records[k - 1];
+        const b = records[k];
+        const tb = Date.parse(b.t);
+        if (tb < now - spec.baseline || tb > now - 3_600_000 || hourOfWeek(tb) !== hour)
+            continue;
+        const va = valueIn(a, name);
+        const vb = valueIn(b, name);
+        if (va === undefined || vb === undefined || gapBetween(a, tb, fallbackMs))
+            continue;
+        const elapsed = tb - Date.parse(a.t);
+        if (elapsed > 0)
+            rates.push(((vb < va ? vb : vb - va) * 3_600_000) / elapsed);
+    }
+    if (rates.length < 2)
+        return { known: false, samples: rates.length };
+    const baselinePerHour = (0,simple_statistics/* median */.JZ)(rates);
+    const fired = current.increase >= spec['min-count'] && current.perHour >= spec.factor * baselinePerHour;
+    return { known: true, perHour: current.perHour, increase: current.increase, baselinePerHour, samples: rates.length, fired };
+}
+
+;// CONCATENATED MODULE: ./src/history/judge/timeline.ts
+
+/** Whether a record's probes say the subject was up; undefined when it was not probed. */
+function upOf(probes, subject) {
+    if (!probes)
+        return undefined;
+    if (subject.kind === 'probe') {
+        const p = Object.hasOwn(probes, subject.probe) ? probes[subject.probe] : undefined;
+        return p === undefined ? undefined : p[0] === 1;
+    }
+    const all = Object.values(probes);
+    return all.length === 0 ? undefined : all.every((p) => p[0] === 1);
+}
+function pointsOf(records, subject) {
+    return records.map((r) => {
+        const up = upOf(r.p, subject);
+        return { t: Date.parse(r.t), ...(up !== undefined ? { up } : {}), ...(r.i !== undefined ? { expectedMs: r.i } : {}) };
+    });
+}
+/** The median interval between consecutive runs; undefined with fewer than two. */
+function medianInterval(points) {
+    const gaps = [];
+    for (let i = 1; i < points.length; i++)
+        gaps.push(points[i].t - points[i - 1].t);
+    return gaps.length ? (0,simple_statistics/* median */.JZ)(gaps) : undefined;
+}
+/**
+ * The spans of a timeline of runs, oldest first, up to `end` (this run's start: the last run
+ * stands for nothing yet). A run without an expected interval uses `fallbackMs` (the observed
+ * cadence). A run that did not probe the subject makes its interval unobserved.
+ */
+function spansOf(points, end, fallbackMs) {
+    const out = [];
+    for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        const next = i + 1 < points.length ? points[i + 1].t : end;
+        if (next <= p.t)
+            continue;
+        const expected = p.expectedMs ?? fallbackMs;
+        const capEnd = expected === undefined ? next : Math.min(next, p.t + 2 * expected);
+        out.push({ from: p.t, to: capEnd, state: p.up === undefined ? 'unobserved' : p.up ? 'up' : 'down' });
+        if (capEnd < next)
+            out.push({ from: capEnd, to: next, state: 'unobserved' });
+    }
+    return out;
+}
+/** Up, down and unobserved time of the spans within [from, to). */
+function tally(spans, from, to) {
+    let upMs = 0;
+    let downMs = 0;
+    let unobservedMs = 0;
+    for (const s of spans) {
+        const d = Math.min(s.to, to) - Math.max(s.from, from);
+        if (d <= 0)
+            continue;
+        if (s.state === 'up')
+            upMs += d;
+        else if (s.state === 'down')
+            downMs += d;
+        else
+            unobservedMs += d;
+    }
+    return { upMs, downMs, unobservedMs };
+}
+
 ;// CONCATENATED MODULE: ./src/checks/metrics/evaluate.ts
+
 
 
 
@@ -56229,6 +56896,7 @@ function evaluateMetrics(readings, probes, ctx) {
         return origin ? [[origin, p.name]] : [];
     }));
     const bySource = new Map(readings.map((r) => [r.source, r]));
+    const fallback = ctx.history ? medianInterval(ctx.history.records.map((x) => ({ t: Date.parse(x.t) }))) : undefined;
     for (const r of readings) {
         if (!r.failure) {
             observe(`${r.source}-endpoint`);
@@ -56252,31 +56920,59 @@ function evaluateMetrics(readings, probes, ctx) {
         const r = bySource.get(threshold.source);
         if (!r || r.failure)
             continue;
-        const read = readPath(r.json, threshold.field);
+        const read = readValue(r.json, threshold);
         if (read.found && read.value === null) {
             verdicts.push({ kind: 'field-null', threshold });
             continue;
         }
-        observe(threshold.name);
         // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
         if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
             const field = !read.found
                 ? { problem: 'missing', json: r.json }
                 : typeof read.value === 'number' ? { problem: 'not-finite' } : { problem: 'not-a-number', value: read.value };
+            observe(threshold.name);
             verdicts.push(alerts_withGrade({ kind: 'field-unreadable', threshold, url: r.url, field }, grade(ctx, 'metrics-field-missing')));
             continue;
         }
         const raw = read.value;
         const problem = unitProblemOf(threshold, raw);
         if (problem) {
+            observe(threshold.name);
             verdicts.push(alerts_withGrade({ kind: 'unit-unknown', threshold, url: r.url, value: raw, problem }, grade(ctx, 'metrics-field-missing')));
             continue;
         }
-        const value = scaled(threshold, raw);
-        const level = matchLevel(threshold.levels, value);
-        verdicts.push(level
-            ? { kind: 'level-hit', threshold, url: r.url, value, level, graded: { rule: 'threshold', severity: level.severity } }
-            : { kind: 'level-ok', threshold, value });
+        let value = scaled(threshold, raw);
+        const history = ctx.history;
+        if (threshold.rate) {
+            const rate = ratePerHour(history?.records, threshold.name, value, history?.now ?? 0, fallback);
+            // No earlier reading to measure from: not judged this run (neither passing nor failing).
+            if (!rate.known) {
+                verdicts.push({ kind: 'rate-unknown', threshold, why: rate.why });
+                continue;
+            }
+            value = rate.perHour;
+            if (threshold.spike && history) {
+                const sp = spikeOf(history.records, threshold.name, rate, history.now, threshold.spike, fallback);
+                if (sp.known)
+                    observe(`${threshold.name}-spike`);
+                verdicts.push({ kind: 'spike', threshold, url: r.url, spike: sp, ...(sp.known && sp.fired ? { graded: { rule: 'threshold', severity: threshold.spike.severity } } : {}) });
+            }
+            if (threshold.levels.length === 0)
+                continue;
+        }
+        const { hit, pending } = levelHeld(threshold.levels, value, (l) => heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for, fallback));
+        if (hit) {
+            observe(threshold.name);
+            verdicts.push({ kind: 'level-hit', threshold, url: r.url, value, level: hit.level, ...(hit.heldMs !== undefined ? { heldMs: hit.heldMs } : {}), graded: { rule: 'threshold', severity: hit.level.severity } });
+        }
+        else if (pending) {
+            // Met, but not yet for as long as its `for:` asks: not judged this run, so an open incident stays as it is.
+            verdicts.push({ kind: 'level-pending', threshold, value, level: pending.level, held: pending.held });
+        }
+        else {
+            observe(threshold.name);
+            verdicts.push({ kind: 'level-ok', threshold, value });
+        }
     }
     const alerts = bySource.get('alerts');
     const ac = ctx.config.metrics?.alerts;
@@ -56286,6 +56982,7 @@ function evaluateMetrics(readings, probes, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/metrics/render.ts
+
 
 
 
@@ -56329,12 +57026,41 @@ function renderMetrics(judged, ctx) {
             case 'level-hit': {
                 const t = v.threshold;
                 const value = render_valueOf(t, v.value);
-                const f = b.finding(t.name, v.graded, `${t.name} ${isUpperLevel(v.level) ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(v.level, t.unit)} (field "${t.field}" of ${v.url})`, { measured: { value: v.value, unit: t.unit, budget: describeLevel(v.level, t.unit) } });
+                const held = v.heldMs !== undefined ? `, for ${(0,duration/* formatDuration */.a3)(v.heldMs)} of runs in a row` : '';
+                const f = b.finding(t.name, v.graded, `${t.name} ${isUpperLevel(v.level) ? 'too high' : 'too low'}`, `${t.name} is ${value}, which is ${describeLevel(v.level, t.unit)}${held} (field "${t.field}" of ${v.url})`, { measured: { value: v.value, unit: t.unit, budget: describeLevel(v.level, t.unit) } });
                 b.fail(t.name, value, budgetOf(t), f, v.url);
                 break;
             }
             case 'level-ok':
                 b.row(v.threshold.name, render_valueOf(v.threshold, v.value), budgetOf(v.threshold), 'pass');
+                break;
+            case 'level-pending': {
+                const t = v.threshold;
+                const why = v.held.why === 'no-history' ? 'no run history to tell for how long'
+                    : v.held.why === 'gap' ? 'an unobserved gap between runs starts it again'
+                        : v.held.why === 'missing' ? 'an earlier run has no value'
+                            : `held ${v.held.runs > 1 ? `for ${(0,duration/* formatDuration */.a3)(v.held.heldMs)} (${v.held.runs} runs)` : 'this run only'}`;
+                b.row(t.name, `${render_valueOf(t, v.value)}: ${describeLevel(v.level, t.unit)}, not yet for ${forText(v.level.for)}; ${why}`, budgetOf(t), 'skip');
+                break;
+            }
+            case 'spike': {
+                const t = v.threshold;
+                const sp = v.spike;
+                const budget = `≥ ${t.spike.factor}× the median at this hour of the week over ${(0,duration/* formatDuration */.a3)(t.spike.baseline)}, and ≥ ${t.spike['min-count']} since the previous run`;
+                if (!sp.known) {
+                    b.row(`${t.name} spike`, `no baseline yet: ${sp.samples} earlier rate${sp.samples === 1 ? '' : 's'} at this hour of the week (2 needed)`, budget, 'skip');
+                    break;
+                }
+                const value = `${round(sp.perHour)} per hour (+${round(sp.increase)}) against a median of ${round(sp.baselinePerHour)} per hour (${sp.samples} runs)`;
+                if (v.graded) {
+                    b.fail(`${t.name} spike`, value, budget, b.finding(`${t.name}-spike`, v.graded, `${t.name} spiking`, `${t.name} rose at ${value} at this hour of the week (field "${t.field}" of ${v.url})`, { measured: { value: round(sp.perHour), unit: 'per hour', budget: round(t.spike.factor * sp.baselinePerHour) } }), v.url);
+                }
+                else
+                    b.row(`${t.name} spike`, value, budget, 'pass');
+                break;
+            }
+            case 'rate-unknown':
+                b.row(v.threshold.name, v.why === 'gap' ? 'no rate: the previous run is beyond an unobserved gap' : 'no rate yet: no earlier reading', budgetOf(v.threshold), 'skip');
                 break;
             default:
                 renderAlert(b, v);
@@ -56376,19 +57102,23 @@ function renderAlert(b, v) {
 function budgetOf(t) {
     return t.levels.map((l) => `${describeLevel(l, t.unit)} → ${(0,core_severity/* sevName */.ar)(l.severity)}`).join('; ');
 }
-/** A value in its unit, for people: "81.23 %". */
+/** A value in its unit, for people: "81.23 %"; a rate per hour: "12 /h". */
 function render_valueOf(t, v) {
-    return `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
+    return `${round(v)}${t.unit ? ` ${t.unit}` : ''}${t.rate ? ' per hour' : ''}`;
+}
+function forText(f) {
+    return 'ms' in f ? (0,duration/* formatDuration */.a3)(f.ms) : `${f.runs} run${f.runs === 1 ? '' : 's'}`;
 }
 function describeLevel(l, unit) {
     const u = unit ? ` ${unit}` : '';
+    const sustained = l.for ? ` for ${forText(l.for)}` : '';
     if (l.above !== undefined)
-        return `> ${l.above}${u}`;
+        return `> ${l.above}${u}${sustained}`;
     if (l['at-least'] !== undefined)
-        return `≥ ${l['at-least']}${u}`;
+        return `≥ ${l['at-least']}${u}${sustained}`;
     if (l.below !== undefined)
-        return `< ${l.below}${u}`;
-    return `≤ ${l['at-most']}${u}`;
+        return `< ${l.below}${u}${sustained}`;
+    return `≤ ${l['at-most']}${u}${sustained}`;
 }
 function unreadable(u) {
     switch (u.problem) {
@@ -56436,9 +57166,9 @@ async function runMetrics(config, baseUrl, http) {
         const ep = m[source];
         return ep ? [{ source, ...ep }] : [];
     });
-    const headers = (0,target/* headerValues */.UE)(config.headers);
+    const headers = (0,http_target/* headerValues */.UE)(config.headers);
     return Promise.all(sources.map(async ({ source, path, timeout, retries }) => {
-        const url = (0,target.joinUrl)(baseUrl, path);
+        const url = (0,http_target.joinUrl)(baseUrl, path);
         const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY }, { retries, delayMs: 500, maxRetryAfterMs: timeout });
         const base = { source, url, attempts, latencyMs: outcome.latencyMs };
         if (outcome.kind === 'error')
@@ -56477,7 +57207,7 @@ const metricsCheck = {
     configured: (config) => config.metrics !== undefined,
     urls: (config, baseUrl) => {
         const m = config.metrics;
-        return [m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [(0,target.joinUrl)(baseUrl, e.path)] : []));
+        return [m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [(0,http_target.joinUrl)(baseUrl, e.path)] : []));
     },
     run: ({ plan, http }) => runMetrics(plan.environmentConfig, plan.baseUrl, http),
     evaluate: (results, ctx) => (results.metrics ? evaluateMetrics(results.metrics, results.health ?? [], ctx) : undefined),
@@ -56585,7 +57315,303 @@ function foldOutages(e, located, ctx) {
     return { ...e, findings, rows, observed: e.observed.filter((o) => !gone.has(o)) };
 }
 
+;// CONCATENATED MODULE: ./src/history/judge/gaps.ts
+
+
+/**
+ * Schedule gaps and the observed cadence, pure. GitHub starts scheduled runs late and drops some
+ * under load: a gap is the time from the previous recorded run to this one beyond 3× the interval
+ * expected (the cron's, else the observed median).
+ */
+const GAP_FACTOR = 3;
+/** The span a repeated gap is looked for in, and the least time between two schedule-gap findings. */
+const GAP_REPEAT_MS = fields/* DAY */.d_;
+/** The cadence is measured over the last week of runs. */
+const CADENCE_SPAN_MS = 7 * fields/* DAY */.d_;
+function cadenceOf(records, now, scheduledAt) {
+    const recent = records.filter((r) => Date.parse(r.t) >= now - CADENCE_SPAN_MS);
+    const times = [...recent.map((r) => Date.parse(r.t)), now];
+    if (times.length < 2)
+        return undefined;
+    const gaps = [];
+    for (let i = 1; i < times.length; i++)
+        gaps.push(times[i] - times[i - 1]);
+    gaps.sort((a, b) => a - b);
+    const delays = [...recent.flatMap((r) => (r.sch ? [Date.parse(r.t) - Date.parse(r.sch)] : [])), ...(scheduledAt !== undefined ? [now - scheduledAt] : [])];
+    return { runs: times.length, medianMs: (0,simple_statistics/* median */.JZ)(gaps), p95Ms: (0,simple_statistics/* quantileSorted */.Z4)(gaps, 0.95), ...(delays.length ? { delayMedianMs: (0,simple_statistics/* median */.JZ)(delays) } : {}) };
+}
+function judgeGap(i, cadence) {
+    const prev = i.records.at(-1);
+    if (!prev)
+        return { kind: 'unknown' };
+    const expectedMs = i.expectedMs ?? prev.i ?? cadence?.medianMs;
+    if (expectedMs === undefined || expectedMs <= 0)
+        return { kind: 'unknown' };
+    const gapMs = i.now - Date.parse(prev.t);
+    if (gapMs <= GAP_FACTOR * expectedMs)
+        return { kind: 'on-time', gapMs, expectedMs };
+    // An earlier gap: two consecutive runs within the 24 h before the previous run, further apart than 3× their interval.
+    const windowStart = Date.parse(prev.t) - GAP_REPEAT_MS;
+    let repeated = false;
+    for (let k = i.records.length - 1; k > 0 && !repeated; k--) {
+        const a = i.records[k - 1];
+        const b = i.records[k];
+        if (Date.parse(b.t) < windowStart)
+            break;
+        const e = a.i ?? cadence?.medianMs;
+        if (e !== undefined && Date.parse(b.t) - Date.parse(a.t) > GAP_FACTOR * e)
+            repeated = true;
+    }
+    const raisedRecently = i.records.some((r) => Date.parse(r.t) >= i.now - GAP_REPEAT_MS && (r.f ?? []).includes(i.subject));
+    return { kind: 'gap', gapMs, expectedMs, since: prev.t, repeated, raised: repeated && !raisedRecently };
+}
+
+;// CONCATENATED MODULE: ./src/history/judge/slo.ts
+
+
+/**
+ * The availability objective and its error budget, pure. Availability = up ÷ observed over the
+ * window. The budget is (100 % − objective) of the window's length: 99.9 % over 30 d allows 43.2
+ * minutes down; what is left is 1 − down ÷ allowed (below 0 once overspent).
+ *
+ * Burn rate over a span = (down ÷ observed in it) ÷ (100 % − objective): 1× spends the budget
+ * exactly over the window. The alerts follow the Google SRE workbook's multiwindow, multi-burn-rate
+ * scheme, adapted to runs minutes apart: each long window is confirmed by a short one of 1/12 of
+ * its length, measured over the runs that started within it (this run included, at least this
+ * run), since a 5-minute window holds no run of a 15-minute schedule.
+ */
+const BURN_RULES = [
+    { rule: 'slo-fast-burn', longMs: fields/* HOUR */.dp, factor: 14.4 },
+    { rule: 'slo-fast-burn', longMs: 6 * fields/* HOUR */.dp, factor: 6 },
+    { rule: 'slo-slow-burn', longMs: 3 * fields/* DAY */.d_, factor: 1 },
+];
+/** The short window of a rule: 1/12 of its long window (1 h → 5 min, 6 h → 30 min, 3 d → 6 h). */
+const SHORT_FRACTION = 1 / 12;
+/** The burn windows the summary shows. */
+const BURN_WINDOWS = [fields/* HOUR */.dp, 6 * fields/* HOUR */.dp, fields/* DAY */.d_, 3 * fields/* DAY */.d_];
+function burnOf(t, budgetFraction) {
+    const observed = t.upMs + t.downMs;
+    return observed > 0 ? t.downMs / observed / budgetFraction : undefined;
+}
+/**
+ * The SLO of one subject at `now`: `points` are the earlier runs and this one (last, at `now`),
+ * oldest first; `fallbackMs` the interval for runs whose cron is unknown.
+ */
+function judgeSlo(points, now, spec, fallbackMs) {
+    const budget = 1 - spec.targetPct / 100;
+    const earlier = points.filter((p) => p.t < now);
+    const spans = spansOf(earlier, now, fallbackMs);
+    const start = now - spec.windowMs;
+    const from = Math.max(start, earlier[0]?.t ?? now);
+    const total = tally(spans, start, now);
+    const observed = total.upMs + total.downMs;
+    const allowedDownMs = budget * spec.windowMs;
+    const checks = BURN_RULES.map((r) => {
+        const longBurn = burnOf(tally(spans, now - r.longMs, now), budget);
+        const shortMs = r.longMs * SHORT_FRACTION;
+        const recent = points.filter((p) => p.t >= now - shortMs && p.t <= now);
+        const runs = recent.length ? recent : points.slice(-1);
+        const probed = runs.filter((p) => p.up !== undefined);
+        const shortBurn = probed.length ? probed.filter((p) => !p.up).length / probed.length / budget : undefined;
+        const fired = longBurn !== undefined && shortBurn !== undefined && longBurn >= r.factor && shortBurn >= r.factor;
+        return { rule: r.rule, longMs: r.longMs, factor: r.factor, ...(longBurn !== undefined ? { longBurn } : {}), shortMs, ...(shortBurn !== undefined ? { shortBurn } : {}), shortRuns: probed.length, fired };
+    });
+    const daily = [];
+    const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+    for (let d = 13; d >= 0; d--) {
+        const dayStart = today - d * fields/* DAY */.d_;
+        if (dayStart + fields/* DAY */.d_ <= start)
+            continue;
+        const t = tally(spans, Math.max(dayStart, start), Math.min(dayStart + fields/* DAY */.d_, now));
+        const o = t.upMs + t.downMs;
+        daily.push({ day: new Date(dayStart).toISOString().slice(0, 10), ...(o > 0 ? { availabilityPct: (100 * t.upMs) / o } : {}) });
+    }
+    return {
+        ...total,
+        targetPct: spec.targetPct,
+        windowMs: spec.windowMs,
+        ...(observed > 0 ? { availabilityPct: (100 * total.upMs) / observed } : {}),
+        budgetRemainingPct: 100 * (1 - total.downMs / allowedDownMs),
+        allowedDownMs,
+        from,
+        historyStartsLate: from > start,
+        burns: BURN_WINDOWS.map((w) => {
+            const burn = burnOf(tally(spans, now - w, now), budget);
+            return { windowMs: w, ...(burn !== undefined ? { burn } : {}) };
+        }),
+        checks,
+        daily,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/history/judge/index.ts
+
+
+
+
+const SCHEDULE_GAP_SUBJECT = 'schedule-gap';
+/** This run's point on the timeline, from its own probes. */
+function currentPoint(results, now, subject, expectedMs) {
+    const probes = {};
+    for (const p of results.health ?? [])
+        probes[p.name] = p.failure ? [0, 0, p.failure.class] : [1, 0];
+    const [up] = pointsOf([{ schema: 'launchguard.run/v1', t: new Date(now).toISOString(), ...((results.health ?? []).length ? { p: probes } : {}) }], subject).map((x) => x.up);
+    return { t: now, ...(up !== undefined ? { up } : {}), ...(expectedMs !== undefined ? { expectedMs } : {}) };
+}
+/**
+ * Pure: the run history (earlier records) and this run's results judged: the SLO of the
+ * environment and of each probe that has one, its burn-rate rules, and the schedule's gaps.
+ */
+function judgeHistory(results, ctx) {
+    const h = ctx.history;
+    if (!h)
+        return { verdicts: [], observed: [], historyFacts: {} };
+    const verdicts = [];
+    const observed = [];
+    const fp = (s) => fingerprint(ctx.environment, 'history', s);
+    const expectedMs = h.schedule?.intervalMs;
+    const cadence = cadenceOf(h.records, h.now, h.schedule?.scheduledAt);
+    const gap = judgeGap({ records: h.records, now: h.now, ...(expectedMs !== undefined ? { expectedMs } : {}), ...(h.schedule?.scheduledAt !== undefined ? { scheduledAt: h.schedule.scheduledAt } : {}), subject: `history:${SCHEDULE_GAP_SUBJECT}` }, cadence);
+    // Evaluated (passing) when on time; failing when raised; a gap reported as a note only is neither.
+    if (gap.kind === 'on-time' || (gap.kind === 'gap' && gap.raised))
+        observed.push(fp(SCHEDULE_GAP_SUBJECT));
+    const gapGraded = gap.kind === 'gap' && gap.raised ? grade(ctx, 'schedule-gap') : undefined;
+    verdicts.push({ kind: 'schedule', gap, ...(cadence ? { cadence } : {}), ...(gapGraded ? { graded: gapGraded } : {}) });
+    let facts = cadence ? { cadence } : {};
+    const slo = ctx.config.slo;
+    if (slo) {
+        const fallback = medianInterval(h.records.map((r) => ({ t: Date.parse(r.t) })));
+        const subjects = [
+            { subject: 'slo', target: slo.availability, windowMs: slo.window },
+            ...Object.entries(slo.probes ?? {}).map(([probe, p]) => ({ subject: `slo-${probe}`, probe, target: p.availability, windowMs: p.window ?? slo.window })),
+        ];
+        for (const s of subjects) {
+            const subject = s.probe === undefined ? { kind: 'environment' } : { kind: 'probe', probe: s.probe };
+            const points = [...pointsOf(h.records, subject), currentPoint(results, h.now, subject, expectedMs)];
+            const r = judgeSlo(points, h.now, { targetPct: s.target, windowMs: s.windowMs }, fallback);
+            if (s.probe === undefined)
+                facts = { ...facts, slo: { ...(r.availabilityPct !== undefined ? { availabilityPct: r.availabilityPct } : {}), budgetRemainingPct: r.budgetRemainingPct } };
+            // Nothing observed in the window: no rule is evaluated (no evidence either way).
+            if (r.availabilityPct === undefined) {
+                verdicts.push({ kind: 'slo', subject: s.subject, ...(s.probe ? { probe: s.probe } : {}), slo: r });
+                continue;
+            }
+            observed.push(fp(`${s.subject}-budget`));
+            const exhausted = r.budgetRemainingPct <= 0 ? grade(ctx, 'slo-budget-exhausted') : undefined;
+            const fast = r.checks.some((c) => c.rule === 'slo-fast-burn' && c.fired);
+            const slow = !fast && r.checks.some((c) => c.rule === 'slo-slow-burn' && c.fired);
+            // The fast rule is judged when its 1 h window was observed; the slow one when it was not overtaken by the fast one.
+            if (r.checks.some((c) => c.rule === 'slo-fast-burn' && c.longBurn !== undefined))
+                observed.push(fp(`${s.subject}-fast-burn`));
+            if (!fast && r.checks.some((c) => c.rule === 'slo-slow-burn' && c.longBurn !== undefined))
+                observed.push(fp(`${s.subject}-slow-burn`));
+            const burnGraded = fast ? grade(ctx, 'slo-fast-burn') : slow ? grade(ctx, 'slo-slow-burn') : undefined;
+            verdicts.push({ kind: 'slo', subject: s.subject, ...(s.probe ? { probe: s.probe } : {}), slo: r, ...(exhausted ? { graded: exhausted } : {}), ...(burnGraded ? { burnGraded } : {}) });
+        }
+    }
+    return { verdicts, observed, historyFacts: facts };
+}
+
+;// CONCATENATED MODULE: ./src/history/render.ts
+
+
+
+/** The run history's verdicts in words: rows under "history", findings, notes. */
+/** A percentage to two decimals (availability is judged to 0.01 %). */
+function pct2(v) {
+    return `${(Math.floor(v * 100) / 100).toFixed(2)} %`;
+}
+function burn(b) {
+    if (b === undefined)
+        return 'n/a';
+    return `${b >= 100 ? Math.round(b) : Math.round(b * 10) / 10}×`;
+}
+function windowName(ms) {
+    return ms % 86_400_000 === 0 && ms > 86_400_000 ? `${ms / 86_400_000} d` : ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`;
+}
+const BARS = '▁▂▃▄▅▆▇█';
+/**
+ * Daily availability as a small chart: one character per day, from twice the budget below the
+ * objective (▁) to 100 % (█); `·` a day with nothing observed.
+ */
+function sparkline(daily, targetPct) {
+    const floor = Math.max(0, 100 - 2 * (100 - targetPct));
+    return daily.map((d) => {
+        if (d.availabilityPct === undefined)
+            return '·';
+        const x = Math.min(1, Math.max(0, (d.availabilityPct - floor) / (100 - floor)));
+        return BARS[Math.round(x * (BARS.length - 1))];
+    }).join('');
+}
+function ruleText(c) {
+    return `${burn(c.longBurn)} over ${windowName(c.longMs)} (alert at ${c.factor}×), ${burn(c.shortBurn)} over the ${c.shortRuns} run${c.shortRuns === 1 ? '' : 's'} of the last ${windowName(c.shortMs)}`;
+}
+function cadenceText(c) {
+    return `median ${(0,duration/* formatDuration */.a3)(c.medianMs)}, p95 ${(0,duration/* formatDuration */.a3)(c.p95Ms)} between ${c.runs} runs of the last 7 d${c.delayMedianMs !== undefined ? `; started a median ${(0,duration/* formatDuration */.a3)(c.delayMedianMs)} after the cron's tick` : ''}`;
+}
+function gapText(g) {
+    return `no run for ${(0,duration/* formatDuration */.a3)(g.gapMs)} since ${g.since}, over ${3}× the expected interval of ${(0,duration/* formatDuration */.a3)(g.expectedMs)}${g.repeated ? '; an earlier gap in the 24 h before' : ''}`;
+}
+function renderHistory(verdicts, ctx) {
+    const b = new RenderedBuilder(ctx, 'history');
+    for (const v of verdicts) {
+        if (v.kind === 'schedule') {
+            if (v.cadence)
+                b.row('cadence', cadenceText(v.cadence), `a gap over 3× the interval is reported`, 'pass');
+            const g = v.gap;
+            if (g.kind === 'gap') {
+                const text = gapText(g);
+                if (v.graded) {
+                    b.fail(SCHEDULE_GAP_SUBJECT, text, `≤ 3 × ${(0,duration/* formatDuration */.a3)(g.expectedMs)}`, b.finding(SCHEDULE_GAP_SUBJECT, v.graded, 'scheduled runs are missing', `${text}. GitHub delays or drops scheduled runs under load, and disables them after 60 days without activity in a public repository: time without a run is unobserved, never counted as up.`, {
+                        remediation: 'Check the workflow is still enabled (Actions tab); for a tighter cadence, trigger the workflow from an external scheduler with workflow_dispatch.',
+                    }));
+                }
+                else {
+                    b.row(SCHEDULE_GAP_SUBJECT, text, `≤ 3 × ${(0,duration/* formatDuration */.a3)(g.expectedMs)}`, 'skip');
+                    b.note(`history: ${text}${g.repeated ? ' (already reported in the last 24 h)' : ' (a note: a finding when gaps repeat within 24 h)'}`);
+                }
+            }
+            continue;
+        }
+        const r = v.slo;
+        const who = v.probe ? `probe ${v.probe}` : 'the environment';
+        const budgetRow = `${v.subject}: error budget`;
+        if (r.availabilityPct === undefined) {
+            b.row(`${v.subject}: availability`, `nothing observed in the last ${windowName(r.windowMs)}`, `≥ ${r.targetPct} %`, 'skip');
+            continue;
+        }
+        const unobserved = r.unobservedMs > 0 ? `; ${(0,duration/* formatDuration */.a3)(r.unobservedMs)} unobserved (not counted as up)` : '';
+        const since = r.historyStartsLate ? ` (history from ${new Date(r.from).toISOString().slice(0, 16)}Z)` : '';
+        const availability = `${pct2(r.availabilityPct)} over ${windowName(r.windowMs)}: ${(0,duration/* formatDuration */.a3)(r.upMs)} up, ${(0,duration/* formatDuration */.a3)(r.downMs)} down${unobserved}${since}`;
+        b.row(`${v.subject}: availability`, availability, `≥ ${r.targetPct} %`, r.availabilityPct >= r.targetPct ? 'pass' : 'fail');
+        const budgetText = `${Math.round(r.budgetRemainingPct * 10) / 10} % left: ${(0,duration/* formatDuration */.a3)(r.downMs)} of ${(0,duration/* formatDuration */.a3)(r.allowedDownMs)} spent`;
+        if (v.graded) {
+            b.fail(budgetRow, budgetText, '> 0 % left', b.finding(`${v.subject}-budget`, v.graded, `SLO error budget of ${who} exhausted`, `availability ${availability}, against ${r.targetPct} %; the error budget has ${budgetText}`, {
+                measured: { value: Math.round(r.budgetRemainingPct * 100) / 100, unit: '%', budget: 0 },
+                remediation: 'Freeze risky deploys until the budget recovers, and look at the incidents that spent it.',
+            }));
+        }
+        else
+            b.row(budgetRow, budgetText, '> 0 % left', 'pass');
+        const burns = r.burns.map((x) => `${windowName(x.windowMs)} ${burn(x.burn)}`).join(' · ');
+        const fired = r.checks.find((c) => c.fired && (v.burnGraded ? c.rule === v.burnGraded.rule : true));
+        const burnBudget = 'page: 14.4× over 1 h and 6× over 6 h; ticket: 1× over 3 d (each confirmed over 1/12 of its window)';
+        if (v.burnGraded && fired) {
+            const fast = v.burnGraded.rule === 'slo-fast-burn';
+            b.fail(`${v.subject}: burn rate`, burns, burnBudget, b.finding(`${v.subject}-${fast ? 'fast' : 'slow'}-burn`, v.burnGraded, `SLO error budget of ${who} burning ${fast ? 'fast' : 'steadily'}`, `burn ${ruleText(fired)}; at this rate the ${r.targetPct} % objective over ${windowName(r.windowMs)} fails. Budget: ${budgetText}.`, {
+                measured: { value: Math.round((fired.longBurn ?? 0) * 10) / 10, unit: '×', budget: fired.factor },
+            }));
+        }
+        else
+            b.row(`${v.subject}: burn rate`, burns, burnBudget, 'pass');
+        b.row(`${v.subject}: daily availability`, `${sparkline(r.daily, r.targetPct)} (last ${r.daily.length} d, oldest first)`, `▁ ≤ ${Math.max(0, 100 - 2 * (100 - r.targetPct))} %, █ 100 %`, 'pass');
+    }
+    return b.done();
+}
+
 ;// CONCATENATED MODULE: ./src/evaluation/evaluate.ts
+
+
 
 
 
@@ -56593,7 +57619,7 @@ function foldOutages(e, located, ctx) {
  * Check results → rows, findings, notes and the fingerprints observed. Pure: same input, same
  * output. Each check in the registry judges its own result (evaluate, structured) and puts it in
  * words (render); a check that broke is a finding of its own; then one outage folds the findings
- * it explains.
+ * it explains. With the run history, its judgements follow the checks'.
  */
 function evaluate(results, ctx) {
     const observed = [];
@@ -56607,6 +57633,13 @@ function evaluate(results, ctx) {
         if (judged.facts)
             facts = { ...facts, ...judged.facts };
         parts.push(check.render(judged, ctx));
+    }
+    // The run history's judgements (SLO, burn rates, schedule gaps): pure over the records and this run's results.
+    if (ctx.history) {
+        const judged = judgeHistory(results, ctx);
+        observed.push(...judged.observed);
+        facts = { ...facts, history: judged.historyFacts };
+        parts.push(renderHistory(judged.verdicts, ctx));
     }
     parts.push(...renderFailures(results.failures ?? [], ctx));
     return foldOutages({
@@ -56738,9 +57771,108 @@ var redact = __nccwpck_require__(20649);
 var suppress = __nccwpck_require__(45541);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __nccwpck_require__(3251);
+;// CONCATENATED MODULE: ./src/history/read.ts
+
+/** Records read before a run: the SLO window, a spike's baseline, and at least a week for the cadence. */
+function readSpanMs(plan) {
+    const slo = plan.environmentConfig.slo;
+    const spikes = (plan.environmentConfig.metrics?.thresholds ?? []).map((t) => t.spike?.baseline ?? 0);
+    const windows = [7 * fields/* DAY */.d_, slo?.window ?? 0, ...Object.values(slo?.probes ?? {}).map((p) => p.window ?? 0), ...spikes];
+    return Math.max(...windows);
+}
+/**
+ * The run history this run is judged with (monitor runs only, not a shard's), read before the
+ * checks' evaluation. A store that cannot be read is a note: the run is judged without history.
+ */
+async function readRunHistory(plan, opts, now, start, openStore) {
+    const schedule = start.cron ? (await Promise.all(/* import() */[__nccwpck_require__.e(164302), __nccwpck_require__.e(379984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89578))).scheduleOf(start.cron, now) : undefined;
+    const withSchedule = schedule ? { schedule } : {};
+    if (!plan.environmentConfig.history.record || opts.mode !== 'monitor' || opts.shardSpec || !openStore)
+        return { notes: [], ...withSchedule };
+    const notes = [];
+    let store;
+    try {
+        store = await openStore(plan);
+        if (!store)
+            return { notes, ...withSchedule };
+        const read = await store.read(plan.environment, now - readSpanMs(plan), now);
+        if (read.skipped)
+            notes.push(`history: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}${read.unknownSchemas.length ? ` (written by a newer launchguard: ${read.unknownSchemas.join(', ')})` : ''}`);
+        // Only earlier runs: a record at or after this start (a clock skew, a rerun) is not history.
+        const records = read.records.filter((r) => Date.parse(r.t) < now && Date.parse(r.t) >= now - readSpanMs(plan));
+        return { store, input: { records, now, ...withSchedule }, notes, ...withSchedule };
+    }
+    catch (err) {
+        notes.push(`history: not read (${err.message}); judged without the run history`);
+        return { ...(store ? { store } : {}), notes, ...withSchedule };
+    }
+}
+
+// EXTERNAL MODULE: ./src/history/record.ts
+var record = __nccwpck_require__(5799);
+;// CONCATENATED MODULE: ./src/history/build.ts
+
+
+/** The run as its history record: compact, figures only. Pure. */
+function recordOf(i) {
+    const strip = (f) => (f.startsWith(`${i.environment}:`) ? f.slice(i.environment.length + 1) : f);
+    const probes = i.results.health ?? [];
+    const p = {};
+    for (const r of probes)
+        p[r.name] = r.failure ? [0, Math.round(r.latencyMs), r.failure.class] : [1, Math.round(r.latencyMs)];
+    const m = metricValues(i.results, i.config);
+    const load = i.results.load?.overall;
+    const s = i.schedule;
+    return {
+        schema: record/* RUN_SCHEMA */.EJ,
+        t: i.startedAt,
+        ...(i.event ? { ev: i.event } : {}),
+        ...(s ? { c: s.cron } : {}),
+        ...(s?.scheduledAt !== undefined ? { sch: new Date(s.scheduledAt).toISOString() } : {}),
+        ...(s?.intervalMs !== undefined ? { i: s.intervalMs } : {}),
+        ...(probes.length ? { p } : {}),
+        ...(Object.keys(m).length ? { m } : {}),
+        ...(load ? { l: { p95: load.latencyMs.p95, er: build_round(load.errorRate, 6), rps: build_round(load.requestsPerSecond, 2), n: load.requests } } : {}),
+        ...(i.observed.length ? { o: capped(i.observed.map(strip)) } : {}),
+        ...(i.failing.length ? { f: capped(i.failing.map(strip)) } : {}),
+        ...(i.worstSeverity ? { w: i.worstSeverity } : {}),
+    };
+}
+/**
+ * At most this many fingerprints of each kind per record: a target listing thousands of alerts must
+ * not make a record of hundreds of kilobytes. The history's own come first (the schedule-gap rule
+ * reads them back).
+ */
+const MAX_RECORD_FINGERPRINTS = 100;
+function capped(list) {
+    const unique = [...new Set(list)];
+    return [...unique.filter((f) => f.startsWith('history:')), ...unique.filter((f) => !f.startsWith('history:'))].slice(0, MAX_RECORD_FINGERPRINTS);
+}
+/** Each threshold's value this run, in its unit, where the endpoint answered with a readable number. */
+function metricValues(results, config) {
+    const out = {};
+    const bySource = new Map((results.metrics ?? []).map((r) => [r.source, r]));
+    for (const t of thresholdsOf(config)) {
+        const r = bySource.get(t.source);
+        if (!r || r.failure)
+            continue;
+        const read = readValue(r.json, t);
+        if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value) || unitProblemOf(t, read.value))
+            continue;
+        out[t.name] = build_round(scaled(t, read.value), 4);
+    }
+    return out;
+}
+function build_round(v, digits) {
+    const f = 10 ** digits;
+    return Math.round(v * f) / f;
+}
+
 // EXTERNAL MODULE: ./src/report/report.ts
 var report_report = __nccwpck_require__(88850);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
 
 
 
@@ -56777,7 +57909,7 @@ async function runPipeline(opts, deps) {
     const plan = resolvePlan(loaded, opts);
     const load = plan.environmentConfig.load;
     const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
-    for (const s of (0,target/* secretHeaderValues */.o4)(...headerSets))
+    for (const s of (0,http_target/* secretHeaderValues */.o4)(...headerSets))
         redactor.add(s);
     // Every URL the run touches: passwords and query values (tokens in `?token=`) never show.
     for (const url of touchedUrls(plan))
@@ -56786,6 +57918,9 @@ async function runPipeline(opts, deps) {
     const notes = [];
     const { store, history, baseline, summary, historyKey, notes: baselineNotes } = await readBaseline(plan, opts, deps.baselineStore);
     notes.push(...baselineNotes);
+    const start = deps.start ?? {};
+    const runHistory = await readRunHistory(plan, opts, startedAt.getTime(), start, deps.runStore);
+    notes.push(...runHistory.notes);
     let results;
     let shardResult;
     if (opts.mode === 'merge') {
@@ -56822,6 +57957,7 @@ async function runPipeline(opts, deps) {
         config: plan.environmentConfig,
         severity: plan.fullConfig.severity,
         ...(baseline ? { baseline } : {}),
+        ...(runHistory.input ? { history: runHistory.input } : {}),
     });
     // A shard does not judge budgets: only the merge of all shards does.
     const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec.index}/${opts.shardSpec.count}: budgets are judged by the merge run`] } : judged;
@@ -56852,7 +57988,19 @@ async function runPipeline(opts, deps) {
         ...(deps.runInfo ? { run: deps.runInfo } : {}),
     };
     await (0,report_report/* writeReport */.u5)(opts.reportPath, report, redactor);
-    return { plan, report: redactor.value(report), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
+    const redacted = redactor.value(report);
+    const runRecord = recordOf({
+        environment: plan.environment,
+        startedAt: redacted.startedAt,
+        results: redacted.results,
+        config: plan.environmentConfig,
+        observed: redacted.observed,
+        failing: redacted.findings.map((f) => f.fingerprint),
+        worstSeverity: redacted.verdict.worstSeverity,
+        ...(start.event ? { event: start.event } : {}),
+        ...(runHistory.schedule ? { schedule: runHistory.schedule } : {}),
+    });
+    return { plan, report: redacted, runRecord, ...(runHistory.store ? { runStore: runHistory.store } : {}), ...(store ? { store } : {}), ...(historyKey ? { historyKey } : {}) };
 }
 /** Every URL a run requests: the target, and each configured check's URLs. */
 function touchedUrls(plan) {
@@ -57461,47 +58609,20 @@ function expiredSilenceNote(s) {
 
 /***/ }),
 
-/***/ 11143:
+/***/ 47480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w4: () => (/* binding */ WEEKDAYS),
-  N$: () => (/* binding */ maintenanceSchema),
-  W3: () => (/* binding */ silencesSchema)
-});
-
-// UNUSED EXPORTS: MAX_WINDOW_MS
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core_core = __nccwpck_require__(88532);
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js
-var api = __nccwpck_require__(43759);
-;// CONCATENATED MODULE: ./node_modules/zod/v4/classic/iso.js
-
-
-
-function datetime(params) {
-    return api/* _isoDateTime */.G1(schemas/* ZodISODateTime */.You, params);
-}
-function date(params) {
-    return api/* _isoDate */.db(schemas/* ZodISODate */.Brp, params);
-}
-function time(params) {
-    return core._isoTime(ZodISOTime, params);
-}
-function duration(params) {
-    return core._isoDuration(ZodISODuration, params);
-}
-
-// EXTERNAL MODULE: ./src/config/fields.ts
-var fields = __nccwpck_require__(90081);
-// EXTERNAL MODULE: ./src/suppression/zoned.ts
-var zoned = __nccwpck_require__(74517);
-;// CONCATENATED MODULE: ./src/suppression/schema.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N$: () => (/* binding */ maintenanceSchema),
+/* harmony export */   W3: () => (/* binding */ silencesSchema),
+/* harmony export */   w4: () => (/* binding */ WEEKDAYS)
+/* harmony export */ });
+/* unused harmony export MAX_WINDOW_MS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(88532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(64377);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90081);
+/* harmony import */ var _zoned_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74517);
 
 
 
@@ -57512,16 +58633,16 @@ var zoned = __nccwpck_require__(74517);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** How long a window may last: a week (a weekly window longer than that would never end). */
-const MAX_WINDOW_MS = 7 * fields/* DAY */.d_;
-const windowInput = schemas/* strictObject */.rej({
-    name: fields/* nameSchema */.Jq,
+const MAX_WINDOW_MS = 7 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_;
+const windowInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    name: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .nameSchema */ .Jq,
     /** Weekdays, lower-case; absent for a one-off window. */
-    every: schemas/* array */.YOg(schemas/* enum */.k5n(WEEKDAYS, { error: 'expected a weekday in lower case' })).min(1, 'expected at least one weekday').optional(),
+    every: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(WEEKDAYS, { error: 'expected a weekday in lower case' })).min(1, 'expected at least one weekday').optional(),
     /** "HH:MM" local time in `timezone` with `every`; an ISO instant with its offset without. */
-    start: schemas/* string */.YjP({ error: 'expected "HH:MM" (with every) or an instant such as "2026-12-03T22:00:00Z"' }),
-    duration: (0,fields/* duration */.p0)(MAX_WINDOW_MS, { positive: true }),
-    timezone: schemas/* string */.YjP().optional(),
-    environments: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1).optional(),
+    start: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected "HH:MM" (with every) or an instant such as "2026-12-03T22:00:00Z"' }),
+    duration: (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .duration */ .p0)(MAX_WINDOW_MS, { positive: true }),
+    timezone: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    environments: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1)).min(1).optional(),
 });
 const windowSchema = windowInput.transform((w, ctx) => {
     const envs = w.environments ? { environments: w.environments } : {};
@@ -57530,40 +58651,40 @@ const windowSchema = windowInput.transform((w, ctx) => {
         const timezone = w.timezone ?? 'UTC';
         if (!m)
             ctx.addIssue({ code: 'custom', path: ['start'], message: 'expected a local time "HH:MM" (00:00 to 23:59) with every:; quote it in YAML ("02:00")', input: w.start });
-        if (!(0,zoned/* isTimeZone */.kQ)(timezone))
+        if (!(0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeZone */ .kQ)(timezone))
             ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'expected an IANA time zone name such as "Europe/Berlin" or "UTC"', input: timezone });
-        if (!m || !(0,zoned/* isTimeZone */.kQ)(timezone))
-            return core_core/* NEVER */.tm;
+        if (!m || !(0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeZone */ .kQ)(timezone))
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
         return { kind: 'weekly', name: w.name, every: [...new Set(w.every)], start: w.start, hour: Number(m[1]), minute: Number(m[2]), timezone, durationMs: w.duration, ...envs };
     }
     if (w.timezone !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'a one-off window (no every:) takes its offset from start ("2026-12-03T22:00:00+01:00"); timezone is for weekly windows', input: w.timezone });
-        return core_core/* NEVER */.tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
-    const iso = datetime({ offset: true }).safeParse(w.start);
+    const iso = zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).safeParse(w.start);
     if (!iso.success) {
         ctx.addIssue({ code: 'custom', path: ['start'], message: 'expected an instant with its offset such as "2026-12-03T22:00:00Z" (or every: with "HH:MM")', input: w.start });
-        return core_core/* NEVER */.tm;
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
     }
     return { kind: 'once', name: w.name, start: w.start, startMs: Date.parse(w.start), durationMs: w.duration, ...envs };
 });
-const maintenanceSchema = schemas/* array */.YOg(windowSchema).superRefine(fields/* uniqueNames */.uZ);
-const silenceSchema = schemas/* strictObject */.rej({
-    match: schemas/* string */.YjP().min(1, 'expected a fingerprint glob such as "production:load:*"').max(300),
-    until: schemas/* string */.YjP({ error: 'expected a date "2026-12-10" or an instant "2026-12-10T18:00:00Z"' }),
-    reason: schemas/* string */.YjP().trim().min(1, 'expected a reason: the summary shows it beside every silenced finding').max(300),
+const maintenanceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(windowSchema).superRefine(_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueNames */ .uZ);
+const silenceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    match: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1, 'expected a fingerprint glob such as "production:load:*"').max(300),
+    until: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP({ error: 'expected a date "2026-12-10" or an instant "2026-12-10T18:00:00Z"' }),
+    reason: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().trim().min(1, 'expected a reason: the summary shows it beside every silenced finding').max(300),
 })
     .transform((s, ctx) => {
-    if (date().safeParse(s.until).success) {
+    if (zod__WEBPACK_IMPORTED_MODULE_4__/* .date */ .p6().safeParse(s.until).success) {
         const [y, m, d] = s.until.split('-').map(Number);
         return { ...s, untilMs: Date.UTC(y, m - 1, d + 1) };
     }
-    if (datetime({ offset: true }).safeParse(s.until).success)
+    if (zod__WEBPACK_IMPORTED_MODULE_4__/* .datetime */ .w$({ offset: true }).safeParse(s.until).success)
         return { ...s, untilMs: Date.parse(s.until) };
     ctx.addIssue({ code: 'custom', path: ['until'], message: 'expected a date "2026-12-10" (through the end of that day, UTC) or an instant with its offset "2026-12-10T18:00:00Z"', input: s.until });
-    return core_core/* NEVER */.tm;
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
 });
-const silencesSchema = schemas/* array */.YOg(silenceSchema);
+const silencesSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(silenceSchema);
 
 
 /***/ }),
@@ -57617,8 +58738,8 @@ function silencesAt(silences, instant) {
     return { active: list.filter((s) => t < s.untilMs), expired: list.filter((s) => t >= s.untilMs) };
 }
 
-// EXTERNAL MODULE: ./src/suppression/schema.ts + 1 modules
-var schema = __nccwpck_require__(11143);
+// EXTERNAL MODULE: ./src/suppression/schema.ts
+var schema = __nccwpck_require__(47480);
 // EXTERNAL MODULE: ./src/suppression/zoned.ts
 var zoned = __nccwpck_require__(74517);
 ;// CONCATENATED MODULE: ./src/suppression/windows.ts
@@ -66970,9 +68091,10 @@ function validateConcurrency(concurrency) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   Z4: () => (/* binding */ quantileSorted),
 /* harmony export */   hK: () => (/* binding */ medianAbsoluteDeviation)
 /* harmony export */ });
-/* unused harmony exports BayesianClassifier, PerceptronModel, addToMean, approxEqual, average, averageSimple, bayesian, bernoulliDistribution, binomialDistribution, bisect, chiSquaredDistributionTable, chiSquaredGoodnessOfFit, chunk, ckmeans, coefficientOfVariation, combinations, combinationsReplacement, combineMeans, combineVariances, cumulativeStdLogisticProbability, cumulativeStdNormalProbability, epsilon, equalIntervalBreaks, erf, errorFunction, extent, extentSorted, factorial, gamma, gammaln, geometricMean, harmonicMean, interquartileRange, inverseErrorFunction, iqr, jenks, kMeansCluster, kde, kernelDensityEstimation, linearRegression, linearRegressionLine, logAverage, logit, mad, max, maxSorted, mean, meanSimple, medianSorted, min, minSorted, mode, modeFast, modeSorted, normalDistribution, numericSort, perceptron, permutationTest, permutationsHeap, poissonDistribution, probit, product, quantile, quantileRank, quantileRankSorted, quantileSorted, quickselect, rSquared, relativeError, rms, rootMeanSquare, sample, sampleCorrelation, sampleCovariance, sampleKurtosis, sampleRankCorrelation, sampleSkewness, sampleStandardDeviation, sampleVariance, sampleWithReplacement, scaledRootMeanSquare, shuffle, shuffleInPlace, sign, silhouette, silhouetteMetric, standardDeviation, standardNormalTable, subtractFromMean, sum, sumNthPowerDeviations, sumSimple, tTest, tTestTwoSample, uniqueCountSorted, variance, weightedLinearRegression, weightedMean, weightedQuantile, weightedStandardDeviation, weightedVariance, wilcoxonRankSum, zScore */
+/* unused harmony exports BayesianClassifier, PerceptronModel, addToMean, approxEqual, average, averageSimple, bayesian, bernoulliDistribution, binomialDistribution, bisect, chiSquaredDistributionTable, chiSquaredGoodnessOfFit, chunk, ckmeans, coefficientOfVariation, combinations, combinationsReplacement, combineMeans, combineVariances, cumulativeStdLogisticProbability, cumulativeStdNormalProbability, epsilon, equalIntervalBreaks, erf, errorFunction, extent, extentSorted, factorial, gamma, gammaln, geometricMean, harmonicMean, interquartileRange, inverseErrorFunction, iqr, jenks, kMeansCluster, kde, kernelDensityEstimation, linearRegression, linearRegressionLine, logAverage, logit, mad, max, maxSorted, mean, meanSimple, medianSorted, min, minSorted, mode, modeFast, modeSorted, normalDistribution, numericSort, perceptron, permutationTest, permutationsHeap, poissonDistribution, probit, product, quantile, quantileRank, quantileRankSorted, quickselect, rSquared, relativeError, rms, rootMeanSquare, sample, sampleCorrelation, sampleCovariance, sampleKurtosis, sampleRankCorrelation, sampleSkewness, sampleStandardDeviation, sampleVariance, sampleWithReplacement, scaledRootMeanSquare, shuffle, shuffleInPlace, sign, silhouette, silhouetteMetric, standardDeviation, standardNormalTable, subtractFromMean, sum, sumNthPowerDeviations, sumSimple, tTest, tTestTwoSample, uniqueCountSorted, variance, weightedLinearRegression, weightedMean, weightedQuantile, weightedStandardDeviation, weightedVariance, wilcoxonRankSum, zScore */
 /**
  * When adding a new value to a list, one does not have to necessary
  * recompute the mean of the list in linear time. They can instead use
@@ -72011,6 +73133,35 @@ function zScore(x, mean, standardDeviation) {
 
 /***/ }),
 
+/***/ 64377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p6: () => (/* binding */ date),
+/* harmony export */   w$: () => (/* binding */ datetime)
+/* harmony export */ });
+/* unused harmony exports time, duration */
+/* harmony import */ var _core_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43759);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+
+
+
+function datetime(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDateTime */ .G1(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODateTime */ .You, params);
+}
+function date(params) {
+    return _core_index_js__WEBPACK_IMPORTED_MODULE_0__/* ._isoDate */ .db(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ZodISODate */ .Brp, params);
+}
+function time(params) {
+    return core._isoTime(ZodISOTime, params);
+}
+function duration(params) {
+    return core._isoDuration(ZodISODuration, params);
+}
+
+
+/***/ }),
+
 /***/ 92857:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -72033,12 +73184,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   g1P: () => (/* binding */ record),
   rej: () => (/* binding */ strictObject),
   YjP: () => (/* binding */ string),
+  PVZ: () => (/* binding */ tuple),
   KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown),
   OZ5: () => (/* binding */ url)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseObject, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, nullable, nullish, optional, pipe, prefault, promise, readonly, refine, set, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, uint32, uint64, ulid, undefined, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(88532);
@@ -78203,14 +79355,14 @@ const ZodTuple = /*@__PURE__*/ core_core/* $constructor */.xI("ZodTuple", (inst,
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {

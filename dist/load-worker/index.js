@@ -86915,6 +86915,10 @@ const DEFAULT_RULE_SEVERITY = {
     'audits-hsts': 'sev4',
     'audits-nosniff': 'sev4',
     'check-failed': 'sev3',
+    'slo-fast-burn': 'sev2',
+    'slo-slow-burn': 'sev3',
+    'slo-budget-exhausted': 'sev2',
+    'schedule-gap': 'sev4',
 };
 /** The severity of a rule after overrides; `undefined` means the rule is switched off. */
 function ruleSeverity(rule, overrides) {

@@ -1,5 +1,6 @@
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Baseline } from '../baseline/stats.js';
+import type { HistoryInput } from '../history/read.js';
 import type { HttpClient } from '../http/client.js';
 import type { Clock } from '../ports.js';
 import type { Redactor } from '../report/redact.js';
@@ -7,7 +8,7 @@ import type { RunPlan } from '../run-plan.js';
 import type { ShardSpec } from '../scale/shard-spec.js';
 import { ruleSeverity, type RuleId, type Severity, type SeverityOverrides } from '../core/severity.js';
 import type { CheckFacts, CheckResults } from './results.js';
-import type { CheckName, Finding, ResultRow } from '../core/types.js';
+import type { CheckName, Finding, FindingSource, ResultRow } from '../core/types.js';
 
 /**
  * One check is one folder, `src/checks/<name>/`, with one shape:
@@ -75,6 +76,8 @@ export interface EvalContext {
   readonly severity: SeverityOverrides;
   /** The load baseline from history, when there is one. */
   readonly baseline?: Baseline;
+  /** The run history (earlier runs' records, this run's start and schedule), on a monitor run that keeps one. */
+  readonly history?: HistoryInput;
 }
 
 /** A rule that fired, graded: the finding's rule id and severity. Absent where the config switched the rule off. */
@@ -107,7 +110,7 @@ export interface Located {
   readonly row: ResultRow;
 }
 
-export function fingerprint(environment: string, check: CheckName, subject: string): string {
+export function fingerprint(environment: string, check: FindingSource, subject: string): string {
   return `${environment}:${check}:${subject}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Finding, CheckName, ResultRow } from '../core/types.js';
+import type { Finding, FindingSource, ResultRow } from '../core/types.js';
 import { fingerprint, type EvalContext, type Graded, type Located, type Rendered } from './check.js';
 
 /** Collects a check's rows, findings and notes as its renderer writes them. */
@@ -8,7 +8,7 @@ export class RenderedBuilder {
   readonly notes: string[] = [];
   readonly located: Located[] = [];
 
-  constructor(private readonly ctx: EvalContext, private readonly check: CheckName) {}
+  constructor(private readonly ctx: EvalContext, private readonly check: FindingSource) {}
 
   /** A finding of this check: `environment:check:subject` is its fingerprint, the title is prefixed with the environment. */
   finding(subject: string, graded: Graded, title: string, detail: string, extra: Partial<Pick<Finding, 'classification' | 'measured' | 'remediation'>> = {}): Finding {

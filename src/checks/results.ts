@@ -1,4 +1,5 @@
 import type { ResolvedBudgets } from './load/budgets.js';
+import type { HistoryFacts } from '../history/judge/index.js';
 import type { LoadResult } from './load/types.js';
 import type { AuditResult } from './audits/types.js';
 import type { ProbeResult } from './health/types.js';
@@ -34,6 +35,8 @@ export interface CheckFacts {
     /** The regression rule's threshold, in percent of the baseline's p95. */
     readonly regressionThresholdPct: number;
   };
+  /** The run history's SLO and cadence (outputs `availability`, `error-budget-remaining`). */
+  readonly history?: HistoryFacts;
 }
 
 export interface Evaluation {

@@ -11,6 +11,8 @@ import { historyDecision } from '../baseline/policy.js';
 import { historyEntry } from '../baseline/policy.js';
 import { runPipeline } from '../pipeline.js';
 import { LocalBaselineStore } from '../baseline/local-store.js';
+import { LocalRunStore } from '../history/local-store.js';
+import { runHistoryDecision } from '../history/policy.js';
 import { systemClock } from '../ports.js';
 import { Redactor } from '../report/redact.js';
 import { renderMarkdown, renderText } from '../report/render.js';
@@ -114,6 +116,7 @@ async function execute(
     env,
     redactor,
     baselineStore: async (plan) => new LocalBaselineStore(resolve(historyRoot, plan.environmentConfig.load!.history.directory)),
+    runStore: async (plan) => new LocalRunStore(resolve(historyRoot, plan.environmentConfig.history.directory)),
   });
   const { report } = outcome;
   const load = report.results.load;
@@ -124,12 +127,15 @@ async function execute(
     const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
     recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
   }
+  const runDecision = runHistoryDecision({ enabled: outcome.plan.environmentConfig.history.record, mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec) });
+  const runs = outcome.runStore && runDecision.record ? `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}` : '';
   // The boundary: what is written or printed goes through the redactor.
   if (markdownPath) await writeFile(markdownPath, redactor.text(renderMarkdown(report)));
   process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report)));
   if (!json) {
     console.log(redactor.text(`report: ${opts.reportPath}${markdownPath ? ` and ${markdownPath}` : ''}`));
     if (recorded) console.log(redactor.text(recorded));
+    if (runs) console.log(redactor.text(runs));
     if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
   }
   return report.verdict.status === 'fail' ? 1 : 0;

@@ -9,6 +9,7 @@ import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
 import { maintenanceSchema, silencesSchema } from '../suppression/schema.js';
 import { notificationsSchema } from '../notifications/schema.js';
+import { runHistorySchema, sloSchema, RUN_HISTORY_DEFAULTS } from '../history/schema.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -30,6 +31,9 @@ export const environmentSchema = z.strictObject({
   load: loadSchema.optional(),
   indexes: indexesSchema.optional(),
   audits: auditsSchema.optional(),
+  /** Where each run's record is kept (see src/history/). */
+  history: runHistorySchema.default(RUN_HISTORY_DEFAULTS),
+  slo: sloSchema.optional(),
 });
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 

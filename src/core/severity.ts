@@ -77,6 +77,10 @@ export const DEFAULT_RULE_SEVERITY = {
   'audits-hsts': 'sev4',
   'audits-nosniff': 'sev4',
   'check-failed': 'sev3',
+  'slo-fast-burn': 'sev2',
+  'slo-slow-burn': 'sev3',
+  'slo-budget-exhausted': 'sev2',
+  'schedule-gap': 'sev4',
 } as const satisfies Record<string, Severity>;
 
 export type RuleId = keyof typeof DEFAULT_RULE_SEVERITY;

@@ -2,6 +2,8 @@ import type { Severity, WorstSeverity, FailOn } from './severity.js';
 
 export const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'] as const;
 export type CheckName = (typeof CHECKS)[number];
+/** What a finding or row comes from: a check, or the judgements of the run history (src/history/judge/). */
+export type FindingSource = CheckName | 'history';
 
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 export const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'] as const;
@@ -25,7 +27,7 @@ export type HttpOutcome =
 
 /** One line of a check's table in the summary: a condition and its result. */
 export interface ResultRow {
-  readonly check: CheckName;
+  readonly check: FindingSource;
   readonly subject: string;
   readonly value: string;
   readonly budget: string;
@@ -37,7 +39,7 @@ export interface Finding {
   /** environment:check:subject; stable across runs, used to find the incident issue again. */
   readonly fingerprint: string;
   readonly environment: string;
-  readonly check: CheckName;
+  readonly check: FindingSource;
   readonly subject: string;
   /** The rule that produced it: a rule id from the severity table, or `threshold` for a configured level. */
   readonly rule: string;

@@ -3,6 +3,8 @@ import type { AnyCheck, Check, EvalContext, Rendered } from '../checks/check.js'
 import type { CheckFacts, CheckResults, Evaluation } from '../checks/results.js';
 import { renderFailures } from './failures.js';
 import { foldOutages } from './outages.js';
+import { judgeHistory } from '../history/judge/index.js';
+import { renderHistory } from '../history/render.js';
 
 export type { EvalContext } from '../checks/check.js';
 
@@ -10,7 +12,7 @@ export type { EvalContext } from '../checks/check.js';
  * Check results → rows, findings, notes and the fingerprints observed. Pure: same input, same
  * output. Each check in the registry judges its own result (evaluate, structured) and puts it in
  * words (render); a check that broke is a finding of its own; then one outage folds the findings
- * it explains.
+ * it explains. With the run history, its judgements follow the checks'.
  */
 export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
   const observed: string[] = [];
@@ -22,6 +24,13 @@ export function evaluate(results: CheckResults, ctx: EvalContext): Evaluation {
     observed.push(...judged.observed);
     if (judged.facts) facts = { ...facts, ...judged.facts };
     parts.push(check.render(judged, ctx));
+  }
+  // The run history's judgements (SLO, burn rates, schedule gaps): pure over the records and this run's results.
+  if (ctx.history) {
+    const judged = judgeHistory(results, ctx);
+    observed.push(...judged.observed);
+    facts = { ...facts, history: judged.historyFacts };
+    parts.push(renderHistory(judged.verdicts, ctx));
   }
   parts.push(...renderFailures(results.failures ?? [], ctx));
   return foldOutages({

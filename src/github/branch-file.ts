@@ -62,6 +62,22 @@ export class BranchFiles {
     return { text: Buffer.from(data.content!, 'base64').toString('utf8'), sha: data.sha };
   }
 
+  /** The names of the files in a folder of the branch; none when the folder (or the branch) does not exist. */
+  async list(folder: string): Promise<string[]> {
+    try {
+      const res = await this.octokit.rest.repos.getContent({ ...this.repo, path: folder, ref: this.branch });
+      if (!Array.isArray(res.data)) throw new Error(`${folder} on ${this.where} is not a folder`);
+      return res.data.filter((e) => e.type === 'file').map((e) => e.name);
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 404) return [];
+      if (status === 401 || status === 403) {
+        throw new GitHubUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+      }
+      throw err;
+    }
+  }
+
   /**
    * A file over the contents API's 1 MB: its sha from the folder's listing (which GitHub gives
    * whatever the files' sizes), its content from the git blobs API (up to 100 MB).

@@ -1,6 +1,6 @@
 import { formatMs } from '../config/duration.js';
 import { SEVERITY_TARGETS, sevName } from '../core/severity.js';
-import type { CheckName, ResultRow } from '../core/types.js';
+import type { FindingSource, ResultRow } from '../core/types.js';
 import { codeSpan, md } from '../core/markdown.js';
 import { loadRunPassed, type Report } from './report.js';
 import { clip, DETAIL_MAX, fitLines } from '../core/limits.js';
@@ -25,8 +25,8 @@ export function verdictLine(r: Report): string {
 /** Everything from the target is escaped: no HTML, mentions, cross-links or broken tables. */
 const cell = md;
 
-function groupRows(rows: readonly ResultRow[]): Map<CheckName, ResultRow[]> {
-  const by = new Map<CheckName, ResultRow[]>();
+function groupRows(rows: readonly ResultRow[]): Map<FindingSource, ResultRow[]> {
+  const by = new Map<FindingSource, ResultRow[]>();
   for (const row of rows) by.set(row.check, [...(by.get(row.check) ?? []), row]);
   return by;
 }

@@ -36,6 +36,20 @@ describe('the launchguard CLI (built)', () => {
     expect(report.findings[0]).toMatchObject({ severity: 'sev1', classification: 'refused' });
   });
 
+  it('check keeps each run\'s record in its history folder, by environment and month; --dry-run does not', async () => {
+    const url = await refusedPort();
+    const first = cli(['check', '--target-url', url]);
+    cli(['check', '--target-url', url], first.cwd);
+    const dry = cli(['check', '--target-url', url, '--dry-run'], first.cwd);
+    const file = join(first.cwd, '.launchguard', 'history', 'production', `${new Date().toISOString().slice(0, 7)}.jsonl`);
+    expect(first.out).toContain(`run history: ${file}`);
+    expect(dry.out).not.toContain('run history:');
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatchObject({ schema: 'launchguard.run/v1', p: { target: [0, expect.any(Number), 'refused'] }, f: ['health:target'], w: 'sev1' });
+    expect(lines[1].ev).toBeUndefined();
+  });
+
   // Issue 19: the CLI prints the issue plan, as the action does; one outage is one incident.
   it('demo --fault down --dry-run: the issue plan, one incident per failing probe, the load findings under the outage', () => {
     const r = cli(['demo', '--fault', 'down', '--dry-run', '--checks', 'health,load']);

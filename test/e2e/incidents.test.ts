@@ -210,9 +210,12 @@ describe('incident issues when GitHub misbehaves', () => {
 
   it('issues: false and dry-run write nothing', async () => {
     await w.run({ inputs: { issues: 'false' } });
+    // issues: false leaves the issues alone; the run history is still recorded (a data-branch write only).
+    const writes = w.gh.log.filter((l) => l.method !== 'GET');
+    expect(writes.every((l) => /\/git\/(trees|commits|refs)$|\/contents\/launchguard\/history\//.test(decodeURIComponent(l.path)))).toBe(true);
     const dry = await w.run({ inputs: { 'dry-run': 'true' } });
     expect(dry.summary).toContain('issues: would open a new issue \\[SEV1\\] production: health probe api failing');
     expect(w.gh.issues).toHaveLength(0);
-    expect(w.gh.log.filter((l) => l.method !== 'GET')).toEqual([]);
+    expect(w.gh.log.filter((l) => l.method !== 'GET')).toEqual(writes);
   });
 });

@@ -38,6 +38,9 @@ function facts(v: MetricsVerdict): unknown[] {
     case 'unit-unknown': return [v.kind, v.threshold.name, v.value, v.problem, graded];
     case 'level-hit': return [v.kind, v.threshold.name, v.value, v.level, graded];
     case 'level-ok': return [v.kind, v.threshold.name, v.value];
+    case 'level-pending': return [v.kind, v.threshold.name, v.value, v.level.severity, v.held.why];
+    case 'rate-unknown': return [v.kind, v.threshold.name, v.why];
+    case 'spike': return [v.kind, v.threshold.name, v.spike.known, graded];
     case 'alerts-truncated': return [v.kind, v.alertsRead, v.worstLevel, graded];
     case 'alerts-unreadable': return [v.kind, v.found, graded];
     case 'alert': return [v.kind, v.subject, v.level, v.levelRead.how, graded];
@@ -51,7 +54,8 @@ describe('evaluateMetrics: structured verdicts', () => {
       ['level-ok', 'cpu', 12.5], ['level-ok', 'memory', 50], ['level-ok', 'disk', 40], ['level-ok', 'payment-success-rate', 99.5],
     ]],
     ['levels met: the most severe one, graded by the threshold rule', [reading('system', { cpu: 81, mem: 0.97, disk: 91 }), reading('usage', { rate: 40 })], [], {}, [
-      ['level-hit', 'cpu', 81, { severity: 'sev3', above: 80 }, 'threshold/sev3'],
+      // The guide's CPU level holds for 10 minutes: without a run history, one reading is not enough.
+      ['level-pending', 'cpu', 81, 'sev3', 'no-history'],
       ['level-hit', 'memory', 97, { severity: 'sev1', 'at-least': 95 }, 'threshold/sev1'],
       ['level-hit', 'disk', 91, { severity: 'sev3', above: 90 }, 'threshold/sev3'],
       ['level-hit', 'payment-success-rate', 40, { severity: 'sev1', below: 50 }, 'threshold/sev1'],
@@ -97,12 +101,11 @@ describe('evaluateMetrics: structured verdicts', () => {
   it('carries the facts, no display text', () => {
     const { verdicts } = judge([reading('system', { cpu: 81, mem: 0.5, disk: null })]);
     expect(verdicts[0]).toEqual({
-      kind: 'level-hit',
-      threshold: { name: 'cpu', source: 'system', field: 'cpu', unit: '%', levels: [{ severity: 'sev3', above: 80 }], key: 'metrics.system.cpu' },
-      url: `${BASE}/m/system`,
+      kind: 'level-pending',
+      threshold: { name: 'cpu', source: 'system', field: 'cpu', unit: '%', levels: [{ severity: 'sev3', above: 80, for: { ms: 600_000 } }], key: 'metrics.system.cpu' },
       value: 81,
-      level: { severity: 'sev3', above: 80 },
-      graded: { rule: 'threshold', severity: 'sev3' },
+      level: { severity: 'sev3', above: 80, for: { ms: 600_000 } },
+      held: { held: false, heldMs: 0, runs: 1, why: 'no-history' },
     });
     // No sentence anywhere: the strings are ids, names, units and URLs.
     const strings = JSON.stringify(verdicts).match(/"(?:[^"\\]|\\.)*"/g) ?? [];

@@ -1,10 +1,11 @@
-import { readPath } from '../../core/json-path.js';
 import type { EndpointReading } from './types.js';
 import type { ProbeResult } from '../health/types.js';
 import { originOf } from '../../core/url.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { evaluateAlerts, truncatedAlerts, withGrade, type AlertVerdict } from './alerts.js';
-import { matchLevel, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
+import { levelHeld, levelMatches, readValue, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
+import { heldFor, ratePerHour, spikeOf, type Held, type Spike } from './sustained.js';
+import { medianInterval } from '../../history/judge/timeline.js';
 import type { Level } from './schema.js';
 
 export { DEFAULT_LEVELS, levelMatches, matchLevel, thresholdsOf, type Threshold } from './levels.js';
@@ -30,7 +31,13 @@ export type MetricsVerdict =
   /** A percent metric whose value cannot be read in its unit. */
   | { readonly kind: 'unit-unknown'; readonly threshold: Threshold; readonly url: string; readonly value: number; readonly problem: UnitProblem; readonly graded?: Graded }
   /** The value (in the threshold's unit) meets `level`, the most severe it meets. */
-  | { readonly kind: 'level-hit'; readonly threshold: Threshold; readonly url: string; readonly value: number; readonly level: Level; readonly graded: Graded }
+  | { readonly kind: 'level-hit'; readonly threshold: Threshold; readonly url: string; readonly value: number; readonly level: Level; readonly heldMs?: number; readonly graded: Graded }
+  /** The value meets `level`, whose `for:` has not held yet (skip). */
+  | { readonly kind: 'level-pending'; readonly threshold: Threshold; readonly value: number; readonly level: Level; readonly held: Extract<Held, { held: false }> }
+  /** A counter's rate against the same hour of the week over its baseline (`graded` when it spiked). */
+  | { readonly kind: 'spike'; readonly threshold: Threshold; readonly url: string; readonly spike: Spike; readonly graded?: Graded }
+  /** A `rate: per-hour` threshold with no earlier reading next to this one (skip). */
+  | { readonly kind: 'rate-unknown'; readonly threshold: Threshold; readonly why: 'no-earlier' | 'gap' }
   | { readonly kind: 'level-ok'; readonly threshold: Threshold; readonly value: number }
   | AlertVerdict;
 
@@ -47,6 +54,7 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
     }),
   );
   const bySource = new Map(readings.map((r) => [r.source, r]));
+  const fallback = ctx.history ? medianInterval(ctx.history.records.map((x) => ({ t: Date.parse(x.t) }))) : undefined;
 
   for (const r of readings) {
     if (!r.failure) {
@@ -71,31 +79,55 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
   for (const threshold of thresholdsOf(ctx.config)) {
     const r = bySource.get(threshold.source);
     if (!r || r.failure) continue;
-    const read = readPath(r.json, threshold.field);
+    const read = readValue(r.json, threshold);
     if (read.found && read.value === null) {
       verdicts.push({ kind: 'field-null', threshold });
       continue;
     }
-    observe(threshold.name);
     // JSON's 1e999 parses as Infinity: unreadable, never a value (it would read as a full disk).
     if (!read.found || typeof read.value !== 'number' || !Number.isFinite(read.value)) {
       const field: Unreadable = !read.found
         ? { problem: 'missing', json: r.json }
         : typeof read.value === 'number' ? { problem: 'not-finite' } : { problem: 'not-a-number', value: read.value };
+      observe(threshold.name);
       verdicts.push(withGrade({ kind: 'field-unreadable', threshold, url: r.url, field }, grade(ctx, 'metrics-field-missing')));
       continue;
     }
     const raw = read.value;
     const problem = unitProblemOf(threshold, raw);
     if (problem) {
+      observe(threshold.name);
       verdicts.push(withGrade({ kind: 'unit-unknown', threshold, url: r.url, value: raw, problem }, grade(ctx, 'metrics-field-missing')));
       continue;
     }
-    const value = scaled(threshold, raw);
-    const level = matchLevel(threshold.levels, value);
-    verdicts.push(level
-      ? { kind: 'level-hit', threshold, url: r.url, value, level, graded: { rule: 'threshold', severity: level.severity } }
-      : { kind: 'level-ok', threshold, value });
+    let value = scaled(threshold, raw);
+    const history = ctx.history;
+    if (threshold.rate) {
+      const rate = ratePerHour(history?.records, threshold.name, value, history?.now ?? 0, fallback);
+      // No earlier reading to measure from: not judged this run (neither passing nor failing).
+      if (!rate.known) {
+        verdicts.push({ kind: 'rate-unknown', threshold, why: rate.why });
+        continue;
+      }
+      value = rate.perHour;
+      if (threshold.spike && history) {
+        const sp = spikeOf(history.records, threshold.name, rate, history.now, threshold.spike, fallback);
+        if (sp.known) observe(`${threshold.name}-spike`);
+        verdicts.push({ kind: 'spike', threshold, url: r.url, spike: sp, ...(sp.known && sp.fired ? { graded: { rule: 'threshold', severity: threshold.spike.severity } } : {}) });
+      }
+      if (threshold.levels.length === 0) continue;
+    }
+    const { hit, pending } = levelHeld(threshold.levels, value, (l) => heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for!, fallback));
+    if (hit) {
+      observe(threshold.name);
+      verdicts.push({ kind: 'level-hit', threshold, url: r.url, value, level: hit.level, ...(hit.heldMs !== undefined ? { heldMs: hit.heldMs } : {}), graded: { rule: 'threshold', severity: hit.level.severity } });
+    } else if (pending) {
+      // Met, but not yet for as long as its `for:` asks: not judged this run, so an open incident stays as it is.
+      verdicts.push({ kind: 'level-pending', threshold, value, level: pending.level, held: pending.held });
+    } else {
+      observe(threshold.name);
+      verdicts.push({ kind: 'level-ok', threshold, value });
+    }
   }
 
   const alerts = bySource.get('alerts');

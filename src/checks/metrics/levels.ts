@@ -1,13 +1,16 @@
+import { readPath } from '../../core/json-path.js';
 import type { EnvironmentConfig } from '../../config/schema.js';
 import { rank } from '../../core/severity.js';
 import type { Level, MetricsConfig } from './schema.js';
+import type { Held } from './sustained.js';
 
 /** The guide's levels for the built-in metrics, used where the config gives none. */
 export const DEFAULT_LEVELS: Readonly<Record<'cpu' | 'memory' | 'disk' | 'payment-success-rate', readonly Level[]>> = {
-  cpu: [{ severity: 'sev3', above: 80 }],
+  // The guide: CPU > 80 % for 10 minutes, memory > 85 % for 10 minutes (sustained across runs).
+  cpu: [{ severity: 'sev3', above: 80, for: { ms: 10 * 60_000 } }],
   memory: [
     { severity: 'sev1', 'at-least': 95 },
-    { severity: 'sev3', above: 85 },
+    { severity: 'sev3', above: 85, for: { ms: 10 * 60_000 } },
   ],
   disk: [
     { severity: 'sev1', 'at-least': 95 },
@@ -32,6 +35,11 @@ export interface Threshold {
   readonly key?: string;
   /** Without a declared unit, a value in (0, 1] is ambiguous rather than a tiny percentage. */
   readonly strictUnit?: boolean;
+  /** A derived percentage, 100 × of ÷ to (then `field` only names it for messages). */
+  readonly ratio?: { readonly of: string; readonly to: string };
+  /** A counter judged by its increase per hour between runs. */
+  readonly rate?: 'per-hour';
+  readonly spike?: { readonly factor: number; readonly baseline: number; readonly 'min-count': number; readonly severity: Level['severity'] };
 }
 
 /** Every threshold an environment declares, the built-in metrics with the guide's levels first. */
@@ -47,8 +55,26 @@ export function thresholdsOf(config: EnvironmentConfig): Threshold[] {
   if (pay) {
     out.push({ name: 'payment-success-rate', source: 'usage', field: pay.field, unit: '%', levels: pay.levels ?? DEFAULT_LEVELS['payment-success-rate'], key: 'metrics.usage.payment-success-rate', strictUnit: true, ...(pay.unit ? { scale: pay.unit } : {}) });
   }
-  for (const t of m.thresholds) out.push(t);
+  for (const t of m.thresholds) {
+    const { field, ratio, ...rest } = t;
+    out.push({ ...rest, field: field ?? `${ratio!.of} ÷ ${ratio!.to}`, ...(ratio ? { ratio } : {}) });
+  }
   return out;
+}
+
+/**
+ * The threshold's value in the endpoint's JSON, as `readPath` gives it: the field, or for a ratio
+ * 100 × of ÷ to (missing or null when either is; a division by 0 is not finite).
+ */
+export function readValue(json: unknown, t: Threshold): { found: true; value: unknown } | { found: false } {
+  if (!t.ratio) return readPath(json, t.field);
+  const of = readPath(json, t.ratio.of);
+  const to = readPath(json, t.ratio.to);
+  if (!of.found || !to.found) return { found: false };
+  if (of.value === null || to.value === null) return { found: true, value: null };
+  if (typeof of.value !== 'number') return of;
+  if (typeof to.value !== 'number') return to;
+  return { found: true, value: to.value === 0 ? Infinity : (100 * of.value) / to.value };
 }
 
 /**
@@ -81,6 +107,22 @@ export function matchLevel(levels: readonly Level[], v: number): Level | undefin
   let hit: Level | undefined;
   for (const l of levels) if (levelMatches(l, v) && (!hit || rank(l.severity) < rank(hit.severity))) hit = l;
   return hit;
+}
+
+/**
+ * The most severe level the value meets whose `for:` held (a level without `for:` holds at once),
+ * and the most severe met level still waiting for its `for:`, if it is more severe than the hit.
+ */
+export function levelHeld(levels: readonly Level[], v: number, held: (l: Level) => Held): { hit?: { level: Level; heldMs?: number }; pending?: { level: Level; held: Extract<Held, { held: false }> } } {
+  const met = levels.filter((l) => levelMatches(l, v)).sort((a, b) => rank(a.severity) - rank(b.severity));
+  let pending: { level: Level; held: Extract<Held, { held: false }> } | undefined;
+  for (const l of met) {
+    if (!l.for) return { hit: { level: l }, ...(pending ? { pending } : {}) };
+    const h = held(l);
+    if (h.held) return { hit: { level: l, heldMs: h.heldMs }, ...(pending ? { pending } : {}) };
+    pending ??= { level: l, held: h };
+  }
+  return pending ? { pending } : {};
 }
 
 /** Whether a level bounds the value from above (`above`, `at-least`: too high) rather than from below (too low). */

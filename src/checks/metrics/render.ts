@@ -1,3 +1,4 @@
+import { formatDuration } from '../../config/duration.js';
 import { show } from '../../core/json-path.js';
 import { sevName } from '../../core/severity.js';
 import type { EvalContext, Judged, Rendered } from '../check.js';
@@ -48,14 +49,42 @@ export function renderMetrics(judged: Judged<MetricsVerdict>, ctx: EvalContext):
       case 'level-hit': {
         const t = v.threshold;
         const value = valueOf(t, v.value);
+        const held = v.heldMs !== undefined ? `, for ${formatDuration(v.heldMs)} of runs in a row` : '';
         const f = b.finding(t.name, v.graded, `${t.name} ${isUpperLevel(v.level) ? 'too high' : 'too low'}`,
-          `${t.name} is ${value}, which is ${describeLevel(v.level, t.unit)} (field "${t.field}" of ${v.url})`,
+          `${t.name} is ${value}, which is ${describeLevel(v.level, t.unit)}${held} (field "${t.field}" of ${v.url})`,
           { measured: { value: v.value, unit: t.unit, budget: describeLevel(v.level, t.unit) } });
         b.fail(t.name, value, budgetOf(t), f, v.url);
         break;
       }
       case 'level-ok':
         b.row(v.threshold.name, valueOf(v.threshold, v.value), budgetOf(v.threshold), 'pass');
+        break;
+      case 'level-pending': {
+        const t = v.threshold;
+        const why = v.held.why === 'no-history' ? 'no run history to tell for how long'
+          : v.held.why === 'gap' ? 'an unobserved gap between runs starts it again'
+          : v.held.why === 'missing' ? 'an earlier run has no value'
+          : `held ${v.held.runs > 1 ? `for ${formatDuration(v.held.heldMs)} (${v.held.runs} runs)` : 'this run only'}`;
+        b.row(t.name, `${valueOf(t, v.value)}: ${describeLevel(v.level, t.unit)}, not yet for ${forText(v.level.for!)}; ${why}`, budgetOf(t), 'skip');
+        break;
+      }
+      case 'spike': {
+        const t = v.threshold;
+        const sp = v.spike;
+        const budget = `≥ ${t.spike!.factor}× the median at this hour of the week over ${formatDuration(t.spike!.baseline)}, and ≥ ${t.spike!['min-count']} since the previous run`;
+        if (!sp.known) {
+          b.row(`${t.name} spike`, `no baseline yet: ${sp.samples} earlier rate${sp.samples === 1 ? '' : 's'} at this hour of the week (2 needed)`, budget, 'skip');
+          break;
+        }
+        const value = `${round(sp.perHour)} per hour (+${round(sp.increase)}) against a median of ${round(sp.baselinePerHour)} per hour (${sp.samples} runs)`;
+        if (v.graded) {
+          b.fail(`${t.name} spike`, value, budget, b.finding(`${t.name}-spike`, v.graded, `${t.name} spiking`, `${t.name} rose at ${value} at this hour of the week (field "${t.field}" of ${v.url})`,
+            { measured: { value: round(sp.perHour), unit: 'per hour', budget: round(t.spike!.factor * sp.baselinePerHour) } }), v.url);
+        } else b.row(`${t.name} spike`, value, budget, 'pass');
+        break;
+      }
+      case 'rate-unknown':
+        b.row(v.threshold.name, v.why === 'gap' ? 'no rate: the previous run is beyond an unobserved gap' : 'no rate yet: no earlier reading', budgetOf(v.threshold), 'skip');
         break;
       default:
         renderAlert(b, v);
@@ -102,17 +131,22 @@ function budgetOf(t: Threshold): string {
   return t.levels.map((l) => `${describeLevel(l, t.unit)} → ${sevName(l.severity)}`).join('; ');
 }
 
-/** A value in its unit, for people: "81.23 %". */
+/** A value in its unit, for people: "81.23 %"; a rate per hour: "12 /h". */
 function valueOf(t: Threshold, v: number): string {
-  return `${round(v)}${t.unit ? ` ${t.unit}` : ''}`;
+  return `${round(v)}${t.unit ? ` ${t.unit}` : ''}${t.rate ? ' per hour' : ''}`;
+}
+
+function forText(f: NonNullable<Level['for']>): string {
+  return 'ms' in f ? formatDuration(f.ms) : `${f.runs} run${f.runs === 1 ? '' : 's'}`;
 }
 
 function describeLevel(l: Level, unit: string): string {
   const u = unit ? ` ${unit}` : '';
-  if (l.above !== undefined) return `> ${l.above}${u}`;
-  if (l['at-least'] !== undefined) return `≥ ${l['at-least']}${u}`;
-  if (l.below !== undefined) return `< ${l.below}${u}`;
-  return `≤ ${l['at-most']}${u}`;
+  const sustained = l.for ? ` for ${forText(l.for)}` : '';
+  if (l.above !== undefined) return `> ${l.above}${u}${sustained}`;
+  if (l['at-least'] !== undefined) return `≥ ${l['at-least']}${u}${sustained}`;
+  if (l.below !== undefined) return `< ${l.below}${u}${sustained}`;
+  return `≤ ${l['at-most']}${u}${sustained}`;
 }
 
 function unreadable(u: Unreadable): string {

@@ -1,28 +1,18 @@
-export const id = 774106;
-export const ids = [774106];
+export const id = 616757;
+export const ids = [616757];
 export const modules = {
 
-/***/ 4283:
+/***/ 42368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore),
-  MAX_HISTORY_BYTES: () => (/* binding */ MAX_HISTORY_BYTES),
-  withinSize: () => (/* binding */ withinSize)
-});
-
-// EXTERNAL MODULE: ./src/baseline/stats.ts
-var stats = __webpack_require__(50964);
-;// CONCATENATED MODULE: ./src/baseline/store.ts
-function historyFileName(environment) {
-    return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
-}
-
-;// CONCATENATED MODULE: ./src/baseline/github-store.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubBaselineStore: () => (/* binding */ GitHubBaselineStore),
+/* harmony export */   MAX_HISTORY_BYTES: () => (/* binding */ MAX_HISTORY_BYTES),
+/* harmony export */   withinSize: () => (/* binding */ withinSize)
+/* harmony export */ });
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50964);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54494);
 
 
 /** The contents API serves files up to 1 MB: the history is kept well below that. */
@@ -52,24 +42,37 @@ class GitHubBaselineStore {
         return this.files.where;
     }
     path(environment) {
-        return `launchguard/${historyFileName(environment)}`;
+        return `launchguard/${(0,_store_js__WEBPACK_IMPORTED_MODULE_1__/* .historyFileName */ .c)(environment)}`;
     }
     async read(environment) {
         const snap = await this.files.read(this.path(environment));
         this.seen.set(environment, snap);
-        return snap.text === undefined ? undefined : (0,stats/* parseHistory */.i6)(snap.text, `${this.path(environment)} on ${this.where}`);
+        return snap.text === undefined ? undefined : (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(snap.text, `${this.path(environment)} on ${this.where}`);
     }
     async append(environment, entry, maxEntries) {
         const path = this.path(environment);
         let next;
         await this.files.update(path, (text) => {
-            const current = text === undefined ? undefined : (0,stats/* parseHistory */.i6)(text, `${path} on ${this.where}`);
-            next = withinSize((0,stats/* appendEntry */.D4)(current, environment, entry, maxEntries));
+            const current = text === undefined ? undefined : (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .parseHistory */ .i6)(text, `${path} on ${this.where}`);
+            next = withinSize((0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .appendEntry */ .D4)(current, environment, entry, maxEntries));
             return `${JSON.stringify(next, null, 2)}\n`;
         }, `launchguard: record ${environment} run ${entry.at}`, this.seen.get(environment));
         this.seen.delete(environment);
         return next;
     }
+}
+
+
+/***/ }),
+
+/***/ 54494:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ historyFileName)
+/* harmony export */ });
+function historyFileName(environment) {
+    return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 160307;
-export const ids = [160307,480492];
+export const id = 470746;
+export const ids = [470746,480492];
 export const modules = {
 
 /***/ 77210:
@@ -63,6 +63,24 @@ class BranchFiles {
             return { text: Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8'), sha: data.sha };
         }
         return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+    }
+    /** The names of the files in a folder of the branch; none when the folder (or the branch) does not exist. */
+    async list(folder) {
+        try {
+            const res = await this.octokit.rest.repos.getContent({ ...this.repo, path: folder, ref: this.branch });
+            if (!Array.isArray(res.data))
+                throw new Error(`${folder} on ${this.where} is not a folder`);
+            return res.data.filter((e) => e.type === 'file').map((e) => e.name);
+        }
+        catch (err) {
+            const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
+            if (status === 404)
+                return [];
+            if (status === 401 || status === 403) {
+                throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
+            }
+            throw err;
+        }
     }
     /**
      * A file over the contents API's 1 MB: its sha from the folder's listing (which GitHub gives

@@ -1,0 +1,69 @@
+import type { BranchFiles } from '../github/branch-file.js';
+import { MAX_PART_BYTES, appendLine, currentPart, environmentFolder, monthOf, partName, partsToRead } from './files.js';
+import { parseRecords, recordLine, recordTime, type RunRecord } from './record.js';
+import type { RecordsRead, RunStore } from './store.js';
+
+export const BRANCH_ROOT = 'launchguard/history';
+
+/** A part that filled up between its read and the write: the record moves on to the next part. */
+class PartFull extends Error {}
+
+/**
+ * Run records on the data branch: `launchguard/history/<environment>/<YYYY-MM>[.<part>].jsonl`.
+ * Each append is one contents-API write with the blob sha (BranchFiles' optimistic concurrency).
+ */
+export class GitHubRunStore implements RunStore {
+  constructor(
+    private readonly files: BranchFiles,
+    /** The size a part may reach (tests make it small). */
+    private readonly maxBytes = MAX_PART_BYTES,
+  ) {}
+
+  get where(): string {
+    return this.files.where;
+  }
+
+  async read(environment: string, fromMs: number, toMs: number): Promise<RecordsRead> {
+    const folder = environmentFolder(BRANCH_ROOT, environment);
+    const parts = partsToRead(await this.files.list(folder), fromMs, toMs);
+    const records: RunRecord[] = [];
+    const unknown = new Set<string>();
+    let skipped = 0;
+    for (const p of parts) {
+      const snap = await this.files.read(`${folder}/${p.name}`);
+      if (snap.text === undefined) continue;
+      const parsed = parseRecords(snap.text);
+      records.push(...parsed.records);
+      skipped += parsed.skipped;
+      for (const s of parsed.unknownSchemas) unknown.add(s);
+    }
+    return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, unknownSchemas: [...unknown] };
+  }
+
+  async append(environment: string, record: RunRecord): Promise<string> {
+    const folder = environmentFolder(BRANCH_ROOT, environment);
+    const month = monthOf(recordTime(record));
+    let part = currentPart(await this.files.list(folder), month);
+    const line = recordLine(record);
+    // Bounded: a part fills at most once per attempt, and a record is far smaller than a part.
+    for (let attempt = 0; attempt < 3; attempt++, part++) {
+      const path = `${folder}/${partName(month, part)}`;
+      try {
+        await this.files.update(path, (text) => {
+          const next = appendLine(text, line, this.maxBytes);
+          if (next === undefined) throw new PartFull(path);
+          return next;
+        }, `launchguard: record ${environment} run ${record.t}`);
+        return path;
+      } catch (err) {
+        if (!(err instanceof PartFull)) throw err;
+      }
+    }
+    throw new Error(`could not append to the run history of ${environment} on ${this.where}: three parts of ${month} were full`);
+  }
+}
+
+/** Oldest first; a stable sort keeps the files' order for equal times. */
+export function inOrder(records: readonly RunRecord[]): RunRecord[] {
+  return records.map((r, i) => [recordTime(r), i, r] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+}

@@ -1,0 +1,91 @@
+import { median } from 'simple-statistics';
+import type { RunRecord } from '../record.js';
+
+/**
+ * The run history as time: each run's result stands for the interval until the next run, capped
+ * at twice the interval expected after it; time beyond the cap is unobserved, never up. Pure.
+ */
+
+/** Which probes a judgement looks at: all of them (the environment is up when every probe is), or one. */
+export type Subject = { readonly kind: 'environment' } | { readonly kind: 'probe'; readonly probe: string };
+
+/** A run as the timeline sees it: its start, the interval expected after it, and whether the subject was up. */
+export interface RunPoint {
+  readonly t: number;
+  /** undefined: the subject was not probed this run. */
+  readonly up?: boolean;
+  /** The interval expected after this run (its cron's), in ms, when known. */
+  readonly expectedMs?: number;
+}
+
+/** A stretch of time and what it was: up, down, or unobserved. */
+export interface Span {
+  readonly from: number;
+  readonly to: number;
+  readonly state: 'up' | 'down' | 'unobserved';
+}
+
+/** Whether a record's probes say the subject was up; undefined when it was not probed. */
+export function upOf(probes: RunRecord['p'], subject: Subject): boolean | undefined {
+  if (!probes) return undefined;
+  if (subject.kind === 'probe') {
+    const p = Object.hasOwn(probes, subject.probe) ? probes[subject.probe] : undefined;
+    return p === undefined ? undefined : p[0] === 1;
+  }
+  const all = Object.values(probes);
+  return all.length === 0 ? undefined : all.every((p) => p[0] === 1);
+}
+
+export function pointsOf(records: readonly RunRecord[], subject: Subject): RunPoint[] {
+  return records.map((r) => {
+    const up = upOf(r.p, subject);
+    return { t: Date.parse(r.t), ...(up !== undefined ? { up } : {}), ...(r.i !== undefined ? { expectedMs: r.i } : {}) };
+  });
+}
+
+/** The median interval between consecutive runs; undefined with fewer than two. */
+export function medianInterval(points: readonly { readonly t: number }[]): number | undefined {
+  const gaps: number[] = [];
+  for (let i = 1; i < points.length; i++) gaps.push(points[i]!.t - points[i - 1]!.t);
+  return gaps.length ? median(gaps) : undefined;
+}
+
+/**
+ * The spans of a timeline of runs, oldest first, up to `end` (this run's start: the last run
+ * stands for nothing yet). A run without an expected interval uses `fallbackMs` (the observed
+ * cadence). A run that did not probe the subject makes its interval unobserved.
+ */
+export function spansOf(points: readonly RunPoint[], end: number, fallbackMs: number | undefined): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const next = i + 1 < points.length ? points[i + 1]!.t : end;
+    if (next <= p.t) continue;
+    const expected = p.expectedMs ?? fallbackMs;
+    const capEnd = expected === undefined ? next : Math.min(next, p.t + 2 * expected);
+    out.push({ from: p.t, to: capEnd, state: p.up === undefined ? 'unobserved' : p.up ? 'up' : 'down' });
+    if (capEnd < next) out.push({ from: capEnd, to: next, state: 'unobserved' });
+  }
+  return out;
+}
+
+export interface Tally {
+  readonly upMs: number;
+  readonly downMs: number;
+  readonly unobservedMs: number;
+}
+
+/** Up, down and unobserved time of the spans within [from, to). */
+export function tally(spans: readonly Span[], from: number, to: number): Tally {
+  let upMs = 0;
+  let downMs = 0;
+  let unobservedMs = 0;
+  for (const s of spans) {
+    const d = Math.min(s.to, to) - Math.max(s.from, from);
+    if (d <= 0) continue;
+    if (s.state === 'up') upMs += d;
+    else if (s.state === 'down') downMs += d;
+    else unobservedMs += d;
+  }
+  return { upMs, downMs, unobservedMs };
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BranchFiles } from '../../src/github/branch-file.js';
+import { createOctokit } from '../../src/github/octokit.js';
+import { GitHubRunStore } from '../../src/history/github-store.js';
+import { LocalRunStore } from '../../src/history/local-store.js';
+import { recordLine, RUN_SCHEMA, type RunRecord } from '../../src/history/record.js';
+import { FakeGitHub } from '../helpers/fake-github.js';
+
+const rec = (t: string, up = 1): RunRecord => ({ schema: RUN_SCHEMA, t, p: { api: up ? [1, 10] : [0, 10, 'status'] } });
+const DIR = 'launchguard/history/production';
+
+describe('run history on the data branch, through the fake GitHub', () => {
+  let gh: FakeGitHub;
+  beforeEach(async () => {
+    gh = await new FakeGitHub().start();
+  });
+  afterEach(async () => {
+    expect(gh.violations).toEqual([]);
+    await gh.stop();
+  });
+  const store = (maxBytes?: number) =>
+    new GitHubRunStore(new BranchFiles(createOctokit('ghs_write_token', gh.url, () => {}, (t) => t), { owner: 'acme', repo: 'api' }, 'launchguard-data'), maxBytes);
+
+  it('one file per month: records of two months land in two files, and a span reads both in time order', async () => {
+    const s = store();
+    expect(await s.append('production', rec('2026-10-31T23:55:00.000Z'))).toBe(`${DIR}/2026-10.jsonl`);
+    expect(await s.append('production', rec('2026-11-01T00:00:00.000Z'))).toBe(`${DIR}/2026-11.jsonl`);
+    await s.append('production', rec('2026-11-01T00:05:00.000Z', 0));
+    expect(gh.readFile('launchguard-data', `${DIR}/2026-11.jsonl`)!.trim().split('\n')).toHaveLength(2);
+    const read = await s.read('production', Date.parse('2026-10-15T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t)).toEqual(['2026-10-31T23:55:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:05:00.000Z']);
+    expect(read.files).toEqual([`${DIR}/2026-10.jsonl`, `${DIR}/2026-11.jsonl`]);
+    // A span of November only does not read October's file.
+    expect((await s.read('production', Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'))).files).toEqual([`${DIR}/2026-11.jsonl`]);
+  });
+
+  it('a part that would pass the size guard starts the next part, and the parts are read in order', async () => {
+    const line = Buffer.byteLength(recordLine(rec('2026-11-01T00:00:00.000Z')));
+    const s = store(line * 2);
+    const files = [];
+    for (let i = 0; i < 5; i++) files.push(await s.append('production', rec(`2026-11-01T00:0${i}:00.000Z`)));
+    expect(files).toEqual([`${DIR}/2026-11.jsonl`, `${DIR}/2026-11.jsonl`, `${DIR}/2026-11.2.jsonl`, `${DIR}/2026-11.2.jsonl`, `${DIR}/2026-11.3.jsonl`]);
+    const read = await s.read('production', Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t.slice(14, 16))).toEqual(['00', '01', '02', '03', '04']);
+  });
+
+  it('a write that raced another writer is recomputed on the new file (the blob sha guards it): both records stay', async () => {
+    const s = store();
+    await s.append('production', rec('2026-11-01T00:00:00.000Z'));
+    let raced = false;
+    gh.beforeHandle = (method, path) => {
+      if (!raced && method === 'PUT' && path.includes('/contents/')) {
+        raced = true;
+        gh.writeFile('launchguard-data', `${DIR}/2026-11.jsonl`, `${gh.readFile('launchguard-data', `${DIR}/2026-11.jsonl`)}${recordLine(rec('2026-11-01T00:04:00.000Z'))}`);
+      }
+    };
+    await s.append('production', rec('2026-11-01T00:05:00.000Z'));
+    expect(raced).toBe(true);
+    const lines = gh.readFile('launchguard-data', `${DIR}/2026-11.jsonl`)!.trim().split('\n').map((l) => (JSON.parse(l) as RunRecord).t);
+    expect(lines).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-01T00:04:00.000Z', '2026-11-01T00:05:00.000Z']);
+    // The first write was refused as stale (409), then made again on the other writer's file.
+    expect(gh.log.filter((l) => l.method === 'PUT').map((l) => l.status)).toEqual([409, 200]);
+  });
+
+  it('no branch and no folder yet: nothing to read', async () => {
+    expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
+  });
+});
+
+describe('run history in the CLI\'s folder', () => {
+  it('the same layout and size guard as the data branch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lg-runs-'));
+    // Two records of the longer kind (a down probe) fill a part.
+    const line = Buffer.byteLength(recordLine(rec('2026-11-01T00:00:00.000Z', 0)));
+    const s = new LocalRunStore(dir, line * 2);
+    await s.append('production', rec('2026-10-31T23:59:00.000Z'));
+    for (let i = 0; i < 3; i++) await s.append('production', rec(`2026-11-01T00:0${i}:00.000Z`, i % 2));
+    expect(readdirSync(join(dir, 'production')).sort()).toEqual(['2026-10.jsonl', '2026-11.2.jsonl', '2026-11.jsonl']);
+    expect(readFileSync(join(dir, 'production', '2026-11.2.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    const read = await s.read('production', Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.p!.api![0])).toEqual([1, 0, 1, 0]);
+    expect((await new LocalRunStore(join(dir, 'none')).read('production', 0, Date.now())).records).toEqual([]);
+  });
+});
