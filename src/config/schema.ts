@@ -8,6 +8,8 @@ import { indexesSchema } from '../checks/indexes/schema.js';
 import { auditsSchema } from '../checks/audits/schema.js';
 import { incidentsSchema } from '../incidents/schema.js';
 import { maintenanceSchema, silencesSchema } from '../suppression/schema.js';
+import { canMatchSome } from '../suppression/silences.js';
+import { CHECKS } from '../core/types.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -52,6 +54,10 @@ export const configSchema = z.strictObject({
   (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
     if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
   }));
+  // A silence whose environment or check is mistyped would hold nothing: the same typo, said at once.
+  (c.silences ?? []).forEach((s, i) => {
+    if (!canMatchSome(s.match, Object.keys(c.environments), CHECKS)) ctx.addIssue({ code: 'custom', path: ['silences', i, 'match'], message: `expected a glob over this config's fingerprints (environment:check:subject; environments: ${Object.keys(c.environments).join(', ')}; checks: ${CHECKS.join(', ')}): this one matches none`, input: s.match });
+  });
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -139,4 +139,19 @@ silences:
   ] as const)('silences: %s', (_name, entry, expected) => {
     expect(problems(`${head}silences:\n  - ${entry}\n`)).toMatch(expected);
   });
+
+  // A silence whose environment or check is mistyped would never hold anything, and the sale would page:
+  // said at once, as a window's unknown environment is.
+  it.each([
+    ['an environment the config lacks', '{ match: "prod:load:*", until: 2026-12-10, reason: r }'],
+    ['an environment in another case', '{ match: "Production:load:*", until: 2026-12-10, reason: r }'],
+    ['a check that does not exist', '{ match: "production:lod:*", until: 2026-12-10, reason: r }'],
+    ['an exact fingerprint of no environment', '{ match: "staging:health:api", until: 2026-12-10, reason: r }'],
+  ] as const)('silences: a match no fingerprint of this config can have: %s', (_name, entry) => {
+    expect(problems(`${head}silences:\n  - ${entry}\n`)).toMatch(/silences\[0\]\.match: expected a glob over this config's fingerprints \(environment:check:subject; environments: production; checks: health, metrics, load, indexes, audits\)/);
+  });
+
+  it.each(['production:load:*', '*:load:*', '*', 'prod*', 'production:*', 'production:health:api', '*api'])('silences: %s can match, so it is accepted', (match) => {
+    expect(parseConfigText(`${head}silences:\n  - { match: "${match}", until: 2026-12-10, reason: r }\n`, 'lg.yml', {}).config.silences).toHaveLength(1);
+  });
 });
