@@ -122,6 +122,8 @@ silences:
     ['a duration over a week', '{ name: w, every: [sunday], start: "02:00", duration: 8d }', /maintenance\[0\]\.duration.*at most 7d/],
     ['an unknown environment', '{ name: w, every: [sunday], start: "02:00", duration: 1h, environments: [prod] }', /maintenance\[0\]\.environments\[0\].*environment of this config \(production\)/],
     ['an unknown key', '{ name: w, every: [sunday], start: "02:00", duration: 1h, tz: UTC }', /maintenance\[0\].*tz/],
+    ['no duration', '{ name: w, every: [sunday], start: "02:00" }', /maintenance\[0\]\.duration: required: expected a duration such as "1h", found nothing/],
+    ['no start', '{ name: w, every: [sunday], duration: 1h }', /maintenance\[0\]\.start: required/],
   ] as const)('maintenance: %s', (_name, entry, expected) => {
     expect(problems(`${head}maintenance:\n  - ${entry}\n`)).toMatch(expected);
   });
