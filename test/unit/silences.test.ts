@@ -122,10 +122,18 @@ silences:
     ['a duration over a week', '{ name: w, every: [sunday], start: "02:00", duration: 8d }', /maintenance\[0\]\.duration.*at most 7d/],
     ['an unknown environment', '{ name: w, every: [sunday], start: "02:00", duration: 1h, environments: [prod] }', /maintenance\[0\]\.environments\[0\].*environment of this config \(production\)/],
     ['an unknown key', '{ name: w, every: [sunday], start: "02:00", duration: 1h, tz: UTC }', /maintenance\[0\].*tz/],
+    ['a weekly window of 7d: it never ends', '{ name: w, every: [sunday], start: "02:00", duration: 7d }', /maintenance\[0\]\.duration: expected a window that ends: every: \[sunday\] for this duration covers the whole week/],
+    ['every day for a day: it never ends', '{ name: w, every: [sunday, monday, tuesday, wednesday, thursday, friday, saturday], start: "00:00", duration: 24h }', /maintenance\[0\]\.duration: expected a window that ends/],
+    ['monday and thursday, each covering the gap to the next', '{ name: w, every: [thursday, monday], start: "00:00", duration: 4d }', /maintenance\[0\]\.duration: expected a window that ends/],
     ['no duration', '{ name: w, every: [sunday], start: "02:00" }', /maintenance\[0\]\.duration: required: expected a duration such as "1h", found nothing/],
     ['no start', '{ name: w, every: [sunday], duration: 1h }', /maintenance\[0\]\.start: required/],
   ] as const)('maintenance: %s', (_name, entry, expected) => {
     expect(problems(`${head}maintenance:\n  - ${entry}\n`)).toMatch(expected);
+  });
+
+  it('a weekly window with a gap, however short, is accepted', () => {
+    const { config: c } = parseConfigText(`${head}maintenance:\n  - { name: w, every: [thursday, monday], start: "00:00", duration: 95h }\n  - { name: v, every: [sunday], start: "00:00", duration: 167h }\n`, 'lg.yml', {});
+    expect(c.maintenance).toHaveLength(2);
   });
 
   it('two windows of one name', () => {
