@@ -193,8 +193,9 @@ function annotate(r: Report): void {
   for (const f of r.findings) {
     const props = { title: `[${sevName(f.severity)}] ${f.title}${f.suppressed ? ` (${suppressionText(f.suppressed)})` : ''}` };
     const text = `${f.detail} (respond ${f.targets.response}, resolve ${f.targets.resolution})`;
-    // Held findings are still shown, as notices: they are expected, not alarms.
-    if (f.suppressed) core.notice(text, props);
+    // Held findings are still shown, as notices: they are expected, not alarms. Not in gate mode,
+    // which judges them: there a held SEV1 fails the gate and is an error like any other.
+    if (f.suppressed && r.mode !== 'gate') core.notice(text, props);
     else if (f.severity === 'sev1' || f.severity === 'sev2') core.error(text, props);
     else if (f.severity === 'sev3') core.warning(text, props);
     else core.notice(text, props);

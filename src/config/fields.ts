@@ -26,7 +26,9 @@ function formatBound(ms: number): string {
  * (`timeout: 5000m`) is caught instead of hanging a job.
  */
 export function duration(max: number, opts: { positive?: boolean; off?: boolean } = {}) {
-  return z.union([z.number(), z.string()]).transform((v, ctx) => {
+  // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+  const required = { error: (iss: { input?: unknown }) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+  return z.union([z.number(), z.string()], required).transform((v, ctx) => {
     if (opts.off && v === 'off') return undefined as unknown as number;
     const parsed = parseDuration(v);
     if (parsed === undefined) {
@@ -174,7 +176,9 @@ export function parseByteSize(v: unknown): number | undefined {
 
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
 export function byteSize(max: number, min = 0) {
-  return z.union([z.number(), z.string()]).transform((v, ctx) => {
+  // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+  const required = { error: (iss: { input?: unknown }) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+  return z.union([z.number(), z.string()], required).transform((v, ctx) => {
     const bytes = parseByteSize(v);
     if (bytes === undefined) {
       ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });

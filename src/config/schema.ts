@@ -10,6 +10,8 @@ import { incidentsSchema } from '../incidents/schema.js';
 import { maintenanceSchema, silencesSchema } from '../suppression/schema.js';
 import { notificationsSchema } from '../notifications/schema.js';
 import { runHistorySchema, sloSchema, RUN_HISTORY_DEFAULTS } from '../history/schema.js';
+import { canMatchSome } from '../suppression/silences.js';
+import { FINDING_SOURCES } from '../core/types.js';
 
 /**
  * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
@@ -64,6 +66,10 @@ export const configSchema = z.strictObject({
       if (!Object.hasOwn(c.environments, e)) ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
     }),
   );
+  // A silence whose environment or check is mistyped would hold nothing: the same typo, said at once.
+  (c.silences ?? []).forEach((s, i) => {
+    if (!canMatchSome(s.match, Object.keys(c.environments), FINDING_SOURCES)) ctx.addIssue({ code: 'custom', path: ['silences', i, 'match'], message: `expected a glob over this config's fingerprints (environment:check:subject; environments: ${Object.keys(c.environments).join(', ')}; checks: ${FINDING_SOURCES.join(', ')}): this one matches none`, input: s.match });
+  });
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -3,7 +3,8 @@ import type { Severity, WorstSeverity, FailOn } from './severity.js';
 export const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'] as const;
 export type CheckName = (typeof CHECKS)[number];
 /** What a finding or row comes from: a check, or the judgements of the run history (src/history/judge/). */
-export type FindingSource = CheckName | 'history';
+export const FINDING_SOURCES = [...CHECKS, 'history'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
 
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 export const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'] as const;

@@ -16,10 +16,12 @@ const ICON: Record<Severity, string> = { sev1: '🔴', sev2: '🟠', sev3: '🟡
 export type BodyStatus =
   | { readonly kind: 'failing' | 'recovering' | 'resolved' }
   /** The run did not check this incident's subject (or saw it only below min-severity): nothing changed. */
-  | { readonly kind: 'unchecked'; readonly why: string };
+  | { readonly kind: 'unchecked'; readonly why: string }
+  /** Failing in a maintenance window or under a silence while recovering: not counted for closing. */
+  | { readonly kind: 'held'; readonly why: string };
 
 /** The issue body: rewritten from the state on every run, with the state hidden at the very end. Target text is escaped. */
-export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyStatus | BodyStatus['kind']): string {
+export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyStatus | 'failing' | 'recovering' | 'resolved' | 'unchecked'): string {
   const st: BodyStatus = typeof status === 'string' ? (status === 'unchecked' ? { kind: 'unchecked', why: 'not checked this run' } : { kind: status }) : status;
   const t = SEVERITY_TARGETS[s.severity];
   const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
@@ -28,8 +30,8 @@ export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyS
       ? `failing (${runs(s.consecutiveFailing)} in a row)`
       : st.kind === 'recovering'
         ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
-        : st.kind === 'unchecked'
-          ? `not checked this run (${md(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+        : st.kind === 'unchecked' || st.kind === 'held'
+          ? `${st.kind === 'held' ? 'failing, not counted' : 'not checked this run'} (${md(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
           : 'resolved';
   const lines = [
     `${MARKER_PREFIX}${s.fingerprint} -->`,

@@ -124,9 +124,14 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
     if (issue) {
       const prev = stateOf(issue);
       const oldSev = prev.severity;
+      // A failing run in a window (or under a silence) is not counted for closing: the passing runs
+      // before it still count after it. Failing runs and last seen are recorded all the same.
+      const recoveringHeld = Boolean(by && prev.consecutivePassing);
       const failing: IncidentState = {
         ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
-        consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1,
+        ...(recoveringHeld
+          ? { consecutiveFailing: prev.consecutiveFailing, consecutivePassing: prev.consecutivePassing }
+          : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
         ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
       };
       // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
@@ -163,7 +168,8 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
         });
         continue;
       }
-      actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
+      const status = recoveringHeld && by ? { kind: 'held' as const, why: suppressionText(by) } : 'failing';
+      actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, status), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
       continue;
     }
 

@@ -11,7 +11,7 @@ export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday',
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-/** How long a window may last: a week (a weekly window longer than that would never end). */
+/** How long a window may last: a week. A weekly window must also leave a gap before its next occurrence (coversWeek). */
 export const MAX_WINDOW_MS = 7 * DAY;
 
 const windowInput = z.strictObject({
@@ -37,6 +37,10 @@ const windowSchema = windowInput.transform((w, ctx): MaintenanceWindow => {
     if (!m) ctx.addIssue({ code: 'custom', path: ['start'], message: 'expected a local time "HH:MM" (00:00 to 23:59) with every:; quote it in YAML ("02:00")', input: w.start });
     if (!isTimeZone(timezone)) ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'expected an IANA time zone name such as "Europe/Berlin" or "UTC"', input: timezone });
     if (!m || !isTimeZone(timezone)) return z.NEVER;
+    if (coversWeek(w.every, w.duration)) {
+      ctx.addIssue({ code: 'custom', path: ['duration'], message: `expected a window that ends: every: [${[...new Set(w.every)].join(', ')}] for this duration covers the whole week (each occurrence lasts until the next begins), so no incident would ever open or close; for a longer hold use a one-off window or a silence with until`, input: w.duration });
+      return z.NEVER;
+    }
     return { kind: 'weekly', name: w.name, every: [...new Set(w.every)], start: w.start, hour: Number(m[1]), minute: Number(m[2]), timezone, durationMs: w.duration, ...envs };
   }
   if (w.timezone !== undefined) {
@@ -50,6 +54,12 @@ const windowSchema = windowInput.transform((w, ctx): MaintenanceWindow => {
   }
   return { kind: 'once', name: w.name, start: w.start, startMs: Date.parse(w.start), durationMs: w.duration, ...envs };
 });
+
+/** Whether weekly occurrences on these days, each lasting `ms`, leave no gap in the week (DST hours aside). */
+function coversWeek(every: readonly Weekday[], ms: number): boolean {
+  const days = [...new Set(every)].map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
+  return days.every((d, i) => ms >= ((days[(i + 1) % days.length]! - d + 7) % 7 || 7) * DAY);
+}
 
 export const maintenanceSchema = z.array(windowSchema).superRefine(uniqueNames);
 

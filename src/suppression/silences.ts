@@ -41,3 +41,18 @@ export function silencesAt(silences: readonly Silence[] | undefined, instant: Da
   const list = silences ?? [];
   return { active: list.filter((s) => t < s.untilMs), expired: list.filter((s) => t >= s.untilMs) };
 }
+
+/**
+ * Whether `pattern` can match some fingerprint `environment:check:subject` of these environments
+ * and checks: the text before its first `*` (all of it without one) must agree with one
+ * `environment:check:` prefix. A necessary condition only, but it catches a mistyped environment
+ * or check, which would otherwise hold nothing and let the page through.
+ */
+export function canMatchSome(pattern: string, environments: readonly string[], checks: readonly string[]): boolean {
+  const star = pattern.indexOf('*');
+  const head = star < 0 ? pattern : pattern.slice(0, star);
+  return environments.some((e) => checks.some((c) => {
+    const prefix = `${e}:${c}:`;
+    return star < 0 ? pattern.startsWith(prefix) : head.startsWith(prefix) || prefix.startsWith(head);
+  }));
+}

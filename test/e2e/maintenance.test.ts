@@ -145,6 +145,9 @@ describe('a pull-request gate in a maintenance window (built)', () => {
       expect(body).toContain('## ❌ launchguard gate: fail: [SEV1] health probe api failing');
       expect(body).toContain('> In maintenance: deploy (');
       expect(body).toContain('| SEV1 | production: health probe api failing · _in maintenance: deploy_ |');
+      // Judged and failing the gate, so an error annotation like any SEV1, not a notice.
+      expect(r.stdout).toMatch(/::error title=\[SEV1\] production%3A health probe api failing \(in maintenance%3A deploy\)::/);
+      expect(r.stdout).not.toMatch(/::notice title=\[SEV1\]/);
       expect(gh.violations).toEqual([]);
     } finally {
       await gh.stop();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { incidentsSchema } from '../../src/incidents/schema.js';
 import { reconcile, type IncidentPlan } from '../../src/incidents/reconcile.js';
 import { describeAction, describeHeld } from '../../src/incidents/plan-lines.js';
-import type { ExistingIssue, IncidentState } from '../../src/incidents/state.js';
+import { parseState, type ExistingIssue, type IncidentState } from '../../src/incidents/state.js';
 import type { SuppressionState } from '../../src/suppression/suppress.js';
 import type { Severity } from '../../src/core/severity.js';
 import type { Finding } from '../../src/core/types.js';
@@ -63,6 +63,22 @@ describe('reconcile in maintenance and under silences', () => {
     expect(body).toContain('| severity change | SEV1 on 2 of 2 runs needed to change it |');
     const after = plan([finding('api', 'sev1')], [issue(7, 'api', {}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 2 })], none);
     expect(summary(after).actions).toEqual(['update #7 escalated']);
+  });
+
+  it('a failing run in a window does not restart close-after: the passing runs before it still count after it', () => {
+    const recovering = { consecutivePassing: 1, consecutiveFailing: 0 };
+    const during = plan([finding('api')], [issue(7, 'api', {}, recovering)], window, { 'close-after': 2 });
+    const body = (during.actions[0] as { body: string }).body;
+    expect(body).toContain('| status | failing, not counted (in maintenance: weekly-deploy); unchanged: 1 of 2 passing runs |');
+    expect(body).toContain('| failing runs | 4 |'); // still recorded: failing runs and last seen
+    // The next run, outside the window and passing, is the second passing run: it closes.
+    const kept = parseState(body)!;
+    expect(kept).toMatchObject({ ...recovering, failingRuns: 4 });
+    const after = plan([], [issue(7, 'api', {}, kept)], none, { 'close-after': 2 });
+    expect(summary(after).actions).toEqual(['close #7']);
+    // The control: the same failing run outside a window restarts the count.
+    const outside = plan([finding('api')], [issue(7, 'api', {}, recovering)], none, { 'close-after': 2 });
+    expect((outside.actions[0] as { body: string }).body).toContain('| status | failing (1 run in a row) |');
   });
 
   it('a failing run in a window does not count toward open-after; the count so far is kept', () => {

@@ -122,8 +122,18 @@ silences:
     ['a duration over a week', '{ name: w, every: [sunday], start: "02:00", duration: 8d }', /maintenance\[0\]\.duration.*at most 7d/],
     ['an unknown environment', '{ name: w, every: [sunday], start: "02:00", duration: 1h, environments: [prod] }', /maintenance\[0\]\.environments\[0\].*environment of this config \(production\)/],
     ['an unknown key', '{ name: w, every: [sunday], start: "02:00", duration: 1h, tz: UTC }', /maintenance\[0\].*tz/],
+    ['a weekly window of 7d: it never ends', '{ name: w, every: [sunday], start: "02:00", duration: 7d }', /maintenance\[0\]\.duration: expected a window that ends: every: \[sunday\] for this duration covers the whole week/],
+    ['every day for a day: it never ends', '{ name: w, every: [sunday, monday, tuesday, wednesday, thursday, friday, saturday], start: "00:00", duration: 24h }', /maintenance\[0\]\.duration: expected a window that ends/],
+    ['monday and thursday, each covering the gap to the next', '{ name: w, every: [thursday, monday], start: "00:00", duration: 4d }', /maintenance\[0\]\.duration: expected a window that ends/],
+    ['no duration', '{ name: w, every: [sunday], start: "02:00" }', /maintenance\[0\]\.duration: required: expected a duration such as "1h", found nothing/],
+    ['no start', '{ name: w, every: [sunday], duration: 1h }', /maintenance\[0\]\.start: required/],
   ] as const)('maintenance: %s', (_name, entry, expected) => {
     expect(problems(`${head}maintenance:\n  - ${entry}\n`)).toMatch(expected);
+  });
+
+  it('a weekly window with a gap, however short, is accepted', () => {
+    const { config: c } = parseConfigText(`${head}maintenance:\n  - { name: w, every: [thursday, monday], start: "00:00", duration: 95h }\n  - { name: v, every: [sunday], start: "00:00", duration: 167h }\n`, 'lg.yml', {});
+    expect(c.maintenance).toHaveLength(2);
   });
 
   it('two windows of one name', () => {
@@ -138,5 +148,20 @@ silences:
     ['an empty match', '{ match: "", until: 2026-12-10, reason: r }', /silences\[0\]\.match/],
   ] as const)('silences: %s', (_name, entry, expected) => {
     expect(problems(`${head}silences:\n  - ${entry}\n`)).toMatch(expected);
+  });
+
+  // A silence whose environment or check is mistyped would never hold anything, and the sale would page:
+  // said at once, as a window's unknown environment is.
+  it.each([
+    ['an environment the config lacks', '{ match: "prod:load:*", until: 2026-12-10, reason: r }'],
+    ['an environment in another case', '{ match: "Production:load:*", until: 2026-12-10, reason: r }'],
+    ['a check that does not exist', '{ match: "production:lod:*", until: 2026-12-10, reason: r }'],
+    ['an exact fingerprint of no environment', '{ match: "staging:health:api", until: 2026-12-10, reason: r }'],
+  ] as const)('silences: a match no fingerprint of this config can have: %s', (_name, entry) => {
+    expect(problems(`${head}silences:\n  - ${entry}\n`)).toMatch(/silences\[0\]\.match: expected a glob over this config's fingerprints \(environment:check:subject; environments: production; checks: health, metrics, load, indexes, audits, history\)/);
+  });
+
+  it.each(['production:load:*', '*:load:*', '*', 'prod*', 'production:*', 'production:health:api', '*api', 'production:history:*'])('silences: %s can match, so it is accepted', (match) => {
+    expect(parseConfigText(`${head}silences:\n  - { match: "${match}", until: 2026-12-10, reason: r }\n`, 'lg.yml', {}).config.silences).toHaveLength(1);
   });
 });
