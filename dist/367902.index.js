@@ -15,7 +15,7 @@ export const modules = {
  * outputs whose values are shard results), or report files by path or glob.
  */
 async function readShards(input, env) {
-    const { parseShardResult } = await Promise.all(/* import() */[__webpack_require__.e(599495), __webpack_require__.e(860584)]).then(__webpack_require__.bind(__webpack_require__, 97180));
+    const { parseShardResult } = await Promise.all(/* import() */[__webpack_require__.e(599495), __webpack_require__.e(420492)]).then(__webpack_require__.bind(__webpack_require__, 97180));
     const text = input.trim();
     if (text.startsWith('{') || text.startsWith('[')) {
         let raw;

@@ -51809,7 +51809,9 @@ function formatBound(ms) {
  * (`timeout: 5000m`) is caught instead of hanging a job.
  */
 function duration(max, opts = {}) {
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
+    // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+    const required = { error: (iss) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()], required).transform((v, ctx) => {
         if (opts.off && v === 'off')
             return undefined;
         const parsed = (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(v);
@@ -51956,7 +51958,9 @@ function parseByteSize(v) {
 }
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
 function byteSize(max, min = 0) {
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()]).transform((v, ctx) => {
+    // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+    const required = { error: (iss) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+    return zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()], required).transform((v, ctx) => {
         const bytes = parseByteSize(v);
         if (bytes === undefined) {
             ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
@@ -52193,10 +52197,13 @@ function ruleSeverity(rule, overrides) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ FAILURE_CLASSES),
-/* harmony export */   u: () => (/* binding */ CHECKS)
+/* harmony export */   CJ: () => (/* binding */ FAILURE_CLASSES),
+/* harmony export */   Te: () => (/* binding */ FINDING_SOURCES),
+/* harmony export */   ui: () => (/* binding */ CHECKS)
 /* harmony export */ });
 const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'];
+/** What a finding or row comes from: a check, or the judgements of the run history (src/history/judge/). */
+const FINDING_SOURCES = [...CHECKS, 'history'];
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 
@@ -52594,10 +52601,10 @@ function runHistoryDecision(i) {
 /* harmony export */   IK: () => (/* binding */ recordLine),
 /* harmony export */   Q4: () => (/* binding */ parseRecords)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(64377);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73054);
-/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60432);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73054);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
 
 
 
@@ -52608,34 +52615,34 @@ function runHistoryDecision(i) {
  */
 const RUN_SCHEMA = 'launchguard.run/v1';
 /** A probe's outcome: [up (1) or down (0), latency in ms, failure class when down]. */
-const probeTuple = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]),
-    zod__WEBPACK_IMPORTED_MODULE_1__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(0), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .FAILURE_CLASSES */ .C)]),
+const probeTuple = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(1), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()]),
+    zod__WEBPACK_IMPORTED_MODULE_2__/* .tuple */ .PVZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(0), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_core_types_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILURE_CLASSES */ .CJ)]),
 ]);
-const v1 = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(RUN_SCHEMA),
+const v1 = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(RUN_SCHEMA),
     /** When the run started (ISO 8601, UTC). */
     t: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$(),
     /** The event that started it (GITHUB_EVENT_NAME); absent for the CLI. */
-    ev: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    ev: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The workflow's cron, from a schedule event's payload. */
-    c: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    c: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     /** The cron's tick this run was scheduled for: its start minus this is GitHub's delay. */
     sch: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$().optional(),
     /** The expected interval to the next run, in ms (the cron's spacing at this tick). */
-    i: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    i: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
     /** Health probes by name. */
-    p: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), probeTuple).optional(),
+    p: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), probeTuple).optional(),
     /** Metric values by threshold name, in the threshold's unit. */
-    m: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()).optional(),
+    m: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()).optional(),
     /** The load summary: p95 in ms, error rate (fraction), requests per second, requests. */
-    l: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ p95: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), er: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), rps: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), n: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig() }).optional(),
+    l: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ p95: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), er: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), rps: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(), n: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig() }).optional(),
     /** Fingerprints observed this run, without the `<environment>:` prefix. */
-    o: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    o: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
     /** Fingerprints that failed this run (had a finding), without the prefix. */
-    f: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    f: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
     /** The run's worst severity. */
-    w: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n([..._core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC, 'none']).optional(),
+    w: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n([..._core_severity_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC, 'none']).optional(),
 });
 /**
  * Every version this code can read, each turned into the current shape. A new version adds its
@@ -53429,8 +53436,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var observed = __nccwpck_require__(95275);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __nccwpck_require__(60432);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 2 modules
-var suppress = __nccwpck_require__(45541);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
+var suppress = __nccwpck_require__(98059);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __nccwpck_require__(3251);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -53564,8 +53571,8 @@ function renderBody(s, cfg, status) {
         ? `failing (${runs(s.consecutiveFailing)} in a row)`
         : st.kind === 'recovering'
             ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
-            : st.kind === 'unchecked'
-                ? `not checked this run (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+            : st.kind === 'unchecked' || st.kind === 'held'
+                ? `${st.kind === 'held' ? 'failing, not counted' : 'not checked this run'} (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
                 : 'resolved';
     const lines = [
         `${MARKER_PREFIX}${s.fingerprint} -->`,
@@ -53653,9 +53660,14 @@ function reconcile(input) {
         if (issue) {
             const prev = stateOf(issue);
             const oldSev = prev.severity;
+            // A failing run in a window (or under a silence) is not counted for closing: the passing runs
+            // before it still count after it. Failing runs and last seen are recorded all the same.
+            const recoveringHeld = Boolean(by && prev.consecutivePassing);
             const failing = {
                 ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
-                consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1,
+                ...(recoveringHeld
+                    ? { consecutiveFailing: prev.consecutiveFailing, consecutivePassing: prev.consecutivePassing }
+                    : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
                 ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
             };
             // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
@@ -53694,7 +53706,8 @@ function reconcile(input) {
                 });
                 continue;
             }
-            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
+            const status = recoveringHeld && by ? { kind: 'held', why: (0,render/* suppressionText */.Jx)(by) } : 'failing';
+            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, status), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
             continue;
         }
         const closed = mine
@@ -54139,8 +54152,8 @@ function channelSecrets(channels) {
 /* unused harmony export DEFAULT_CONFIG_PATH */
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73054);
-/* harmony import */ var _scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(68252);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73054);
+/* harmony import */ var _scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(68252);
 
 
 
@@ -54167,8 +54180,8 @@ function parseOptions(get, reportPath) {
     if (checksRaw !== '') {
         checks = [];
         for (const c of checksRaw.split(/[\s,]+/).filter(Boolean)) {
-            if (!_core_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .u.includes(c)) {
-                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input checks: unknown check "${c}"; expected a comma list of ${_core_types_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .u.join(', ')}`);
+            if (!_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKS */ .ui.includes(c)) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input checks: unknown check "${c}"; expected a comma list of ${_core_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECKS */ .ui.join(', ')}`);
             }
             if (!checks.includes(c))
                 checks.push(c);
@@ -54176,7 +54189,7 @@ function parseOptions(get, reportPath) {
     }
     const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'], 'monitor');
     const shardRaw = get('shard').trim();
-    const shardSpec = shardRaw ? (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .parseShard */ .uK)(shardRaw, 'input shard') : undefined;
+    const shardSpec = shardRaw ? (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShard */ .uK)(shardRaw, 'input shard') : undefined;
     if (shardSpec && mode !== 'monitor')
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
     const shards = get('shards').trim() || undefined;
@@ -54657,7 +54670,13 @@ const sloSchema = schemas/* strictObject */.rej({
     probes: schemas/* record */.g1P(fields/* nameSchema */.Jq, schemas/* strictObject */.rej({ availability: target, window: schema_window.optional() })).optional(),
 });
 
+// EXTERNAL MODULE: ./src/suppression/silences.ts
+var silences = __nccwpck_require__(84655);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(73054);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
 
 
 
@@ -54715,6 +54734,11 @@ const configSchema = schemas/* strictObject */.rej({
         if (!Object.hasOwn(c.environments, e))
             ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
     }));
+    // A silence whose environment or check is mistyped would hold nothing: the same typo, said at once.
+    (c.silences ?? []).forEach((s, i) => {
+        if (!(0,silences/* canMatchSome */.cG)(s.match, Object.keys(c.environments), types/* FINDING_SOURCES */.Te))
+            ctx.addIssue({ code: 'custom', path: ['silences', i, 'match'], message: `expected a glob over this config's fingerprints (environment:check:subject; environments: ${Object.keys(c.environments).join(', ')}; checks: ${types/* FINDING_SOURCES */.Te.join(', ')}): this one matches none`, input: s.match });
+    });
 });
 
 // EXTERNAL MODULE: ./src/config/errors.ts
@@ -56478,14 +56502,14 @@ const loadCheck = {
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
-    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(860584), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(860584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
+    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
     run: async ({ plan, http, clock, shardSpec }) => {
         const cfg = plan.environmentConfig.load;
         if (!cfg)
             return undefined;
         // Loaded lazily, so a health-only run never loads autocannon.
-        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(860584), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
-        const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(860584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
+        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
+        const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
         const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
         // A gate judges the median of several samples: one sample makes a flaky gate.
         const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
@@ -57767,8 +57791,8 @@ function withDefaultTlsAudit(config, baseUrl, opts) {
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __nccwpck_require__(20649);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 2 modules
-var suppress = __nccwpck_require__(45541);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
+var suppress = __nccwpck_require__(98059);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./src/history/read.ts
@@ -57924,7 +57948,7 @@ async function runPipeline(opts, deps) {
     let results;
     let shardResult;
     if (opts.mode === 'merge') {
-        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(860584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+        const { mergeShards, configHash } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
         const { joinUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 38699));
         const { readShards } = await __nccwpck_require__.e(/* import() */ 367902).then(__nccwpck_require__.bind(__nccwpck_require__, 50720));
         const shards = await readShards(opts.shards ?? '', deps.env);
@@ -57943,7 +57967,7 @@ async function runPipeline(opts, deps) {
     else {
         results = await runChecks(plan, deps, opts.shardSpec);
         if (opts.shardSpec && results.load) {
-            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(860584)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
+            const { configHash, toShardResult } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180));
             shardResult = toShardResult(results.load, opts.shardSpec, plan.environment, configHash(plan.environment, plan.environmentConfig.load));
         }
     }
@@ -58632,7 +58656,7 @@ function expiredSilenceNote(s) {
  */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-/** How long a window may last: a week (a weekly window longer than that would never end). */
+/** How long a window may last: a week. A weekly window must also leave a gap before its next occurrence (coversWeek). */
 const MAX_WINDOW_MS = 7 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_;
 const windowInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     name: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .nameSchema */ .Jq,
@@ -58655,6 +58679,10 @@ const windowSchema = windowInput.transform((w, ctx) => {
             ctx.addIssue({ code: 'custom', path: ['timezone'], message: 'expected an IANA time zone name such as "Europe/Berlin" or "UTC"', input: timezone });
         if (!m || !(0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeZone */ .kQ)(timezone))
             return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        if (coversWeek(w.every, w.duration)) {
+            ctx.addIssue({ code: 'custom', path: ['duration'], message: `expected a window that ends: every: [${[...new Set(w.every)].join(', ')}] for this duration covers the whole week (each occurrence lasts until the next begins), so no incident would ever open or close; for a longer hold use a one-off window or a silence with until`, input: w.duration });
+            return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+        }
         return { kind: 'weekly', name: w.name, every: [...new Set(w.every)], start: w.start, hour: Number(m[1]), minute: Number(m[2]), timezone, durationMs: w.duration, ...envs };
     }
     if (w.timezone !== undefined) {
@@ -58668,6 +58696,11 @@ const windowSchema = windowInput.transform((w, ctx) => {
     }
     return { kind: 'once', name: w.name, start: w.start, startMs: Date.parse(w.start), durationMs: w.duration, ...envs };
 });
+/** Whether weekly occurrences on these days, each lasting `ms`, leave no gap in the week (DST hours aside). */
+function coversWeek(every, ms) {
+    const days = [...new Set(every)].map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
+    return days.every((d, i) => ms >= ((days[(i + 1) % days.length] - d + 7) % 7 || 7) * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_);
+}
 const maintenanceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(windowSchema).superRefine(_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .uniqueNames */ .uZ);
 const silenceSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
     match: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1, 'expected a fingerprint glob such as "production:load:*"').max(300),
@@ -58689,18 +58722,14 @@ const silencesSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(silence
 
 /***/ }),
 
-/***/ 45541:
+/***/ 84655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  mN: () => (/* binding */ markSuppressed),
-  Zg: () => (/* binding */ suppressionAt),
-  XV: () => (/* binding */ suppressionOf)
-});
-
-;// CONCATENATED MODULE: ./src/suppression/silences.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cG: () => (/* binding */ canMatchSome),
+/* harmony export */   eu: () => (/* binding */ globMatch),
+/* harmony export */   sL: () => (/* binding */ silencesAt)
+/* harmony export */ });
 /**
  * Silences by fingerprint glob. The matcher is linear and uses no regex: fingerprints carry target
  * text, and `*` is the only special character.
@@ -58737,7 +58766,37 @@ function silencesAt(silences, instant) {
     const list = silences ?? [];
     return { active: list.filter((s) => t < s.untilMs), expired: list.filter((s) => t >= s.untilMs) };
 }
+/**
+ * Whether `pattern` can match some fingerprint `environment:check:subject` of these environments
+ * and checks: the text before its first `*` (all of it without one) must agree with one
+ * `environment:check:` prefix. A necessary condition only, but it catches a mistyped environment
+ * or check, which would otherwise hold nothing and let the page through.
+ */
+function canMatchSome(pattern, environments, checks) {
+    const star = pattern.indexOf('*');
+    const head = star < 0 ? pattern : pattern.slice(0, star);
+    return environments.some((e) => checks.some((c) => {
+        const prefix = `${e}:${c}:`;
+        return star < 0 ? pattern.startsWith(prefix) : head.startsWith(prefix) || prefix.startsWith(head);
+    }));
+}
 
+
+/***/ }),
+
+/***/ 98059:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  mN: () => (/* binding */ markSuppressed),
+  Zg: () => (/* binding */ suppressionAt),
+  XV: () => (/* binding */ suppressionOf)
+});
+
+// EXTERNAL MODULE: ./src/suppression/silences.ts
+var silences = __nccwpck_require__(84655);
 // EXTERNAL MODULE: ./src/suppression/schema.ts
 var schema = __nccwpck_require__(47480);
 // EXTERNAL MODULE: ./src/suppression/zoned.ts
@@ -58799,7 +58858,7 @@ const entry = (s) => ({ match: s.match, until: s.until, endsAt: new Date(s.until
 function suppressionAt(config, environment, now) {
     if (!config.maintenance?.length && !config.silences?.length)
         return undefined;
-    const { active, expired } = silencesAt(config.silences, now);
+    const { active, expired } = (0,silences/* silencesAt */.sL)(config.silences, now);
     return { at: now.toISOString(), maintenance: maintenanceAt(config, environment, now), silences: active.map(entry), expiredSilences: expired.map(entry) };
 }
 /** Why `fingerprint` is held this run, if it is: a maintenance window first, then the first silence matching it. */
@@ -58809,7 +58868,7 @@ function suppressionOf(state, fingerprint) {
     const w = state.maintenance[0];
     if (w)
         return { kind: 'maintenance', window: w.name, until: w.end };
-    const s = state.silences.find((x) => globMatch(x.match, fingerprint));
+    const s = state.silences.find((x) => (0,silences/* globMatch */.eu)(x.match, fingerprint));
     return s ? { kind: 'silence', match: s.match, until: s.until, reason: s.reason } : undefined;
 }
 /** Each finding with its suppression, when it has one. */

@@ -86957,7 +86957,9 @@ function formatBound(ms) {
  * (`timeout: 5000m`) is caught instead of hanging a job.
  */
 function fields_duration(max, opts = {}) {
-    return union([schemas_number(), schemas_string()]).transform((v, ctx) => {
+    // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+    const required = { error: (iss) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+    return union([schemas_number(), schemas_string()], required).transform((v, ctx) => {
         if (opts.off && v === 'off')
             return undefined;
         const parsed = parseDuration(v);
@@ -87104,7 +87106,9 @@ function parseByteSize(v) {
 }
 /** A byte size ("256kB", "1MiB", or a bare number of bytes), at most `max` bytes. */
 function byteSize(max, min = 0) {
-    return z.union([z.number(), z.string()]).transform((v, ctx) => {
+    // A missing duration is said as the loader says any missing key (zod's union alone says "Invalid input").
+    const required = { error: (iss) => (iss.input === undefined ? 'required: expected a duration such as "1h", found nothing' : undefined) };
+    return z.union([z.number(), z.string()], required).transform((v, ctx) => {
         const bytes = parseByteSize(v);
         if (bytes === undefined) {
             ctx.addIssue({ code: 'custom', message: 'expected a size such as "256kB", "1MB", "64KiB" or a whole number of bytes (kB = 1000 bytes, KiB = 1024)', input: v });
@@ -87359,7 +87363,9 @@ const openIsIdle = (l) => isOpenModel(l) && planIsIdle(openPlanOf(l));
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/types.ts
-const CHECKS = (/* unused pure expression or super */ null && (['health', 'metrics', 'load', 'indexes', 'audits']));
+const CHECKS = ['health', 'metrics', 'load', 'indexes', 'audits'];
+/** What a finding or row comes from: a check, or the judgements of the run history (src/history/judge/). */
+const FINDING_SOURCES = [...CHECKS, 'history'];
 /** Why a request failed. `latency` is judged later, from a successful response that was too slow. */
 const FAILURE_CLASSES = ['dns', 'refused', 'reset', 'timeout', 'tls', 'redirect', 'status', 'body', 'latency'];
 

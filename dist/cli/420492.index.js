@@ -1,5 +1,5 @@
-export const id = 860584;
-export const ids = [860584];
+export const id = 420492;
+export const ids = [420492];
 export const modules = {
 
 /***/ 53537:
@@ -219,7 +219,7 @@ const loadRequestCountsSchema = schemas/* object */.Ikc({
     histogram: schemas/* string */.YjP(),
     /** The failed responses' latencies; `histogram` holds the successful ones. */
     failedHistogram: schemas/* string */.YjP().optional(),
-    firstError: schemas/* object */.Ikc({ class: schemas/* enum */.k5n(types/* FAILURE_CLASSES */.C), message: schemas/* string */.YjP() }).optional(),
+    firstError: schemas/* object */.Ikc({ class: schemas/* enum */.k5n(types/* FAILURE_CLASSES */.CJ), message: schemas/* string */.YjP() }).optional(),
     /**
      * Where latency is measured from: `sent`, when each request left; or `intended`, under a rate cap,
      * when the rate meant to send it (corrected for coordinated omission, as wrk2 does). Absent: `sent`.

@@ -1,5 +1,5 @@
-export const id = 968525;
-export const ids = [968525,480492];
+export const id = 196595;
+export const ids = [196595,480492];
 export const modules = {
 
 /***/ 6702:
@@ -191,8 +191,8 @@ function severityFromLabels(labels, cfg) {
 
 // EXTERNAL MODULE: ./src/incidents/observed.ts
 var observed = __webpack_require__(95275);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 2 modules
-var suppress = __webpack_require__(45541);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
+var suppress = __webpack_require__(98059);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __webpack_require__(3251);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -218,8 +218,8 @@ function renderBody(s, cfg, status) {
         ? `failing (${runs(s.consecutiveFailing)} in a row)`
         : st.kind === 'recovering'
             ? `recovering: ${s.consecutivePassing} of ${cfg['close-after']} passing runs needed to close`
-            : st.kind === 'unchecked'
-                ? `not checked this run (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
+            : st.kind === 'unchecked' || st.kind === 'held'
+                ? `${st.kind === 'held' ? 'failing, not counted' : 'not checked this run'} (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
                 : 'resolved';
     const lines = [
         `${MARKER_PREFIX}${s.fingerprint} -->`,
@@ -307,9 +307,14 @@ function reconcile(input) {
         if (issue) {
             const prev = stateOf(issue);
             const oldSev = prev.severity;
+            // A failing run in a window (or under a silence) is not counted for closing: the passing runs
+            // before it still count after it. Failing runs and last seen are recorded all the same.
+            const recoveringHeld = Boolean(by && prev.consecutivePassing);
             const failing = {
                 ...failingState(f, prev, issue.createdAt, iso, input.runUrl),
-                consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1,
+                ...(recoveringHeld
+                    ? { consecutiveFailing: prev.consecutiveFailing, consecutivePassing: prev.consecutivePassing }
+                    : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
                 ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
             };
             // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
@@ -348,7 +353,8 @@ function reconcile(input) {
                 });
                 continue;
             }
-            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, 'failing'), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
+            const status = recoveringHeld && by ? { kind: 'held', why: (0,render/* suppressionText */.Jx)(by) } : 'failing';
+            actions.push({ kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}), body: renderBody(next, cfg, status), addLabels, removeLabels, change: 'updated', ...(by ? { suppressed: by } : {}) });
             continue;
         }
         const closed = mine
