@@ -225,3 +225,23 @@ describe('notifications: config', () => {
     expect(found.join('\n')).toMatch(pattern);
   });
 });
+
+describe('review: hostile target text and the peak severity', () => {
+  it('Slack: the notification text (mrkdwn) escapes a hostile title too, so it cannot mention or link', () => {
+    const b = body('slack', change({ title: 'app alert <!channel> <https://evil.test|click> & co' }));
+    expect(b.text).not.toContain('<!channel>');
+    expect(b.text).not.toContain('<https://evil.test');
+    expect(b.text).toContain('&lt;!channel&gt;');
+  });
+
+  it.each(['pagerduty', 'slack', 'teams', 'webhook'] as const)('%s: a lone UTF-16 surrogate from the target (a JSON \\ud800 escape) is sent as well-formed Unicode', (kind) => {
+    const raw = buildRequest({ channel: ALL.find((x) => x.type === kind)!, change: change({ title: 'alert \ud800 x', keyFigure: 'bad \udfff tail' }) }, NOW).body;
+    // JSON.stringify writes a lone surrogate as a \udXXX escape, which strict JSON parsers (PHP, .NET) refuse.
+    expect(raw).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+  });
+
+  it('a second de-escalation (SEV1 → SEV2 → SEV3) is still told to a channel that heard the SEV1: the peak comes from the incident state', () => {
+    const pd = channels([{ name: 'oncall', type: 'pagerduty', 'routing-key': 'R0UT1NGKEY', 'min-severity': 'sev1' }]);
+    expect(notices([finding('sev3')], [issue({}, { severity: 'sev2', peakSeverity: 'sev1', pendingSeverity: 'sev3', pendingRuns: 1 })], {}, pd)).toEqual(['oncall: de-escalated']);
+  });
+});
