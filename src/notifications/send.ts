@@ -52,7 +52,7 @@ export async function notify(input: NoticeInput, deps: NotifyDeps): Promise<Noti
   try {
     const byChannel = new Map<string, Notice[]>();
     for (const n of notices) byChannel.set(n.channel.name, [...(byChannel.get(n.channel.name) ?? []), n]);
-    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [failure(`notifications: ${name}: `, (err as Error).message)] }))));
+    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [failure(`notifications: ${name}: `, deps.redact((err as Error).message))] }))));
     const lines: string[] = [];
     const failures: NotifyResult['failures'][number][] = [];
     [...byChannel.keys()].forEach((name, i) => {
@@ -93,21 +93,28 @@ async function sendChannel(name: string, list: readonly Notice[], http: HttpClie
     }
     down = isTransient(outcome);
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const [plainWhy, mdWhy] = why(outcome);
+    const [plainWhy, mdWhy] = why(outcome, deps.redact);
     const tail = `${note ? ` (${note})` : ''}`;
     failures.push({ markdown: `${what}${md(n.change.fingerprint)} was not delivered${tries}: ${mdWhy}${tail}`, plain: oneLine(`${what}${n.change.fingerprint} was not delivered${tries}: ${plainWhy}${tail}`) });
   }
   return { sent, failures };
 }
 
-/** Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text). */
-function why(o: HttpOutcome): [string, string] {
-  if (o.kind === 'error') return [o.message, md(o.message)];
+/**
+ * Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text).
+ * Redacted before it is escaped: escaped, a secret (`a_b` as `a\_b`) no longer matches the redactor.
+ */
+function why(o: HttpOutcome, redact: <T>(v: T) => T): [string, string] {
+  if (o.kind === 'error') {
+    const m = redact(o.message);
+    return [m, md(m)];
+  }
   if (o.status >= 300 && o.status < 400) {
     const t = `HTTP ${o.status}, a redirect, which is not followed (set the channel's url to where it points)`;
     return [t, t];
   }
-  const answer = o.body.toString('utf8').slice(0, 200).trim();
+  // The whole answer read is redacted before the cut: a cut could leave half a secret unrecognised.
+  const answer = redact(o.body.toString('utf8')).slice(0, 200).trim();
   return [`HTTP ${o.status}${answer ? `: ${answer}` : ''}`, `HTTP ${o.status}${answer ? `: ${md(answer)}` : ''}`];
 }
 

@@ -196,3 +196,48 @@ describe('notify: delivery, retries and failures, one channel at a time', () => 
     expect(r.pagerduty.received[0]!.body.routing_key).toBe('pd-routing-key');
   });
 });
+
+describe('notify: review', () => {
+  it('a service that echoes a secret in its answer: redacted before the summary line escapes it (escaped, the redactor could not find it)', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    const secret = 'whsec_live_4f9a*x';
+    const echo = await httpServer((req, res) => {
+      req.resume();
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(`bad signature for secret ${secret}`);
+    });
+    try {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const chs = notificationsSchema.parse([{ name: 'ops', type: 'webhook', url: echo.url, secret }]);
+      const res = await notify({ environment: 'production', applied: opened(), findings: [f], channels: chs }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+      expect(res.failures).toHaveLength(1);
+      // What main.ts does at the boundary: the summary line and the annotation pass the redactor.
+      expect(redactor.text(res.failures[0]!.markdown)).toBe('notifications: ops: the opened notice of production:health:api was not delivered: HTTP 400: bad signature for secret \\*\\*\\*');
+      expect(redactor.text(res.failures[0]!.plain)).not.toContain('whsec');
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
+describe('notify: review, the answer cut', () => {
+  it('a secret across the 200th character of the answer is redacted before the cut, not half shown', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    const secret = 'ROUTINGKEYabcdef0123456789abcdef';
+    const echo = await httpServer((req, res) => {
+      req.resume();
+      res.writeHead(400);
+      res.end(`${'x'.repeat(190)} ${secret}`);
+    });
+    try {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const chs = notificationsSchema.parse([{ name: 'oncall', type: 'pagerduty', 'routing-key': secret, url: echo.url }]);
+      const res = await notify({ environment: 'production', applied: opened(), findings: [f], channels: chs }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+      expect(redactor.text(res.failures[0]!.plain)).not.toContain('ROUTING'); // the cut at 200 would leave ROUTINGKE
+    } finally {
+      await echo.close();
+    }
+  });
+});
