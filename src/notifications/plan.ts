@@ -79,7 +79,10 @@ export function incidentChanges(input: Omit<NoticeInput, 'channels'>): Change[] 
     if (!event || !f) continue;
     const previous = a.kind === 'update' ? a.from : undefined;
     // The peak the new state keeps (SEV1 → SEV2 → SEV3: still SEV1), else the severity before.
-    const kept = a.kind === 'update' ? parseState(a.body)?.peakSeverity : undefined;
+    // The state keeps its peak across a close and reopen, and a channel was told of a reopen at the
+    // severity then: for a reopened incident, only the severity before counts.
+    const state = a.kind === 'update' ? parseState(a.body) : undefined;
+    const kept = state && (!state.lastOpenedAt || state.lastOpenedAt === state.openedAt) ? state.peakSeverity : undefined;
     out.push({
       ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
       peakSeverity: worstOf([f.severity, ...(previous ? [previous] : []), ...(kept ? [kept] : [])]) as Severity,

@@ -244,4 +244,10 @@ describe('review: hostile target text and the peak severity', () => {
     const pd = channels([{ name: 'oncall', type: 'pagerduty', 'routing-key': 'R0UT1NGKEY', 'min-severity': 'sev1' }]);
     expect(notices([finding('sev3')], [issue({}, { severity: 'sev2', peakSeverity: 'sev1', pendingSeverity: 'sev3', pendingRuns: 1 })], {}, pd)).toEqual(['oncall: de-escalated']);
   });
+
+  it('a reopened incident\'s de-escalation: the peak of before the close does not count (PagerDuty was told of the reopen at SEV3: nothing, so no new alert now)', () => {
+    const pd = channels([{ name: 'oncall', type: 'pagerduty', 'routing-key': 'R0UT1NGKEY', 'min-severity': 'sev1' }]);
+    const reopened = { severity: 'sev3', peakSeverity: 'sev1', pendingSeverity: 'sev4', pendingRuns: 1, openedAt: '2026-11-01T00:00:00Z', lastOpenedAt: NOW.toISOString() } as const;
+    expect(notices([finding('sev4')], [issue({}, reopened)], {}, pd)).toEqual([]);
+  });
 });
