@@ -241,3 +241,32 @@ describe('notify: review, the answer cut', () => {
     }
   });
 });
+
+describe('notify: review, time', () => {
+  it('a channel that answers, but slowly, has a time budget for the run: past it, the rest of its notices are notes, not one slow POST after another', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    let posts = 0;
+    const slow = await httpServer((req, res) => {
+      req.resume();
+      posts++;
+      setTimeout(() => res.end('ok'), 300);
+    });
+    try {
+      const fps = ['a', 'b', 'c'].map((s) => ({ ...f, fingerprint: `production:health:${s}`, subject: s }));
+      const p = reconcile({ environment: 'production', findings: fps, observed: [], issues: [], pending: {}, config: incidentsSchema.parse({}), now: NOW });
+      const chs = notificationsSchema.parse([{ name: 'team', type: 'slack', url: slow.url }]);
+      const res = await notify(
+        { environment: 'production', applied: p.actions.map((action, i) => ({ action, number: i + 1 })), findings: fps, channels: chs },
+        { now: () => NOW, redact: (v) => v, dryRun: false, policy: FAST, channelBudgetMs: 100 },
+      );
+      expect(posts).toBe(1); // the first answer alone took longer than the budget
+      expect(res.lines).toEqual(['notifications: team: sent opened']);
+      expect(res.failures.map((x) => x.plain)).toEqual([
+        'notifications: team: the opened notice of production:health:b was not sent: the channel used its time for this run (100 ms)',
+        'notifications: team: the opened notice of production:health:c was not sent: the channel used its time for this run (100 ms)',
+      ]);
+    } finally {
+      await slow.close();
+    }
+  });
+});
