@@ -121,13 +121,15 @@ export function slackMessage(c: Change): Record<string, unknown> {
   const icon = c.event === 'closed' ? '✅' : ICON[c.severity];
   const head = `${icon} ${headline(c)}`;
   const links = [...(c.issueUrl ? [`<${c.issueUrl}|GitHub issue #${c.issueNumber}>`] : []), ...(c.runUrl ? [`<${c.runUrl}|launchguard run>`] : [])];
-  const field = (name: string, value: string) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}` });
+  // verbatim: Slack's automatic parsing (on by default) links bare URLs and parses "certain
+  // mentions" in plain text (https://docs.slack.dev/reference/block-kit/composition-objects/text-object).
+  const field = (name: string, value: string) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}`, verbatim: true });
   return {
     // The notification's text is mrkdwn too: escaped, so a title cannot mention (<!channel>) or link.
     text: slackEscape(cut(head, 300)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: cut(head, 150), emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)) } },
+      { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)), verbatim: true } },
       {
         type: 'section',
         fields: [

@@ -234,6 +234,13 @@ describe('review: hostile target text and the peak severity', () => {
     expect(b.text).toContain('&lt;!channel&gt;');
   });
 
+  it('Slack: every mrkdwn text that quotes the target is verbatim (no automatic parsing of "@channel" or bare URLs); the links are manual <url|text>', () => {
+    const b = body('slack', change({ keyFigure: 'call @channel at https://evil.test' })) as { blocks: { type: string; text?: { type: string; verbatim?: boolean }; fields?: { verbatim?: boolean }[] }[] };
+    const quoting = b.blocks.flatMap((x) => [...(x.text?.type === 'mrkdwn' ? [x.text] : []), ...(x.fields ?? [])]);
+    expect(quoting.length).toBe(5);
+    for (const t of quoting) expect(t.verbatim).toBe(true);
+  });
+
   it.each(['pagerduty', 'slack', 'teams', 'webhook'] as const)('%s: a lone UTF-16 surrogate from the target (a JSON \\ud800 escape) is sent as well-formed Unicode', (kind) => {
     const raw = buildRequest({ channel: ALL.find((x) => x.type === kind)!, change: change({ title: 'alert \ud800 x', keyFigure: 'bad \udfff tail' }) }, NOW).body;
     // JSON.stringify writes a lone surrogate as a \udXXX escape, which strict JSON parsers (PHP, .NET) refuse.
