@@ -26,7 +26,7 @@ const FIGURE_MAX = 500;
 
 export function buildRequest(n: Notice, now: Date): OutboundRequest {
   const json = { 'content-type': 'application/json' };
-  const c = n.change;
+  const c = wellFormed(n.change);
   switch (n.channel.type) {
     case 'pagerduty':
       return { url: n.channel.url ?? PAGERDUTY_EVENTS_URL, body: JSON.stringify(pagerdutyEvent(c, n.channel['routing-key'])), headers: json };
@@ -40,6 +40,14 @@ export function buildRequest(n: Notice, now: Date): OutboundRequest {
       return { url: n.channel.url, body, headers: { ...json, [EVENT_HEADER]: c.event, ...signed } };
     }
   }
+}
+
+/**
+ * Target text parsed from JSON may hold a lone surrogate (`"\ud800"`): JSON.stringify writes it as
+ * an escape that strict parsers (PHP, .NET) refuse, so it becomes U+FFFD.
+ */
+function wellFormed(c: Change): Change {
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? v.toWellFormed() : v])) as unknown as Change;
 }
 
 export function signature(body: string, secret: string): string {
@@ -113,12 +121,15 @@ export function slackMessage(c: Change): Record<string, unknown> {
   const icon = c.event === 'closed' ? '✅' : ICON[c.severity];
   const head = `${icon} ${headline(c)}`;
   const links = [...(c.issueUrl ? [`<${c.issueUrl}|GitHub issue #${c.issueNumber}>`] : []), ...(c.runUrl ? [`<${c.runUrl}|launchguard run>`] : [])];
-  const field = (name: string, value: string) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}` });
+  // verbatim: Slack's automatic parsing (on by default) links bare URLs and parses "certain
+  // mentions" in plain text (https://docs.slack.dev/reference/block-kit/composition-objects/text-object).
+  const field = (name: string, value: string) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}`, verbatim: true });
   return {
-    text: cut(head, 300),
+    // The notification's text is mrkdwn too: escaped, so a title cannot mention (<!channel>) or link.
+    text: slackEscape(cut(head, 300)),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: cut(head, 150), emoji: true } },
-      { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)) } },
+      { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)), verbatim: true } },
       {
         type: 'section',
         fields: [

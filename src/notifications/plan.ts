@@ -1,6 +1,7 @@
-import { rank, SEVERITY_TARGETS, type Severity, type SeverityTargets } from '../core/severity.js';
+import { rank, SEVERITY_TARGETS, worstOf, type Severity, type SeverityTargets } from '../core/severity.js';
 import type { Finding } from '../core/types.js';
 import type { AppliedAction } from '../incidents/applier.js';
+import { parseState } from '../incidents/state.js';
 import type { Channel, NotificationsConfig } from './schema.js';
 
 /**
@@ -77,9 +78,14 @@ export function incidentChanges(input: Omit<NoticeInput, 'channels'>): Change[] 
     const f = byFp.get(a.fingerprint);
     if (!event || !f) continue;
     const previous = a.kind === 'update' ? a.from : undefined;
+    // The peak the new state keeps (SEV1 → SEV2 → SEV3: still SEV1), else the severity before.
+    // The state keeps its peak across a close and reopen, and a channel was told of a reopen at the
+    // severity then: for a reopened incident, only the severity before counts.
+    const state = a.kind === 'update' ? parseState(a.body) : undefined;
+    const kept = state && (!state.lastOpenedAt || state.lastOpenedAt === state.openedAt) ? state.peakSeverity : undefined;
     out.push({
       ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
-      peakSeverity: previous && rank(previous) < rank(f.severity) ? previous : f.severity,
+      peakSeverity: worstOf([f.severity, ...(previous ? [previous] : []), ...(kept ? [kept] : [])]) as Severity,
       title: f.title, check: f.check, rule: f.rule, keyFigure: f.detail, targets: SEVERITY_TARGETS[f.severity],
     });
   }

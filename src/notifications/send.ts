@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { formatMs } from '../config/duration.js';
 import { md } from '../core/markdown.js';
 import { oneLine } from '../core/text.js';
 import type { HttpOutcome } from '../core/types.js';
@@ -23,6 +24,8 @@ export interface NotifyDeps {
   readonly http?: HttpClient;
   readonly policy?: RetryPolicy;
   readonly timeoutMs?: number;
+  /** How long one channel may take in a run, its retries included (default CHANNEL_BUDGET_MS). */
+  readonly channelBudgetMs?: number;
 }
 
 export interface NotifyResult {
@@ -39,6 +42,12 @@ function failure(prefix: string, target: string, suffix = ''): { markdown: strin
 
 const POLICY: RetryPolicy = { retries: 3, delayMs: 500, idempotent: true, maxRetryAfterMs: 30_000 };
 const TIMEOUT_MS = 10_000;
+/**
+ * One channel's time in a run, checked before each notice: a service that answers every POST, but
+ * slowly, cannot hold the job notice after notice. A channel takes at most this plus one notice's
+ * attempts (4 of 10 s at most, their backoff and Retry-After waits).
+ */
+const CHANNEL_BUDGET_MS = 60_000;
 /** What is read of a service's answer: enough for its error message. */
 const ANSWER_MAX = 4096;
 
@@ -52,7 +61,7 @@ export async function notify(input: NoticeInput, deps: NotifyDeps): Promise<Noti
   try {
     const byChannel = new Map<string, Notice[]>();
     for (const n of notices) byChannel.set(n.channel.name, [...(byChannel.get(n.channel.name) ?? []), n]);
-    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [failure(`notifications: ${name}: `, (err as Error).message)] }))));
+    const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err: unknown) => ({ sent: [], failures: [failure(`notifications: ${name}: `, deps.redact((err as Error).message))] }))));
     const lines: string[] = [];
     const failures: NotifyResult['failures'][number][] = [];
     [...byChannel.keys()].forEach((name, i) => {
@@ -69,16 +78,23 @@ export async function notify(input: NoticeInput, deps: NotifyDeps): Promise<Noti
 /**
  * One channel's notices, in order: a trigger before its resolve. A channel that did not answer
  * (a network failure, a timeout, a 5xx or 429 after the retries) is not tried again this run: the
- * rest of its notices are notes, so a hanging service cannot hold the job up notice after notice.
+ * rest of its notices are notes, so a hanging service cannot hold the job up notice after notice;
+ * nor can one that answers slowly, past the channel's time budget.
  */
 async function sendChannel(name: string, list: readonly Notice[], http: HttpClient, deps: NotifyDeps): Promise<{ sent: string[]; failures: NotifyResult['failures'][number][] }> {
   const sent: string[] = [];
   const failures: NotifyResult['failures'][number][] = [];
   let down = false;
+  const budget = deps.channelBudgetMs ?? CHANNEL_BUDGET_MS;
+  const started = performance.now();
   for (const n of list) {
     const what = `notifications: ${name}: the ${n.change.event} notice of `;
     if (down) {
       failures.push(failure(what, n.change.fingerprint, ' was not sent: the channel did not answer the one before'));
+      continue;
+    }
+    if (performance.now() - started >= budget) {
+      failures.push(failure(what, n.change.fingerprint, ` was not sent: the channel used its time for this run (${formatMs(budget)})`));
       continue;
     }
     const req = buildRequest(n, deps.now());
@@ -93,21 +109,28 @@ async function sendChannel(name: string, list: readonly Notice[], http: HttpClie
     }
     down = isTransient(outcome);
     const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    const [plainWhy, mdWhy] = why(outcome);
+    const [plainWhy, mdWhy] = why(outcome, deps.redact);
     const tail = `${note ? ` (${note})` : ''}`;
     failures.push({ markdown: `${what}${md(n.change.fingerprint)} was not delivered${tries}: ${mdWhy}${tail}`, plain: oneLine(`${what}${n.change.fingerprint} was not delivered${tries}: ${plainWhy}${tail}`) });
   }
   return { sent, failures };
 }
 
-/** Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text). */
-function why(o: HttpOutcome): [string, string] {
-  if (o.kind === 'error') return [o.message, md(o.message)];
+/**
+ * Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text).
+ * Redacted before it is escaped: escaped, a secret (`a_b` as `a\_b`) no longer matches the redactor.
+ */
+function why(o: HttpOutcome, redact: <T>(v: T) => T): [string, string] {
+  if (o.kind === 'error') {
+    const m = redact(o.message);
+    return [m, md(m)];
+  }
   if (o.status >= 300 && o.status < 400) {
     const t = `HTTP ${o.status}, a redirect, which is not followed (set the channel's url to where it points)`;
     return [t, t];
   }
-  const answer = o.body.toString('utf8').slice(0, 200).trim();
+  // The whole answer read is redacted before the cut: a cut could leave half a secret unrecognised.
+  const answer = redact(o.body.toString('utf8')).slice(0, 200).trim();
   return [`HTTP ${o.status}${answer ? `: ${answer}` : ''}`, `HTTP ${o.status}${answer ? `: ${md(answer)}` : ''}`];
 }
 

@@ -196,3 +196,77 @@ describe('notify: delivery, retries and failures, one channel at a time', () => 
     expect(r.pagerduty.received[0]!.body.routing_key).toBe('pd-routing-key');
   });
 });
+
+describe('notify: review', () => {
+  it('a service that echoes a secret in its answer: redacted before the summary line escapes it (escaped, the redactor could not find it)', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    const secret = 'whsec_live_4f9a*x';
+    const echo = await httpServer((req, res) => {
+      req.resume();
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(`bad signature for secret ${secret}`);
+    });
+    try {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const chs = notificationsSchema.parse([{ name: 'ops', type: 'webhook', url: echo.url, secret }]);
+      const res = await notify({ environment: 'production', applied: opened(), findings: [f], channels: chs }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+      expect(res.failures).toHaveLength(1);
+      // What main.ts does at the boundary: the summary line and the annotation pass the redactor.
+      expect(redactor.text(res.failures[0]!.markdown)).toBe('notifications: ops: the opened notice of production:health:api was not delivered: HTTP 400: bad signature for secret \\*\\*\\*');
+      expect(redactor.text(res.failures[0]!.plain)).not.toContain('whsec');
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
+describe('notify: review, the answer cut', () => {
+  it('a secret across the 200th character of the answer is redacted before the cut, not half shown', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    const secret = 'ROUTINGKEYabcdef0123456789abcdef';
+    const echo = await httpServer((req, res) => {
+      req.resume();
+      res.writeHead(400);
+      res.end(`${'x'.repeat(190)} ${secret}`);
+    });
+    try {
+      const redactor = new Redactor();
+      redactor.add(secret);
+      const chs = notificationsSchema.parse([{ name: 'oncall', type: 'pagerduty', 'routing-key': secret, url: echo.url }]);
+      const res = await notify({ environment: 'production', applied: opened(), findings: [f], channels: chs }, { now: () => NOW, redact: (v) => redactor.value(v), dryRun: false, policy: FAST });
+      expect(redactor.text(res.failures[0]!.plain)).not.toContain('ROUTING'); // the cut at 200 would leave ROUTINGKE
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
+describe('notify: review, time', () => {
+  it('a channel that answers, but slowly, has a time budget for the run: past it, the rest of its notices are notes, not one slow POST after another', async () => {
+    const { httpServer } = await import('../helpers/servers.js');
+    let posts = 0;
+    const slow = await httpServer((req, res) => {
+      req.resume();
+      posts++;
+      setTimeout(() => res.end('ok'), 300);
+    });
+    try {
+      const fps = ['a', 'b', 'c'].map((s) => ({ ...f, fingerprint: `production:health:${s}`, subject: s }));
+      const p = reconcile({ environment: 'production', findings: fps, observed: [], issues: [], pending: {}, config: incidentsSchema.parse({}), now: NOW });
+      const chs = notificationsSchema.parse([{ name: 'team', type: 'slack', url: slow.url }]);
+      const res = await notify(
+        { environment: 'production', applied: p.actions.map((action, i) => ({ action, number: i + 1 })), findings: fps, channels: chs },
+        { now: () => NOW, redact: (v) => v, dryRun: false, policy: FAST, channelBudgetMs: 100 },
+      );
+      expect(posts).toBe(1); // the first answer alone took longer than the budget
+      expect(res.lines).toEqual(['notifications: team: sent opened']);
+      expect(res.failures.map((x) => x.plain)).toEqual([
+        'notifications: team: the opened notice of production:health:b was not sent: the channel used its time for this run (100 ms)',
+        'notifications: team: the opened notice of production:health:c was not sent: the channel used its time for this run (100 ms)',
+      ]);
+    } finally {
+      await slow.close();
+    }
+  });
+});

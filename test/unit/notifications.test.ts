@@ -225,3 +225,36 @@ describe('notifications: config', () => {
     expect(found.join('\n')).toMatch(pattern);
   });
 });
+
+describe('review: hostile target text and the peak severity', () => {
+  it('Slack: the notification text (mrkdwn) escapes a hostile title too, so it cannot mention or link', () => {
+    const b = body('slack', change({ title: 'app alert <!channel> <https://evil.test|click> & co' }));
+    expect(b.text).not.toContain('<!channel>');
+    expect(b.text).not.toContain('<https://evil.test');
+    expect(b.text).toContain('&lt;!channel&gt;');
+  });
+
+  it('Slack: every mrkdwn text that quotes the target is verbatim (no automatic parsing of "@channel" or bare URLs); the links are manual <url|text>', () => {
+    const b = body('slack', change({ keyFigure: 'call @channel at https://evil.test' })) as { blocks: { type: string; text?: { type: string; verbatim?: boolean }; fields?: { verbatim?: boolean }[] }[] };
+    const quoting = b.blocks.flatMap((x) => [...(x.text?.type === 'mrkdwn' ? [x.text] : []), ...(x.fields ?? [])]);
+    expect(quoting.length).toBe(5);
+    for (const t of quoting) expect(t.verbatim).toBe(true);
+  });
+
+  it.each(['pagerduty', 'slack', 'teams', 'webhook'] as const)('%s: a lone UTF-16 surrogate from the target (a JSON \\ud800 escape) is sent as well-formed Unicode', (kind) => {
+    const raw = buildRequest({ channel: ALL.find((x) => x.type === kind)!, change: change({ title: 'alert \ud800 x', keyFigure: 'bad \udfff tail' }) }, NOW).body;
+    // JSON.stringify writes a lone surrogate as a \udXXX escape, which strict JSON parsers (PHP, .NET) refuse.
+    expect(raw).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+  });
+
+  it('a second de-escalation (SEV1 → SEV2 → SEV3) is still told to a channel that heard the SEV1: the peak comes from the incident state', () => {
+    const pd = channels([{ name: 'oncall', type: 'pagerduty', 'routing-key': 'R0UT1NGKEY', 'min-severity': 'sev1' }]);
+    expect(notices([finding('sev3')], [issue({}, { severity: 'sev2', peakSeverity: 'sev1', pendingSeverity: 'sev3', pendingRuns: 1 })], {}, pd)).toEqual(['oncall: de-escalated']);
+  });
+
+  it('a reopened incident\'s de-escalation: the peak of before the close does not count (PagerDuty was told of the reopen at SEV3: nothing, so no new alert now)', () => {
+    const pd = channels([{ name: 'oncall', type: 'pagerduty', 'routing-key': 'R0UT1NGKEY', 'min-severity': 'sev1' }]);
+    const reopened = { severity: 'sev3', peakSeverity: 'sev1', pendingSeverity: 'sev4', pendingRuns: 1, openedAt: '2026-11-01T00:00:00Z', lastOpenedAt: NOW.toISOString() } as const;
+    expect(notices([finding('sev4')], [issue({}, reopened)], {}, pd)).toEqual([]);
+  });
+});
