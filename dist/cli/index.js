@@ -51427,7 +51427,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(64907);
 /* harmony import */ var _notifications_plan_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(65973);
 /* harmony import */ var _notifications_payloads_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(18329);
-/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(96662);
+/* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(67012);
 /* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(86106);
 /* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(54806);
 
@@ -53423,7 +53423,7 @@ function describeHeld(h, opts = {}) {
 
 /***/ }),
 
-/***/ 96662:
+/***/ 67012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53444,114 +53444,8 @@ var render = __nccwpck_require__(3251);
 var duration = __nccwpck_require__(97840);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __nccwpck_require__(16706);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-;// CONCATENATED MODULE: ./src/incidents/state.ts
-
-
-/**
- * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
- * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
- * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
- */
-const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
-const STATE_PREFIX = '<!-- launchguard:state ';
-/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
-const stateSchema = schemas/* object */.Ikc({
-    v: schemas/* literal */.euz(1),
-    fingerprint: schemas/* string */.YjP(),
-    severity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC),
-    /** The finding's stable title, without the severity. */
-    title: schemas/* string */.YjP(),
-    detail: schemas/* string */.YjP(),
-    remediation: schemas/* string */.YjP().optional(),
-    /** The other checks' findings this outage explains (one outage, one finding). */
-    related: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    firstSeen: schemas/* string */.YjP(),
-    lastSeen: schemas/* string */.YjP(),
-    /** Every failing run of this incident. */
-    failingRuns: schemas/* int */.Whr().min(0),
-    consecutiveFailing: schemas/* int */.Whr().min(0),
-    consecutivePassing: schemas/* int */.Whr().min(0),
-    openedAt: schemas/* string */.YjP(),
-    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
-    lastOpenedAt: schemas/* string */.YjP().optional(),
-    lastReminder: schemas/* string */.YjP().optional(),
-    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
-    pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
-    pendingRuns: schemas/* int */.Whr().min(1).optional(),
-    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
-    peakSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
-    runUrl: schemas/* string */.YjP().optional(),
-});
-function labelsFor(cfg, severity, environment) {
-    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
-}
-function parseMarker(body) {
-    if (!body)
-        return undefined;
-    const i = body.indexOf(MARKER_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
-}
-/**
- * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
- * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
- * encoding holds no ` -->` that would cut it short.
- */
-function encodeState(s) {
-    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
-}
-/** The incident state of a body, validated; undefined when there is none or it does not parse. */
-function parseState(body) {
-    if (!body)
-        return undefined;
-    const i = body.lastIndexOf(STATE_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    if (end < 0)
-        return undefined;
-    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
-    try {
-        // Bodies written before the encoding hold the JSON as it is.
-        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
-        const parsed = stateSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
- * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
- * counters start again, so the incident goes on being managed instead of staying open forever.
- */
-function repairState(issue, cfg) {
-    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* sevName */.ar)(s)}] `));
-    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-    const title = fromTitle ? issue.title.slice((0,core_severity/* sevName */.ar)(fromTitle).length + 3) : issue.title;
-    return {
-        v: 1,
-        fingerprint: issue.fingerprint,
-        severity,
-        title,
-        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
-        firstSeen: issue.createdAt,
-        lastSeen: issue.createdAt,
-        failingRuns: 0,
-        consecutiveFailing: 0,
-        consecutivePassing: 0,
-        openedAt: issue.createdAt,
-    };
-}
-function severityFromLabels(labels, cfg) {
-    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
-}
-
+// EXTERNAL MODULE: ./src/incidents/state.ts
+var incidents_state = __nccwpck_require__(36922);
 ;// CONCATENATED MODULE: ./src/incidents/body.ts
 
 
@@ -53575,7 +53469,7 @@ function renderBody(s, cfg, status) {
                 ? `${st.kind === 'held' ? 'failing, not counted' : 'not checked this run'} (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
                 : 'resolved';
     const lines = [
-        `${MARKER_PREFIX}${s.fingerprint} -->`,
+        `${incidents_state/* MARKER_PREFIX */.Km}${s.fingerprint} -->`,
         `## ${ICON[s.severity]} ${(0,core_severity/* sevName */.ar)(s.severity)}: ${(0,markdown.md)(s.title)}`,
         '',
         `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
@@ -53595,7 +53489,7 @@ function renderBody(s, cfg, status) {
     if (s.runUrl)
         lines.push(`[Latest run](${s.runUrl})`, '');
     lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
-    lines.push(encodeState(s));
+    lines.push((0,incidents_state/* encodeState */.Md)(s));
     return lines.join('\n');
 }
 function durationText(fromIso, to) {
@@ -53635,7 +53529,7 @@ function reconcile(input) {
     const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
     const belowMin = new Map(all.filter((f) => !byFp.has(f.fingerprint)).map((f) => [f.fingerprint, f]));
     const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
-    const stateOf = (i) => i.incident ?? repairState(i, cfg);
+    const stateOf = (i) => i.incident ?? (0,incidents_state/* repairState */.tS)(i, cfg);
     const actions = [];
     const pending = {};
     const toOpen = [];
@@ -53742,7 +53636,7 @@ function reconcile(input) {
         const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
-            labels: labelsFor(cfg, f.severity, environment),
+            labels: (0,incidents_state/* labelsFor */.dS)(cfg, f.severity, environment),
             comment: comments.opened(f),
         });
     }
@@ -53815,13 +53709,134 @@ function failingState(f, prev, since, iso, runUrl) {
 /** Labels to add and remove, one by one, so that labels people added stay. */
 function relabel(cfg, severity, environment, current) {
     return {
-        addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
+        addLabels: (0,incidents_state/* labelsFor */.dS)(cfg, severity, environment).filter((l) => !current.includes(l)),
         removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
 }
 /** The more severe of two levels (`a` may be unknown). */
 function moreSevere(a, b) {
     return a !== undefined && (0,core_severity/* rank */.Tm)(a) < (0,core_severity/* rank */.Tm)(b) ? a : b;
+}
+
+
+/***/ }),
+
+/***/ 36922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseState),
+/* harmony export */   Km: () => (/* binding */ MARKER_PREFIX),
+/* harmony export */   Md: () => (/* binding */ encodeState),
+/* harmony export */   dS: () => (/* binding */ labelsFor),
+/* harmony export */   tS: () => (/* binding */ repairState)
+/* harmony export */ });
+/* unused harmony exports parseMarker, severityFromLabels */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(92857);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60432);
+
+
+/**
+ * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
+ * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
+ * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
+ */
+const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
+const STATE_PREFIX = '<!-- launchguard:state ';
+/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
+const stateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    v: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC),
+    /** The finding's stable title, without the severity. */
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    remediation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The other checks' findings this outage explains (one outage, one finding). */
+    related: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    firstSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    lastSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Every failing run of this incident. */
+    failingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    openedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
+    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    lastReminder: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
+    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).optional(),
+    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+    peakSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+function labelsFor(cfg, severity, environment) {
+    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
+}
+function parseMarker(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(MARKER_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
+}
+/**
+ * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
+ * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
+ * encoding holds no ` -->` that would cut it short.
+ */
+function encodeState(s) {
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
+}
+/** The incident state of a body, validated; undefined when there is none or it does not parse. */
+function parseState(body) {
+    if (!body)
+        return undefined;
+    const i = body.lastIndexOf(STATE_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    if (end < 0)
+        return undefined;
+    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
+    try {
+        // Bodies written before the encoding hold the JSON as it is.
+        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
+        const parsed = stateSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
+ * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
+ * counters start again, so the incident goes on being managed instead of staying open forever.
+ */
+function repairState(issue, cfg) {
+    const fromTitle = _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(s)}] `));
+    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
+    const title = fromTitle ? issue.title.slice((0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(fromTitle).length + 3) : issue.title;
+    return {
+        v: 1,
+        fingerprint: issue.fingerprint,
+        severity,
+        title,
+        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
+        firstSeen: issue.createdAt,
+        lastSeen: issue.createdAt,
+        failingRuns: 0,
+        consecutiveFailing: 0,
+        consecutivePassing: 0,
+        openedAt: issue.createdAt,
+    };
+}
+function severityFromLabels(labels, cfg) {
+    return _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
 }
 
 
@@ -53849,7 +53864,7 @@ const TITLE_MAX = 200;
 const FIGURE_MAX = 500;
 function buildRequest(n, now) {
     const json = { 'content-type': 'application/json' };
-    const c = n.change;
+    const c = wellFormed(n.change);
     switch (n.channel.type) {
         case 'pagerduty':
             return { url: n.channel.url ?? PAGERDUTY_EVENTS_URL, body: JSON.stringify(pagerdutyEvent(c, n.channel['routing-key'])), headers: json };
@@ -53863,6 +53878,13 @@ function buildRequest(n, now) {
             return { url: n.channel.url, body, headers: { ...json, [EVENT_HEADER]: c.event, ...signed } };
         }
     }
+}
+/**
+ * Target text parsed from JSON may hold a lone surrogate (`"\ud800"`): JSON.stringify writes it as
+ * an escape that strict parsers (PHP, .NET) refuse, so it becomes U+FFFD.
+ */
+function wellFormed(c) {
+    return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? v.toWellFormed() : v]));
 }
 function signature(body, secret) {
     return `sha256=${createHmac('sha256', secret).update(body, 'utf8').digest('hex')}`;
@@ -53928,12 +53950,15 @@ function slackMessage(c) {
     const icon = c.event === 'closed' ? '✅' : ICON[c.severity];
     const head = `${icon} ${headline(c)}`;
     const links = [...(c.issueUrl ? [`<${c.issueUrl}|GitHub issue #${c.issueNumber}>`] : []), ...(c.runUrl ? [`<${c.runUrl}|launchguard run>`] : [])];
-    const field = (name, value) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}` });
+    // verbatim: Slack's automatic parsing (on by default) links bare URLs and parses "certain
+    // mentions" in plain text (https://docs.slack.dev/reference/block-kit/composition-objects/text-object).
+    const field = (name, value) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}`, verbatim: true });
     return {
-        text: cut(head, 300),
+        // The notification's text is mrkdwn too: escaped, so a title cannot mention (<!channel>) or link.
+        text: slackEscape(cut(head, 300)),
         blocks: [
             { type: 'header', text: { type: 'plain_text', text: cut(head, 150), emoji: true } },
-            { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)) } },
+            { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)), verbatim: true } },
             {
                 type: 'section',
                 fields: [
@@ -54025,6 +54050,8 @@ function cut(s, max) {
 /* harmony export */ });
 /* unused harmony exports NOTICE_EVENTS, incidentChanges, hears */
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60432);
+/* harmony import */ var _incidents_state_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(36922);
+
 
 /**
  * Which channel hears of which incident change. Pure: the incident plan's actions as applied, the
@@ -54062,9 +54089,14 @@ function incidentChanges(input) {
         if (!event || !f)
             continue;
         const previous = a.kind === 'update' ? a.from : undefined;
+        // The peak the issue's new state keeps (SEV1 → SEV2 → SEV3: still SEV1), else the severity before.
+        // The state keeps its peak across a close and reopen, and a channel was told of a reopen at the
+        // severity then: for a reopened incident, only the severity before counts.
+        const state = a.kind === 'update' ? (0,_incidents_state_js__WEBPACK_IMPORTED_MODULE_1__/* .parseState */ .Bu)(a.body) : undefined;
+        const kept = state && (!state.lastOpenedAt || state.lastOpenedAt === state.openedAt) ? state.peakSeverity : undefined;
         out.push({
             ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
-            peakSeverity: previous && (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(previous) < (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .rank */ .Tm)(f.severity) ? previous : f.severity,
+            peakSeverity: (0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .worstOf */ .hm)([f.severity, ...(previous ? [previous] : []), ...(kept ? [kept] : [])]),
             title: f.title, check: f.check, rule: f.rule, keyFigure: f.detail, targets: _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITY_TARGETS */ .Vl[f.severity],
         });
     }

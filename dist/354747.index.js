@@ -1,5 +1,5 @@
-export const id = 196595;
-export const ids = [196595,480492];
+export const id = 354747;
+export const ids = [354747,480492];
 export const modules = {
 
 /***/ 6702:
@@ -64,7 +64,7 @@ function statusOf(err) {
 
 /***/ }),
 
-/***/ 73205:
+/***/ 61196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -79,118 +79,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/limits.ts
 var limits = __webpack_require__(36419);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-// EXTERNAL MODULE: ./src/core/severity.ts
-var core_severity = __webpack_require__(60432);
-;// CONCATENATED MODULE: ./src/incidents/state.ts
-
-
-/**
- * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
- * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
- * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
- */
-const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
-const STATE_PREFIX = '<!-- launchguard:state ';
-/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
-const stateSchema = schemas/* object */.Ikc({
-    v: schemas/* literal */.euz(1),
-    fingerprint: schemas/* string */.YjP(),
-    severity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC),
-    /** The finding's stable title, without the severity. */
-    title: schemas/* string */.YjP(),
-    detail: schemas/* string */.YjP(),
-    remediation: schemas/* string */.YjP().optional(),
-    /** The other checks' findings this outage explains (one outage, one finding). */
-    related: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    firstSeen: schemas/* string */.YjP(),
-    lastSeen: schemas/* string */.YjP(),
-    /** Every failing run of this incident. */
-    failingRuns: schemas/* int */.Whr().min(0),
-    consecutiveFailing: schemas/* int */.Whr().min(0),
-    consecutivePassing: schemas/* int */.Whr().min(0),
-    openedAt: schemas/* string */.YjP(),
-    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
-    lastOpenedAt: schemas/* string */.YjP().optional(),
-    lastReminder: schemas/* string */.YjP().optional(),
-    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
-    pendingSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
-    pendingRuns: schemas/* int */.Whr().min(1).optional(),
-    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
-    peakSeverity: schemas/* enum */.k5n(core_severity/* SEVERITIES */.oC).optional(),
-    runUrl: schemas/* string */.YjP().optional(),
-});
-function labelsFor(cfg, severity, environment) {
-    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
-}
-function parseMarker(body) {
-    if (!body)
-        return undefined;
-    const i = body.indexOf(MARKER_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
-}
-/**
- * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
- * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
- * encoding holds no ` -->` that would cut it short.
- */
-function encodeState(s) {
-    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
-}
-/** The incident state of a body, validated; undefined when there is none or it does not parse. */
-function parseState(body) {
-    if (!body)
-        return undefined;
-    const i = body.lastIndexOf(STATE_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    if (end < 0)
-        return undefined;
-    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
-    try {
-        // Bodies written before the encoding hold the JSON as it is.
-        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
-        const parsed = stateSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
- * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
- * counters start again, so the incident goes on being managed instead of staying open forever.
- */
-function repairState(issue, cfg) {
-    const fromTitle = core_severity/* SEVERITIES */.oC.find((s) => issue.title.startsWith(`[${(0,core_severity/* sevName */.ar)(s)}] `));
-    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-    const title = fromTitle ? issue.title.slice((0,core_severity/* sevName */.ar)(fromTitle).length + 3) : issue.title;
-    return {
-        v: 1,
-        fingerprint: issue.fingerprint,
-        severity,
-        title,
-        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
-        firstSeen: issue.createdAt,
-        lastSeen: issue.createdAt,
-        failingRuns: 0,
-        consecutiveFailing: 0,
-        consecutivePassing: 0,
-        openedAt: issue.createdAt,
-    };
-}
-function severityFromLabels(labels, cfg) {
-    return core_severity/* SEVERITIES */.oC.find((s) => labels.includes(cfg.labels[s]));
-}
-
+// EXTERNAL MODULE: ./src/incidents/state.ts
+var incidents_state = __webpack_require__(36922);
 // EXTERNAL MODULE: ./src/incidents/observed.ts
 var observed = __webpack_require__(95275);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var core_severity = __webpack_require__(60432);
 // EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
 var suppress = __webpack_require__(98059);
 // EXTERNAL MODULE: ./src/suppression/render.ts
@@ -222,7 +116,7 @@ function renderBody(s, cfg, status) {
                 ? `${st.kind === 'held' ? 'failing, not counted' : 'not checked this run'} (${(0,markdown.md)(st.why)}); unchanged: ${s.consecutivePassing ? `${s.consecutivePassing} of ${cfg['close-after']} passing runs` : `failing (${runs(s.consecutiveFailing)} in a row)`}`
                 : 'resolved';
     const lines = [
-        `${MARKER_PREFIX}${s.fingerprint} -->`,
+        `${incidents_state/* MARKER_PREFIX */.Km}${s.fingerprint} -->`,
         `## ${ICON[s.severity]} ${(0,core_severity/* sevName */.ar)(s.severity)}: ${(0,markdown.md)(s.title)}`,
         '',
         `**What is wrong:** ${(0,markdown.md)(s.detail)}`,
@@ -242,7 +136,7 @@ function renderBody(s, cfg, status) {
     if (s.runUrl)
         lines.push(`[Latest run](${s.runUrl})`, '');
     lines.push('_Kept up to date by launchguard: it rewrites this description on every run and comments only when the state changes._', '');
-    lines.push(encodeState(s));
+    lines.push((0,incidents_state/* encodeState */.Md)(s));
     return lines.join('\n');
 }
 function durationText(fromIso, to) {
@@ -282,7 +176,7 @@ function reconcile(input) {
     const byFp = new Map(findings.map((f) => [f.fingerprint, f]));
     const belowMin = new Map(all.filter((f) => !byFp.has(f.fingerprint)).map((f) => [f.fingerprint, f]));
     const mine = input.issues.filter((i) => i.fingerprint.startsWith(prefix));
-    const stateOf = (i) => i.incident ?? repairState(i, cfg);
+    const stateOf = (i) => i.incident ?? (0,incidents_state/* repairState */.tS)(i, cfg);
     const actions = [];
     const pending = {};
     const toOpen = [];
@@ -389,7 +283,7 @@ function reconcile(input) {
         const state = { ...failingState(f, undefined, iso, iso, input.runUrl), lastOpenedAt: iso };
         actions.push({
             kind: 'open', fingerprint: f.fingerprint, title: issueTitle(f.severity, f.title), body: renderBody(state, cfg, 'failing'),
-            labels: labelsFor(cfg, f.severity, environment),
+            labels: (0,incidents_state/* labelsFor */.dS)(cfg, f.severity, environment),
             comment: comments.opened(f),
         });
     }
@@ -462,7 +356,7 @@ function failingState(f, prev, since, iso, runUrl) {
 /** Labels to add and remove, one by one, so that labels people added stay. */
 function relabel(cfg, severity, environment, current) {
     return {
-        addLabels: labelsFor(cfg, severity, environment).filter((l) => !current.includes(l)),
+        addLabels: (0,incidents_state/* labelsFor */.dS)(cfg, severity, environment).filter((l) => !current.includes(l)),
         removeLabels: core_severity/* SEVERITIES */.oC.filter((s) => s !== severity).map((s) => cfg.labels[s]).filter((l) => current.includes(l)),
     };
 }
@@ -549,10 +443,10 @@ async function listIncidentIssues(octokit, repo, baseLabel, maxPages = 10) {
         for (const i of res.data) {
             if (i.pull_request)
                 continue;
-            const fingerprint = parseMarker(i.body);
+            const fingerprint = (0,incidents_state/* parseMarker */.gY)(i.body);
             if (!fingerprint)
                 continue;
-            const incident = parseState(i.body);
+            const incident = (0,incidents_state/* parseState */.Bu)(i.body);
             out.push({
                 number: i.number,
                 state: i.state === 'closed' ? 'closed' : 'open',
@@ -724,6 +618,128 @@ function deferredLine(deferred, cap) {
     const named = deferred.slice(0, 20).map((f) => `[${(0,core_severity/* sevName */.ar)(f.severity)}] ${(0,markdown.md)(f.title)}`);
     const rest = deferred.length - named.length;
     return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${named.join('; ')}${rest > 0 ? `; and ${rest} more in the JSON report` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 36922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseState),
+/* harmony export */   Km: () => (/* binding */ MARKER_PREFIX),
+/* harmony export */   Md: () => (/* binding */ encodeState),
+/* harmony export */   dS: () => (/* binding */ labelsFor),
+/* harmony export */   gY: () => (/* binding */ parseMarker),
+/* harmony export */   tS: () => (/* binding */ repairState)
+/* harmony export */ });
+/* unused harmony export severityFromLabels */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60432);
+
+
+/**
+ * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
+ * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
+ * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
+ */
+const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
+const STATE_PREFIX = '<!-- launchguard:state ';
+/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
+const stateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    v: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC),
+    /** The finding's stable title, without the severity. */
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    remediation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The other checks' findings this outage explains (one outage, one finding). */
+    related: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    firstSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    lastSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Every failing run of this incident. */
+    failingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    openedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
+    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    lastReminder: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
+    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).optional(),
+    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+    peakSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+function labelsFor(cfg, severity, environment) {
+    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
+}
+function parseMarker(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(MARKER_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
+}
+/**
+ * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
+ * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
+ * encoding holds no ` -->` that would cut it short.
+ */
+function encodeState(s) {
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
+}
+/** The incident state of a body, validated; undefined when there is none or it does not parse. */
+function parseState(body) {
+    if (!body)
+        return undefined;
+    const i = body.lastIndexOf(STATE_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    if (end < 0)
+        return undefined;
+    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
+    try {
+        // Bodies written before the encoding hold the JSON as it is.
+        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
+        const parsed = stateSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
+ * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
+ * counters start again, so the incident goes on being managed instead of staying open forever.
+ */
+function repairState(issue, cfg) {
+    const fromTitle = _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(s)}] `));
+    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
+    const title = fromTitle ? issue.title.slice((0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(fromTitle).length + 3) : issue.title;
+    return {
+        v: 1,
+        fingerprint: issue.fingerprint,
+        severity,
+        title,
+        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
+        firstSeen: issue.createdAt,
+        lastSeen: issue.createdAt,
+        failingRuns: 0,
+        consecutiveFailing: 0,
+        consecutivePassing: 0,
+        openedAt: issue.createdAt,
+    };
+}
+function severityFromLabels(labels, cfg) {
+    return _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
 }
 
 

@@ -1,6 +1,128 @@
-export const id = 296257;
-export const ids = [296257];
+export const id = 137631;
+export const ids = [137631];
 export const modules = {
+
+/***/ 36922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ parseState),
+/* harmony export */   Km: () => (/* binding */ MARKER_PREFIX),
+/* harmony export */   Md: () => (/* binding */ encodeState),
+/* harmony export */   dS: () => (/* binding */ labelsFor),
+/* harmony export */   gY: () => (/* binding */ parseMarker),
+/* harmony export */   tS: () => (/* binding */ repairState)
+/* harmony export */ });
+/* unused harmony export severityFromLabels */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60432);
+
+
+/**
+ * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
+ * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
+ * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
+ */
+const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
+const STATE_PREFIX = '<!-- launchguard:state ';
+/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
+const stateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    v: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    fingerprint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC),
+    /** The finding's stable title, without the severity. */
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    remediation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** The other checks' findings this outage explains (one outage, one finding). */
+    related: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    firstSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    lastSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** Every failing run of this incident. */
+    failingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
+    openedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
+    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    lastReminder: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
+    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).optional(),
+    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
+    peakSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
+    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+});
+function labelsFor(cfg, severity, environment) {
+    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
+}
+function parseMarker(body) {
+    if (!body)
+        return undefined;
+    const i = body.indexOf(MARKER_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
+}
+/**
+ * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
+ * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
+ * encoding holds no ` -->` that would cut it short.
+ */
+function encodeState(s) {
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
+}
+/** The incident state of a body, validated; undefined when there is none or it does not parse. */
+function parseState(body) {
+    if (!body)
+        return undefined;
+    const i = body.lastIndexOf(STATE_PREFIX);
+    if (i < 0)
+        return undefined;
+    const end = body.indexOf(' -->', i);
+    if (end < 0)
+        return undefined;
+    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
+    try {
+        // Bodies written before the encoding hold the JSON as it is.
+        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
+        const parsed = stateSchema.safeParse(JSON.parse(text));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
+ * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
+ * counters start again, so the incident goes on being managed instead of staying open forever.
+ */
+function repairState(issue, cfg) {
+    const fromTitle = _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(s)}] `));
+    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
+    const title = fromTitle ? issue.title.slice((0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(fromTitle).length + 3) : issue.title;
+    return {
+        v: 1,
+        fingerprint: issue.fingerprint,
+        severity,
+        title,
+        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
+        firstSeen: issue.createdAt,
+        lastSeen: issue.createdAt,
+        failingRuns: 0,
+        consecutiveFailing: 0,
+        consecutivePassing: 0,
+        openedAt: issue.createdAt,
+    };
+}
+function severityFromLabels(labels, cfg) {
+    return _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
+}
+
+
+/***/ }),
 
 /***/ 59113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -15,6 +137,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(97840);
 // EXTERNAL MODULE: ./src/core/markdown.ts
 var markdown = __webpack_require__(16706);
 // EXTERNAL MODULE: ./src/core/text.ts
@@ -41,7 +165,7 @@ const TITLE_MAX = 200;
 const FIGURE_MAX = 500;
 function buildRequest(n, now) {
     const json = { 'content-type': 'application/json' };
-    const c = n.change;
+    const c = wellFormed(n.change);
     switch (n.channel.type) {
         case 'pagerduty':
             return { url: n.channel.url ?? schema/* PAGERDUTY_EVENTS_URL */.mJ, body: JSON.stringify(pagerdutyEvent(c, n.channel['routing-key'])), headers: json };
@@ -55,6 +179,13 @@ function buildRequest(n, now) {
             return { url: n.channel.url, body, headers: { ...json, [EVENT_HEADER]: c.event, ...signed } };
         }
     }
+}
+/**
+ * Target text parsed from JSON may hold a lone surrogate (`"\ud800"`): JSON.stringify writes it as
+ * an escape that strict parsers (PHP, .NET) refuse, so it becomes U+FFFD.
+ */
+function wellFormed(c) {
+    return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'string' ? v.toWellFormed() : v]));
 }
 function signature(body, secret) {
     return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body, 'utf8').digest('hex')}`;
@@ -120,12 +251,15 @@ function slackMessage(c) {
     const icon = c.event === 'closed' ? '✅' : ICON[c.severity];
     const head = `${icon} ${headline(c)}`;
     const links = [...(c.issueUrl ? [`<${c.issueUrl}|GitHub issue #${c.issueNumber}>`] : []), ...(c.runUrl ? [`<${c.runUrl}|launchguard run>`] : [])];
-    const field = (name, value) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}` });
+    // verbatim: Slack's automatic parsing (on by default) links bare URLs and parses "certain
+    // mentions" in plain text (https://docs.slack.dev/reference/block-kit/composition-objects/text-object).
+    const field = (name, value) => ({ type: 'mrkdwn', text: `*${name}*\n${slackEscape(value)}`, verbatim: true });
     return {
-        text: cut(head, 300),
+        // The notification's text is mrkdwn too: escaped, so a title cannot mention (<!channel>) or link.
+        text: slackEscape(cut(head, 300)),
         blocks: [
             { type: 'header', text: { type: 'plain_text', text: cut(head, 150), emoji: true } },
-            { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)) } },
+            { type: 'section', text: { type: 'mrkdwn', text: slackEscape(figure(c)), verbatim: true } },
             {
                 type: 'section',
                 fields: [
@@ -206,7 +340,10 @@ function cut(s, max) {
     return `${s.slice(0, keep)}…`;
 }
 
+// EXTERNAL MODULE: ./src/incidents/state.ts
+var incidents_state = __webpack_require__(36922);
 ;// CONCATENATED MODULE: ./src/notifications/plan.ts
+
 
 /**
  * Which channel hears of which incident change. Pure: the incident plan's actions as applied, the
@@ -244,9 +381,14 @@ function incidentChanges(input) {
         if (!event || !f)
             continue;
         const previous = a.kind === 'update' ? a.from : undefined;
+        // The peak the issue's new state keeps (SEV1 → SEV2 → SEV3: still SEV1), else the severity before.
+        // The state keeps its peak across a close and reopen, and a channel was told of a reopen at the
+        // severity then: for a reopened incident, only the severity before counts.
+        const state = a.kind === 'update' ? (0,incidents_state/* parseState */.Bu)(a.body) : undefined;
+        const kept = state && (!state.lastOpenedAt || state.lastOpenedAt === state.openedAt) ? state.peakSeverity : undefined;
         out.push({
             ...base, event, severity: f.severity, ...(previous ? { previousSeverity: previous } : {}),
-            peakSeverity: previous && (0,severity/* rank */.Tm)(previous) < (0,severity/* rank */.Tm)(f.severity) ? previous : f.severity,
+            peakSeverity: (0,severity/* worstOf */.hm)([f.severity, ...(previous ? [previous] : []), ...(kept ? [kept] : [])]),
             title: f.title, check: f.check, rule: f.rule, keyFigure: f.detail, targets: severity/* SEVERITY_TARGETS */.Vl[f.severity],
         });
     }
@@ -273,12 +415,19 @@ function hears(channel, c) {
 
 
 
+
 /** A failure in both forms: `target` is the only part from outside (a fingerprint, a service's answer). */
 function failure(prefix, target, suffix = '') {
     return { markdown: `${prefix}${(0,markdown.md)(target)}${suffix}`, plain: (0,core_text/* oneLine */.T)(`${prefix}${target}${suffix}`) };
 }
 const POLICY = { retries: 3, delayMs: 500, idempotent: true, maxRetryAfterMs: 30_000 };
 const TIMEOUT_MS = 10_000;
+/**
+ * One channel's time in a run, checked before each notice: a service that answers every POST, but
+ * slowly, cannot hold the job notice after notice. A channel takes at most this plus one notice's
+ * attempts (4 of 10 s at most, their backoff and Retry-After waits).
+ */
+const CHANNEL_BUDGET_MS = 60_000;
 /** What is read of a service's answer: enough for its error message. */
 const ANSWER_MAX = 4096;
 async function notify(input, deps) {
@@ -293,7 +442,7 @@ async function notify(input, deps) {
         const byChannel = new Map();
         for (const n of notices)
             byChannel.set(n.channel.name, [...(byChannel.get(n.channel.name) ?? []), n]);
-        const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err) => ({ sent: [], failures: [failure(`notifications: ${name}: `, err.message)] }))));
+        const settled = await Promise.all([...byChannel].map(([name, list]) => sendChannel(name, list, http, deps).catch((err) => ({ sent: [], failures: [failure(`notifications: ${name}: `, deps.redact(err.message))] }))));
         const lines = [];
         const failures = [];
         [...byChannel.keys()].forEach((name, i) => {
@@ -312,16 +461,23 @@ async function notify(input, deps) {
 /**
  * One channel's notices, in order: a trigger before its resolve. A channel that did not answer
  * (a network failure, a timeout, a 5xx or 429 after the retries) is not tried again this run: the
- * rest of its notices are notes, so a hanging service cannot hold the job up notice after notice.
+ * rest of its notices are notes, so a hanging service cannot hold the job up notice after notice;
+ * nor can one that answers slowly, past the channel's time budget.
  */
 async function sendChannel(name, list, http, deps) {
     const sent = [];
     const failures = [];
     let down = false;
+    const budget = deps.channelBudgetMs ?? CHANNEL_BUDGET_MS;
+    const started = performance.now();
     for (const n of list) {
         const what = `notifications: ${name}: the ${n.change.event} notice of `;
         if (down) {
             failures.push(failure(what, n.change.fingerprint, ' was not sent: the channel did not answer the one before'));
+            continue;
+        }
+        if (performance.now() - started >= budget) {
+            failures.push(failure(what, n.change.fingerprint, ` was not sent: the channel used its time for this run (${(0,duration/* formatMs */._V)(budget)})`));
             continue;
         }
         const req = buildRequest(n, deps.now());
@@ -332,21 +488,27 @@ async function sendChannel(name, list, http, deps) {
         }
         down = (0,client/* isTransient */.dg)(outcome);
         const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-        const [plainWhy, mdWhy] = why(outcome);
+        const [plainWhy, mdWhy] = why(outcome, deps.redact);
         const tail = `${note ? ` (${note})` : ''}`;
         failures.push({ markdown: `${what}${(0,markdown.md)(n.change.fingerprint)} was not delivered${tries}: ${mdWhy}${tail}`, plain: (0,core_text/* oneLine */.T)(`${what}${n.change.fingerprint} was not delivered${tries}: ${plainWhy}${tail}`) });
     }
     return { sent, failures };
 }
-/** Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text). */
-function why(o) {
-    if (o.kind === 'error')
-        return [o.message, (0,markdown.md)(o.message)];
+/**
+ * Why a notice was not delivered: plain, and for Markdown (the service's answer is outside text).
+ * Redacted before it is escaped: escaped, a secret (`a_b` as `a\_b`) no longer matches the redactor.
+ */
+function why(o, redact) {
+    if (o.kind === 'error') {
+        const m = redact(o.message);
+        return [m, (0,markdown.md)(m)];
+    }
     if (o.status >= 300 && o.status < 400) {
         const t = `HTTP ${o.status}, a redirect, which is not followed (set the channel's url to where it points)`;
         return [t, t];
     }
-    const answer = o.body.toString('utf8').slice(0, 200).trim();
+    // The whole answer read is redacted before the cut: a cut could leave half a secret unrecognised.
+    const answer = redact(o.body.toString('utf8')).slice(0, 200).trim();
     return [`HTTP ${o.status}${answer ? `: ${answer}` : ''}`, `HTTP ${o.status}${answer ? `: ${(0,markdown.md)(answer)}` : ''}`];
 }
 /** A POST without redirects, with a whole-exchange timeout and a capped answer. */
