@@ -107,6 +107,21 @@ describe('open model transport', () => {
     expect(r.overall.latencyMs.count).toBe(20);
   });
 
+  it('a chunk-size line that never ends is cut off at four body caps, as a body error, not buffered until the timeout', async () => {
+    raw = createNetServer((c) => {
+      c.on('error', () => undefined);
+      c.once('data', () => {
+        c.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+        c.write(Buffer.alloc(5 * 1024 * 1024, 'f'));
+      });
+    });
+    await new Promise<void>((r) => raw!.listen(0, '127.0.0.1', r));
+    const r = await run(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/`, { 'arrival-rate': '2/s', timeout: '30s' });
+    expect(r.overall.responses).toBe(0);
+    expect(r.overall.socketErrors).toBe(2);
+    expect(r.overall.firstError?.class).toBe('body');
+  });
+
   it('a 1xx before the response is skipped: the 200 after it is the answer', async () => {
     const s = await rawServer('HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', false);
     const r = await run(s.url);
