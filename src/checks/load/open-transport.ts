@@ -52,6 +52,9 @@ export class ConnectionClosed extends Error {
   readonly code = 'LG_CONNECTION_CLOSED';
 }
 
+/** What a response may take on the wire, in body caps: chunk framing and 1xx responses on top of the body. */
+const RAW_CAP = 4;
+
 const PAYLOAD_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
@@ -162,6 +165,8 @@ class Connection<T> {
   private informational = false;
   private keep = false;
   private bytes = 0;
+  /** Everything read for the request in flight: headers, 1xx, chunk framing, body. */
+  private received = 0;
   private chunks: Buffer[] = [];
 
   constructor(private readonly t: OpenTransport<T>) {
@@ -192,6 +197,7 @@ class Connection<T> {
     this.startedAt = now;
     this.status = 0;
     this.bytes = 0;
+    this.received = 0;
     this.socket.write(this.t.opts.request);
   }
 
@@ -221,6 +227,14 @@ class Connection<T> {
     if (!this.busy) {
       // Bytes nobody asked for: the connection is out of step with its requests.
       this.t.drop(this);
+      return;
+    }
+    // The body cap counts body bytes; this one bounds what the parser may buffer besides (a chunk-size
+    // line or a run of 1xx that never ends), so no response grows without bound.
+    this.received += chunk.length;
+    const cap = RAW_CAP * this.t.opts.maxBodyBytes;
+    if (this.received > cap) {
+      this.fail(new BodyTooLarge(`a response went past ${cap} bytes on the wire (the load check keeps at most ${this.t.opts.maxBodyBytes} bytes of a response)`), false);
       return;
     }
     let r: number | Error;
