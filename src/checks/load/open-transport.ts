@@ -109,8 +109,10 @@ export class OpenTransport<T> {
       if (!c.dead && now - c.idleSince < IDLE_MS) break;
       this.drop(c);
     }
-    c ??= new Connection(this);
-    this.all.add(c);
+    if (!c) {
+      c = new Connection(this);
+      this.all.add(c);
+    }
     c.start(tag, now);
     this.timer ??= setTimeout(this.sweep, this.opts.timeoutMs);
   }
