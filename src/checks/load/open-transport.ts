@@ -95,11 +95,6 @@ export class OpenTransport<T> {
     readonly sink: Sink<T>,
   ) {}
 
-  /** Connections open now (idle and busy). */
-  get connections(): number {
-    return this.all.size;
-  }
-
   /** Sends the request on an idle connection, or a new one: the caller bounds the requests in flight. */
   send(tag: T): void {
     if (this.closed) return;
