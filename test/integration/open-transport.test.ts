@@ -122,6 +122,15 @@ describe('open model transport', () => {
     expect(r.overall.firstError?.class).toBe('body');
   });
 
+  it('a reply that is not HTTP fails its request at once, as class reset, not at the timeout', async () => {
+    const s = await rawServer('SSH-2.0-OpenSSH_9.6\r\n\r\n', false);
+    const r = await run(s.url, { timeout: '30s' });
+    expect(r.overall.responses).toBe(0);
+    expect(r.overall.socketErrors).toBe(20);
+    expect(r.overall.timeouts).toBe(0);
+    expect(r.overall.firstError?.class).toBe('reset');
+  });
+
   it('a 1xx before the response is skipped: the 200 after it is the answer', async () => {
     const s = await rawServer('HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', false);
     const r = await run(s.url);
