@@ -89,6 +89,8 @@ export class OpenTransport<T> {
   private idle: Connection<T>[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Every plain connection's reads, one at a time: the parser keeps no view of it after a read (body text is copied). */
+  readonly readBuffer = Buffer.allocUnsafe(64 * 1024);
 
   constructor(
     readonly opts: TransportOptions,
@@ -172,9 +174,10 @@ class Connection<T> {
     const port = Number(o.url.port) || (o.tls ? 443 : 80);
     this.socket = o.tls
       ? tlsConnect({ host, port, rejectUnauthorized: o.tls.rejectUnauthorized, ...(o.tls.ca ? { ca: o.tls.ca } : {}), ...(isIP(host) ? {} : { servername: host }), ALPNProtocols: ['http/1.1'] })
-      : netConnect({ host, port });
+      : // Plain reads land in the transport's one buffer (node's `onread`): no Buffer and no stream event per read.
+        netConnect({ host, port, onread: { buffer: t.readBuffer, callback: (n, buf) => this.data((buf as Buffer).subarray(0, n)) } });
     this.socket.setNoDelay(true);
-    this.socket.on('data', (chunk: Buffer) => this.data(chunk));
+    if (o.tls) this.socket.on('data', (chunk: Buffer) => void this.data(chunk));
     this.socket.on('error', (err) => this.fail(err, false));
     this.socket.on('end', () => this.ended());
     this.socket.on('close', () => this.ended());
@@ -219,12 +222,13 @@ class Connection<T> {
     if (this.chunks.length) this.chunks = [];
   }
 
-  private data(chunk: Buffer): void {
-    if (this.dead) return;
+  /** Always true: keep reading (`onread`'s answer). */
+  private data(chunk: Buffer): true {
+    if (this.dead) return true;
     if (!this.busy) {
       // Bytes nobody asked for: the connection is out of step with its requests.
       this.t.drop(this);
-      return;
+      return true;
     }
     // The body cap counts body bytes; this one bounds what the parser may buffer besides (a chunk-size
     // line or a run of 1xx that never ends), so no response grows without bound.
@@ -232,7 +236,7 @@ class Connection<T> {
     const cap = RAW_CAP * this.t.opts.maxBodyBytes;
     if (this.received > cap) {
       this.fail(new BodyTooLarge(`a response went past ${cap} bytes on the wire (the load check keeps at most ${this.t.opts.maxBodyBytes} bytes of a response)`), false);
-      return;
+      return true;
     }
     let r: number | Error;
     try {
@@ -242,6 +246,7 @@ class Connection<T> {
       r = err as Error;
     }
     if (r instanceof Error) this.fail(r, false);
+    return true;
   }
 
   private headers(status: number, keepAlive: boolean): number {
