@@ -187,7 +187,7 @@ export function classify(err: unknown, timedOut: boolean, timeoutMs: number): { 
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
     return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED' || code === 'LG_CONNECTION_CLOSED') {
     return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
   }
   return { cls: 'reset', message: `request failed: ${code ? `${code}: ` : ''}${detail}` };

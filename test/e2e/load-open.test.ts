@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../helpers/action.js';
-import { httpServer, type Running } from '../helpers/servers.js';
+import { makeTestCa } from '../helpers/certs.js';
+import { httpServer, httpsServer, type Running } from '../helpers/servers.js';
 
 // Issue 18: the open model from the built dist/ (index.js and the load worker bundle).
 
@@ -70,5 +71,35 @@ describe('the open model (arrival-rate, stages) from dist/', () => {
     expect(o.stages.map((st: { from: number; target: number; expected: number }) => [st.from, st.target, st.expected])).toEqual([[0, 21, 10.5], [21, 21, 21]]);
     expect(o.requests).toBe(results.reduce((a, s) => a + s.requests[0].requests, 0));
     expect(merge.summary).toMatch(/stage 1 \(0→21\/s, 1 s\)/);
+  });
+});
+
+describe('the open model against https from dist/', () => {
+  it('the environment\'s tls.ca reaches the open model, in its workers too: a private CA\'s target is load-tested, not failed as untrusted', async () => {
+    const ca = makeTestCa();
+    let served = 0;
+    const target = await httpsServer(ca.leaf('open-e2e', { days: 60 }), (_q, res) => {
+      served++;
+      res.end('{"status":"ok"}');
+    });
+    try {
+      const config = `environments:
+  production:
+    tls:
+      ca: ${JSON.stringify(ca.caFile)}
+    load:
+      arrival-rate: 20/s
+      duration: 1s
+      workers: 2
+`;
+      const r = await runAction({ config: 'lg.yml', 'target-url': target.url, checks: 'load' }, { files: { 'lg.yml': config } });
+      expect(r.code).toBe(0);
+      const o = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')).results.load.overall;
+      expect(o).toMatchObject({ model: 'open', requests: 20, responses: 20, socketErrors: 0 });
+      // 20 scheduled starts and the reachability request before them.
+      expect(served).toBe(21);
+    } finally {
+      await target.close();
+    }
   });
 });

@@ -19,7 +19,9 @@ export const loadCheck: Check<'load', LoadVerdict> = {
     // Loaded lazily, so a health-only run never loads autocannon.
     const { runLoad } = await import('./run.js');
     const loadCfg = shardSpec ? (await import('../../scale/shards.js')).shardLoad(cfg, shardSpec) : cfg;
-    const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
+    const tls = plan.environmentConfig.tls;
+    const target = { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers, ...(tls ? { tls: { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } } : {}) };
+    const runOnce = () => runLoad(loadCfg, target, clock, () => clock.now(), http);
     // A gate judges the median of several samples: one sample makes a flaky gate.
     const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
     const sampleResults: LoadResult[] = [];

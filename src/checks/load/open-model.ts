@@ -1,10 +1,10 @@
-import { Pool, type Dispatcher } from 'undici';
-import { classify } from '../../http/client.js';
+import { classify, readCa, type TlsOptions } from '../../http/client.js';
 import type { Clock } from '../../ports.js';
 import { zeroCounters, type Counters } from '../../scale/counters.js';
 import { createHistogram, recordMs, summarize, type Histogram } from '../../scale/histogram.js';
 import { LOAD_MAX_BODY_BYTES } from './autocannon.js';
 import { arrivals, type OpenPlan } from './open-schedule.js';
+import { asksClose, encodeRequest, OpenTransport, type Sink } from './open-transport.js';
 
 /**
  * The open-model generator: requests start at their intended times whether or not earlier ones
@@ -22,6 +22,14 @@ export interface OpenRun {
   readonly maxInFlight: number;
   readonly timeoutMs: number;
   readonly expectBodyContains?: string;
+  /** The environment's TLS settings for an https target (certificates are checked unless they say otherwise). */
+  readonly tls?: TlsOptions;
+}
+
+/** A request in flight: when it was meant to start (ms from the run's start) and its stage's counts. */
+interface Started {
+  readonly intended: number;
+  readonly stage: StageCounts;
 }
 
 export interface StageCounts {
@@ -39,26 +47,9 @@ export interface OpenMeasured extends Counters {
   readonly stages: StageCounts[];
 }
 
-class BodyTooLarge extends Error {
-  readonly code = 'LG_BODY_TOO_LARGE';
-}
-class ResponseTimeout extends Error {
-  readonly code = 'LG_RESPONSE_TIMEOUT';
-}
-
 /** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
 export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?: Histogram): Promise<OpenMeasured> {
   const url = new URL(run.url);
-  const pool = new Pool(url.origin, {
-    connections: run.maxInFlight,
-    pipelining: 1,
-    headersTimeout: run.timeoutMs,
-    bodyTimeout: run.timeoutMs,
-    keepAliveTimeout: 4000,
-    // A connection that never completes (a SYN blackhole) is a timeout too, not undici's 10 s default.
-    connect: { timeout: run.timeoutMs },
-  });
-  const opts: Dispatcher.DispatchOptions = { path: url.pathname + url.search, method: run.method as Dispatcher.HttpMethod, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
   const contains = run.expectBodyContains;
   const c: OpenMeasured = { ...zeroCounters(), dropped: 0, elapsedMs: 0, stages: run.plan.stages.map(() => ({ requests: 0, dropped: 0, hist: createHistogram() })) };
   const ends: number[] = [];
@@ -74,34 +65,66 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
   return new Promise<OpenMeasured>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     let deadline: NodeJS.Timeout | undefined;
-    const timers = new Set<NodeJS.Timeout>();
     const finish = () => {
       if (closed) return;
       closed = true;
       clearTimeout(timer);
       clearTimeout(deadline);
-      for (const t of timers) clearTimeout(t);
       // Requests still in flight at the deadline got no complete response in time.
       c.timeouts += inFlight;
       if (inFlight > 0 && !c.firstError) c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
       c.elapsedMs = clock.monotonic() - t0;
       const l = summarize(lag);
       if (l.count > 0) c.sendLagMs = { p99: l.p99, max: l.max };
-      pool.destroy().catch(() => undefined);
+      transport.close();
       resolve(c);
     };
     const settled = () => {
       inFlight--;
       if (scheduled && inFlight === 0) finish();
     };
-    const failed = (err: Error) => {
-      if (closed) return;
-      const { cls, message } = classify(err, false, run.timeoutMs);
-      if (cls === 'timeout') c.timeouts++;
-      else c.socketErrors++;
-      if (!c.firstError) c.firstError = { class: cls, message };
-      settled();
+    // Every outcome of a request started at `intended` (ms from the run's start) in stage `s`.
+    const sink: Sink<Started> = {
+      response(req, status, body) {
+        if (closed) return;
+        const ms = clock.monotonic() - t0 - req.intended;
+        c.responses++;
+        c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
+        const ok = status >= 200 && status < 300;
+        const matches = contains === undefined || body!.includes(contains);
+        if (!ok) c.non2xx++;
+        else if (!matches) c.mismatches++;
+        if (ok && matches) {
+          recordMs(hist, ms);
+          recordMs(req.stage.hist, ms);
+        } else if (failedHist) recordMs(failedHist, ms);
+        settled();
+      },
+      failed(_req, err, timedOut) {
+        if (closed) return;
+        // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
+        // connection that hangs frees its slot at `timeout` and counts as a timeout.
+        const { cls, message } = classify(err, timedOut, run.timeoutMs);
+        if (cls === 'timeout') c.timeouts++;
+        else c.socketErrors++;
+        if (!c.firstError) c.firstError = { class: cls, message };
+        settled();
+      },
     };
+    const transport = new OpenTransport<Started>(
+      {
+        url,
+        request: encodeRequest(run.method, url, run.headers, run.body),
+        head: run.method === 'HEAD',
+        close: asksClose(Object.entries(run.headers).find(([k]) => k.toLowerCase() === 'connection')?.[1]),
+        timeoutMs: run.timeoutMs,
+        maxBodyBytes: LOAD_MAX_BODY_BYTES,
+        keepBody: contains !== undefined,
+        ...(url.protocol === 'https:' ? { tls: { rejectUnauthorized: run.tls?.rejectUnauthorized ?? true, ...(run.tls?.caFile ? { ca: readCa(run.tls.caFile) } : {}) } } : {}),
+        now: () => clock.monotonic(),
+      },
+      sink,
+    );
     const launch = (intended: number, s: StageCounts, lagMs: number) => {
       if (inFlight >= run.maxInFlight) {
         c.dropped++;
@@ -114,62 +137,7 @@ export function runOpen(run: OpenRun, clock: Clock, hist: Histogram, failedHist?
       recordMs(lag, lagMs);
       inFlight++;
       s.requests++;
-      let status = 0;
-      let bytes = 0;
-      let body = '';
-      // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
-      // connection that hangs frees its slot at `timeout` and counts as a timeout.
-      let done = false;
-      let ctl: { abort(reason: Error): void } | undefined;
-      const expired = () => new ResponseTimeout(`no complete response within ${run.timeoutMs} ms`);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (done || closed) return;
-        done = true;
-        ctl?.abort(expired());
-        c.timeouts++;
-        if (!c.firstError) c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
-        settled();
-      }, run.timeoutMs);
-      timers.add(timer);
-      const end = () => {
-        if (done) return false;
-        done = true;
-        clearTimeout(timer);
-        timers.delete(timer);
-        return true;
-      };
-      pool.dispatch(opts, {
-        onRequestStart(controller) {
-          ctl = controller;
-          if (done) controller.abort(expired());
-        },
-        onResponseStart(_ctl, code) {
-          status = code;
-        },
-        onResponseData(ctl, chunk) {
-          bytes += chunk.length;
-          if (bytes > LOAD_MAX_BODY_BYTES) ctl.abort(new BodyTooLarge(`a response body went past ${LOAD_MAX_BODY_BYTES} bytes (the load check keeps at most ${LOAD_MAX_BODY_BYTES} bytes of a response)`));
-          else if (contains !== undefined) body += chunk.toString();
-        },
-        onResponseEnd() {
-          if (!end() || closed) return;
-          const ms = clock.monotonic() - t0 - intended;
-          c.responses++;
-          c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
-          const ok = status >= 200 && status < 300;
-          if (!ok) c.non2xx++;
-          else if (contains !== undefined && !body.includes(contains)) c.mismatches++;
-          if (ok && (contains === undefined || body.includes(contains))) {
-            recordMs(hist, ms);
-            recordMs(s.hist, ms);
-          } else if (failedHist) recordMs(failedHist, ms);
-          settled();
-        },
-        onResponseError(_ctl, err) {
-          if (end()) failed(err);
-        },
-      });
+      transport.send({ intended, stage: s });
     };
     let next = schedule.next();
     const tick = () => {

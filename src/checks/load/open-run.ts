@@ -43,6 +43,7 @@ export async function runOpenLoad(load: LoadConfig, target: LoadTarget, clock: C
       connections: inFlight,
       timeoutMs: load.timeout,
       expectBodyContains: r['expect-body-contains'],
+      ...(target.tls ? { tls: target.tls } : {}),
     };
   });
   const shape = {

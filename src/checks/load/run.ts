@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { z } from 'zod';
 import type { headerValueSchema } from '../../config/fields.js';
-import type { HttpClient } from '../../http/client.js';
+import type { HttpClient, TlsOptions } from '../../http/client.js';
 import { sendWithRetry } from '../../http/retry.js';
 import { encodeBody, headerValues, joinUrl } from '../../http/target.js';
 import type { Clock } from '../../ports.js';
@@ -24,6 +24,8 @@ type HeaderValue = z.infer<typeof headerValueSchema>;
 export interface LoadTarget {
   readonly baseUrl: string;
   readonly headers?: Readonly<Record<string, HeaderValue>>;
+  /** The environment's TLS settings (`tls:`): the open model checks an https target's certificate as they say. */
+  readonly tls?: TlsOptions;
 }
 
 /** Runs the configured load: an optional warm-up, then every request concurrently with its share of connections and rate. */
