@@ -1411,7 +1411,7 @@ Object.assign(Dispatcher.prototype, api)
 
 __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
-module.exports.bC = Pool
+__webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
 module.exports.g6 = Agent
@@ -52875,7 +52875,7 @@ function classify(err, timedOut, timeoutMs) {
     if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(detail)) {
         return { cls: 'tls', message: `TLS handshake failed: ${code || detail}` };
     }
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED' || code === 'LG_CONNECTION_CLOSED') {
         return { cls: 'reset', message: `the connection was closed before a complete response (${code})` };
     }
     return { cls: 'reset', message: `request failed: ${code ? `${code}: ` : ''}${detail}` };
@@ -56534,15 +56534,17 @@ const loadCheck = {
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
-    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
+    preload: () => Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(938265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42921)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180)), Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(218047)]).then(__nccwpck_require__.bind(__nccwpck_require__, 55325))]),
     run: async ({ plan, http, clock, shardSpec }) => {
         const cfg = plan.environmentConfig.load;
         if (!cfg)
             return undefined;
         // Loaded lazily, so a health-only run never loads autocannon.
-        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(579475)]).then(__nccwpck_require__.bind(__nccwpck_require__, 48603));
+        const { runLoad } = await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(730571), __nccwpck_require__.e(420492), __nccwpck_require__.e(938265)]).then(__nccwpck_require__.bind(__nccwpck_require__, 42921));
         const loadCfg = shardSpec ? (await Promise.all(/* import() */[__nccwpck_require__.e(599495), __nccwpck_require__.e(420492)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97180))).shardLoad(cfg, shardSpec) : cfg;
-        const runOnce = () => runLoad(loadCfg, { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers }, clock, () => clock.now(), http);
+        const tls = plan.environmentConfig.tls;
+        const target = { baseUrl: plan.baseUrl, headers: plan.environmentConfig.headers, ...(tls ? { tls: { caFile: tls.ca, rejectUnauthorized: tls['reject-unauthorized'] } } : {}) };
+        const runOnce = () => runLoad(loadCfg, target, clock, () => clock.now(), http);
         // A gate judges the median of several samples: one sample makes a flaky gate.
         const sampleCount = plan.mode === 'gate' ? cfg.samples : 1;
         const sampleResults = [];

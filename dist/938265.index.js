@@ -1,8 +1,8 @@
-export const id = 579475;
-export const ids = [579475];
+export const id = 938265;
+export const ids = [938265];
 export const modules = {
 
-/***/ 48603:
+/***/ 42921:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -282,10 +282,290 @@ const RESPONSE_PARSER = 'RESPONSE';
 
 // EXTERNAL MODULE: ./src/scale/stages.ts
 var stages = __webpack_require__(50243);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/checks/load/open-schedule.ts
 var open_schedule = __webpack_require__(60056);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+// EXTERNAL MODULE: ./node_modules/http-parser-js/http-parser.js
+var http_parser = __webpack_require__(89460);
+;// CONCATENATED MODULE: ./src/checks/load/open-transport.ts
+
+
+
+
+/** An idle connection older than this is closed rather than reused: servers close theirs after about 5 s (Node's default). */
+const IDLE_MS = 4000;
+class BodyTooLarge extends Error {
+    code = 'LG_BODY_TOO_LARGE';
+}
+class ResponseTimeout extends Error {
+    code = 'LG_RESPONSE_TIMEOUT';
+}
+/** The server closed the connection, or sent something that is no answer to the request, before a complete response. */
+class ConnectionClosed extends Error {
+    code = 'LG_CONNECTION_CLOSED';
+}
+/** What a response may take on the wire, in body caps: chunk framing and 1xx responses on top of the body. */
+const RAW_CAP = 4;
+const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/**
+ * One request as bytes: request line, `host`, `connection: keep-alive`, the configured headers
+ * (checked as node:http checks them: a CR or LF in a value throws), `content-length`, the body.
+ * A configured `host` or `connection` replaces the default; `content-length` is always the body's.
+ */
+function encodeRequest(method, url, headers, body) {
+    const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
+    const own = { host: url.host, connection: 'keep-alive' };
+    const lines = [];
+    for (const [name, value] of Object.entries(headers)) {
+        (0,external_node_http_.validateHeaderName)(name);
+        (0,external_node_http_.validateHeaderValue)(name, value);
+        const key = name.toLowerCase();
+        if (key === 'host' || key === 'connection')
+            own[key] = value;
+        else if (key !== 'content-length' && key !== 'transfer-encoding')
+            lines.push(`${name}: ${value}\r\n`);
+    }
+    let head = `${method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${own.host}\r\nconnection: ${own.connection}\r\n${lines.join('')}`;
+    if (payload)
+        head += `content-length: ${payload.length}\r\n`;
+    else if (PAYLOAD_METHODS.has(method))
+        head += 'content-length: 0\r\n';
+    head += '\r\n';
+    const bytes = Buffer.from(head, 'latin1');
+    return payload ? Buffer.concat([bytes, payload]) : bytes;
+}
+/** True when a `connection` header value asks to close the connection after the response. */
+const asksClose = (value) => (value ?? '').toLowerCase().split(',').some((t) => t.trim() === 'close');
+class OpenTransport {
+    opts;
+    sink;
+    all = new Set();
+    idle = [];
+    timer;
+    closed = false;
+    /** Every plain connection's reads, one at a time: the parser keeps no view of it after a read (body text is copied). */
+    readBuffer = Buffer.allocUnsafe(64 * 1024);
+    constructor(opts, sink) {
+        this.opts = opts;
+        this.sink = sink;
+    }
+    /** Sends the request on an idle connection, or a new one: the caller bounds the requests in flight. */
+    send(tag) {
+        if (this.closed)
+            return;
+        const now = this.opts.now();
+        let c;
+        while ((c = this.idle.pop())) {
+            if (!c.dead && now - c.idleSince < IDLE_MS)
+                break;
+            this.drop(c);
+        }
+        if (!c) {
+            c = new Connection(this);
+            this.all.add(c);
+        }
+        c.start(tag, now);
+        this.timer ??= setTimeout(this.sweep, this.opts.timeoutMs);
+    }
+    /** Destroys every connection: the run is over, and nothing it opened keeps the process alive. */
+    close() {
+        this.closed = true;
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        for (const c of this.all)
+            c.destroy();
+        this.all.clear();
+        this.idle = [];
+    }
+    release(c, keep) {
+        if (keep && !this.closed) {
+            c.idleSince = this.opts.now();
+            this.idle.push(c);
+        }
+        else
+            this.drop(c);
+    }
+    drop(c) {
+        c.destroy();
+        this.all.delete(c);
+    }
+    /** One timer for every deadline: it fires at the oldest request's, fails what is due and waits for the next. */
+    sweep = () => {
+        this.timer = undefined;
+        if (this.closed)
+            return;
+        const now = this.opts.now();
+        let next = Infinity;
+        for (const c of this.all) {
+            if (!c.busy)
+                continue;
+            const due = c.startedAt + this.opts.timeoutMs;
+            if (due <= now)
+                c.fail(new ResponseTimeout(`no complete response within ${this.opts.timeoutMs} ms`), true);
+            else
+                next = Math.min(next, due);
+        }
+        if (next !== Infinity)
+            this.timer = setTimeout(this.sweep, Math.max(1, next - now));
+    };
+}
+class Connection {
+    t;
+    socket;
+    parser = new http_parser/* HTTPParser */.e(http_parser/* HTTPParser */.e.RESPONSE);
+    tag;
+    busy = false;
+    dead = false;
+    startedAt = 0;
+    idleSince = 0;
+    status = 0;
+    informational = false;
+    keep = false;
+    bytes = 0;
+    /** Everything read for the request in flight: headers, 1xx, chunk framing, body. */
+    received = 0;
+    chunks = [];
+    constructor(t) {
+        this.t = t;
+        const o = t.opts;
+        const host = o.url.hostname.startsWith('[') ? o.url.hostname.slice(1, -1) : o.url.hostname;
+        const port = Number(o.url.port) || (o.tls ? 443 : 80);
+        this.socket = o.tls
+            ? (0,external_node_tls_.connect)({ host, port, rejectUnauthorized: o.tls.rejectUnauthorized, ...(o.tls.ca ? { ca: o.tls.ca } : {}), ...((0,external_node_net_.isIP)(host) ? {} : { servername: host }), ALPNProtocols: ['http/1.1'] })
+            : // Plain reads land in the transport's one buffer (node's `onread`): no Buffer and no stream event per read.
+                (0,external_node_net_.connect)({ host, port, onread: { buffer: t.readBuffer, callback: (n, buf) => this.data(buf.subarray(0, n)) } });
+        this.socket.setNoDelay(true);
+        if (o.tls)
+            this.socket.on('data', (chunk) => void this.data(chunk));
+        this.socket.on('error', (err) => this.fail(err, false));
+        this.socket.on('end', () => this.ended());
+        this.socket.on('close', () => this.ended());
+        const p = this.parser;
+        // http-parser-js passes one info object, or (in its Node 0.11 mode, which any user of the module can switch on) the fields one by one.
+        p[http_parser/* HTTPParser */.e.kOnHeadersComplete] = ((...a) => {
+            const info = a[0];
+            return typeof info === 'object' ? this.headers(info.statusCode, info.shouldKeepAlive) : this.headers(a[5], a[8]);
+        });
+        p[http_parser/* HTTPParser */.e.kOnBody] = (chunk, offset, length) => this.body(chunk, offset, length);
+        p[http_parser/* HTTPParser */.e.kOnMessageComplete] = () => this.complete();
+    }
+    start(tag, now) {
+        this.tag = tag;
+        this.busy = true;
+        this.startedAt = now;
+        this.status = 0;
+        this.bytes = 0;
+        this.received = 0;
+        this.socket.write(this.t.opts.request);
+    }
+    destroy() {
+        this.dead = true;
+        this.socket.destroy();
+    }
+    /** Ends the request in flight with an error; the connection is closed (its state is unknown). */
+    fail(err, timedOut) {
+        const tag = this.tag;
+        const busy = this.busy;
+        this.settle();
+        this.t.drop(this);
+        if (busy)
+            this.t.sink.failed(tag, err, timedOut);
+    }
+    settle() {
+        this.busy = false;
+        this.tag = undefined;
+        this.informational = false;
+        if (this.chunks.length)
+            this.chunks = [];
+    }
+    /** Always true: keep reading (`onread`'s answer). */
+    data(chunk) {
+        if (this.dead)
+            return true;
+        if (!this.busy) {
+            // Bytes nobody asked for: the connection is out of step with its requests.
+            this.t.drop(this);
+            return true;
+        }
+        // The body cap counts body bytes; this one bounds what the parser may buffer besides (a chunk-size
+        // line or a run of 1xx that never ends), so no response grows without bound.
+        this.received += chunk.length;
+        const cap = RAW_CAP * this.t.opts.maxBodyBytes;
+        if (this.received > cap) {
+            this.fail(new BodyTooLarge(`a response went past ${cap} bytes on the wire (the load check keeps at most ${this.t.opts.maxBodyBytes} bytes of a response)`), false);
+            return true;
+        }
+        let r;
+        try {
+            // http-parser-js returns a parse error, and rethrows one thrown by a callback (headers() throws on nonsense).
+            r = this.parser.execute(chunk);
+        }
+        catch (err) {
+            r = err;
+        }
+        if (r instanceof Error)
+            this.fail(r, false);
+        return true;
+    }
+    headers(status, keepAlive) {
+        if (!this.busy)
+            throw new ConnectionClosed('a response to no request');
+        // A 1xx is followed by the real response; 101 would switch protocols, which a load test never asked for.
+        if (status === 101)
+            throw new ConnectionClosed('the server switched protocols (HTTP 101)');
+        if (status < 200) {
+            this.informational = true;
+            return 0;
+        }
+        this.status = status;
+        this.keep = keepAlive && !this.t.opts.close;
+        return this.t.opts.head ? 1 : 0;
+    }
+    body(chunk, offset, length) {
+        if (!this.busy)
+            return;
+        this.bytes += length;
+        const o = this.t.opts;
+        if (this.bytes > o.maxBodyBytes) {
+            this.fail(new BodyTooLarge(`a response body went past ${o.maxBodyBytes} bytes (the load check keeps at most ${o.maxBodyBytes} bytes of a response)`), false);
+        }
+        else if (o.keepBody)
+            this.chunks.push(Buffer.from(chunk.subarray(offset, offset + length)));
+    }
+    complete() {
+        if (!this.busy)
+            return;
+        if (this.informational) {
+            this.informational = false;
+            return;
+        }
+        const tag = this.tag;
+        const status = this.status;
+        const body = this.t.opts.keepBody ? Buffer.concat(this.chunks).toString('utf8') : undefined;
+        this.settle();
+        this.t.release(this, this.keep && !this.dead);
+        this.t.sink.response(tag, status, body);
+    }
+    /** The server closed the connection: a body that runs to the close ends there; any other response in flight is cut off. */
+    ended() {
+        if (this.dead)
+            return;
+        if (this.busy) {
+            const r = this.parser.finish();
+            if (r instanceof Error || this.busy) {
+                this.fail(new ConnectionClosed('the server closed the connection before a complete response'), false);
+                return;
+            }
+        }
+        this.t.drop(this);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/checks/load/open-model.ts
 
 
@@ -293,25 +573,9 @@ var open_schedule = __webpack_require__(60056);
 
 
 
-class BodyTooLarge extends Error {
-    code = 'LG_BODY_TOO_LARGE';
-}
-class ResponseTimeout extends Error {
-    code = 'LG_RESPONSE_TIMEOUT';
-}
 /** Runs one request's schedule. `hist` gets the successful responses' latencies, `failedHist` the failed ones'. */
 function runOpen(run, clock, hist, failedHist) {
     const url = new URL(run.url);
-    const pool = new undici/* Pool */.bC(url.origin, {
-        connections: run.maxInFlight,
-        pipelining: 1,
-        headersTimeout: run.timeoutMs,
-        bodyTimeout: run.timeoutMs,
-        keepAliveTimeout: 4000,
-        // A connection that never completes (a SYN blackhole) is a timeout too, not undici's 10 s default.
-        connect: { timeout: run.timeoutMs },
-    });
-    const opts = { path: url.pathname + url.search, method: run.method, headers: run.headers, ...(run.body !== undefined ? { body: run.body } : {}) };
     const contains = run.expectBodyContains;
     const c = { ...(0,scale_counters/* zeroCounters */.QQ)(), dropped: 0, elapsedMs: 0, stages: run.plan.stages.map(() => ({ requests: 0, dropped: 0, hist: (0,histogram/* createHistogram */.v5)() })) };
     const ends = [];
@@ -327,15 +591,12 @@ function runOpen(run, clock, hist, failedHist) {
     return new Promise((resolve) => {
         let timer;
         let deadline;
-        const timers = new Set();
         const finish = () => {
             if (closed)
                 return;
             closed = true;
             clearTimeout(timer);
             clearTimeout(deadline);
-            for (const t of timers)
-                clearTimeout(t);
             // Requests still in flight at the deadline got no complete response in time.
             c.timeouts += inFlight;
             if (inFlight > 0 && !c.firstError)
@@ -344,7 +605,7 @@ function runOpen(run, clock, hist, failedHist) {
             const l = (0,histogram/* summarize */.eh)(lag);
             if (l.count > 0)
                 c.sendLagMs = { p99: l.p99, max: l.max };
-            pool.destroy().catch(() => undefined);
+            transport.close();
             resolve(c);
         };
         const settled = () => {
@@ -352,18 +613,54 @@ function runOpen(run, clock, hist, failedHist) {
             if (scheduled && inFlight === 0)
                 finish();
         };
-        const failed = (err) => {
-            if (closed)
-                return;
-            const { cls, message } = (0,client/* classify */.L8)(err, false, run.timeoutMs);
-            if (cls === 'timeout')
-                c.timeouts++;
-            else
-                c.socketErrors++;
-            if (!c.firstError)
-                c.firstError = { class: cls, message };
-            settled();
+        // Every outcome of a request started at `intended` (ms from the run's start) in stage `s`.
+        const sink = {
+            response(req, status, body) {
+                if (closed)
+                    return;
+                const ms = clock.monotonic() - t0 - req.intended;
+                c.responses++;
+                c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
+                const ok = status >= 200 && status < 300;
+                const matches = contains === undefined || body.includes(contains);
+                if (!ok)
+                    c.non2xx++;
+                else if (!matches)
+                    c.mismatches++;
+                if (ok && matches) {
+                    (0,histogram/* recordMs */.mw)(hist, ms);
+                    (0,histogram/* recordMs */.mw)(req.stage.hist, ms);
+                }
+                else if (failedHist)
+                    (0,histogram/* recordMs */.mw)(failedHist, ms);
+                settled();
+            },
+            failed(_req, err, timedOut) {
+                if (closed)
+                    return;
+                // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
+                // connection that hangs frees its slot at `timeout` and counts as a timeout.
+                const { cls, message } = (0,client/* classify */.L8)(err, timedOut, run.timeoutMs);
+                if (cls === 'timeout')
+                    c.timeouts++;
+                else
+                    c.socketErrors++;
+                if (!c.firstError)
+                    c.firstError = { class: cls, message };
+                settled();
+            },
         };
+        const transport = new OpenTransport({
+            url,
+            request: encodeRequest(run.method, url, run.headers, run.body),
+            head: run.method === 'HEAD',
+            close: asksClose(Object.entries(run.headers).find(([k]) => k.toLowerCase() === 'connection')?.[1]),
+            timeoutMs: run.timeoutMs,
+            maxBodyBytes: LOAD_MAX_BODY_BYTES,
+            keepBody: contains !== undefined,
+            ...(url.protocol === 'https:' ? { tls: { rejectUnauthorized: run.tls?.rejectUnauthorized ?? true, ...(run.tls?.caFile ? { ca: (0,client/* readCa */.No)(run.tls.caFile) } : {}) } } : {}),
+            now: () => clock.monotonic(),
+        }, sink);
         const launch = (intended, s, lagMs) => {
             if (inFlight >= run.maxInFlight) {
                 c.dropped++;
@@ -376,74 +673,7 @@ function runOpen(run, clock, hist, failedHist) {
             (0,histogram/* recordMs */.mw)(lag, lagMs);
             inFlight++;
             s.requests++;
-            let status = 0;
-            let bytes = 0;
-            let body = '';
-            // `timeout` bounds the whole response, as in the closed model: a body that trickles or a
-            // connection that hangs frees its slot at `timeout` and counts as a timeout.
-            let done = false;
-            let ctl;
-            const expired = () => new ResponseTimeout(`no complete response within ${run.timeoutMs} ms`);
-            const timer = setTimeout(() => {
-                timers.delete(timer);
-                if (done || closed)
-                    return;
-                done = true;
-                ctl?.abort(expired());
-                c.timeouts++;
-                if (!c.firstError)
-                    c.firstError = { class: 'timeout', message: `no complete response within ${run.timeoutMs} ms` };
-                settled();
-            }, run.timeoutMs);
-            timers.add(timer);
-            const end = () => {
-                if (done)
-                    return false;
-                done = true;
-                clearTimeout(timer);
-                timers.delete(timer);
-                return true;
-            };
-            pool.dispatch(opts, {
-                onRequestStart(controller) {
-                    ctl = controller;
-                    if (done)
-                        controller.abort(expired());
-                },
-                onResponseStart(_ctl, code) {
-                    status = code;
-                },
-                onResponseData(ctl, chunk) {
-                    bytes += chunk.length;
-                    if (bytes > LOAD_MAX_BODY_BYTES)
-                        ctl.abort(new BodyTooLarge(`a response body went past ${LOAD_MAX_BODY_BYTES} bytes (the load check keeps at most ${LOAD_MAX_BODY_BYTES} bytes of a response)`));
-                    else if (contains !== undefined)
-                        body += chunk.toString();
-                },
-                onResponseEnd() {
-                    if (!end() || closed)
-                        return;
-                    const ms = clock.monotonic() - t0 - intended;
-                    c.responses++;
-                    c.statusCodes[status] = (c.statusCodes[status] ?? 0) + 1;
-                    const ok = status >= 200 && status < 300;
-                    if (!ok)
-                        c.non2xx++;
-                    else if (contains !== undefined && !body.includes(contains))
-                        c.mismatches++;
-                    if (ok && (contains === undefined || body.includes(contains))) {
-                        (0,histogram/* recordMs */.mw)(hist, ms);
-                        (0,histogram/* recordMs */.mw)(s.hist, ms);
-                    }
-                    else if (failedHist)
-                        (0,histogram/* recordMs */.mw)(failedHist, ms);
-                    settled();
-                },
-                onResponseError(_ctl, err) {
-                    if (end())
-                        failed(err);
-                },
-            });
+            transport.send({ intended, stage: s });
         };
         let next = schedule.next();
         const tick = () => {
@@ -511,6 +741,7 @@ async function runOpenLoad(load, target, clock, now, http) {
             connections: inFlight,
             timeoutMs: load.timeout,
             expectBodyContains: r['expect-body-contains'],
+            ...(target.tls ? { tls: target.tls } : {}),
         };
     });
     const shape = {
