@@ -108,6 +108,8 @@ export class BranchFiles {
     let current = first ?? (await this.read(path));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const text = next(current.text);
+      // Nothing to change (a retried write that had landed): no empty commit.
+      if (current.text !== undefined && text === current.text) return text;
       try {
         if (current.sha === null && !(await this.branchExists())) {
           await this.createBranchWith(path, text, message);

@@ -50,6 +50,8 @@ export class GitHubRunStore implements RunStore {
       const path = `${folder}/${partName(month, part)}`;
       try {
         await this.files.update(path, (text) => {
+          // A write that landed but was answered with an error is retried on the new file: once is enough.
+          if (text !== undefined && hasLine(text, line)) return text;
           const next = appendLine(text, line, this.maxBytes);
           if (next === undefined) throw new PartFull(path);
           return next;
@@ -61,6 +63,11 @@ export class GitHubRunStore implements RunStore {
     }
     throw new Error(`could not append to the run history of ${environment} on ${this.where}: three parts of ${month} were full`);
   }
+}
+
+/** Whether the file already holds this exact line (a record names its run's start to the millisecond). */
+export function hasLine(text: string, line: string): boolean {
+  return text.startsWith(line) || text.includes(`\n${line}`);
 }
 
 /** Oldest first; a stable sort keeps the files' order for equal times. */
