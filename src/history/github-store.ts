@@ -1,7 +1,7 @@
 import type { BranchFiles } from '../github/branch-file.js';
 import { MAX_PART_BYTES, appendLine, currentPart, environmentFolder, monthOf, partName, partsToRead } from './files.js';
 import { parseRecords, recordLine, recordTime, type RunRecord } from './record.js';
-import type { RecordsRead, RunStore } from './store.js';
+import type { BadLine, RecordsRead, RunStore } from './store.js';
 
 export const BRANCH_ROOT = 'launchguard/history';
 
@@ -29,15 +29,17 @@ export class GitHubRunStore implements RunStore {
     const records: RunRecord[] = [];
     const unknown = new Set<string>();
     let skipped = 0;
+    const bad: BadLine[] = [];
     for (const p of parts) {
       const snap = await this.files.read(`${folder}/${p.name}`);
       if (snap.text === undefined) continue;
       const parsed = parseRecords(snap.text);
       records.push(...parsed.records);
       skipped += parsed.skipped;
+      for (const line of parsed.badLines) bad.push({ file: `${folder}/${p.name}`, line });
       for (const s of parsed.unknownSchemas) unknown.add(s);
     }
-    return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, unknownSchemas: [...unknown] };
+    return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, bad, unknownSchemas: [...unknown] };
   }
 
   async append(environment: string, record: RunRecord): Promise<string> {

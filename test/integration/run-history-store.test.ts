@@ -65,6 +65,27 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect(gh.log.filter((l) => l.method === 'PUT').map((l) => l.status)).toEqual([409, 200]);
   });
 
+  it('a write that landed but was answered 502 (Octokit retries it with the old sha, 409) is not appended twice', async () => {
+    const s = store();
+    await s.append('production', rec('2026-11-01T00:00:00.000Z'));
+    gh.faults.push({ match: 'PUT /repos/acme/api/contents/', status: 502, afterApply: true });
+    await s.append('production', rec('2026-11-01T00:05:00.000Z'));
+    const lines = gh.readFile('launchguard-data', `${DIR}/2026-11.jsonl`)!.trim().split('\n').map((l) => (JSON.parse(l) as RunRecord).t);
+    expect(lines).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-01T00:05:00.000Z']);
+  });
+
+  it('a bad line is named by file and line, and the other records of the month are read', async () => {
+    const s = store();
+    await s.append('production', rec('2026-11-01T00:00:00.000Z'));
+    const path = `${DIR}/2026-11.jsonl`;
+    gh.writeFile('launchguard-data', path, `${gh.readFile('launchguard-data', path)}{"schema":"launchguard.run/v1","t":"oops"}\n{"schema":"launchguard.run/v9","t":"2026-11-01T00:02:00.000Z"}\n`);
+    await s.append('production', rec('2026-11-01T00:05:00.000Z'));
+    const read = await s.read('production', Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t)).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-01T00:05:00.000Z']);
+    expect(read.skipped).toBe(2);
+    expect(read.bad).toEqual([{ file: path, line: 2 }, { file: path, line: 3 }]);
+  });
+
   it('no branch and no folder yet: nothing to read', async () => {
     expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
   });

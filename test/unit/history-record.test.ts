@@ -4,6 +4,7 @@ import { appendLine, currentPart, environmentFolder, monthOf, monthsBetween, par
 import { recordOf } from '../../src/history/build.js';
 import { runHistoryDecision } from '../../src/history/policy.js';
 import { scheduleOf } from '../../src/history/cron.js';
+import { skippedNote } from '../../src/history/read.js';
 import { environmentSchema } from '../../src/config/schema.js';
 
 const rec = (t: string, extra: Partial<RunRecord> = {}): RunRecord => ({ schema: RUN_SCHEMA, t, ...extra });
@@ -146,5 +147,23 @@ describe('the schedule of a run, from the payload\'s cron (cron-parser, UTC)', (
   });
   it('a cron that does not parse gives itself only', () => {
     expect(scheduleOf('every 5 minutes', 0)).toEqual({ cron: 'every 5 minutes' });
+  });
+});
+
+describe('run records: the note for unreadable lines', () => {
+  const bad = (n: number) => Array.from({ length: n }, (_, i) => ({ file: 'launchguard/history/prod/2026-11.jsonl', line: i + 2 }));
+  it.each([
+    ['none', { skipped: 0, bad: [], unknownSchemas: [] }, undefined],
+    ['one torn line, named by file and line', { skipped: 1, bad: bad(1), unknownSchemas: [] },
+      'history: 1 unreadable record skipped in branch d (launchguard/history/prod/2026-11.jsonl line 2); judged with the other records'],
+    ['many: five named, the rest counted; newer versions named', { skipped: 7, bad: bad(7), unknownSchemas: ['launchguard.run/v9'] },
+      'history: 7 unreadable records skipped in branch d (launchguard/history/prod/2026-11.jsonl line 2, launchguard/history/prod/2026-11.jsonl line 3, launchguard/history/prod/2026-11.jsonl line 4, launchguard/history/prod/2026-11.jsonl line 5, launchguard/history/prod/2026-11.jsonl line 6 and 2 more); written by a newer launchguard: launchguard.run/v9; judged with the other records'],
+  ])('%s', (_, read, note) => {
+    expect(skippedNote(read, 'branch d')).toBe(note);
+  });
+
+  it('the reader gives the line numbers (from 1) of the lines it skipped', () => {
+    const text = [recordLine(rec('2026-11-01T00:00:00.000Z')), '\n', 'garbage\n', recordLine(rec('2026-11-01T00:05:00.000Z')), '{"schema":"launchguard.run/v9"}\n'].join('');
+    expect(parseRecords(text).badLines).toEqual([3, 5]);
   });
 });
