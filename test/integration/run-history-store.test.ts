@@ -86,6 +86,26 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect(read.bad).toEqual([{ file: path, line: 2 }, { file: path, line: 3 }]);
   });
 
+  it('two runs writing the first record of a new month (422, the file appeared) and of a new branch (422, the ref appeared): every record once', async () => {
+    const s = store();
+    let raced = 0;
+    gh.beforeHandle = (method, path) => {
+      // Another run lands its record just before each of ours: the branch's first commit, then November's first line.
+      if (raced === 0 && method === 'POST' && path.endsWith('/git/refs')) {
+        raced++;
+        gh.writeFile('launchguard-data', `${DIR}/2026-10.jsonl`, recordLine(rec('2026-10-31T23:50:00.000Z')));
+      } else if (raced === 1 && method === 'PUT' && path.includes('/contents/')) {
+        raced++;
+        gh.writeFile('launchguard-data', `${DIR}/2026-11.jsonl`, recordLine(rec('2026-11-01T00:00:00.000Z')));
+      }
+    };
+    await s.append('production', rec('2026-10-31T23:55:00.000Z'));
+    await s.append('production', rec('2026-11-01T00:01:00.000Z'));
+    expect(raced).toBe(2);
+    const read = await s.read('production', Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t)).toEqual(['2026-10-31T23:50:00.000Z', '2026-10-31T23:55:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:01:00.000Z']);
+  });
+
   it('no branch and no folder yet: nothing to read', async () => {
     expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
   });
