@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_PART_BYTES, appendLine, currentPart, environmentFolder, monthOf, partName, partsToRead } from './files.js';
 import { inOrder } from './github-store.js';
@@ -58,7 +58,8 @@ export class LocalRunStore implements RunStore {
       }
       const next = appendLine(text, line, this.maxBytes);
       if (next === undefined) continue;
-      await writeFile(file, next);
+      // Only the new bytes, opened for appending (O_APPEND): a run appending at the same time keeps its line too.
+      await appendFile(file, next.slice((text ?? '').length));
       return file;
     }
     throw new Error(`could not append to the run history of ${environment} in ${this.where}: three parts of ${month} were full`);

@@ -125,4 +125,13 @@ describe('run history in the CLI\'s folder', () => {
     expect(read.records.map((r) => r.p!.api![0])).toEqual([1, 0, 1, 0]);
     expect((await new LocalRunStore(join(dir, 'none')).read('production', 0, Date.now())).records).toEqual([]);
   });
+
+  it('two runs appending at once (a long run overlapping the next): both records stay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lg-runs-'));
+    const s = new LocalRunStore(dir);
+    await s.append('production', rec('2026-11-01T00:00:00.000Z'));
+    await Promise.all([s.append('production', rec('2026-11-01T00:05:00.000Z')), new LocalRunStore(dir).append('production', rec('2026-11-01T00:05:01.000Z'))]);
+    const read = await s.read('production', Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t)).toEqual(['2026-11-01T00:00:00.000Z', '2026-11-01T00:05:00.000Z', '2026-11-01T00:05:01.000Z']);
+  });
 });
