@@ -116,6 +116,18 @@ describe('a hostile target cannot grow a record', () => {
     expect(r.f![0]).toBe('history:schedule-gap');
     expect(Buffer.byteLength(recordLine(r))).toBeLessThan(6000);
   });
+
+  it('long fingerprints (alerts slugged from their 60-character messages, long collection names) still make a small record', () => {
+    const alerts = Array.from({ length: 500 }, (_, k) => `production:metrics:alert-${'disk-usage-on-volume-data-is-above-the-warning-level-'.slice(0, 52)}${String(k).padStart(8, '0')}`);
+    const collections = Array.from({ length: 500 }, (_, k) => `production:indexes:${'tenant_events_archive_'.repeat(5)}${k}`);
+    const r = recordOf({
+      environment: 'production', startedAt: '2026-11-01T00:00:00.000Z', results: {}, config: environmentSchema.parse({}),
+      observed: [...collections, 'production:history:schedule-gap'], failing: ['production:history:schedule-gap', ...alerts], worstSeverity: 'sev2',
+    });
+    expect(Buffer.byteLength(recordLine(r))).toBeLessThan(6000);
+    expect(r.f![0]).toBe('history:schedule-gap');
+    expect(r.o).toContain('history:schedule-gap');
+  });
 });
 
 describe('record this run?', () => {
