@@ -8,6 +8,7 @@ import { GitHubRunStore } from '../../src/history/github-store.js';
 import { LocalRunStore } from '../../src/history/local-store.js';
 import { recordLine, RUN_SCHEMA, type RunRecord } from '../../src/history/record.js';
 import { FakeGitHub } from '../helpers/fake-github.js';
+import { GitHubUnavailable } from '../../src/github/unavailable.js';
 
 const rec = (t: string, up = 1): RunRecord => ({ schema: RUN_SCHEMA, t, p: { api: up ? [1, 10] : [0, 10, 'status'] } });
 const DIR = 'launchguard/history/production';
@@ -104,6 +105,18 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect(raced).toBe(2);
     const read = await s.read('production', Date.parse('2026-10-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
     expect(read.records.map((r) => r.t)).toEqual(['2026-10-31T23:50:00.000Z', '2026-10-31T23:55:00.000Z', '2026-11-01T00:00:00.000Z', '2026-11-01T00:01:00.000Z']);
+  });
+
+  it('a secondary rate limit that outlasts the retries is not reported as a missing permission', async () => {
+    const s = store();
+    await s.append('production', rec('2026-11-01T00:00:00.000Z'));
+    const limited = { match: 'PUT /repos/acme/api/contents/', status: 403, headers: { 'retry-after': '1' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest' } };
+    gh.faults.push(limited, limited, limited);
+    const err = await s.append('production', rec('2026-11-01T00:05:00.000Z')).catch((e: unknown) => e as Error);
+    expect(err).toBeInstanceOf(Error);
+    expect(err).not.toBeInstanceOf(GitHubUnavailable);
+    expect((err as Error).message).toMatch(/rate limit/);
+    expect((err as Error).message).not.toMatch(/permissions/);
   });
 
   it('no branch and no folder yet: nothing to read', async () => {
