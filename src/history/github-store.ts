@@ -28,18 +28,24 @@ export class GitHubRunStore implements RunStore {
     const parts = partsToRead(await this.files.list(folder), fromMs, toMs);
     const records: RunRecord[] = [];
     const unknown = new Set<string>();
+    const files: string[] = [];
     let skipped = 0;
     const bad: BadLine[] = [];
-    for (const p of parts) {
-      const snap = await this.files.read(`${folder}/${p.name}`);
+    // Newest first: parts are appended in time order, so once a part starts before the window the
+    // older ones hold nothing in it (a 7-day window early in a month reads one part of the last, not all).
+    for (const p of [...parts].reverse()) {
+      const path = `${folder}/${p.name}`;
+      const snap = await this.files.read(path);
       if (snap.text === undefined) continue;
       const parsed = parseRecords(snap.text);
+      files.unshift(path);
       records.push(...parsed.records);
       skipped += parsed.skipped;
-      for (const line of parsed.badLines) bad.push({ file: `${folder}/${p.name}`, line });
+      for (const line of parsed.badLines) bad.push({ file: path, line });
       for (const s of parsed.unknownSchemas) unknown.add(s);
+      if (parsed.records.some((r) => recordTime(r) < fromMs)) break;
     }
-    return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, bad, unknownSchemas: [...unknown] };
+    return { records: inOrder(records), files, skipped, bad: bad.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line), unknownSchemas: [...unknown] };
   }
 
   async append(environment: string, record: RunRecord): Promise<string> {

@@ -119,6 +119,18 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect((err as Error).message).not.toMatch(/permissions/);
   });
 
+  it('a window that starts late in a month reads only the parts that reach into it (newest first, stopping at the part that starts before it)', async () => {
+    const lines = (...ts: string[]) => ts.map((t) => recordLine(rec(t))).join('');
+    gh.writeFile('launchguard-data', `${DIR}/2026-10.jsonl`, lines('2026-10-01T00:00:00.000Z', '2026-10-09T00:00:00.000Z'));
+    gh.writeFile('launchguard-data', `${DIR}/2026-10.2.jsonl`, lines('2026-10-10T00:00:00.000Z', '2026-10-19T00:00:00.000Z'));
+    gh.writeFile('launchguard-data', `${DIR}/2026-10.3.jsonl`, lines('2026-10-20T00:00:00.000Z', '2026-10-31T00:00:00.000Z'));
+    gh.writeFile('launchguard-data', `${DIR}/2026-11.jsonl`, lines('2026-11-01T00:00:00.000Z'));
+    const read = await store().read('production', Date.parse('2026-10-25T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records.map((r) => r.t)).toEqual(['2026-10-20T00:00:00.000Z', '2026-10-31T00:00:00.000Z', '2026-11-01T00:00:00.000Z']);
+    expect(read.files).toEqual([`${DIR}/2026-10.3.jsonl`, `${DIR}/2026-11.jsonl`]);
+    expect(gh.log.filter((l) => l.method === 'GET' && l.path.includes('/contents/')).map((l) => decodeURIComponent(l.path).split('/').pop())).toEqual(['production', '2026-11.jsonl', '2026-10.3.jsonl']);
+  });
+
   it('no branch and no folder yet: nothing to read', async () => {
     expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
   });
