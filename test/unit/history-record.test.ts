@@ -60,6 +60,9 @@ describe('run records: files by environment and month', () => {
     expect(appendLine('a\n', 'b\n', 3)).toBeUndefined();
     expect(appendLine('', 'too long\n', 3)).toBe('too long\n');
     expect(appendLine('a', 'b\n', 10)).toBe('a\nb\n');
+    // Bytes, not characters: 'é' is two bytes in UTF-8, so 'é\nb\n' is five.
+    expect(appendLine('é\n', 'b\n', 4)).toBeUndefined();
+    expect(appendLine('é\n', 'b\n', 5)).toBe('é\nb\n');
   });
   it('the environment folder uses the baseline\'s file-name rule', () => {
     expect(environmentFolder('launchguard/history', 'prod/eu')).toBe('launchguard/history/prod_eu');
