@@ -131,6 +131,18 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect(gh.log.filter((l) => l.method === 'GET' && l.path.includes('/contents/')).map((l) => decodeURIComponent(l.path).split('/').pop())).toEqual(['production', '2026-11.jsonl', '2026-10.3.jsonl']);
   });
 
+  it('a month file over the contents API\'s 1 MB (made by hand): read through the git blobs API, and the next record goes to the next part', async () => {
+    const line = recordLine(rec('2026-11-01T00:00:00.000Z'));
+    const big = line.repeat(Math.ceil((1024 * 1024 + 1) / Buffer.byteLength(line)));
+    gh.writeFile('launchguard-data', `${DIR}/2026-11.jsonl`, big);
+    const s = store();
+    expect(await s.append('production', rec('2026-11-01T00:05:00.000Z'))).toBe(`${DIR}/2026-11.2.jsonl`);
+    const read = await s.read('production', Date.parse('2026-10-31T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z'));
+    expect(read.records).toHaveLength(big.split('\n').length - 1 + 1);
+    expect(read.records.at(-1)!.t).toBe('2026-11-01T00:05:00.000Z');
+    expect(gh.log.some((l) => l.status === 403)).toBe(true);
+  });
+
   it('no branch and no folder yet: nothing to read', async () => {
     expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
   });
