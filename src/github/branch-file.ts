@@ -105,7 +105,7 @@ export class BranchFiles {
     } catch (err) {
       const status = statusOf(err);
       if (status === 401 || status === 403) {
-        throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); lower history.max-entries or remove the file`);
+        throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); split or remove the file on the branch`);
       }
       throw err;
     }

@@ -143,6 +143,15 @@ describe('run history on the data branch, through the fake GitHub', () => {
     expect(gh.log.some((l) => l.status === 403)).toBe(true);
   });
 
+  it('a month file over 1 MB whose blob cannot be read either: the message names the file and the cure, not a load-baseline setting', async () => {
+    const line = recordLine(rec('2026-11-01T00:00:00.000Z'));
+    gh.writeFile('launchguard-data', `${DIR}/2026-11.jsonl`, line.repeat(Math.ceil((1024 * 1024 + 1) / Buffer.byteLength(line))));
+    gh.faults.push({ match: 'GET /repos/acme/api/git/blobs/', status: 403 });
+    const err = await store().read('production', Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-11-02T00:00:00Z')).catch((e: unknown) => e as Error);
+    expect((err as Error).message).toContain(`${DIR}/2026-11.jsonl`);
+    expect((err as Error).message).not.toContain('max-entries');
+  });
+
   it('no branch and no folder yet: nothing to read', async () => {
     expect((await store().read('production', 0, Date.parse('2026-11-02T00:00:00Z'))).records).toEqual([]);
   });
