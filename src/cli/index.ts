@@ -123,12 +123,25 @@ async function execute(
   let recorded = '';
   // The same rule as the action's; the CLI has no event, and its history is a local folder.
   const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
+  // A folder that cannot be written costs the record, never the report: one line on stderr says so.
+  const unwritten: string[] = [];
   if (load && outcome.store && decision?.record) {
-    const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
-    recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+    try {
+      const h = await outcome.store.append(outcome.plan.environment, historyEntry(report, load, outcome.historyKey), outcome.plan.environmentConfig.load!.history['max-entries']);
+      recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+    } catch (err) {
+      unwritten.push(`history: this run is not recorded in ${outcome.store.where}: ${(err as Error).message}`);
+    }
   }
   const runDecision = runHistoryDecision({ enabled: outcome.plan.environmentConfig.history.record, mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec) });
-  const runs = outcome.runStore && runDecision.record ? `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}` : '';
+  let runs = '';
+  if (outcome.runStore && runDecision.record) {
+    try {
+      runs = `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}`;
+    } catch (err) {
+      unwritten.push(`run history: this run is not recorded in ${outcome.runStore.where}: ${(err as Error).message}`);
+    }
+  }
   // The boundary: what is written or printed goes through the redactor.
   if (markdownPath) await writeFile(markdownPath, redactor.text(renderMarkdown(report)));
   process.stdout.write(redactor.text(json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report)));
@@ -138,6 +151,7 @@ async function execute(
     if (runs) console.log(redactor.text(runs));
     if (opts.dryRun) console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
   }
+  for (const line of unwritten) console.error(redactor.text(`launchguard: ${line}`));
   return report.verdict.status === 'fail' ? 1 : 0;
 }
 

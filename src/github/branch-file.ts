@@ -20,6 +20,17 @@ function tooLarge(err: unknown): boolean {
   return Boolean(data?.errors?.some((e) => e.code === 'too_large') || /too large/i.test(data?.message ?? ''));
 }
 
+/** A 403 that is a rate limit (primary or secondary), not a missing permission: its own message, never "needs permissions". */
+function rateLimited(err: unknown): boolean {
+  const res = (err as { response?: { headers?: Record<string, string | undefined>; data?: { message?: string } } }).response;
+  return res?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(res?.data?.message ?? '');
+}
+
+function permissionRefused(err: unknown): boolean {
+  const status = statusOf(err);
+  return (status === 401 || status === 403) && !rateLimited(err);
+}
+
 /**
  * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
  * concurrency and retry on a conflict; the branch is created as an orphan on the first write, so
@@ -49,7 +60,7 @@ export class BranchFiles {
       if (status === 404) return { sha: null };
       // Over the contents API's 1 MB: a size limit, not a permission. The git blobs API serves it.
       if (status === 403 && tooLarge(err)) return this.readBlob(path);
-      if (status === 401 || status === 403) {
+      if (permissionRefused(err)) {
         throw new GitHubUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
       }
       throw err;
@@ -71,7 +82,7 @@ export class BranchFiles {
     } catch (err) {
       const status = statusOf(err);
       if (status === 404) return [];
-      if (status === 401 || status === 403) {
+      if (permissionRefused(err)) {
         throw new GitHubUnavailable(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
       }
       throw err;
@@ -94,7 +105,7 @@ export class BranchFiles {
     } catch (err) {
       const status = statusOf(err);
       if (status === 401 || status === 403) {
-        throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); lower history.max-entries or remove the file`);
+        throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); split or remove the file on the branch`);
       }
       throw err;
     }
@@ -108,6 +119,8 @@ export class BranchFiles {
     let current = first ?? (await this.read(path));
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const text = next(current.text);
+      // Nothing to change (a retried write that had landed): no empty commit.
+      if (current.text !== undefined && text === current.text) return text;
       try {
         if (current.sha === null && !(await this.branchExists())) {
           await this.createBranchWith(path, text, message);
@@ -124,7 +137,7 @@ export class BranchFiles {
         return text;
       } catch (err) {
         const status = statusOf(err);
-        if (status === 401 || status === 403) {
+        if (permissionRefused(err)) {
           throw new GitHubUnavailable(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
         }
         // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.

@@ -43,15 +43,24 @@ export function recordOf(i: RecordInput): RunRecord {
 }
 
 /**
- * At most this many fingerprints of each kind per record: a target listing thousands of alerts must
- * not make a record of hundreds of kilobytes. The history's own come first (the schedule-gap rule
- * reads them back).
+ * At most this many fingerprints of each kind per record, and at most this many characters of them:
+ * a target listing thousands of alerts (or long collection names) must not make a record of tens of
+ * kilobytes. The history's own come first (the schedule-gap rule reads them back).
  */
 export const MAX_RECORD_FINGERPRINTS = 100;
+export const MAX_RECORD_FINGERPRINT_CHARS = 2500;
 
 function capped(list: readonly string[]): string[] {
   const unique = [...new Set(list)];
-  return [...unique.filter((f) => f.startsWith('history:')), ...unique.filter((f) => !f.startsWith('history:'))].slice(0, MAX_RECORD_FINGERPRINTS);
+  const out: string[] = [];
+  let chars = 0;
+  for (const f of [...unique.filter((x) => x.startsWith('history:')), ...unique.filter((x) => !x.startsWith('history:'))]) {
+    if (out.length === MAX_RECORD_FINGERPRINTS) break;
+    if (chars + f.length > MAX_RECORD_FINGERPRINT_CHARS) continue;
+    chars += f.length;
+    out.push(f);
+  }
+  return out;
 }
 
 /** Each threshold's value this run, in its unit, where the endpoint answered with a readable number. */

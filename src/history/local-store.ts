@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MAX_PART_BYTES, appendLine, currentPart, environmentFolder, monthOf, partName, partsToRead } from './files.js';
 import { inOrder } from './github-store.js';
 import { parseRecords, recordLine, recordTime, type RunRecord } from './record.js';
-import type { RecordsRead, RunStore } from './store.js';
+import type { BadLine, RecordsRead, RunStore } from './store.js';
 
 /** The CLI's run records: `<directory>/<environment>/<YYYY-MM>[.<part>].jsonl`, beside the baseline's `<environment>.json`. */
 export class LocalRunStore implements RunStore {
@@ -32,13 +32,15 @@ export class LocalRunStore implements RunStore {
     const records: RunRecord[] = [];
     const unknown = new Set<string>();
     let skipped = 0;
+    const bad: BadLine[] = [];
     for (const p of parts) {
       const parsed = parseRecords(await readFile(join(folder, p.name), 'utf8'));
       records.push(...parsed.records);
       skipped += parsed.skipped;
+      for (const line of parsed.badLines) bad.push({ file: join(folder, p.name), line });
       for (const s of parsed.unknownSchemas) unknown.add(s);
     }
-    return { records: inOrder(records), files: parts.map((p) => join(folder, p.name)), skipped, unknownSchemas: [...unknown] };
+    return { records: inOrder(records), files: parts.map((p) => join(folder, p.name)), skipped, bad, unknownSchemas: [...unknown] };
   }
 
   async append(environment: string, record: RunRecord): Promise<string> {
@@ -56,7 +58,8 @@ export class LocalRunStore implements RunStore {
       }
       const next = appendLine(text, line, this.maxBytes);
       if (next === undefined) continue;
-      await writeFile(file, next);
+      // Only the new bytes, opened for appending (O_APPEND): a run appending at the same time keeps its line too.
+      await appendFile(file, next.slice((text ?? '').length));
       return file;
     }
     throw new Error(`could not append to the run history of ${environment} in ${this.where}: three parts of ${month} were full`);

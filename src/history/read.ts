@@ -3,7 +3,7 @@ import type { RunOptions } from '../options.js';
 import type { RunPlan } from '../run-plan.js';
 import type { ScheduleInfo } from './cron.js';
 import type { RunRecord } from './record.js';
-import type { RunStore } from './store.js';
+import type { RecordsRead, RunStore } from './store.js';
 
 /** How the run was started, as the runner tells it: the event's name and, for a schedule, its cron. */
 export interface RunStart {
@@ -49,7 +49,8 @@ export async function readRunHistory(plan: RunPlan, opts: RunOptions, now: numbe
     store = await openStore(plan);
     if (!store) return { notes, ...withSchedule };
     const read = await store.read(plan.environment, now - readSpanMs(plan), now);
-    if (read.skipped) notes.push(`history: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}${read.unknownSchemas.length ? ` (written by a newer launchguard: ${read.unknownSchemas.join(', ')})` : ''}`);
+    const skipped = skippedNote(read, store.where);
+    if (skipped) notes.push(skipped);
     // Only earlier runs: a record at or after this start (a clock skew, a rerun) is not history.
     const records = read.records.filter((r) => Date.parse(r.t) < now && Date.parse(r.t) >= now - readSpanMs(plan));
     return { store, input: { records, now, ...withSchedule }, notes, ...withSchedule };
@@ -57,4 +58,16 @@ export async function readRunHistory(plan: RunPlan, opts: RunOptions, now: numbe
     notes.push(`history: not read (${(err as Error).message}); judged without the run history`);
     return { ...(store ? { store } : {}), notes, ...withSchedule };
   }
+}
+
+/** The lines named in a note; the count says how many more. */
+const NAMED_LINES = 5;
+
+/** The note for lines that could not be read: how many, which (file and line) and what to do. Pure. */
+export function skippedNote(read: Pick<RecordsRead, 'skipped' | 'bad' | 'unknownSchemas'>, where: string): string | undefined {
+  if (!read.skipped) return undefined;
+  const named = read.bad.slice(0, NAMED_LINES).map((b) => `${b.file} line ${b.line}`).join(', ');
+  const more = read.bad.length > NAMED_LINES ? ` and ${read.bad.length - NAMED_LINES} more` : '';
+  const newer = read.unknownSchemas.length ? `; written by a newer launchguard: ${read.unknownSchemas.slice(0, 3).map((v) => v.slice(0, 40)).join(', ')}` : '';
+  return `history: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${where} (${named}${more})${newer}; judged with the other records`;
 }

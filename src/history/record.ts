@@ -58,6 +58,8 @@ export interface ParsedRecords {
   readonly records: RunRecord[];
   /** Lines that are not JSON, fail their version's schema, or name a version this code does not know. */
   readonly skipped: number;
+  /** The skipped lines' numbers (from 1), for a note that names them. */
+  readonly badLines: readonly number[];
   /** Versions met that this code cannot read (written by a newer launchguard). */
   readonly unknownSchemas: readonly string[];
 }
@@ -66,25 +68,25 @@ export interface ParsedRecords {
 export function parseRecords(text: string): ParsedRecords {
   const records: RunRecord[] = [];
   const unknown = new Set<string>();
-  let skipped = 0;
-  for (const line of text.split('\n')) {
+  const badLines: number[] = [];
+  for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue;
     let raw: unknown;
     try {
       raw = JSON.parse(line);
     } catch {
-      skipped++;
+      badLines.push(index + 1);
       continue;
     }
     const schema = typeof raw === 'object' && raw !== null && typeof (raw as { schema?: unknown }).schema === 'string' ? (raw as { schema: string }).schema : '';
     const read = Object.hasOwn(READERS, schema) ? READERS[schema]!(raw) : undefined;
     if (read) records.push(read);
     else {
-      skipped++;
+      badLines.push(index + 1);
       if (schema && !Object.hasOwn(READERS, schema)) unknown.add(schema);
     }
   }
-  return { records, skipped, unknownSchemas: [...unknown] };
+  return { records, skipped: badLines.length, badLines, unknownSchemas: [...unknown] };
 }
 
 /** One record as its line (with the newline). */

@@ -15,5 +15,12 @@ export interface RecordsRead {
   /** The files read, for messages. */
   readonly files: readonly string[];
   readonly skipped: number;
+  /** Where the skipped lines are (line numbers from 1). */
+  readonly bad: readonly BadLine[];
   readonly unknownSchemas: readonly string[];
+}
+
+export interface BadLine {
+  readonly file: string;
+  readonly line: number;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,17 @@ describe('the launchguard CLI (built)', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({ schema: 'launchguard.run/v1', p: { target: [0, expect.any(Number), 'refused'] }, f: ['health:target'], w: 'sev1' });
     expect(lines[1].ev).toBeUndefined();
+  });
+
+  it('a history folder that cannot be written: the report is still printed, and one line says the run is not recorded', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'lg-cli-'));
+    // A file where the folder should be (the tests run as root, so a read-only folder would not stop them).
+    writeFileSync(join(cwd, '.launchguard'), 'not a folder');
+    const r = cli(['check', '--target-url', await refusedPort()], cwd);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/SEV1 {2}production: health probe target failing/);
+    expect(r.err).toContain(`run history: this run is not recorded in folder ${join(cwd, '.launchguard', 'history')}: `);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 
   // Issue 19: the CLI prints the issue plan, as the action does; one outage is one incident.

@@ -46,6 +46,17 @@ describe('run history from dist/', () => {
     expect(w.gh.readFile('launchguard-data', 'launchguard/history/production/2026-01.jsonl')).toBe(old);
   });
 
+  it('a hand-edited month file: the bad line is named by file and line, the run goes on and appends its record after it', async () => {
+    const path = `launchguard/history/production/${monthOf(Date.now())}.jsonl`;
+    const good = recordLine({ schema: RUN_SCHEMA, t: new Date(Date.now() - 60_000).toISOString(), p: { api: [1, 9] } });
+    w.gh.writeFile('launchguard-data', path, `{"schema":"launchguard.run/v1", oops\n${good}`);
+    const r = await w.run();
+    expect(r.code).toBe(0);
+    expect(r.summary).toContain(`1 unreadable record skipped in branch launchguard-data of acme/api (${path} line 1)`);
+    const { records, skipped } = parseRecords(w.gh.readFile('launchguard-data', path)!);
+    expect([records.length, skipped]).toEqual([2, 1]);
+  });
+
   it('history.record: false records nothing and says so', async () => {
     const r = await w.run({ config: `${w.config()}    history: { record: false }\n` });
     expect(r.summary).toContain('history: this run is not recorded (history.record is false for this environment)');

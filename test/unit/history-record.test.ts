@@ -4,6 +4,7 @@ import { appendLine, currentPart, environmentFolder, monthOf, monthsBetween, par
 import { recordOf } from '../../src/history/build.js';
 import { runHistoryDecision } from '../../src/history/policy.js';
 import { scheduleOf } from '../../src/history/cron.js';
+import { skippedNote } from '../../src/history/read.js';
 import { environmentSchema } from '../../src/config/schema.js';
 
 const rec = (t: string, extra: Partial<RunRecord> = {}): RunRecord => ({ schema: RUN_SCHEMA, t, ...extra });
@@ -59,6 +60,9 @@ describe('run records: files by environment and month', () => {
     expect(appendLine('a\n', 'b\n', 3)).toBeUndefined();
     expect(appendLine('', 'too long\n', 3)).toBe('too long\n');
     expect(appendLine('a', 'b\n', 10)).toBe('a\nb\n');
+    // Bytes, not characters: 'é' is two bytes in UTF-8, so 'é\nb\n' is five.
+    expect(appendLine('é\n', 'b\n', 4)).toBeUndefined();
+    expect(appendLine('é\n', 'b\n', 5)).toBe('é\nb\n');
   });
   it('the environment folder uses the baseline\'s file-name rule', () => {
     expect(environmentFolder('launchguard/history', 'prod/eu')).toBe('launchguard/history/prod_eu');
@@ -115,6 +119,18 @@ describe('a hostile target cannot grow a record', () => {
     expect(r.f![0]).toBe('history:schedule-gap');
     expect(Buffer.byteLength(recordLine(r))).toBeLessThan(6000);
   });
+
+  it('long fingerprints (alerts slugged from their 60-character messages, long collection names) still make a small record', () => {
+    const alerts = Array.from({ length: 500 }, (_, k) => `production:metrics:alert-${'disk-usage-on-volume-data-is-above-the-warning-level-'.slice(0, 52)}${String(k).padStart(8, '0')}`);
+    const collections = Array.from({ length: 500 }, (_, k) => `production:indexes:${'tenant_events_archive_'.repeat(5)}${k}`);
+    const r = recordOf({
+      environment: 'production', startedAt: '2026-11-01T00:00:00.000Z', results: {}, config: environmentSchema.parse({}),
+      observed: [...collections, 'production:history:schedule-gap'], failing: ['production:history:schedule-gap', ...alerts], worstSeverity: 'sev2',
+    });
+    expect(Buffer.byteLength(recordLine(r))).toBeLessThan(6000);
+    expect(r.f![0]).toBe('history:schedule-gap');
+    expect(r.o).toContain('history:schedule-gap');
+  });
 });
 
 describe('record this run?', () => {
@@ -146,5 +162,23 @@ describe('the schedule of a run, from the payload\'s cron (cron-parser, UTC)', (
   });
   it('a cron that does not parse gives itself only', () => {
     expect(scheduleOf('every 5 minutes', 0)).toEqual({ cron: 'every 5 minutes' });
+  });
+});
+
+describe('run records: the note for unreadable lines', () => {
+  const bad = (n: number) => Array.from({ length: n }, (_, i) => ({ file: 'launchguard/history/prod/2026-11.jsonl', line: i + 2 }));
+  it.each([
+    ['none', { skipped: 0, bad: [], unknownSchemas: [] }, undefined],
+    ['one torn line, named by file and line', { skipped: 1, bad: bad(1), unknownSchemas: [] },
+      'history: 1 unreadable record skipped in branch d (launchguard/history/prod/2026-11.jsonl line 2); judged with the other records'],
+    ['many: five named, the rest counted; newer versions named', { skipped: 7, bad: bad(7), unknownSchemas: ['launchguard.run/v9'] },
+      'history: 7 unreadable records skipped in branch d (launchguard/history/prod/2026-11.jsonl line 2, launchguard/history/prod/2026-11.jsonl line 3, launchguard/history/prod/2026-11.jsonl line 4, launchguard/history/prod/2026-11.jsonl line 5, launchguard/history/prod/2026-11.jsonl line 6 and 2 more); written by a newer launchguard: launchguard.run/v9; judged with the other records'],
+  ])('%s', (_, read, note) => {
+    expect(skippedNote(read, 'branch d')).toBe(note);
+  });
+
+  it('the reader gives the line numbers (from 1) of the lines it skipped', () => {
+    const text = [recordLine(rec('2026-11-01T00:00:00.000Z')), '\n', 'garbage\n', recordLine(rec('2026-11-01T00:05:00.000Z')), '{"schema":"launchguard.run/v9"}\n'].join('');
+    expect(parseRecords(text).badLines).toEqual([3, 5]);
   });
 });
