@@ -51547,12 +51547,27 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
     let recorded = '';
     // The same rule as the action's; the CLI has no event, and its history is a local folder.
     const decision = load ? (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
+    // A folder that cannot be written costs the record, never the report: one line on stderr says so.
+    const unwritten = [];
     if (load && outcome.store && decision?.record) {
-        const h = await outcome.store.append(outcome.plan.environment, (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.environmentConfig.load.history['max-entries']);
-        recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+        try {
+            const h = await outcome.store.append(outcome.plan.environment, (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyEntry */ .xg)(report, load, outcome.historyKey), outcome.plan.environmentConfig.load.history['max-entries']);
+            recorded = `history: ${outcome.store.where} (${h.entries.length} run${h.entries.length === 1 ? '' : 's'})`;
+        }
+        catch (err) {
+            unwritten.push(`history: this run is not recorded in ${outcome.store.where}: ${err.message}`);
+        }
     }
     const runDecision = (0,_history_policy_js__WEBPACK_IMPORTED_MODULE_13__/* .runHistoryDecision */ ._)({ enabled: outcome.plan.environmentConfig.history.record, mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec) });
-    const runs = outcome.runStore && runDecision.record ? `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}` : '';
+    let runs = '';
+    if (outcome.runStore && runDecision.record) {
+        try {
+            runs = `run history: ${await outcome.runStore.append(outcome.plan.environment, redactor.value(outcome.runRecord))}`;
+        }
+        catch (err) {
+            unwritten.push(`run history: this run is not recorded in ${outcome.runStore.where}: ${err.message}`);
+        }
+    }
     // The boundary: what is written or printed goes through the redactor.
     if (markdownPath)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(markdownPath, redactor.text((0,_report_render_js__WEBPACK_IMPORTED_MODULE_16__/* .renderMarkdown */ .Gc)(report)));
@@ -51566,6 +51581,8 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
         if (opts.dryRun)
             console.log(redactor.text(dryRunPlan(outcome.plan.fullConfig, report, opts)));
     }
+    for (const line of unwritten)
+        console.error(redactor.text(`launchguard: ${line}`));
     return report.verdict.status === 'fail' ? 1 : 0;
 }
 /**
@@ -52452,18 +52469,28 @@ class GitHubRunStore {
         const parts = partsToRead(await this.files.list(folder), fromMs, toMs);
         const records = [];
         const unknown = new Set();
+        const files = [];
         let skipped = 0;
-        for (const p of parts) {
-            const snap = await this.files.read(`${folder}/${p.name}`);
+        const bad = [];
+        // Newest first: parts are appended in time order, so once a part starts before the window the
+        // older ones hold nothing in it (a 7-day window early in a month reads one part of the last, not all).
+        for (const p of [...parts].reverse()) {
+            const path = `${folder}/${p.name}`;
+            const snap = await this.files.read(path);
             if (snap.text === undefined)
                 continue;
             const parsed = parseRecords(snap.text);
+            files.unshift(path);
             records.push(...parsed.records);
             skipped += parsed.skipped;
+            for (const line of parsed.badLines)
+                bad.push({ file: path, line });
             for (const s of parsed.unknownSchemas)
                 unknown.add(s);
+            if (parsed.records.some((r) => recordTime(r) < fromMs))
+                break;
         }
-        return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, unknownSchemas: [...unknown] };
+        return { records: inOrder(records), files, skipped, bad: bad.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line), unknownSchemas: [...unknown] };
     }
     async append(environment, record) {
         const folder = environmentFolder(BRANCH_ROOT, environment);
@@ -52475,6 +52502,9 @@ class GitHubRunStore {
             const path = `${folder}/${partName(month, part)}`;
             try {
                 await this.files.update(path, (text) => {
+                    // A write that landed but was answered with an error is retried on the new file: once is enough.
+                    if (text !== undefined && hasLine(text, line))
+                        return text;
                     const next = appendLine(text, line, this.maxBytes);
                     if (next === undefined)
                         throw new PartFull(path);
@@ -52489,6 +52519,10 @@ class GitHubRunStore {
         }
         throw new Error(`could not append to the run history of ${environment} on ${this.where}: three parts of ${month} were full`);
     }
+}
+/** Whether the file already holds this exact line (a record names its run's start to the millisecond). */
+function hasLine(text, line) {
+    return text.startsWith(line) || text.includes(`\n${line}`);
 }
 /** Oldest first; a stable sort keeps the files' order for equal times. */
 function inOrder(records) {
@@ -52530,14 +52564,17 @@ class LocalRunStore {
         const records = [];
         const unknown = new Set();
         let skipped = 0;
+        const bad = [];
         for (const p of parts) {
             const parsed = (0,history_record/* parseRecords */.Q4)(await (0,promises_.readFile)((0,external_node_path_.join)(folder, p.name), 'utf8'));
             records.push(...parsed.records);
             skipped += parsed.skipped;
+            for (const line of parsed.badLines)
+                bad.push({ file: (0,external_node_path_.join)(folder, p.name), line });
             for (const s of parsed.unknownSchemas)
                 unknown.add(s);
         }
-        return { records: inOrder(records), files: parts.map((p) => (0,external_node_path_.join)(folder, p.name)), skipped, unknownSchemas: [...unknown] };
+        return { records: inOrder(records), files: parts.map((p) => (0,external_node_path_.join)(folder, p.name)), skipped, bad, unknownSchemas: [...unknown] };
     }
     async append(environment, record) {
         const folder = files_environmentFolder(this.dir, environment);
@@ -52557,7 +52594,8 @@ class LocalRunStore {
             const next = files_appendLine(text, line, this.maxBytes);
             if (next === undefined)
                 continue;
-            await (0,promises_.writeFile)(file, next);
+            // Only the new bytes, opened for appending (O_APPEND): a run appending at the same time keeps its line too.
+            await (0,promises_.appendFile)(file, next.slice((text ?? '').length));
             return file;
         }
         throw new Error(`could not append to the run history of ${environment} in ${this.where}: three parts of ${month} were full`);
@@ -52658,8 +52696,8 @@ const READERS = {
 function parseRecords(text) {
     const records = [];
     const unknown = new Set();
-    let skipped = 0;
-    for (const line of text.split('\n')) {
+    const badLines = [];
+    for (const [index, line] of text.split('\n').entries()) {
         if (line.trim() === '')
             continue;
         let raw;
@@ -52667,7 +52705,7 @@ function parseRecords(text) {
             raw = JSON.parse(line);
         }
         catch {
-            skipped++;
+            badLines.push(index + 1);
             continue;
         }
         const schema = typeof raw === 'object' && raw !== null && typeof raw.schema === 'string' ? raw.schema : '';
@@ -52675,12 +52713,12 @@ function parseRecords(text) {
         if (read)
             records.push(read);
         else {
-            skipped++;
+            badLines.push(index + 1);
             if (schema && !Object.hasOwn(READERS, schema))
                 unknown.add(schema);
         }
     }
-    return { records, skipped, unknownSchemas: [...unknown] };
+    return { records, skipped: badLines.length, badLines, unknownSchemas: [...unknown] };
 }
 /** One record as its line (with the newline). */
 function recordLine(r) {
@@ -57854,8 +57892,9 @@ async function readRunHistory(plan, opts, now, start, openStore) {
         if (!store)
             return { notes, ...withSchedule };
         const read = await store.read(plan.environment, now - readSpanMs(plan), now);
-        if (read.skipped)
-            notes.push(`history: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}${read.unknownSchemas.length ? ` (written by a newer launchguard: ${read.unknownSchemas.join(', ')})` : ''}`);
+        const skipped = skippedNote(read, store.where);
+        if (skipped)
+            notes.push(skipped);
         // Only earlier runs: a record at or after this start (a clock skew, a rerun) is not history.
         const records = read.records.filter((r) => Date.parse(r.t) < now && Date.parse(r.t) >= now - readSpanMs(plan));
         return { store, input: { records, now, ...withSchedule }, notes, ...withSchedule };
@@ -57864,6 +57903,17 @@ async function readRunHistory(plan, opts, now, start, openStore) {
         notes.push(`history: not read (${err.message}); judged without the run history`);
         return { ...(store ? { store } : {}), notes, ...withSchedule };
     }
+}
+/** The lines named in a note; the count says how many more. */
+const NAMED_LINES = 5;
+/** The note for lines that could not be read: how many, which (file and line) and what to do. Pure. */
+function skippedNote(read, where) {
+    if (!read.skipped)
+        return undefined;
+    const named = read.bad.slice(0, NAMED_LINES).map((b) => `${b.file} line ${b.line}`).join(', ');
+    const more = read.bad.length > NAMED_LINES ? ` and ${read.bad.length - NAMED_LINES} more` : '';
+    const newer = read.unknownSchemas.length ? `; written by a newer launchguard: ${read.unknownSchemas.slice(0, 3).map((v) => v.slice(0, 40)).join(', ')}` : '';
+    return `history: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${where} (${named}${more})${newer}; judged with the other records`;
 }
 
 // EXTERNAL MODULE: ./src/history/record.ts
@@ -57897,14 +57947,25 @@ function recordOf(i) {
     };
 }
 /**
- * At most this many fingerprints of each kind per record: a target listing thousands of alerts must
- * not make a record of hundreds of kilobytes. The history's own come first (the schedule-gap rule
- * reads them back).
+ * At most this many fingerprints of each kind per record, and at most this many characters of them:
+ * a target listing thousands of alerts (or long collection names) must not make a record of tens of
+ * kilobytes. The history's own come first (the schedule-gap rule reads them back).
  */
 const MAX_RECORD_FINGERPRINTS = 100;
+const MAX_RECORD_FINGERPRINT_CHARS = 2500;
 function capped(list) {
     const unique = [...new Set(list)];
-    return [...unique.filter((f) => f.startsWith('history:')), ...unique.filter((f) => !f.startsWith('history:'))].slice(0, MAX_RECORD_FINGERPRINTS);
+    const out = [];
+    let chars = 0;
+    for (const f of [...unique.filter((x) => x.startsWith('history:')), ...unique.filter((x) => !x.startsWith('history:'))]) {
+        if (out.length === MAX_RECORD_FINGERPRINTS)
+            break;
+        if (chars + f.length > MAX_RECORD_FINGERPRINT_CHARS)
+            continue;
+        chars += f.length;
+        out.push(f);
+    }
+    return out;
 }
 /** Each threshold's value this run, in its unit, where the endpoint answered with a readable number. */
 function metricValues(results, config) {

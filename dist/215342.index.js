@@ -1,5 +1,5 @@
-export const id = 470746;
-export const ids = [470746,480492];
+export const id = 215342;
+export const ids = [215342,480492];
 export const modules = {
 
 /***/ 77210:
@@ -18,6 +18,15 @@ const MAX_ATTEMPTS = 5;
 function tooLarge(err) {
     const data = err.response?.data;
     return Boolean(data?.errors?.some((e) => e.code === 'too_large') || /too large/i.test(data?.message ?? ''));
+}
+/** A 403 that is a rate limit (primary or secondary), not a missing permission: its own message, never "needs permissions". */
+function rateLimited(err) {
+    const res = err.response;
+    return res?.headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(res?.data?.message ?? '');
+}
+function permissionRefused(err) {
+    const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
+    return (status === 401 || status === 403) && !rateLimited(err);
 }
 /**
  * Text files on a data branch, through the contents API. Writes use the blob sha for optimistic
@@ -52,7 +61,7 @@ class BranchFiles {
             // Over the contents API's 1 MB: a size limit, not a permission. The git blobs API serves it.
             if (status === 403 && tooLarge(err))
                 return this.readBlob(path);
-            if (status === 401 || status === 403) {
+            if (permissionRefused(err)) {
                 throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
             throw err;
@@ -76,7 +85,7 @@ class BranchFiles {
             const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
             if (status === 404)
                 return [];
-            if (status === 401 || status === 403) {
+            if (permissionRefused(err)) {
                 throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot read ${this.where}: HTTP ${status} (the job needs permissions: contents: read)`);
             }
             throw err;
@@ -100,7 +109,7 @@ class BranchFiles {
         catch (err) {
             const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
             if (status === 401 || status === 403) {
-                throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); lower history.max-entries or remove the file`);
+                throw new Error(`cannot read ${path} on ${this.where}: the file is over the contents API's 1 MB, and reading it through the git blobs API failed too (HTTP ${status}); split or remove the file on the branch`);
             }
             throw err;
         }
@@ -113,6 +122,9 @@ class BranchFiles {
         let current = first ?? (await this.read(path));
         for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             const text = next(current.text);
+            // Nothing to change (a retried write that had landed): no empty commit.
+            if (current.text !== undefined && text === current.text)
+                return text;
             try {
                 if (current.sha === null && !(await this.branchExists())) {
                     await this.createBranchWith(path, text, message);
@@ -131,7 +143,7 @@ class BranchFiles {
             }
             catch (err) {
                 const status = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c)(err);
-                if (status === 401 || status === 403) {
+                if (permissionRefused(err)) {
                     throw new _unavailable_js__WEBPACK_IMPORTED_MODULE_1__/* .GitHubUnavailable */ .k(`cannot write ${this.where}: HTTP ${status} (the job needs permissions: contents: write)`);
                 }
                 // 409: the file changed since it was read; 422: it or the branch appeared meanwhile. Read again.

@@ -1,5 +1,5 @@
-export const id = 545190;
-export const ids = [545190];
+export const id = 154965;
+export const ids = [154965];
 export const modules = {
 
 /***/ 54494:
@@ -25,6 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   BRANCH_ROOT: () => (/* binding */ BRANCH_ROOT),
   GitHubRunStore: () => (/* binding */ GitHubRunStore),
+  hasLine: () => (/* binding */ hasLine),
   inOrder: () => (/* binding */ inOrder)
 });
 
@@ -130,18 +131,28 @@ class GitHubRunStore {
         const parts = partsToRead(await this.files.list(folder), fromMs, toMs);
         const records = [];
         const unknown = new Set();
+        const files = [];
         let skipped = 0;
-        for (const p of parts) {
-            const snap = await this.files.read(`${folder}/${p.name}`);
+        const bad = [];
+        // Newest first: parts are appended in time order, so once a part starts before the window the
+        // older ones hold nothing in it (a 7-day window early in a month reads one part of the last, not all).
+        for (const p of [...parts].reverse()) {
+            const path = `${folder}/${p.name}`;
+            const snap = await this.files.read(path);
             if (snap.text === undefined)
                 continue;
             const parsed = (0,history_record/* parseRecords */.Q4)(snap.text);
+            files.unshift(path);
             records.push(...parsed.records);
             skipped += parsed.skipped;
+            for (const line of parsed.badLines)
+                bad.push({ file: path, line });
             for (const s of parsed.unknownSchemas)
                 unknown.add(s);
+            if (parsed.records.some((r) => (0,history_record/* recordTime */.$l)(r) < fromMs))
+                break;
         }
-        return { records: inOrder(records), files: parts.map((p) => `${folder}/${p.name}`), skipped, unknownSchemas: [...unknown] };
+        return { records: inOrder(records), files, skipped, bad: bad.sort((a, b) => files.indexOf(a.file) - files.indexOf(b.file) || a.line - b.line), unknownSchemas: [...unknown] };
     }
     async append(environment, record) {
         const folder = environmentFolder(BRANCH_ROOT, environment);
@@ -153,6 +164,9 @@ class GitHubRunStore {
             const path = `${folder}/${partName(month, part)}`;
             try {
                 await this.files.update(path, (text) => {
+                    // A write that landed but was answered with an error is retried on the new file: once is enough.
+                    if (text !== undefined && hasLine(text, line))
+                        return text;
                     const next = appendLine(text, line, this.maxBytes);
                     if (next === undefined)
                         throw new PartFull(path);
@@ -167,6 +181,10 @@ class GitHubRunStore {
         }
         throw new Error(`could not append to the run history of ${environment} on ${this.where}: three parts of ${month} were full`);
     }
+}
+/** Whether the file already holds this exact line (a record names its run's start to the millisecond). */
+function hasLine(text, line) {
+    return text.startsWith(line) || text.includes(`\n${line}`);
 }
 /** Oldest first; a stable sort keeps the files' order for equal times. */
 function inOrder(records) {
