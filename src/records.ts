@@ -1,6 +1,6 @@
 import * as core from './github/runner.js';
 import type { BaselineStore } from './baseline/store.js';
-import { historyDecision, historyEntry, needsDefaultBranch } from './baseline/policy.js';
+import { historyDecision, historyEntry, maintenanceOf, needsDefaultBranch } from './baseline/policy.js';
 import type { RunnerContext } from './github/context.js';
 import { GitHubUnavailable } from './github/unavailable.js';
 import type { Octokit } from './github/octokit.js';
@@ -93,6 +93,7 @@ export async function recordBaseline(outcome: PipelineOutcome, opts: RunOptions,
   const decision = historyDecision({
     mode: opts.mode, event: ctx.eventName ?? '', ...(ctx.ref ? { ref: ctx.ref } : {}), ...(defaultBranch ? { defaultBranch } : {}),
     ...(defaultBranchError ? { defaultBranchError } : {}), dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0,
+    ...maintenanceOf(outcome.report),
   });
   if (!decision.record) return [`baseline: not recorded (${decision.why})`];
   try {

@@ -21,6 +21,8 @@ export interface HistoryInput {
   readonly isShard: boolean;
   /** False when the target never answered: such a run says nothing about latency. */
   readonly answered: boolean;
+  /** The maintenance window the run started in, if any: a deploy's or a migration's load figures must not move the baseline. */
+  readonly maintenance?: string;
 }
 
 export type HistoryDecision = { readonly record: true; readonly why: string } | { readonly record: false; readonly why: string };
@@ -35,6 +37,7 @@ export function historyDecision(i: HistoryInput): HistoryDecision {
   if (i.mode === 'gate') return { record: false, why: 'gate mode never writes history' };
   if (i.dryRun) return { record: false, why: 'dry-run' };
   if (!i.answered) return { record: false, why: 'the target never answered' };
+  if (i.maintenance !== undefined) return { record: false, why: `the run started in maintenance window ${i.maintenance}, whose load figures must not move the baseline` };
   if (i.event === undefined) return { record: true, why: 'the CLI keeps its history locally' };
   if (i.event === 'schedule') return { record: true, why: 'a scheduled run is on the default branch' };
   const branch = i.ref?.startsWith('refs/heads/') ? i.ref.slice('refs/heads/'.length) : undefined;
@@ -75,4 +78,10 @@ export function historyEntry(report: Report, load: LoadResult, key?: BaselineKey
     rps: o.requestsPerSecond,
     requests: o.requests,
   };
+}
+
+/** The maintenance window a run started in, for the baseline's rule (the run history records such runs). */
+export function maintenanceOf(report: Report): { maintenance?: string } {
+  const w = report.suppression?.maintenance[0];
+  return w ? { maintenance: w.name } : {};
 }

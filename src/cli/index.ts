@@ -7,8 +7,7 @@ import { createHttpClient } from '../http/client.js';
 import { UserError } from '../config/errors.js';
 import { describeFailure } from '../failure.js';
 import { parseOptions } from '../options.js';
-import { historyDecision } from '../baseline/policy.js';
-import { historyEntry } from '../baseline/policy.js';
+import { historyDecision, historyEntry, maintenanceOf } from '../baseline/policy.js';
 import { runPipeline } from '../pipeline.js';
 import { LocalBaselineStore } from '../baseline/local-store.js';
 import { LocalRunStore } from '../history/local-store.js';
@@ -122,7 +121,7 @@ async function execute(
   const load = report.results.load;
   let recorded = '';
   // The same rule as the action's; the CLI has no event, and its history is a local folder.
-  const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
+  const decision = load ? historyDecision({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0, ...maintenanceOf(report) }) : undefined;
   // A folder that cannot be written costs the record, never the report: one line on stderr says so.
   const unwritten: string[] = [];
   if (load && outcome.store && decision?.record) {

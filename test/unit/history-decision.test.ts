@@ -21,6 +21,8 @@ describe('historyDecision: does this run extend the load history?', () => {
     ['the CLI (no event)', { event: undefined, ref: undefined, defaultBranch: undefined }, true, 'the CLI keeps its history locally'],
     ['the CLI merge', { event: undefined, ref: undefined, mode: 'merge' }, true, 'the CLI keeps its history locally'],
     ['the CLI dry-run', { event: undefined, dryRun: true }, false, 'dry-run'],
+    ['a scheduled run in a maintenance window', { event: 'schedule', maintenance: 'weekly-deploy' }, false, 'the run started in maintenance window weekly-deploy, whose load figures must not move the baseline'],
+    ['the CLI in a maintenance window', { event: undefined, ref: undefined, maintenance: 'migration' }, false, 'the run started in maintenance window migration, whose load figures must not move the baseline'],
   ] as const)('%s', (_name, over, record, why) => {
     const input = { ...base, ...over } as HistoryInput;
     expect(historyDecision(input)).toEqual({ record, why });
