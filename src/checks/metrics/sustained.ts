@@ -1,6 +1,7 @@
 import { median } from 'simple-statistics';
 import type { RunRecord } from '../../history/record.js';
 import type { ForSpec } from './schema.js';
+import { beyondCap } from '../../history/judge/timeline.js';
 
 /**
  * Conditions over time, pure, from the run history's records (each keeps the metrics' values under
@@ -13,10 +14,7 @@ function valueIn(r: RunRecord, name: string): number | undefined {
 }
 
 /** Two runs further apart than twice the interval expected after the earlier one leave a gap: unobserved time. */
-function gapBetween(earlier: RunRecord, laterMs: number, fallbackMs: number | undefined): boolean {
-  const expected = earlier.i ?? fallbackMs;
-  return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
-}
+const gapBetween = beyondCap;
 
 export type Held =
   | { readonly held: true; readonly heldMs: number; readonly runs: number }

@@ -43,6 +43,15 @@ export function pointsOf(records: readonly RunRecord[], subject: Subject): RunPo
   });
 }
 
+/**
+ * Whether a run `laterMs` came beyond the cap of an earlier record: further apart than twice the
+ * interval expected after it (its cron's, else `fallbackMs`), so the time between is unobserved.
+ */
+export function beyondCap(earlier: RunRecord, laterMs: number, fallbackMs: number | undefined): boolean {
+  const expected = earlier.i ?? fallbackMs;
+  return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
+}
+
 /** The median interval between consecutive runs; undefined with fewer than two. */
 export function medianInterval(points: readonly { readonly t: number }[]): number | undefined {
   const gaps: number[] = [];
