@@ -123,6 +123,7 @@ export async function runPipeline(opts: RunOptions, deps: PipelineDeps): Promise
     severity: plan.fullConfig.severity,
     ...(baseline ? { baseline } : {}),
     ...(runHistory.input ? { history: runHistory.input } : {}),
+    ...(plan.fullConfig.maintenance ? { maintenance: plan.fullConfig.maintenance } : {}),
   });
   // A shard does not judge budgets: only the merge of all shards does.
   const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec!.index}/${opts.shardSpec!.count}: budgets are judged by the merge run`] } : judged;

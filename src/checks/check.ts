@@ -1,6 +1,7 @@
 import type { EnvironmentConfig } from '../config/schema.js';
 import type { Baseline } from '../baseline/stats.js';
 import type { HistoryInput } from '../history/read.js';
+import type { MaintenanceWindow } from '../suppression/schema.js';
 import type { HttpClient } from '../http/client.js';
 import type { Clock } from '../ports.js';
 import type { Redactor } from '../report/redact.js';
@@ -78,6 +79,8 @@ export interface EvalContext {
   readonly baseline?: Baseline;
   /** The run history (earlier runs' records, this run's start and schedule), on a monitor run that keeps one. */
   readonly history?: HistoryInput;
+  /** The config's maintenance windows (all environments): the history counts their time as neither up nor down. */
+  readonly maintenance?: readonly MaintenanceWindow[];
 }
 
 /** A rule that fired, graded: the finding's rule id and severity. Absent where the config switched the rule off. */

@@ -31,7 +31,7 @@ export function foldOutages(e: Evaluation, located: readonly Located[], ctx: Eva
   for (const l of located) {
     // Only an origin that is down folds the rest: a probe that answers 404 or fails a body
     // assertion says nothing about the disk or the app's alerts, which keep findings of their own.
-    if (l.finding.rule !== 'health-failed' || !originDown(l.finding)) continue;
+    if ((l.finding.rule !== 'health-failed' && l.finding.rule !== 'health-failed-brief') || !originDown(l.finding)) continue;
     const origin = originOf(l.url);
     if (origin && !outage.has(origin)) outage.set(origin, l.finding);
   }

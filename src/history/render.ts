@@ -75,8 +75,9 @@ export function renderHistory(verdicts: readonly HistoryVerdict[], ctx: EvalCont
       continue;
     }
     const unobserved = r.unobservedMs > 0 ? `; ${formatDuration(r.unobservedMs)} unobserved (not counted as up)` : '';
+    const maintenance = r.maintenanceMs > 0 ? `; ${formatDuration(r.maintenanceMs)} in maintenance (neither up nor down)` : '';
     const since = r.historyStartsLate ? ` (history from ${new Date(r.from).toISOString().slice(0, 16)}Z)` : '';
-    const availability = `${pct2(r.availabilityPct)} over ${windowName(r.windowMs)}: ${formatDuration(r.upMs)} up, ${formatDuration(r.downMs)} down${unobserved}${since}`;
+    const availability = `${pct2(r.availabilityPct)} over ${windowName(r.windowMs)}: ${formatDuration(r.upMs)} up, ${formatDuration(r.downMs)} down${unobserved}${maintenance}${since}`;
     b.row(`${v.subject}: availability`, availability, `≥ ${r.targetPct} %`, r.availabilityPct >= r.targetPct ? 'pass' : 'fail');
     const budgetText = `${Math.round(r.budgetRemainingPct * 10) / 10} % left: ${formatDuration(r.downMs)} of ${formatDuration(r.allowedDownMs)} spent`;
     if (v.graded) {

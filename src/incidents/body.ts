@@ -1,7 +1,7 @@
 import type { IncidentsConfig } from './schema.js';
 import { formatDuration } from '../config/duration.js';
 import { codeBlock, md } from '../core/markdown.js';
-import { SEVERITY_TARGETS, sevName, type Severity } from '../core/severity.js';
+import { SEVERITY_TARGETS, rank, sevName, type Severity } from '../core/severity.js';
 import type { Finding } from '../core/types.js';
 import { encodeState, MARKER_PREFIX, type IncidentState } from './state.js';
 
@@ -46,7 +46,11 @@ export function renderBody(s: IncidentState, cfg: IncidentsConfig, status: BodyS
     `| severity | ${sevName(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
   ];
   if (s.pendingSeverity && s.pendingRuns) {
-    lines.push(`| severity change | ${sevName(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+    // An escalation waits only while something holds it (a window, a silence); a de-escalation for close-after runs.
+    const worse = rank(s.pendingSeverity) < rank(s.severity);
+    lines.push(worse
+      ? `| severity change | ${sevName(s.pendingSeverity)} on ${s.pendingRuns} run${s.pendingRuns === 1 ? '' : 's'}: escalates on the first run nothing holds it |`
+      : `| severity change | ${sevName(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
   }
   lines.push(
     `| first seen | ${md(s.firstSeen)} |`,

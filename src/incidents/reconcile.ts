@@ -134,14 +134,16 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
           : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
         ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
       };
-      // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
-      // value hovering at a level boundary does not comment on every run.
+      // Escalation applies at once: a page must come when the incident becomes SEV1, not runs later.
+      // De-escalation keeps the hysteresis: the lower severity must hold for close-after runs in a
+      // row, so a value hovering at a level boundary does not comment on every run.
       const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
       const worse = rank(f.severity) < rank(oldSev);
+      const due = seen >= (worse ? 1 : cfg['close-after']);
       // Held: no severity change in maintenance or under a silence. The new severity keeps counting
       // (capped), so it applies on the first run after the window if it still holds.
-      if (seen >= cfg['close-after'] && by) held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
-      if (seen >= cfg['close-after'] && !by) {
+      if (due && by) held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
+      if (due && !by) {
         const severity = f.severity;
         actions.push({
           kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
@@ -157,9 +159,9 @@ export function reconcile(input: ReconcileInput): IncidentPlan {
       const title = issueTitle(oldSev, f.title);
       const remind = cfg['remind-after'];
       const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
-      const due = remind !== undefined && now.getTime() - since >= remind;
-      if (due && by) held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
-      if (due && !by) {
+      const remindDue = remind !== undefined && now.getTime() - since >= remind;
+      if (remindDue && by) held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
+      if (remindDue && !by) {
         actions.push({
           kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
           body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,

@@ -59,3 +59,48 @@ function weeklyStart(w: Extract<MaintenanceWindow, { kind: 'weekly' }>, t: numbe
   }
   return undefined;
 }
+
+/** A stretch of maintenance time, [from, to) in ms. */
+export interface MaintenanceSpan {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * The maintenance time of `environment` within [from, to): every occurrence of its windows that
+ * overlaps the span, clipped to it, overlaps merged, oldest first. A weekly window is tried on each
+ * local day from its duration (plus a DST day) before `from` to the day after `to`: bounded by the
+ * span's length in days (the history read is at most 90 days).
+ */
+export function maintenanceSpans(config: MaintenanceConfig, environment: string, from: number, to: number): MaintenanceSpan[] {
+  const found: MaintenanceSpan[] = [];
+  const add = (start: number, durationMs: number) => {
+    const a = Math.max(start, from);
+    const b = Math.min(start + durationMs, to);
+    if (a < b) found.push({ from: a, to: b });
+  };
+  if (to <= from) return [];
+  for (const w of config.maintenance ?? []) {
+    if (w.environments && !w.environments.includes(environment)) continue;
+    if (w.kind === 'once') {
+      add(w.startMs, w.durationMs);
+      continue;
+    }
+    const first = wallTime(from - w.durationMs - DAY, w.timezone);
+    const last = wallTime(to + DAY, w.timezone);
+    const lastDay = Date.UTC(last.year, last.month - 1, last.day);
+    for (let day = Date.UTC(first.year, first.month - 1, first.day); day <= lastDay; day += DAY) {
+      const date = new Date(day);
+      if (!w.every.includes(WEEKDAYS[date.getUTCDay()] as Weekday)) continue;
+      add(zonedInstant(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), w.hour, w.minute, w.timezone), w.durationMs);
+    }
+  }
+  found.sort((a, b) => a.from - b.from);
+  const merged: MaintenanceSpan[] = [];
+  for (const s of found) {
+    const prev = merged.at(-1);
+    if (prev && s.from <= prev.to) merged[merged.length - 1] = { from: prev.from, to: Math.max(prev.to, s.to) };
+    else merged.push(s);
+  }
+  return merged;
+}

@@ -48,11 +48,11 @@ describe('incident issues across runs', () => {
     expect(w.gh.issues.map((i) => i.title)).toEqual(['[SEV3] production: disk too high']);
     w.gh.issues[0]!.labels.push('owner:alice');
     w.disk = 97;
-    const once = await w.run(); // one run at SEV2 is not enough: close-after (2) runs in a row are
-    expect(once.summary).not.toContain('escalated');
+    // Escalation applies at once (issue 14): the first run at SEV2 escalates; the next ones do not comment again.
     const r = await w.run();
     expect(r.summary).toContain('issues: escalated #1 \\[SEV2\\] production: disk too high');
-    await w.run();
+    const again = await w.run();
+    expect(again.summary).not.toContain('escalated');
     const issue = w.gh.issues[0]!;
     expect(issue.title).toBe('[SEV2] production: disk too high');
     expect(issue.labels.sort()).toEqual(['env:production', 'launchguard', 'owner:alice', 'sev2']);
@@ -60,6 +60,8 @@ describe('incident issues across runs', () => {
     expect(w.gh.issues).toHaveLength(1);
   });
 
+  // Escalation applies at once, de-escalation after close-after runs at the lower level: alternating,
+  // the incident escalates once to SEV1 and stays there (opened + escalated: two comments).
   it('disk alternating 94.9 % / 95.0 % (SEV3 / SEV1 with the default levels) for 20 runs: at most 2 comments', async () => {
     const config = w.config().replace('disk: { field: disk, levels: [{ above: 95, severity: sev2 }, { above: 90, severity: sev3 }] }', 'disk: { field: disk }');
     for (let i = 0; i < 20; i++) {
@@ -67,7 +69,7 @@ describe('incident issues across runs', () => {
       await w.run({ config });
     }
     expect(w.gh.issues).toHaveLength(1);
-    expect(w.gh.issues[0]!.title).toBe('[SEV3] production: disk too high');
+    expect(w.gh.issues[0]!.title).toBe('[SEV1] production: disk too high');
     expect(w.commentsOf(1).length).toBeLessThanOrEqual(2);
   });
 

@@ -162,20 +162,22 @@ describe('section 6: severity flapping and reminders', () => {
     }
     expect(t.issues).toHaveLength(1);
     expect(t.issues[0]!.comments.length).toBeLessThanOrEqual(2);
-    expect(t.issues[0]!.title).toBe('[SEV3] production: disk wrong');
+    // Escalation applies at once (issue 14), de-escalation after close-after runs: it escalates once and stays SEV1.
+    expect(t.issues[0]!.title).toBe('[SEV1] production: disk wrong');
   });
 
-  it('a new severity held for close-after runs changes it once', () => {
+  it('a more severe level escalates at once, once; a less severe one changes it after close-after runs', () => {
     const t = new Tracker();
     const f = (s: Severity) => finding('metrics', 'disk', s);
     t.run([f('sev3')], ['production:metrics:disk'], at(0));
-    expect(change(t.run([f('sev1')], ['production:metrics:disk'], at(1)))).toEqual(['updated']);
-    expect(t.issues[0]!.body).toContain('| severity change | SEV1 on 1 of 2 runs needed to change it |');
-    expect(change(t.run([f('sev1')], ['production:metrics:disk'], at(2)))).toEqual(['escalated']);
-    expect(change(t.run([f('sev1')], ['production:metrics:disk'], at(3)))).toEqual(['updated']);
+    expect(change(t.run([f('sev1')], ['production:metrics:disk'], at(1)))).toEqual(['escalated']);
+    expect(change(t.run([f('sev1')], ['production:metrics:disk'], at(2)))).toEqual(['updated']);
     expect(t.issues[0]!.title).toBe('[SEV1] production: disk wrong');
     expect(t.issues[0]!.labels).toContain('sev1');
-    expect(t.issues[0]!.comments).toHaveLength(2);
+    expect(change(t.run([f('sev3')], ['production:metrics:disk'], at(3)))).toEqual(['updated']);
+    expect(t.issues[0]!.body).toContain('| severity change | SEV3 on 1 of 2 runs needed to change it |');
+    expect(change(t.run([f('sev3')], ['production:metrics:disk'], at(4)))).toEqual(['de-escalated']);
+    expect(t.issues[0]!.comments).toHaveLength(3);
   });
 
   it('a reminder counts from the last reopen, not from the first opening', () => {

@@ -58,10 +58,11 @@ describe('reconcile in maintenance and under silences', () => {
   });
 
   it('a held escalation keeps counting, so it applies on the first run after the window', () => {
-    const during = plan([finding('api', 'sev1')], [issue(7, 'api', {}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 })], window);
+    const during = plan([finding('api', 'sev1')], [issue(7, 'api', {}, { severity: 'sev3' })], window);
+    expect(summary(during).held).toEqual(['escalate #7 by maintenance']);
     const body = (during.actions[0] as { body: string }).body;
-    expect(body).toContain('| severity change | SEV1 on 2 of 2 runs needed to change it |');
-    const after = plan([finding('api', 'sev1')], [issue(7, 'api', {}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 2 })], none);
+    expect(body).toContain('| severity change | SEV1 on 1 run: escalates on the first run nothing holds it |');
+    const after = plan([finding('api', 'sev1')], [issue(7, 'api', {}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 })], none);
     expect(summary(after).actions).toEqual(['update #7 escalated']);
   });
 
@@ -79,6 +80,12 @@ describe('reconcile in maintenance and under silences', () => {
     // The control: the same failing run outside a window restarts the count.
     const outside = plan([finding('api')], [issue(7, 'api', {}, recovering)], none, { 'close-after': 2 });
     expect((outside.actions[0] as { body: string }).body).toContain('| status | failing (1 run in a row) |');
+  });
+
+  it('a held de-escalation keeps counting toward close-after', () => {
+    const during = plan([finding('api', 'sev3')], [issue(7, 'api', {}, { severity: 'sev1' })], window);
+    expect(summary(during).held).toEqual([]);
+    expect((during.actions[0] as { body: string }).body).toContain('| severity change | SEV3 on 1 of 2 runs needed to change it |');
   });
 
   it('a failing run in a window does not count toward open-after; the count so far is kept', () => {

@@ -35,7 +35,8 @@ describe('reconcile: the plan for each situation', () => {
     ['no finding, no issue: nothing', [], [], {}, []],
     ['a new finding opens one issue', [finding('api')], [], {}, ['open']],
     ['still failing: the body is updated, no comment', [finding('api')], [issue(7, 'api')], {}, ['update #7 updated']],
-    ['worse on one run: no escalation yet (close-after 2)', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production'] }, { severity: 'sev3' })], {}, ['update #7 updated']],
+    // Escalation applies at once (a SEV1 pages when it becomes one); until issue 14 it waited close-after runs like a de-escalation.
+    ['worse on one run: escalated at once, whatever close-after says', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production'] }, { severity: 'sev3' })], { 'close-after': 3 }, ['update #7 escalated']],
     ['worse on the second run in a row: escalated with a comment and relabelled', [finding('api', 'sev1')], [issue(7, 'api', { labels: ['launchguard', 'sev3', 'env:production', 'owner:alice'] }, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 })], {}, ['update #7 escalated']],
     ['better on one run: not de-escalated yet', [finding('api', 'sev3')], [issue(7, 'api')], {}, ['update #7 updated']],
     ['better on the second run in a row: de-escalated', [finding('api', 'sev3')], [issue(7, 'api', {}, { pendingSeverity: 'sev3', pendingRuns: 1 })], {}, ['update #7 de-escalated']],

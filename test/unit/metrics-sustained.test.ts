@@ -62,9 +62,33 @@ describe('for: and rate: in the config', () => {
     const r = parse(level);
     expect(r.success ? '' : r.error.issues[0]!.message).toContain(message);
   });
-  it('rate with for is refused, naming the threshold', () => {
+  it('rate with for is accepted ("any threshold may say for:")', () => {
     const r = parse({ for: '10m' }, { rate: 'per-hour' });
-    expect(r.success ? '' : r.error.issues[0]!.message).toContain('threshold "x" has rate: per-hour, which cannot be combined with for: yet');
+    expect(r.success && r.data.environments.p!.metrics!.thresholds[0]!.levels[0]!.for).toEqual({ ms: 600_000 });
+  });
+});
+
+describe('for: with rate: the rate held over the intervals covering the span', () => {
+  const config = (forSpec: string) => configSchema.parse({ environments: { p: { metrics: { usage: { path: '/u' }, thresholds: [{ name: 'ai', source: 'usage', field: 'ai', rate: 'per-hour', levels: [{ severity: 'sev3', above: 10, for: forSpec }] }] } } } }).environments.p!;
+  /** Counter values at these minutes before T0 (5-minute cron); `now` is this run's value. */
+  const counter = (points: [number, number | undefined][]) => points.map(([minBefore, v]) => ({ schema: RUN_SCHEMA, t: new Date(T0 - minBefore * MIN).toISOString(), i: 5 * MIN, ...(v !== undefined ? { m: { ai: v } } : {}) }) as RunRecord);
+  const judge = (forSpec: string, records: RunRecord[], now: number) => {
+    const v = evaluateMetrics([{ source: 'usage', url: 'http://x/u', attempts: 1, latencyMs: 1, json: { ai: now } }], [], { environment: 'p', config: config(forSpec), severity: {}, history: { records, now: T0 } }).verdicts[0]!;
+    return v.kind === 'level-hit' ? ['hit', v.value, v.heldMs! / MIN] : v.kind === 'level-pending' ? ['pending', v.held.why, v.held.heldMs / MIN] : [v.kind];
+  };
+  it.each([
+    // +2 per 5 min = 24/h (over 10/h); +0 = 0/h.
+    ['10m: this run\'s rate covers 5 min, the one before the 5 min before: held', '10m', counter([[10, 0], [5, 2]]), 4, ['hit', 24, 10]],
+    ['10m: only this interval over 10/h: waiting', '10m', counter([[10, 2], [5, 2]]), 4, ['pending', 'short', 5]],
+    ['10m: no run before the previous one: waiting', '10m', counter([[5, 2]]), 4, ['pending', 'short', 5]],
+    ['10m: a gap (25 min) before the previous run: waiting, broken by unobserved time', '10m', counter([[30, 0], [5, 2]]), 4, ['pending', 'gap', 5]],
+    ['10m: a run without the counter: waiting', '10m', counter([[10, undefined], [5, 2]]), 4, ['pending', 'missing', 5]],
+    ['10m: a reset in between counts from 0', '10m', counter([[10, 50], [5, 2]]), 4, ['hit', 24, 10]],
+    ['"3 runs": three rates in a row', '3 runs', counter([[15, 0], [10, 2], [5, 4]]), 6, ['hit', 24, 15]],
+    ['"3 runs": two so far', '3 runs', counter([[10, 2], [5, 4]]), 6, ['pending', 'short', 10]],
+    ['this run\'s rate under the level: ok', '10m', counter([[10, 0], [5, 2]]), 2, ['level-ok']],
+  ] as const)('%s', (_name, forSpec, records, now, expected) => {
+    expect(judge(forSpec, [...records], now)).toEqual(expected);
   });
 });
 

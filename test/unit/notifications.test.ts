@@ -93,7 +93,9 @@ describe('planNotices: who hears of which change', () => {
   it.each([
     ['de-escalated from SEV1: the peak stays SEV1', finding('sev3'), issue({}, { pendingSeverity: 'sev3', pendingRuns: 1 }), 'sev3', 'sev1'],
     ['escalated to SEV1: the peak is SEV1', finding('sev1'), issue({}, { severity: 'sev3', pendingSeverity: 'sev1', pendingRuns: 1 }), 'sev1', 'sev1'],
-    ['a SEV1 seen once on a SEV3 incident (not applied yet): the peak stays SEV3', finding('sev1'), issue({}, { severity: 'sev3' }), 'sev3', 'sev3'],
+    // Escalation applies at once (issue 14): one run at SEV1 makes the incident SEV1, and its peak.
+    ['a SEV1 seen once on a SEV3 incident: escalated at once, the peak is SEV1', finding('sev1'), issue({}, { severity: 'sev3' }), 'sev1', 'sev1'],
+    ['a SEV3 seen once on a SEV1 incident (de-escalation not applied yet): the peak stays SEV1', finding('sev3'), issue({}, { severity: 'sev1' }), 'sev1', 'sev1'],
     ['an issue from before peaks were kept: its severity', finding('sev2'), issue({}, { severity: 'sev2' }), 'sev2', 'sev2'],
   ] as const)('the peak severity in the issue state: %s', (_name, f, i, severity, peakSeverity) => {
     expect(stateAfter(f, i)).toMatchObject({ severity, peakSeverity });

@@ -1,16 +1,32 @@
 import type { ProbeResult } from './types.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
+import { medianInterval } from '../../history/judge/timeline.js';
+import { downtimeIsLong, downtimeOf, type Downtime } from './downtime.js';
 
-/** A probe's verdict: it failed (no answer, wrong status, failed assertion), it answered over its latency budget, or it passed. */
+/**
+ * A probe's verdict: it failed (no answer, wrong status, failed assertion), it answered over its
+ * latency budget, or it passed. A failure carries how long the run history knows it has lasted.
+ */
 export type HealthVerdict =
-  | { readonly kind: 'failed'; readonly probe: ProbeResult; readonly graded?: Graded }
+  | { readonly kind: 'failed'; readonly probe: ProbeResult; readonly downtime: Downtime; readonly graded?: Graded }
   | { readonly kind: 'slow'; readonly probe: ProbeResult; readonly graded?: Graded }
   | { readonly kind: 'ok'; readonly probe: ProbeResult };
 
-/** Pure: every probe of the run, judged against its expectations and latency budget. */
+/**
+ * Pure: every probe of the run, judged against its expectations and latency budget. A failure is
+ * `health-failed` (SEV1) when it has lasted over a minute or nothing says when it began (no run
+ * history, no earlier run, an unobserved gap); a first failed run right after an up run is
+ * `health-failed-brief` (SEV2), off when `health-failed` is.
+ */
 export function evaluateHealth(probes: readonly ProbeResult[], ctx: EvalContext): Judged<HealthVerdict> {
+  const h = ctx.history;
+  const fallback = h ? medianInterval(h.records.map((r) => ({ t: Date.parse(r.t) }))) : undefined;
   const verdicts: HealthVerdict[] = probes.map((probe) => {
-    if (probe.failure) return withGrade({ kind: 'failed', probe }, grade(ctx, 'health-failed'));
+    if (probe.failure) {
+      const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback);
+      const long = grade(ctx, 'health-failed');
+      return withGrade({ kind: 'failed', probe, downtime }, long && !downtimeIsLong(downtime) ? grade(ctx, 'health-failed-brief') : long);
+    }
     if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs) return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
     return { kind: 'ok', probe };
   });

@@ -4,7 +4,7 @@ import { originOf } from '../../core/url.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { evaluateAlerts, truncatedAlerts, withGrade, type AlertVerdict } from './alerts.js';
 import { levelHeld, levelMatches, readValue, scaled, thresholdsOf, unitProblemOf, type Threshold, type UnitProblem } from './levels.js';
-import { heldFor, ratePerHour, spikeOf, type Held, type Spike } from './sustained.js';
+import { heldFor, ratePerHour, rateHeldFor, spikeOf, type Held, type Rate, type Spike } from './sustained.js';
 import { medianInterval } from '../../history/judge/timeline.js';
 import type { Level } from './schema.js';
 
@@ -102,6 +102,7 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
     }
     let value = scaled(threshold, raw);
     const history = ctx.history;
+    let knownRate: Extract<Rate, { known: true }> | undefined;
     if (threshold.rate) {
       const rate = ratePerHour(history?.records, threshold.name, value, history?.now ?? 0, fallback);
       // No earlier reading to measure from: not judged this run (neither passing nor failing).
@@ -110,6 +111,7 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
         continue;
       }
       value = rate.perHour;
+      knownRate = rate;
       if (threshold.spike && history) {
         const sp = spikeOf(history.records, threshold.name, rate, history.now, threshold.spike, fallback);
         if (sp.known) observe(`${threshold.name}-spike`);
@@ -117,7 +119,11 @@ export function evaluateMetrics(readings: readonly EndpointReading[], probes: re
       }
       if (threshold.levels.length === 0) continue;
     }
-    const { hit, pending } = levelHeld(threshold.levels, value, (l) => heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for!, fallback));
+    // A rate's `for:` holds over the intervals its rates cover (a rate is known only with a history).
+    const held = (l: Level): Held => knownRate && history
+      ? rateHeldFor(history.records, threshold.name, (v) => levelMatches(l, v), history.now, l.for!, knownRate, fallback)
+      : heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for!, fallback);
+    const { hit, pending } = levelHeld(threshold.levels, value, held);
     if (hit) {
       observe(threshold.name);
       verdicts.push({ kind: 'level-hit', threshold, url: r.url, value, level: hit.level, ...(hit.heldMs !== undefined ? { heldMs: hit.heldMs } : {}), graded: { rule: 'threshold', severity: hit.level.severity } });

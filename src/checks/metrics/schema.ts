@@ -125,10 +125,6 @@ export const metricsSchema = z.strictObject({
     if ((t.field === undefined) === (t.ratio === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
     }
-    const withFor = t.rate ? t.levels.findIndex((l) => l.for !== undefined) : -1;
-    if (withFor >= 0) {
-      ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels', withFor, 'for'], message: `threshold "${t.name}" has rate: per-hour, which cannot be combined with for: yet; remove one of them`, input: t.name });
-    }
     if (!m[t.source]) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
     }

@@ -1,6 +1,7 @@
 import { median } from 'simple-statistics';
 import type { RunRecord } from '../../history/record.js';
 import type { ForSpec } from './schema.js';
+import { beyondCap } from '../../history/judge/timeline.js';
 
 /**
  * Conditions over time, pure, from the run history's records (each keeps the metrics' values under
@@ -13,10 +14,7 @@ function valueIn(r: RunRecord, name: string): number | undefined {
 }
 
 /** Two runs further apart than twice the interval expected after the earlier one leave a gap: unobserved time. */
-function gapBetween(earlier: RunRecord, laterMs: number, fallbackMs: number | undefined): boolean {
-  const expected = earlier.i ?? fallbackMs;
-  return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
-}
+const gapBetween = beyondCap;
 
 export type Held =
   | { readonly held: true; readonly heldMs: number; readonly runs: number }
@@ -70,6 +68,42 @@ export function ratePerHour(records: readonly RunRecord[] | undefined, name: str
   return { known: true, perHour: (increase * 3_600_000) / elapsedMs, increase, elapsedMs, reset };
 }
 
+/** The counter's increase per hour from run `a` to run `b` (a lower value is a reset, counted from 0); undefined without both values. */
+function rateBetween(a: RunRecord, b: RunRecord, name: string): number | undefined {
+  const va = valueIn(a, name);
+  const vb = valueIn(b, name);
+  const elapsed = Date.parse(b.t) - Date.parse(a.t);
+  if (va === undefined || vb === undefined || elapsed <= 0) return undefined;
+  return ((vb < va ? vb : vb - va) * 3_600_000) / elapsed;
+}
+
+/**
+ * Whether a `rate:` condition held for `spec` up to now. Each run's rate stands for the interval
+ * since the run before it, so the condition has held since the start of the earliest interval in a
+ * row whose rate met it: this run's rate (`current`, which the caller found meeting it) covers the
+ * time since the previous run, that run's rate the interval before, and so on, with no unobserved
+ * gap between them. `for: "3 runs"` counts rates (intervals), this run's included.
+ */
+export function rateHeldFor(records: readonly RunRecord[], name: string, meets: (v: number) => boolean, now: number, spec: ForSpec, current: Extract<Rate, { known: true }>, fallbackMs?: number): Held {
+  const enough = (heldMs: number, runs: number) => ('ms' in spec ? heldMs >= spec.ms : runs >= spec.runs);
+  let heldMs = current.elapsedMs;
+  let runs = 1;
+  if (enough(heldMs, runs)) return { held: true, heldMs, runs };
+  // The current rate came from records.at(-1) (ratePerHour checked it); go back one interval at a time.
+  for (let k = records.length - 1; k >= 1; k--) {
+    const b = records[k]!;
+    const a = records[k - 1]!;
+    if (gapBetween(a, Date.parse(b.t), fallbackMs)) return { held: false, heldMs, runs, why: 'gap' };
+    const rate = rateBetween(a, b, name);
+    if (rate === undefined) return { held: false, heldMs, runs, why: 'missing' };
+    if (!meets(rate)) return { held: false, heldMs, runs, why: 'short' };
+    runs++;
+    heldMs = now - Date.parse(a.t);
+    if (enough(heldMs, runs)) return { held: true, heldMs, runs };
+  }
+  return { held: false, heldMs, runs, why: 'short' };
+}
+
 /** The hour of the week, in UTC (0 = Sunday 00:00–01:00). */
 export function hourOfWeek(ms: number): number {
   const d = new Date(ms);
@@ -100,11 +134,8 @@ export function spikeOf(records: readonly RunRecord[], name: string, current: Ex
     const b = records[k]!;
     const tb = Date.parse(b.t);
     if (tb < now - spec.baseline || tb > now - 3_600_000 || hourOfWeek(tb) !== hour) continue;
-    const va = valueIn(a, name);
-    const vb = valueIn(b, name);
-    if (va === undefined || vb === undefined || gapBetween(a, tb, fallbackMs)) continue;
-    const elapsed = tb - Date.parse(a.t);
-    if (elapsed > 0) rates.push(((vb < va ? vb : vb - va) * 3_600_000) / elapsed);
+    const rate = gapBetween(a, tb, fallbackMs) ? undefined : rateBetween(a, b, name);
+    if (rate !== undefined) rates.push(rate);
   }
   if (rates.length < 2) return { known: false, samples: rates.length };
   const baselinePerHour = median(rates);

@@ -4,6 +4,8 @@ import type { RunRecord } from '../record.js';
 import { cadenceOf, judgeGap, type Cadence, type GapVerdict } from './gaps.js';
 import { judgeSlo, type SloResult } from './slo.js';
 import { medianInterval, pointsOf, type RunPoint, type Subject } from './timeline.js';
+import { maintenanceSpans } from '../../suppression/windows.js';
+import { DAY } from '../../config/fields.js';
 
 /** The verdicts of the run history: structured, no words (see ../render.ts). */
 export type HistoryVerdict =
@@ -54,10 +56,15 @@ export function judgeHistory(results: CheckResults, ctx: EvalContext): Judged<Hi
       { subject: 'slo', target: slo.availability, windowMs: slo.window },
       ...Object.entries(slo.probes ?? {}).map(([probe, p]) => ({ subject: `slo-${probe}`, probe, target: p.availability, windowMs: p.window ?? slo.window })),
     ];
+    // Maintenance time over the longest span judged (the SLO windows, the 3 d burn window), up to
+    // just past this run's start, so a window running now holds this run too. Recomputed from the
+    // config's windows: a window that began between two runs is cut exactly where it began.
+    const longest = Math.max(3 * DAY, ...subjects.map((s) => s.windowMs));
+    const maintenance = maintenanceSpans({ ...(ctx.maintenance ? { maintenance: ctx.maintenance } : {}) }, ctx.environment, h.now - longest, h.now + 1);
     for (const s of subjects) {
       const subject: Subject = s.probe === undefined ? { kind: 'environment' } : { kind: 'probe', probe: s.probe };
       const points = [...pointsOf(h.records, subject), currentPoint(results, h.now, subject, expectedMs)];
-      const r = judgeSlo(points, h.now, { targetPct: s.target, windowMs: s.windowMs }, fallback);
+      const r = judgeSlo(points, h.now, { targetPct: s.target, windowMs: s.windowMs }, fallback, maintenance);
       if (s.probe === undefined) facts = { ...facts, slo: { ...(r.availabilityPct !== undefined ? { availabilityPct: r.availabilityPct } : {}), budgetRemainingPct: r.budgetRemainingPct } };
       // Nothing observed in the window: no rule is evaluated (no evidence either way).
       if (r.availabilityPct === undefined) {

@@ -1,5 +1,6 @@
 import { HOUR, DAY } from '../../config/fields.js';
-import { spansOf, tally, type RunPoint, type Span, type Tally } from './timeline.js';
+import type { MaintenanceSpan } from '../../suppression/windows.js';
+import { inSpans, spansOf, tally, withMaintenance, type RunPoint, type Span, type Tally } from './timeline.js';
 
 /**
  * The availability objective and its error budget, pure. Availability = up ÷ observed over the
@@ -35,7 +36,7 @@ export interface BurnCheck {
   /** Burn over the long window; undefined when nothing in it was observed. */
   readonly longBurn?: number;
   readonly shortMs: number;
-  /** Burn over the runs of the short window; undefined when none of them probed the subject. */
+  /** Burn over the runs of the short window; undefined when none of them probed the subject (outside maintenance). */
   readonly shortBurn?: number;
   readonly shortRuns: number;
   readonly fired: boolean;
@@ -67,12 +68,14 @@ function burnOf(t: Tally, budgetFraction: number): number | undefined {
 
 /**
  * The SLO of one subject at `now`: `points` are the earlier runs and this one (last, at `now`),
- * oldest first; `fallbackMs` the interval for runs whose cron is unknown.
+ * oldest first; `fallbackMs` the interval for runs whose cron is unknown; `maintenance` the
+ * environment's maintenance time (sorted, disjoint), which counts as neither up nor down: it is
+ * carved out of the timeline, and a run that started in it is left out of the short windows.
  */
-export function judgeSlo(points: readonly RunPoint[], now: number, spec: SloSpec, fallbackMs: number | undefined): SloResult {
+export function judgeSlo(points: readonly RunPoint[], now: number, spec: SloSpec, fallbackMs: number | undefined, maintenance: readonly MaintenanceSpan[] = []): SloResult {
   const budget = 1 - spec.targetPct / 100;
   const earlier = points.filter((p) => p.t < now);
-  const spans: Span[] = spansOf(earlier, now, fallbackMs);
+  const spans: Span[] = withMaintenance(spansOf(earlier, now, fallbackMs), maintenance);
   const start = now - spec.windowMs;
   const from = Math.max(start, earlier[0]?.t ?? now);
   const total = tally(spans, start, now);
@@ -83,7 +86,7 @@ export function judgeSlo(points: readonly RunPoint[], now: number, spec: SloSpec
     const shortMs = r.longMs * SHORT_FRACTION;
     const recent = points.filter((p) => p.t >= now - shortMs && p.t <= now);
     const runs = recent.length ? recent : points.slice(-1);
-    const probed = runs.filter((p) => p.up !== undefined);
+    const probed = runs.filter((p) => p.up !== undefined && !inSpans(p.t, maintenance));
     const shortBurn = probed.length ? probed.filter((p) => !p.up).length / probed.length / budget : undefined;
     const fired = longBurn !== undefined && shortBurn !== undefined && longBurn >= r.factor && shortBurn >= r.factor;
     return { rule: r.rule, longMs: r.longMs, factor: r.factor, ...(longBurn !== undefined ? { longBurn } : {}), shortMs, ...(shortBurn !== undefined ? { shortBurn } : {}), shortRuns: probed.length, fired };

@@ -18,11 +18,11 @@ export interface RunPoint {
   readonly expectedMs?: number;
 }
 
-/** A stretch of time and what it was: up, down, or unobserved. */
+/** A stretch of time and what it was: up, down, unobserved, or in maintenance (neither up nor down). */
 export interface Span {
   readonly from: number;
   readonly to: number;
-  readonly state: 'up' | 'down' | 'unobserved';
+  readonly state: 'up' | 'down' | 'unobserved' | 'maintenance';
 }
 
 /** Whether a record's probes say the subject was up; undefined when it was not probed. */
@@ -41,6 +41,15 @@ export function pointsOf(records: readonly RunRecord[], subject: Subject): RunPo
     const up = upOf(r.p, subject);
     return { t: Date.parse(r.t), ...(up !== undefined ? { up } : {}), ...(r.i !== undefined ? { expectedMs: r.i } : {}) };
   });
+}
+
+/**
+ * Whether a run `laterMs` came beyond the cap of an earlier record: further apart than twice the
+ * interval expected after it (its cron's, else `fallbackMs`), so the time between is unobserved.
+ */
+export function beyondCap(earlier: RunRecord, laterMs: number, fallbackMs: number | undefined): boolean {
+  const expected = earlier.i ?? fallbackMs;
+  return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
 }
 
 /** The median interval between consecutive runs; undefined with fewer than two. */
@@ -69,23 +78,54 @@ export function spansOf(points: readonly RunPoint[], end: number, fallbackMs: nu
   return out;
 }
 
+/**
+ * The spans with maintenance time carved out: each part of a span inside one of `maintenance`
+ * (sorted, disjoint, [from, to)) becomes a `maintenance` span, whatever the run there found.
+ * Maintenance counts as neither up nor down, nor as unobserved.
+ */
+export function withMaintenance(spans: readonly Span[], maintenance: readonly { readonly from: number; readonly to: number }[]): Span[] {
+  if (maintenance.length === 0) return [...spans];
+  const out: Span[] = [];
+  for (const s of spans) {
+    let at = s.from;
+    for (const m of maintenance) {
+      if (m.to <= at || m.from >= s.to) continue;
+      if (m.from > at) out.push({ from: at, to: m.from, state: s.state });
+      const end = Math.min(m.to, s.to);
+      out.push({ from: Math.max(m.from, at), to: end, state: 'maintenance' });
+      at = end;
+    }
+    if (at < s.to) out.push({ from: at, to: s.to, state: s.state });
+  }
+  return out;
+}
+
+/** Whether an instant falls in one of the maintenance spans. */
+export function inSpans(t: number, spans: readonly { readonly from: number; readonly to: number }[]): boolean {
+  return spans.some((m) => m.from <= t && t < m.to);
+}
+
 export interface Tally {
   readonly upMs: number;
   readonly downMs: number;
   readonly unobservedMs: number;
+  /** Time in maintenance windows: neither up nor down, and not observed. */
+  readonly maintenanceMs: number;
 }
 
-/** Up, down and unobserved time of the spans within [from, to). */
+/** Up, down, unobserved and maintenance time of the spans within [from, to). */
 export function tally(spans: readonly Span[], from: number, to: number): Tally {
   let upMs = 0;
   let downMs = 0;
   let unobservedMs = 0;
+  let maintenanceMs = 0;
   for (const s of spans) {
     const d = Math.min(s.to, to) - Math.max(s.from, from);
     if (d <= 0) continue;
     if (s.state === 'up') upMs += d;
     else if (s.state === 'down') downMs += d;
+    else if (s.state === 'maintenance') maintenanceMs += d;
     else unobservedMs += d;
   }
-  return { upMs, downMs, unobservedMs };
+  return { upMs, downMs, unobservedMs, maintenanceMs };
 }
