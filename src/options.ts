@@ -27,6 +27,19 @@ export interface RunOptions {
   readonly reportPath: string;
 }
 
+const CHECK_MODES = ['monitor', 'gate', 'merge'] as const;
+const isCheckMode = (m: string): m is (typeof CHECK_MODES)[number] => (CHECK_MODES as readonly string[]).includes(m);
+
+/** Modes that run no check but report from the run history: the action dispatches them before parseOptions. */
+export const REPORT_MODES = ['page'] as const;
+export type ReportMode = (typeof REPORT_MODES)[number];
+
+/** The report mode the `mode` input asks for, if it is one. */
+export function reportMode(get: (name: string) => string): ReportMode | undefined {
+  const v = get('mode').trim().toLowerCase();
+  return (REPORT_MODES as readonly string[]).includes(v) ? (v as ReportMode) : undefined;
+}
+
 /** Reads raw string inputs (as the runner or the CLI gives them) into RunOptions, naming the input at fault. */
 export function parseOptions(get: (name: string) => string, reportPath: string): RunOptions {
   const configRaw = get('config').trim();
@@ -53,7 +66,9 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
       if (!checks.includes(c as CheckName)) checks.push(c as CheckName);
     }
   }
-  const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'] as const, 'monitor');
+  const asked = oneOf(get, 'mode', [...CHECK_MODES, ...REPORT_MODES] as const, 'monitor');
+  if (!isCheckMode(asked)) throw new UserError(`input mode: ${asked} runs no check; the action reads it with reportMode() first`);
+  const mode = asked;
   const shardRaw = get('shard').trim();
   const shardSpec = shardRaw ? parseShard(shardRaw, 'input shard') : undefined;
   if (shardSpec && mode !== 'monitor') throw new UserError(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);

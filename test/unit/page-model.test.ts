@@ -6,6 +6,8 @@ import { pointsOf } from '../../src/history/judge/timeline.js';
 import { buildPageModel, incidentModels, type IncidentInput } from '../../src/page/model.js';
 import { dayLevel, formatPct, renderPageHtml } from '../../src/page/html.js';
 import { Redactor } from '../../src/report/redact.js';
+import { incidentsSchema } from '../../src/incidents/schema.js';
+import { incidentsFromIssues } from '../../src/page/incidents.js';
 import { FIXTURE_NOW, FIXTURE_PROBES, fixtureDay, ninetyDayHistory } from '../helpers/history-fixture.js';
 
 const H = 3_600_000;
@@ -119,5 +121,17 @@ describe('page HTML', () => {
     const model = buildPageModel([{ name: 'production', records: ninetyDayHistory() }], [], FIXTURE_NOW);
     const html = renderPageHtml(model, { incidentsKnown: true });
     expect(Buffer.byteLength(new Redactor().text(html))).toBeLessThan(300 * 1024);
+  });
+});
+
+describe('page incidents from launchguard issues', () => {
+  const cfg = incidentsSchema.parse({});
+  const base = { labels: [] as string[], createdAt: '2026-11-01T00:00:00Z' };
+  it.each([
+    { name: 'from the state block: its title, severity and last opening; closed has its close', issue: { ...base, number: 3, state: 'closed' as const, title: '[SEV2] production: x', closedAt: '2026-11-02T00:00:00Z', fingerprint: 'production:health:api', incident: { v: 1 as const, fingerprint: 'production:health:api', severity: 'sev2' as const, title: 'production: health probe api failing', detail: '', firstSeen: '', lastSeen: '', failingRuns: 1, consecutiveFailing: 1, consecutivePassing: 0, openedAt: '2026-10-01T00:00:00Z', lastOpenedAt: '2026-11-01T12:00:00Z' } }, want: [{ environment: 'production', title: 'production: health probe api failing', severity: 'sev2', url: 'https://github.com/o/r/issues/3', openedAt: '2026-11-01T12:00:00Z', closedAt: '2026-11-02T00:00:00Z' }] },
+    { name: 'without a state block: the severity label, the issue title and creation; open', issue: { ...base, number: 4, state: 'open' as const, title: 'by hand', labels: ['launchguard', 'sev3'], fingerprint: 'staging:metrics:cpu' }, want: [{ environment: 'staging', title: 'by hand', severity: 'sev3', url: 'https://github.com/o/r/issues/4', openedAt: '2026-11-01T00:00:00Z' }] },
+    { name: 'no severity at all, or no environment in the fingerprint: left out', issue: { ...base, number: 5, state: 'open' as const, title: 't', fingerprint: 'production:x' }, want: [] },
+  ])('$name', ({ issue, want }) => {
+    expect(incidentsFromIssues([issue], cfg, 'https://github.com/o/r')).toEqual(want);
   });
 });
