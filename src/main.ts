@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
     const ctx = readRunnerContext(process.env);
     const github = lazyOctokit(opts, ctx);
     if (reporting === 'page') return await (await import('./page/action.js')).runPageMode(opts, ctx, github);
+    if (reporting === 'review') return await (await import('./review/action.js')).runReviewMode(opts, ctx, github);
     const outcome = await runPipeline(opts, {
       clock: systemClock,
       createHttp: (tls) => createHttpClient(systemClock, tls),

@@ -25,13 +25,15 @@ export interface RunOptions {
   readonly failOn: FailOn;
   readonly dryRun: boolean;
   readonly reportPath: string;
+  /** For mode page: the folder, where to publish it, the branch and the title. */
+  readonly page: { readonly dir: string; readonly publish: 'folder' | 'branch'; readonly branch: string; readonly title: string };
 }
 
 const CHECK_MODES = ['monitor', 'gate', 'merge'] as const;
 const isCheckMode = (m: string): m is (typeof CHECK_MODES)[number] => (CHECK_MODES as readonly string[]).includes(m);
 
 /** Modes that run no check but report from the run history: the action dispatches them before parseOptions. */
-export const REPORT_MODES = ['page'] as const;
+export const REPORT_MODES = ['page', 'review'] as const;
 export type ReportMode = (typeof REPORT_MODES)[number];
 
 /** The report mode the `mode` input asks for, if it is one. */
@@ -93,6 +95,12 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     failOn,
     dryRun: bool(get, 'dry-run', false),
     reportPath,
+    page: {
+      dir: get('page-dir').trim() || 'launchguard-page',
+      publish: oneOf(get, 'page-publish', ['folder', 'branch'] as const, 'folder'),
+      branch: get('page-branch').trim() || 'gh-pages',
+      title: get('page-title').trim() || 'Status',
+    },
   };
 }
 

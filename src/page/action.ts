@@ -18,9 +18,7 @@ import type { IncidentInput } from './model.js';
  */
 export async function runPageMode(opts: RunOptions, ctx: RunnerContext, github: GitHubAccess): Promise<void> {
   const { redactor } = core;
-  const publish = core.getInput('page-publish').trim() || 'folder';
-  if (publish !== 'folder' && publish !== 'branch') throw new UserError(`input page-publish: expected folder or branch, found ${JSON.stringify(publish)}`);
-  const branch = core.getInput('page-branch').trim() || 'gh-pages';
+  const { publish, branch } = opts.page;
   const loaded = await loadConfigFile(opts.configPath, process.env);
   if (!loaded) throw new UserError(`mode page: the config file ${opts.configPath} does not exist (the page lists its environments; is there an actions/checkout step?)`);
   for (const s of loaded.secrets) redactor.add(s);
@@ -43,8 +41,8 @@ export async function runPageMode(opts: RunOptions, ctx: RunnerContext, github: 
     storeOf: (environment) => new GitHubRunStore(new BranchFiles(octokit, { owner, repo }, config.environments[environment]!.history.branch)),
     ...(incidents ? { incidents } : {}),
     now: Date.now(),
-    outDir: resolve(workspace, core.getInput('page-dir') || 'launchguard-page'),
-    ...(core.getInput('page-title') ? { title: core.getInput('page-title') } : {}),
+    outDir: resolve(workspace, opts.page.dir),
+    title: opts.page.title,
     redactor,
   });
   notes.push(...out.notes);

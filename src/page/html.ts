@@ -77,7 +77,7 @@ function sparkline(s: SubjectModel): string {
 }
 
 /** "30 d", "36 h": the SLO window as configured. */
-function windowWords(ms: number): string {
+export function windowWords(ms: number): string {
   return ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : formatDuration(ms);
 }
 

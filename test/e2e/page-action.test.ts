@@ -53,6 +53,6 @@ describe('mode: page from dist/', () => {
   it('a bad page-publish is one sentence', async () => {
     const r = await w.run({ inputs: { mode: 'page', 'page-publish': 'ftp' } });
     expect(r.code).not.toBe(0);
-    expect(r.stdout).toContain('input page-publish: expected folder or branch, found "ftp"');
+    expect(r.stdout).toContain('input page-publish: expected one of folder, branch, found "ftp"');
   });
 });
