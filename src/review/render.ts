@@ -49,9 +49,9 @@ function charts(e: EnvironmentReview): string {
 function environmentSection(e: EnvironmentReview): string {
   const lines: string[] = [`## ${md(e.name)}`, ''];
   const prev = e.previousAvailabilityPct !== undefined ? ` (the week before: ${formatPct(e.previousAvailabilityPct)})` : '';
-  lines.push(`**Uptime** ${formatPct(e.availabilityPct)}${prev}: ${formatDuration(e.upMs)} up, ${formatDuration(e.downMs)} down, ${formatDuration(e.unobservedMs)} unobserved, ${e.runs} runs.`);
-  if (e.slo) lines.push(`**Error budget** at the week's end: ${formatPct(e.slo.budgetRemainingPct)} left of ${num(100 - e.slo.targetPct, 4)} % over ${windowWords(e.slo.windowMs)} (objective ${formatPct(e.slo.targetPct)}, availability ${formatPct(e.slo.availabilityPct)}).`);
-  lines.push(`**Schedule coverage** ${formatPct(e.coverage.observedPct)} of the week observed${e.coverage.medianIntervalMs !== undefined ? `, a run every ${formatDuration(e.coverage.medianIntervalMs)} (median)` : ''}.`, '');
+  lines.push(`- **Uptime** ${formatPct(e.availabilityPct)}${prev}: ${formatDuration(e.upMs)} up, ${formatDuration(e.downMs)} down, ${formatDuration(e.unobservedMs)} unobserved, ${e.runs} runs.`);
+  if (e.slo) lines.push(`- **Error budget** at the week's end: ${formatPct(e.slo.budgetRemainingPct)} left of ${num(100 - e.slo.targetPct, 4)} % over ${windowWords(e.slo.windowMs)} (objective ${formatPct(e.slo.targetPct)}, availability ${formatPct(e.slo.availabilityPct)}).`);
+  lines.push(`- **Schedule coverage** ${formatPct(e.coverage.observedPct)} of the week observed${e.coverage.medianIntervalMs !== undefined ? `, a run every ${formatDuration(e.coverage.medianIntervalMs)} (median)` : ''}.`, '');
   const chart = charts(e);
   if (chart) lines.push(chart, '');
   if (e.latency.length || e.load) {

@@ -42,14 +42,14 @@ describe('mode: review from dist/', () => {
     const body = reviews()[0]!.body;
     expect(reviews()[0]!.labels).toEqual(['launchguard-review']);
     // 168 h observed, 3 down: 98.21 %; the week before 100 %.
-    expect(body).toContain('**Uptime** 98.21 % (the week before: 100.00 %): 6 d 21 h up, 3 h 0 min down, 0 s unobserved, 168 runs.');
-    expect(body).toMatch(/\*\*Error budget\*\* at the week's end: -1685\.\d\d % left of 0\.1 % over 7 d \(objective 99\.90 %, availability 98\.21 %\)\./);
+    expect(body).toContain('- **Uptime** 98.21 % (the week before: 100.00 %): 6 d 21 h up, 3 h 0 min down, 0 s unobserved, 168 runs.');
+    expect(body).toMatch(/- \*\*Error budget\*\* at the week's end: -1685\.\d\d % left of 0\.1 % over 7 d \(objective 99\.90 %, availability 98\.21 %\)\./);
     expect(body).toContain('| probe api | 20 ms (+100 % vs 10 ms) |');
     expect(body).toContain('| payment-success-rate | 97 | 98 | 99 | 168 |');
     expect(body).toContain('1. health:api: 3 h 0 min');
     expect(body).toContain('1 opened, 1 closed.');
     expect(body).toMatch(/\| SEV1 \| \[production: health probe api failing\]\(https:\/\/github\.com\/acme\/api\/issues\/1\) \| .* \| 3 h 0 min \| 1 h 0 min ❌ missed \|/);
-    expect(body).toContain('**Schedule coverage** 100.00 % of the week observed, a run every 1 h 0 min (median).');
+    expect(body).toContain('- **Schedule coverage** 100.00 % of the week observed, a run every 1 h 0 min (median).');
     expect(body).toContain('```mermaid\nxychart-beta\n  title "Availability per day (%)"');
     expect(first.summary).toContain(body.trim().split('\n')[0]!);
     expect(first.summary).toContain(`review: opened issue #${reviews()[0]!.number} "${title}"`);
