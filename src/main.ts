@@ -9,7 +9,7 @@ import { sevName } from './core/severity.js';
 import { describeFailure } from './failure.js';
 import { readRunnerContext, type RunnerContext } from './github/context.js';
 import type { AppliedAction } from './incidents/applier.js';
-import { parseOptions, type RunOptions } from './options.js';
+import { parseOptions, reportMode, type RunOptions } from './options.js';
 import { runPipeline, type PipelineOutcome } from './pipeline.js';
 import { lazyOctokit, openBaselineStore, openRunStore, recordBaseline, recordRun, type GitHubAccess } from './records.js';
 import { systemClock } from './ports.js';
@@ -22,9 +22,13 @@ export async function run(): Promise<void> {
   const { redactor } = core;
   try {
     const reportPath = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), 'launchguard-report.json');
-    const opts = parseOptions((name) => core.getInput(name), reportPath);
+    const reporting = reportMode((name) => core.getInput(name));
+    // A report mode runs no check: the other inputs are read as for a monitor run (config, token, dry-run).
+    const opts = parseOptions((name) => (reporting && name === 'mode' ? '' : core.getInput(name)), reportPath);
     const ctx = readRunnerContext(process.env);
     const github = lazyOctokit(opts, ctx);
+    if (reporting === 'page') return await (await import('./page/action.js')).runPageMode(opts, ctx, github);
+    if (reporting === 'review') return await (await import('./review/action.js')).runReviewMode(opts, ctx, github);
     const outcome = await runPipeline(opts, {
       clock: systemClock,
       createHttp: (tls) => createHttpClient(systemClock, tls),

@@ -25,6 +25,21 @@ export interface RunOptions {
   readonly failOn: FailOn;
   readonly dryRun: boolean;
   readonly reportPath: string;
+  /** For mode page: the folder, where to publish it, the branch and the title. */
+  readonly page: { readonly dir: string; readonly publish: 'folder' | 'branch'; readonly branch: string; readonly title: string };
+}
+
+const CHECK_MODES = ['monitor', 'gate', 'merge'] as const;
+const isCheckMode = (m: string): m is (typeof CHECK_MODES)[number] => (CHECK_MODES as readonly string[]).includes(m);
+
+/** Modes that run no check but report from the run history: the action dispatches them before parseOptions. */
+export const REPORT_MODES = ['page', 'review'] as const;
+export type ReportMode = (typeof REPORT_MODES)[number];
+
+/** The report mode the `mode` input asks for, if it is one. */
+export function reportMode(get: (name: string) => string): ReportMode | undefined {
+  const v = get('mode').trim().toLowerCase();
+  return (REPORT_MODES as readonly string[]).includes(v) ? (v as ReportMode) : undefined;
 }
 
 /** Reads raw string inputs (as the runner or the CLI gives them) into RunOptions, naming the input at fault. */
@@ -53,7 +68,9 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
       if (!checks.includes(c as CheckName)) checks.push(c as CheckName);
     }
   }
-  const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'] as const, 'monitor');
+  const asked = oneOf(get, 'mode', [...CHECK_MODES, ...REPORT_MODES] as const, 'monitor');
+  if (!isCheckMode(asked)) throw new UserError(`input mode: ${asked} runs no check; the action reads it with reportMode() first`);
+  const mode = asked;
   const shardRaw = get('shard').trim();
   const shardSpec = shardRaw ? parseShard(shardRaw, 'input shard') : undefined;
   if (shardSpec && mode !== 'monitor') throw new UserError(`input shard: a shard run measures load for a later merge run; it cannot also be mode ${mode}`);
@@ -78,6 +95,12 @@ export function parseOptions(get: (name: string) => string, reportPath: string):
     failOn,
     dryRun: bool(get, 'dry-run', false),
     reportPath,
+    page: {
+      dir: get('page-dir').trim() || 'launchguard-page',
+      publish: oneOf(get, 'page-publish', ['folder', 'branch'] as const, 'folder'),
+      branch: get('page-branch').trim() || 'gh-pages',
+      title: get('page-title').trim() || 'Status',
+    },
   };
 }
 

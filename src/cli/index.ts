@@ -22,6 +22,7 @@ import { headline } from '../notifications/payloads.js';
 import { reconcile } from '../incidents/reconcile.js';
 import { describeAction, describeHeld } from '../incidents/plan-lines.js';
 import { FAULTS, startDemoTarget, type Fault } from '../demo/target.js';
+import { PAGE_USAGE, pageCommand } from '../page/cli.js';
 
 const USAGE = `launchguard: watch a web API after launch
 
@@ -32,6 +33,7 @@ Usage:
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
   launchguard demo  [--fault ${FAULTS.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
   launchguard demo-target [--fault ${FAULTS.join('|')}]
+${PAGE_USAGE}
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
@@ -61,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command === 'demo') return await demo(rest, redactor);
     if (command === 'merge') return await check(['--mode', 'merge', ...rest], redactor);
     if (command === 'demo-target') return await serveDemo(rest);
+    if (command === 'page') return await pageCommand(rest, redactor, USAGE);
     throw new UserError(`unknown command "${command}"\n\n${USAGE}`);
   } catch (err) {
     const { message, stack } = describeFailure(err, redactor);

@@ -82,8 +82,8 @@ function workflows(): [string, { permissions?: unknown; jobs: Record<string, { p
   ];
 }
 
-/** Scopes a launchguard workflow may need; anything else is more than least privilege. */
-const SCOPES = new Set(['contents', 'issues', 'pull-requests', 'deployments', 'statuses', 'actions']);
+/** Scopes a launchguard workflow may need; anything else is more than least privilege (pages and id-token: actions/deploy-pages for the status page). */
+const SCOPES = new Set(['contents', 'issues', 'pull-requests', 'deployments', 'statuses', 'actions', 'pages', 'id-token']);
 
 function workflowProblems(name: string, wf: ReturnType<typeof workflows>[number][1]): string[] {
   const problems: string[] = [];
