@@ -1,6 +1,91 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 12759:
+/***/ ((module) => {
+
+/*!
+ * escape-html
+ * Copyright(c) 2012-2013 TJ Holowaychuk
+ * Copyright(c) 2015 Andreas Lubbe
+ * Copyright(c) 2015 Tiancheng "Timothy" Gu
+ * MIT Licensed
+ */
+
+
+
+/**
+ * Module variables.
+ * @private
+ */
+
+var matchHtmlRegExp = /["'&<>]/;
+
+/**
+ * Module exports.
+ * @public
+ */
+
+module.exports = escapeHtml;
+
+/**
+ * Escape special characters in the given string of html.
+ *
+ * @param  {string} string The string to escape for inserting into HTML
+ * @return {string}
+ * @public
+ */
+
+function escapeHtml(string) {
+  var str = '' + string;
+  var match = matchHtmlRegExp.exec(str);
+
+  if (!match) {
+    return str;
+  }
+
+  var escape;
+  var html = '';
+  var index = 0;
+  var lastIndex = 0;
+
+  for (index = match.index; index < str.length; index++) {
+    switch (str.charCodeAt(index)) {
+      case 34: // "
+        escape = '&quot;';
+        break;
+      case 38: // &
+        escape = '&amp;';
+        break;
+      case 39: // '
+        escape = '&#39;';
+        break;
+      case 60: // <
+        escape = '&lt;';
+        break;
+      case 62: // >
+        escape = '&gt;';
+        break;
+      default:
+        continue;
+    }
+
+    if (lastIndex !== index) {
+      html += str.substring(lastIndex, index);
+    }
+
+    lastIndex = index + 1;
+    html += escape;
+  }
+
+  return lastIndex !== index
+    ? html + str.substring(lastIndex, index)
+    : html;
+}
+
+
+/***/ }),
+
 /***/ 51341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -50792,6 +50877,7 @@ class LocalBaselineStore {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Tt: () => (/* binding */ historyDecision),
+/* harmony export */   fT: () => (/* binding */ maintenanceOf),
 /* harmony export */   xg: () => (/* binding */ historyEntry)
 /* harmony export */ });
 /* unused harmony export needsDefaultBranch */
@@ -50811,6 +50897,8 @@ function historyDecision(i) {
         return { record: false, why: 'dry-run' };
     if (!i.answered)
         return { record: false, why: 'the target never answered' };
+    if (i.maintenance !== undefined)
+        return { record: false, why: `the run started in maintenance window ${i.maintenance}, whose load figures must not move the baseline` };
     if (i.event === undefined)
         return { record: true, why: 'the CLI keeps its history locally' };
     if (i.event === 'schedule')
@@ -50853,6 +50941,11 @@ function historyEntry(report, load, key) {
         rps: o.requestsPerSecond,
         requests: o.requests,
     };
+}
+/** The maintenance window a run started in, for the baseline's rule (the run history records such runs). */
+function maintenanceOf(report) {
+    const w = report.suppression?.maintenance[0];
+    return w ? { maintenance: w.name } : {};
 }
 
 
@@ -50985,6 +51078,181 @@ function judgeRegression(p95, b, rule) {
 function historyFileName(environment) {
     return `${environment.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
 }
+
+
+/***/ }),
+
+/***/ 13820:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ meets),
+/* harmony export */   Lo: () => (/* binding */ parseCacheExpect),
+/* harmony export */   p7: () => (/* binding */ parseCacheControl),
+/* harmony export */   vo: () => (/* binding */ describeRequirement)
+/* harmony export */ });
+/* unused harmony export isDigits */
+/**
+ * Caching expectations (`audits.caching.expect`, "max-age>=60, etag") and the target's
+ * Cache-Control header, both read by one-pass splitting, never a regex on the target's text.
+ */
+const DIRECTIVES = new Set(['public', 'private', 'no-cache', 'no-store', 'immutable', 'must-revalidate']);
+const MAX_SECONDS = 10 * 365 * 24 * 3600;
+/** Parses `expect`; a string naming what is wrong when it cannot. */
+function parseCacheExpect(text) {
+    const out = [];
+    for (const raw of text.split(',')) {
+        const part = raw.trim().toLowerCase();
+        if (part === '')
+            return 'an empty requirement (two commas in a row?)';
+        const ge = part.indexOf('>=');
+        if (ge >= 0) {
+            const name = part.slice(0, ge).trim();
+            const value = part.slice(ge + 2).trim();
+            if (name !== 'max-age' && name !== 's-maxage')
+                return `"${part}": only max-age and s-maxage take ">= seconds"`;
+            if (!isDigits(value) || Number(value) > MAX_SECONDS)
+                return `"${part}": expected a whole number of seconds after ">=", such as "max-age>=60"`;
+            out.push({ kind: 'max-age', directive: name, min: Number(value) });
+        }
+        else if (part === 'etag' || part === 'last-modified' || part === 'validator') {
+            out.push({ kind: part });
+        }
+        else if (DIRECTIVES.has(part)) {
+            out.push({ kind: 'directive', name: part });
+        }
+        else {
+            return `"${part}" is not a requirement: expected max-age>=N, s-maxage>=N, etag, last-modified, validator or one of ${[...DIRECTIVES].join(', ')}`;
+        }
+    }
+    return out;
+}
+/** Cache-Control's directives by lower-case name, with their values ("" when none). At most 64 are read. */
+function parseCacheControl(header) {
+    const out = new Map();
+    if (!header)
+        return out;
+    for (const raw of header.split(',').slice(0, 64)) {
+        const eq = raw.indexOf('=');
+        const name = (eq >= 0 ? raw.slice(0, eq) : raw).trim().toLowerCase();
+        let value = eq >= 0 ? raw.slice(eq + 1).trim() : '';
+        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.slice(1, -1);
+        if (name && !out.has(name))
+            out.set(name, value);
+    }
+    return out;
+}
+function isDigits(s) {
+    if (s.length === 0 || s.length > 12)
+        return false;
+    for (const c of s)
+        if (c < '0' || c > '9')
+            return false;
+    return true;
+}
+/** Whether the response's caching headers meet one requirement. Pure. */
+function meets(r, cc, etag, lastModified) {
+    switch (r.kind) {
+        case 'max-age': {
+            const v = cc.get(r.directive);
+            return v !== undefined && isDigits(v) && Number(v) >= r.min && !cc.has('no-store');
+        }
+        case 'directive':
+            return cc.has(r.name);
+        case 'etag':
+            return etag;
+        case 'last-modified':
+            return lastModified;
+        case 'validator':
+            return etag || lastModified;
+    }
+}
+/** A requirement as written in the config: "max-age>=60". */
+function describeRequirement(r) {
+    switch (r.kind) {
+        case 'max-age':
+            return `${r.directive}>=${r.min}`;
+        case 'directive':
+            return r.name;
+        default:
+            return r.kind;
+    }
+}
+
+
+/***/ }),
+
+/***/ 93607:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   mF: () => (/* binding */ auditsSchema)
+/* harmony export */ });
+/* unused harmony export MAX_PATHS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(92857);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(88532);
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90081);
+/* harmony import */ var _cache_control_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13820);
+
+
+
+/**
+ * The audits check's part of an environment's config: `audits:`, the guide's quick wins verified
+ * against the deployment, read-only. Each audit is one request or two, with the probes' timeout and
+ * body cap. TLS (on https targets) and HSTS are on by default once `audits:` is present.
+ */
+const MAX_BYTES = 1024 ** 3;
+/** A size budget is read with a body cap just above it, and bodies are capped at 64 MiB. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** At most this many paths per audit: each is a request or two against production. */
+const MAX_PATHS = 100;
+const paths = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSchema */ .dO).min(1).max(MAX_PATHS, { error: `expected at most ${MAX_PATHS} paths` });
+const cacheExpect = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((v, ctx) => {
+    const parsed = (0,_cache_control_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCacheExpect */ .Lo)(v);
+    if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed, input: v });
+        return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    }
+    return parsed;
+});
+const sizeBudgets = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .byteSize */ .mz)(MAX_BODY_BYTES - 1, 1)).superRefine((set, ctx) => {
+    if (Object.keys(set).length > MAX_PATHS)
+        ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_PATHS} paths` });
+    for (const p of Object.keys(set)) {
+        const problem = (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .pathProblem */ .z9)(p);
+        if (problem || p === '')
+            ctx.addIssue({ code: 'custom', path: [p], message: problem ?? 'expected a path such as "/api/users"' });
+    }
+});
+const tlsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    'warn-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().min(1).max(365).default(21),
+    'critical-days': zod__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().min(0).max(365).default(7),
+})
+    .refine((t) => t['critical-days'] <= t['warn-days'], { message: 'expected critical-days at most warn-days' });
+const auditsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+    timeout: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .positiveDuration */ .Cz.default(5000),
+    'max-body-bytes': zod__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().min(1).max(MAX_BODY_BYTES).default(1024 * 1024),
+    compression: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ paths, 'min-size': (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .byteSize */ .mz)(MAX_BYTES).default(1000) }).optional(),
+    pagination: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({
+        paths,
+        'max-items': zod__WEBPACK_IMPORTED_MODULE_2__/* .int */ .Whr().min(1).max(1_000_000).default(100),
+        'max-bytes': (0,_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .byteSize */ .mz)(MAX_BYTES, 1).default(256_000),
+        /** Where the list is in the body (a JSON path); default: the body itself, or its items, data or results. */
+        items: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(),
+        'limit-param': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).default('limit'),
+        'page-param': zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).default('page'),
+    })
+        .optional(),
+    caching: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ paths, expect: cacheExpect.default([{ kind: 'validator' }]) }).optional(),
+    /** The certificate of every https origin the run requests; false switches it off. */
+    tls: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz(false), tlsSchema]).default({ 'warn-days': 21, 'critical-days': 7 }),
+    headers: zod__WEBPACK_IMPORTED_MODULE_2__/* .strictObject */ .rej({ path: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .pathSchema */ .dO.default(''), hsts: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(true), nosniff: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().default(false) })
+        .default({ path: '', hsts: true, nosniff: false }),
+    /** A response body budget per path: `"/api/users": 200kB`. */
+    size: sizeBudgets.optional(),
+});
 
 
 /***/ }),
@@ -51418,7 +51686,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1633);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(88381);
 /* harmony import */ var _baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(82793);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2900);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(83414);
 /* harmony import */ var _baseline_local_store_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(71832);
 /* harmony import */ var _history_local_store_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(37851);
 /* harmony import */ var _history_policy_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(97632);
@@ -51430,6 +51698,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _incidents_reconcile_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(67012);
 /* harmony import */ var _incidents_plan_lines_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(86106);
 /* harmony import */ var _demo_target_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(54806);
+/* harmony import */ var _page_cli_js__WEBPACK_IMPORTED_MODULE_22__ = __nccwpck_require__(70504);
 
 
 
@@ -51462,6 +51731,7 @@ Usage:
   launchguard merge --shards FILES [--config FILE] [--environment NAME] [--json]
   launchguard demo  [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.join('|')}] [--checks LIST] [--mongodb-uri URI] [--out DIR] [--json]
   launchguard demo-target [--fault ${_demo_target_js__WEBPACK_IMPORTED_MODULE_21__/* .FAULTS */ .y.join('|')}]
+${_page_cli_js__WEBPACK_IMPORTED_MODULE_22__/* .PAGE_USAGE */ .m}
 
 check  runs the checks of a config against a deployment and prints the report.
 merge  combines the reports of shard runs (paths or globs, comma-separated) and judges them.
@@ -51493,6 +51763,8 @@ async function main(argv) {
             return await check(['--mode', 'merge', ...rest], redactor);
         if (command === 'demo-target')
             return await serveDemo(rest);
+        if (command === 'page')
+            return await (0,_page_cli_js__WEBPACK_IMPORTED_MODULE_22__/* .pageCommand */ .v)(rest, redactor, USAGE);
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`unknown command "${command}"\n\n${USAGE}`);
     }
     catch (err) {
@@ -51531,7 +51803,7 @@ async function check(args, redactor) {
         const value = v[name];
         return typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : '';
     };
-    return execute((0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)(get, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.report)), redactor, v.json, process.env);
+    return execute((0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .Ac)(get, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.report)), redactor, v.json, process.env);
 }
 async function execute(opts, redactor, json, env, markdownPath, historyRoot = process.cwd()) {
     const outcome = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_10__/* .runPipeline */ .a)(opts, {
@@ -51546,7 +51818,7 @@ async function execute(opts, redactor, json, env, markdownPath, historyRoot = pr
     const load = report.results.load;
     let recorded = '';
     // The same rule as the action's; the CLI has no event, and its history is a local folder.
-    const decision = load ? (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0 }) : undefined;
+    const decision = load ? (0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .historyDecision */ .Tt)({ mode: opts.mode, dryRun: opts.dryRun, isShard: Boolean(opts.shardSpec), answered: load.overall.responses > 0, ...(0,_baseline_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .maintenanceOf */ .fT)(report) }) : undefined;
     // A folder that cannot be written costs the record, never the report: one line on stderr says so.
     const unwritten = [];
     if (load && outcome.store && decision?.record) {
@@ -51650,7 +51922,7 @@ async function demo(args, redactor) {
     try {
         console.log(`demo target on ${target.url}${fault ? ` (fault: ${fault})` : ' (healthy)'}\n`);
         const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(v.out);
-        const opts = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .A)((name) => ({
+        const opts = (0,_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseOptions */ .Ac)((name) => ({
             config: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(packageRoot(), 'examples', 'launchguard.yml'),
             'target-url': target.url,
             // The demo has no MongoDB of its own: the indexes check runs when a URI is given.
@@ -51998,6 +52270,172 @@ function byteSize(max, min = 0) {
 
 /***/ }),
 
+/***/ 61036:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ loadConfigFile)
+/* harmony export */ });
+/* unused harmony export parseConfigText */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9918);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(37827);
+
+
+
+
+/** Reads, interpolates and validates a config file. Returns undefined when the file does not exist. */
+async function loadConfigFile(file, env) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, [{ path: '', message: `cannot read the file: ${err.message}` }]);
+    }
+    return parseConfigText(text, file, env);
+}
+function parseConfigText(text, file, env) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, doc.errors.map((e) => ({
+            path: '',
+            line: lineCounter.linePos(e.pos[0]).line,
+            message: `YAML syntax: ${e.message.split('\n')[0]}`,
+        })));
+    }
+    let raw;
+    try {
+        // yaml refuses alias expansion past its limit ("a resource exhaustion attack"): a config error.
+        raw = doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, [{ path: '', message: `YAML: ${err.message.split('\n')[0]}` }]);
+    }
+    if (raw === null || raw === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, [{ path: '', message: 'expected a mapping with `environments:`, found an empty file' }]);
+    }
+    const lineOf = (path) => lineOfPath(doc, lineCounter, path);
+    const secrets = [];
+    const problems = [];
+    const fromEnv = new Set();
+    const interpolated = interpolate(raw, [], { env, secrets, problems, lineOf, fromEnv });
+    if (problems.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, problems);
+    const parsed = _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .configSchema */ .Q.safeParse(interpolated, { reportInput: true });
+    if (!parsed.success) {
+        const found = parsed.error.issues.map((i) => describeIssue(i, lineOf, fromEnv.has((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(i.path))));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ConfigError */ .xL(file, found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    }
+    return { config: parsed.data, secrets };
+}
+const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?\}/g;
+function interpolate(node, path, st) {
+    const { env, secrets, problems, lineOf } = st;
+    if (typeof node === 'string') {
+        return node.replace(VAR, (whole, name, mayBeEmpty) => {
+            if (name === undefined)
+                return '${';
+            const value = env[name] ?? '';
+            if (value === '' && !mayBeEmpty) {
+                const why = env[name] === undefined ? 'is not set' : 'is empty (GitHub passes a secret that is not defined as an empty string)';
+                problems.push({
+                    path: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path),
+                    line: lineOf(path),
+                    message: `the environment variable ${name} ${why} (referenced as \${${name}}; write \${${name}:-} where empty is fine)`,
+                });
+                return whole;
+            }
+            if (value.length > 0)
+                secrets.push(value);
+            st.fromEnv.add((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path));
+            return value;
+        });
+    }
+    if (Array.isArray(node))
+        return node.map((v, i) => interpolate(v, [...path, i], st));
+    if (node !== null && typeof node === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(node))
+            out[k] = interpolate(v, [...path, k], st);
+        return out;
+    }
+    return node;
+}
+function describeIssue(issue, lineOf, fromEnv) {
+    const path = issue.path;
+    const describeValue = (v) => (fromEnv ? 'a value taken from the environment (not shown)' : describe(v));
+    let message;
+    switch (issue.code) {
+        case 'unrecognized_keys': {
+            const where = [...path];
+            return {
+                path: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(where),
+                line: lineOf([...where, issue.keys[0] ?? '']) ?? lineOf(where),
+                message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo would silently disable a check)`,
+            };
+        }
+        case 'invalid_type':
+            message =
+                issue.input === undefined
+                    ? `required: expected ${issue.expected}, found nothing`
+                    : `expected ${issue.expected}, found ${describeValue(issue.input)}`;
+            break;
+        case 'invalid_value':
+            message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
+            break;
+        default:
+            // What was found is worth saying of a scalar; a refinement on a mapping or list says it itself.
+            message = issue.input === undefined || (typeof issue.input === 'object' && issue.input !== null) ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
+    }
+    return { path: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPath */ .jV)(path), line: lineOf(path), message };
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+    return `${typeof v} ${String(v)}`;
+}
+function lineOfPath(doc, lc, path) {
+    let node = doc.contents;
+    let line;
+    const at = (n) => {
+        const range = n?.range;
+        if (range)
+            line = lc.linePos(range[0]).line;
+    };
+    at(node);
+    for (const seg of path) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
+            const pair = node.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(p.key) && String(p.key.value) === String(seg));
+            if (!pair)
+                break;
+            at(pair.key);
+            node = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node) && typeof seg === 'number') {
+            node = node.items[seg];
+            at(node);
+        }
+        else
+            break;
+    }
+    return line;
+}
+
+
+/***/ }),
+
 /***/ 84739:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -52032,6 +52470,360 @@ function mongoHosts(uri) {
         return '(unparsable URI)';
     }
 }
+
+
+/***/ }),
+
+/***/ 9918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Q: () => (/* binding */ configSchema)
+});
+
+// UNUSED EXPORTS: environmentSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __nccwpck_require__(92857);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var severity = __nccwpck_require__(60432);
+// EXTERNAL MODULE: ./src/config/fields.ts
+var fields = __nccwpck_require__(90081);
+;// CONCATENATED MODULE: ./src/checks/health/schema.ts
+
+
+/** The health check's part of an environment's config: `health:`, a list of probes. */
+const assertionSchema = schemas/* strictObject */.rej({
+    path: schemas/* string */.YjP().min(1),
+    equals: fields/* scalar */.wv.optional(),
+    'one-of': schemas/* array */.YOg(fields/* scalar */.wv).min(1).optional(),
+    below: schemas/* number */.aig().optional(),
+    above: schemas/* number */.aig().optional(),
+})
+    .refine((a) => ['equals', 'one-of', 'below', 'above'].filter((k) => k in a).length === 1, {
+    message: 'expected exactly one of equals, one-of, below, above',
+});
+const statusSchema = schemas/* union */.KCZ([schemas/* literal */.euz('2xx'), schemas/* int */.Whr().min(100).max(599), schemas/* array */.YOg(schemas/* int */.Whr().min(100).max(599)).min(1)])
+    .default('2xx');
+const probeSchema = schemas/* strictObject */.rej({
+    ...fields/* requestFields */.hH,
+    timeout: fields/* positiveDuration */.Cz.default(5000),
+    retries: schemas/* int */.Whr().min(0).max(10).default(2),
+    'retry-delay': fields/* durationSchema */.sK.default(500),
+    /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
+    idempotent: schemas/* boolean */.zMY().optional(),
+    expect: schemas/* strictObject */.rej({ status: statusSchema, body: schemas/* array */.YOg(assertionSchema).default([]) })
+        .default({ status: '2xx', body: [] }),
+    'latency-budget': fields/* positiveDuration */.Cz.optional(),
+    'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
+    /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
+    'allow-insecure-redirect': schemas/* boolean */.zMY().default(false),
+});
+/** `health:` in an environment. */
+const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(fields/* uniqueNames */.uZ);
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(88532);
+;// CONCATENATED MODULE: ./src/checks/metrics/schema.ts
+
+
+/**
+ * How long a level must hold before it fires: a duration ("10m", at most 1d) or a count of runs
+ * ("3 runs"), across consecutive runs with no unobserved gap (see sustained.ts).
+ */
+const forDuration = (0,fields/* duration */.p0)(fields/* DAY */.d_, { positive: true });
+const forSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
+    if (typeof v === 'string') {
+        const t = v.trim();
+        const sp = t.indexOf(' ');
+        const word = sp < 0 ? '' : t.slice(sp + 1).trim();
+        const n = sp < 0 ? NaN : Number(t.slice(0, sp));
+        if (word === 'runs' || word === 'run') {
+            if (!Number.isInteger(n) || n < 1 || n > 1000) {
+                ctx.addIssue({ code: 'custom', message: 'expected a whole number of runs from 1 to 1000, such as "3 runs"', input: v });
+                return core/* NEVER */.tm;
+            }
+            return { runs: n };
+        }
+    }
+    const parsed = forDuration.safeParse(v);
+    if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as "10m" (at most 1d) or a count of runs such as "3 runs"`, input: v });
+        return core/* NEVER */.tm;
+    }
+    return { ms: parsed.data };
+});
+/** The metrics check's part of an environment's config: `metrics:`, the app's monitoring endpoints. */
+const levelSchema = schemas/* strictObject */.rej({
+    severity: fields/* severity */.yf,
+    above: schemas/* number */.aig().optional(),
+    'at-least': schemas/* number */.aig().optional(),
+    below: schemas/* number */.aig().optional(),
+    'at-most': schemas/* number */.aig().optional(),
+    /** The level fires only once it held this long: "10m" or "3 runs". */
+    for: forSchema.optional(),
+})
+    .refine((l) => ['above', 'at-least', 'below', 'at-most'].filter((k) => k in l).length === 1, {
+    message: 'expected exactly one of above, at-least, below, at-most',
+});
+/**
+ * A percent-valued metric. `unit` says how the app reports it: `percent` (99.1) or `fraction` (0.991).
+ * Left out, a value above 1 is read as percent; for the payment success rate a value in (0, 1] is
+ * ambiguous and reported as unreadable rather than guessed.
+ */
+const metricField = schemas/* strictObject */.rej({
+    field: schemas/* string */.YjP().min(1),
+    unit: schemas/* enum */.k5n(['percent', 'fraction'], { error: 'expected percent (99.1) or fraction (0.991)' }).optional(),
+    levels: schemas/* array */.YOg(levelSchema).min(1).optional(),
+});
+const endpointCommon = {
+    timeout: fields/* positiveDuration */.Cz.default(5000),
+    retries: schemas/* int */.Whr().min(0).max(10).default(2),
+};
+const metricsSchema = schemas/* strictObject */.rej({
+    system: schemas/* strictObject */.rej({
+        path: fields/* pathSchema */.dO.default('/api/monitoring/system-metrics'),
+        ...endpointCommon,
+        cpu: metricField.optional(),
+        memory: metricField.optional(),
+        disk: metricField.optional(),
+    })
+        .optional(),
+    usage: schemas/* strictObject */.rej({
+        path: fields/* pathSchema */.dO.default('/api/monitoring/usage-stats'),
+        ...endpointCommon,
+        'payment-success-rate': metricField.optional(),
+    })
+        .optional(),
+    alerts: schemas/* strictObject */.rej({
+        path: fields/* pathSchema */.dO.default('/api/monitoring/alerts'),
+        ...endpointCommon,
+        items: schemas/* string */.YjP().default('alerts'),
+        level: schemas/* string */.YjP().default('level'),
+        message: schemas/* string */.YjP().default('message'),
+        id: schemas/* string */.YjP().default('type'),
+    })
+        .optional(),
+    thresholds: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        name: fields/* nameSchema */.Jq,
+        source: schemas/* enum */.k5n(['system', 'usage']),
+        /** Where the value is in the endpoint's JSON; or `ratio`. */
+        field: schemas/* string */.YjP().min(1).optional(),
+        /** A derived percentage: 100 × `of` ÷ `to`, both paths in the same endpoint's JSON. */
+        ratio: schemas/* strictObject */.rej({ of: schemas/* string */.YjP().min(1), to: schemas/* string */.YjP().min(1) }).optional(),
+        unit: schemas/* string */.YjP().default(''),
+        /** The field is a counter: judge its increase per hour between runs (a reset starts it again). */
+        rate: schemas/* literal */.euz('per-hour', { error: 'expected per-hour' }).optional(),
+        /** With rate: the rate against the median of the same hour of the week over `baseline`. */
+        spike: schemas/* strictObject */.rej({
+            factor: schemas/* number */.aig().min(1),
+            baseline: (0,fields/* duration */.p0)(28 * fields/* DAY */.d_, { positive: true }).refine((ms) => ms >= fields/* DAY */.d_, { message: 'expected a baseline of at least 1d, such as "7d"' }).default(7 * fields/* DAY */.d_),
+            /** The least increase since the previous run that can be a spike (3 → 9 failed logins is not one). */
+            'min-count': schemas/* int */.Whr().min(1).default(5),
+            severity: fields/* severity */.yf.default('sev3'),
+        }).optional(),
+        /** Optional with spike; otherwise at least one. */
+        levels: schemas/* array */.YOg(levelSchema).default([]),
+    }))
+        .default([]),
+}).superRefine((m, ctx) => {
+    // A threshold on an endpoint that is never fetched would be dropped in silence.
+    for (const [i, t] of m.thresholds.entries()) {
+        if (t.levels.length === 0 && !t.spike) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels'], message: `threshold "${t.name}" needs levels (or a spike)`, input: t.name });
+        }
+        if (t.spike && !t.rate) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'spike'], message: `threshold "${t.name}": spike compares rates, so it needs rate: per-hour`, input: t.name });
+        }
+        if ((t.field === undefined) === (t.ratio === undefined)) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
+        }
+        if (!m[t.source]) {
+            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
+        }
+    }
+});
+
+// EXTERNAL MODULE: ./src/checks/load/schema.ts
+var schema = __nccwpck_require__(98255);
+;// CONCATENATED MODULE: ./src/checks/indexes/schema.ts
+
+
+/** The indexes check's part of an environment's config: `indexes:`, the MongoDB indexes and query plans expected. */
+const indexKeyValue = schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1), schemas/* enum */.k5n(['text', '2dsphere', '2d', 'hashed'])], {
+    error: 'expected 1, -1, "text", "2dsphere", "2d" or "hashed"',
+});
+/** An expected index. Option names are MongoDB's own, so they can be copied from its documentation. */
+const indexSpecSchema = schemas/* strictObject */.rej({
+    key: schemas/* record */.g1P(schemas/* string */.YjP().min(1), indexKeyValue).refine((k) => Object.keys(k).length > 0, { message: 'expected at least one field' }),
+    name: schemas/* string */.YjP().min(1).optional(),
+    unique: schemas/* boolean */.zMY().optional(),
+    sparse: schemas/* boolean */.zMY().optional(),
+    partialFilterExpression: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+    expireAfterSeconds: schemas/* int */.Whr().min(0).optional(),
+    collation: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
+});
+const indexesSchema = schemas/* strictObject */.rej({
+    /** Usually `${MONGODB_URI}`; the `mongodb-uri` input wins over it. */
+    uri: schemas/* string */.YjP().min(1).optional(),
+    database: schemas/* string */.YjP().min(1),
+    /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
+    'driver-options': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+    /** Connection and server-selection timeout: a wrong host fails fast (0 would mean no timeout at all to the driver). */
+    timeout: fields/* positiveDuration */.Cz.default(5000),
+    concurrency: schemas/* int */.Whr().min(1).max(64).default(8),
+    /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
+    'report-undeclared': schemas/* boolean */.zMY().default(false),
+    /** Indexes with zero operations since their statistics began, from $indexStats (SEV4). Off by default. */
+    'report-unused': schemas/* boolean */.zMY().default(false),
+    collections: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* array */.YOg(indexSpecSchema)),
+    queries: schemas/* array */.YOg(schemas/* strictObject */.rej({
+        name: fields/* nameSchema */.Jq,
+        collection: schemas/* string */.YjP().min(1),
+        filter: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
+        sort: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1)])).optional(),
+    }))
+        .default([]),
+});
+
+// EXTERNAL MODULE: ./src/checks/audits/schema.ts
+var audits_schema = __nccwpck_require__(93607);
+;// CONCATENATED MODULE: ./src/incidents/schema.ts
+
+
+/** `incidents:` in the config: when an issue opens, closes, reopens and reminds. */
+const optionalDuration = (0,fields/* duration */.p0)(365 * fields/* DAY */.d_, { off: true }).transform((v) => v);
+const incidentsSchema = schemas/* strictObject */.rej({
+    /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
+    'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
+    /** Consecutive passing runs before an issue closes. */
+    'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
+    /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
+    'reopen-within': (0,fields/* duration */.p0)(365 * fields/* DAY */.d_).default(24 * 3600_000),
+    /** A reminder comment on an incident still open after this long ("off" for none). */
+    'remind-after': optionalDuration.optional(),
+    /** At most this many new issues per run; the rest are listed in the summary. */
+    'max-new-per-run': schemas/* int */.Whr().min(0).max(100).default(10),
+    /** Findings below this severity do not become issues. */
+    'min-severity': fields/* severity */.yf.default('sev4'),
+    labels: schemas/* strictObject */.rej({
+        base: schemas/* string */.YjP().min(1).default('launchguard'),
+        sev1: schemas/* string */.YjP().min(1).default('sev1'),
+        sev2: schemas/* string */.YjP().min(1).default('sev2'),
+        sev3: schemas/* string */.YjP().min(1).default('sev3'),
+        sev4: schemas/* string */.YjP().min(1).default('sev4'),
+        'environment-prefix': schemas/* string */.YjP().default('env:'),
+    })
+        .default({ base: 'launchguard', sev1: 'sev1', sev2: 'sev2', sev3: 'sev3', sev4: 'sev4', 'environment-prefix': 'env:' }),
+    /** Where open-after > 1 keeps its counters before an issue exists. */
+    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
+});
+
+// EXTERNAL MODULE: ./src/suppression/schema.ts
+var suppression_schema = __nccwpck_require__(47480);
+// EXTERNAL MODULE: ./src/notifications/schema.ts
+var notifications_schema = __nccwpck_require__(1373);
+;// CONCATENATED MODULE: ./src/history/schema.ts
+
+
+/**
+ * An environment's `history:` (where the run history is kept) and `slo:` (the availability
+ * objective judged from it). Strict objects, as every part of the config.
+ */
+const runHistorySchema = schemas/* strictObject */.rej({
+    /** False: this environment's runs are not recorded (and nothing is judged from history). */
+    record: schemas/* boolean */.zMY().default(true),
+    /** The data branch the action appends to: `launchguard/history/<environment>/<YYYY-MM>.jsonl`. */
+    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
+    /** Where the CLI keeps the same records: `<directory>/<environment>/<YYYY-MM>.jsonl`. */
+    directory: schemas/* string */.YjP().min(1).default('.launchguard/history'),
+});
+const RUN_HISTORY_DEFAULTS = { record: true, branch: 'launchguard-data', directory: '.launchguard/history' };
+/** The objective's target as a percentage below 100 %: 100 % leaves no budget to burn. */
+const target = fields/* percentSchema */.nJ.refine((p) => p > 0 && p < 100, { message: 'expected an objective above 0% and below 100%, such as "99.9%" (100% leaves no error budget)' });
+/** The SLO window: at least an hour, at most 90 days (what one run reads from history). */
+const MAX_SLO_WINDOW_MS = 90 * fields/* DAY */.d_;
+const schema_window = (0,fields/* duration */.p0)(MAX_SLO_WINDOW_MS, { positive: true }).refine((ms) => ms >= 3_600_000, { message: 'expected a window of at least 1h, such as "30d"' });
+const sloSchema = schemas/* strictObject */.rej({
+    /** Time up ÷ time observed, over `window`, for the environment (every health probe up). */
+    availability: target,
+    window: schema_window.default(30 * fields/* DAY */.d_),
+    /** Objectives of single health probes, by probe name; each inherits the environment's window. */
+    probes: schemas/* record */.g1P(fields/* nameSchema */.Jq, schemas/* strictObject */.rej({ availability: target, window: schema_window.optional() })).optional(),
+});
+
+// EXTERNAL MODULE: ./src/suppression/silences.ts
+var silences = __nccwpck_require__(84655);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __nccwpck_require__(73054);
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
+ * Every object is strict: an unknown key is an error, because a typo would otherwise switch a
+ * check off in silence.
+ */
+const environmentSchema = schemas/* strictObject */.rej({
+    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    headers: fields/* headers */.b3.optional(),
+    tls: schemas/* strictObject */.rej({
+        ca: schemas/* string */.YjP().optional(),
+        'reject-unauthorized': schemas/* boolean */.zMY().default(true),
+    })
+        .optional(),
+    health: healthSchema.optional(),
+    metrics: metricsSchema.optional(),
+    load: schema/* loadSchema */.e$.optional(),
+    indexes: indexesSchema.optional(),
+    audits: audits_schema/* auditsSchema */.mF.optional(),
+    /** Where each run's record is kept (see src/history/). */
+    history: runHistorySchema.default(RUN_HISTORY_DEFAULTS),
+    slo: sloSchema.optional(),
+});
+const ruleIds = Object.keys(severity/* DEFAULT_RULE_SEVERITY */.$f);
+const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(fields/* lowerCase */.gQ, schemas/* union */.KCZ([fields/* severity */.yf, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
+const configSchema = schemas/* strictObject */.rej({
+    version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
+    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
+    severity: severityOverrides.default({}),
+    incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
+    /** Windows in which findings are reported but open, escalate and close no incident (src/suppression/). */
+    maintenance: suppression_schema/* maintenanceSchema */.N$.optional(),
+    /** Fingerprint globs held from incidents until a date. */
+    silences: suppression_schema/* silencesSchema */.W3.optional(),
+    notifications: notifications_schema/* notificationsSchema */.uY.default([]),
+}).superRefine((c, ctx) => {
+    // A window naming an environment the config lacks would never apply: a typo, said at once.
+    (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
+        if (!Object.hasOwn(c.environments, e))
+            ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
+    }));
+    // A channel filtered to an environment the file does not define would never hear anything: a typo.
+    c.notifications.forEach((ch, i) => ch.environments?.forEach((e, j) => {
+        if (!Object.hasOwn(c.environments, e))
+            ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
+    }));
+    // A silence whose environment or check is mistyped would hold nothing: the same typo, said at once.
+    (c.silences ?? []).forEach((s, i) => {
+        if (!(0,silences/* canMatchSome */.cG)(s.match, Object.keys(c.environments), types/* FINDING_SOURCES */.Te))
+            ctx.addIssue({ code: 'custom', path: ['silences', i, 'match'], message: `expected a glob over this config's fingerprints (environment:check:subject; environments: ${Object.keys(c.environments).join(', ')}; checks: ${types/* FINDING_SOURCES */.Te.join(', ')}): this one matches none`, input: s.match });
+    });
+});
 
 
 /***/ }),
@@ -52160,6 +52952,8 @@ function sevName(s) {
  */
 const DEFAULT_RULE_SEVERITY = {
     'health-failed': 'sev1',
+    /** A first failed run right after an up run: not yet known to last over a minute (SEV1 once it does). */
+    'health-failed-brief': 'sev2',
     'health-latency': 'sev3',
     'metrics-unavailable': 'sev3',
     'metrics-field-missing': 'sev3',
@@ -52349,6 +53143,218 @@ function describeFailure(err, redactor) {
         message: redactor.text(`launchguard stopped on an unexpected error: ${e.message}. Please report this, with the debug log.`),
         stack: e.stack ? redactor.text(e.stack) : undefined,
     };
+}
+
+
+/***/ }),
+
+/***/ 9908:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   cJ: () => (/* binding */ judgeSlo)
+/* harmony export */ });
+/* unused harmony exports BURN_RULES, SHORT_FRACTION, BURN_WINDOWS */
+/* harmony import */ var _config_fields_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90081);
+/* harmony import */ var _timeline_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4941);
+
+
+/**
+ * The availability objective and its error budget, pure. Availability = up ÷ observed over the
+ * window. The budget is (100 % − objective) of the window's length: 99.9 % over 30 d allows 43.2
+ * minutes down; what is left is 1 − down ÷ allowed (below 0 once overspent).
+ *
+ * Burn rate over a span = (down ÷ observed in it) ÷ (100 % − objective): 1× spends the budget
+ * exactly over the window. The alerts follow the Google SRE workbook's multiwindow, multi-burn-rate
+ * scheme, adapted to runs minutes apart: each long window is confirmed by a short one of 1/12 of
+ * its length, measured over the runs that started within it (this run included, at least this
+ * run), since a 5-minute window holds no run of a 15-minute schedule.
+ */
+const BURN_RULES = [
+    { rule: 'slo-fast-burn', longMs: _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .HOUR */ .dp, factor: 14.4 },
+    { rule: 'slo-fast-burn', longMs: 6 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .HOUR */ .dp, factor: 6 },
+    { rule: 'slo-slow-burn', longMs: 3 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_, factor: 1 },
+];
+/** The short window of a rule: 1/12 of its long window (1 h → 5 min, 6 h → 30 min, 3 d → 6 h). */
+const SHORT_FRACTION = 1 / 12;
+/** The burn windows the summary shows. */
+const BURN_WINDOWS = [_config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .HOUR */ .dp, 6 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .HOUR */ .dp, _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_, 3 * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_];
+function burnOf(t, budgetFraction) {
+    const observed = t.upMs + t.downMs;
+    return observed > 0 ? t.downMs / observed / budgetFraction : undefined;
+}
+/**
+ * The SLO of one subject at `now`: `points` are the earlier runs and this one (last, at `now`),
+ * oldest first; `fallbackMs` the interval for runs whose cron is unknown; `maintenance` the
+ * environment's maintenance time (sorted, disjoint), which counts as neither up nor down: it is
+ * carved out of the timeline, and a run that started in it is left out of the short windows.
+ */
+function judgeSlo(points, now, spec, fallbackMs, maintenance = []) {
+    const budget = 1 - spec.targetPct / 100;
+    const earlier = points.filter((p) => p.t < now);
+    const spans = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .withMaintenance */ .yg)((0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .spansOf */ .Ly)(earlier, now, fallbackMs), maintenance);
+    const start = now - spec.windowMs;
+    const from = Math.max(start, earlier[0]?.t ?? now);
+    const total = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(spans, start, now);
+    const observed = total.upMs + total.downMs;
+    const allowedDownMs = budget * spec.windowMs;
+    const checks = BURN_RULES.map((r) => {
+        const longBurn = burnOf((0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(spans, now - r.longMs, now), budget);
+        const shortMs = r.longMs * SHORT_FRACTION;
+        const recent = points.filter((p) => p.t >= now - shortMs && p.t <= now);
+        const runs = recent.length ? recent : points.slice(-1);
+        const probed = runs.filter((p) => p.up !== undefined && !(0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .inSpans */ .nW)(p.t, maintenance));
+        const shortBurn = probed.length ? probed.filter((p) => !p.up).length / probed.length / budget : undefined;
+        const fired = longBurn !== undefined && shortBurn !== undefined && longBurn >= r.factor && shortBurn >= r.factor;
+        return { rule: r.rule, longMs: r.longMs, factor: r.factor, ...(longBurn !== undefined ? { longBurn } : {}), shortMs, ...(shortBurn !== undefined ? { shortBurn } : {}), shortRuns: probed.length, fired };
+    });
+    const daily = [];
+    const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+    for (let d = 13; d >= 0; d--) {
+        const dayStart = today - d * _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_;
+        if (dayStart + _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_ <= start)
+            continue;
+        const t = (0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(spans, Math.max(dayStart, start), Math.min(dayStart + _config_fields_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY */ .d_, now));
+        const o = t.upMs + t.downMs;
+        daily.push({ day: new Date(dayStart).toISOString().slice(0, 10), ...(o > 0 ? { availabilityPct: (100 * t.upMs) / o } : {}) });
+    }
+    return {
+        ...total,
+        targetPct: spec.targetPct,
+        windowMs: spec.windowMs,
+        ...(observed > 0 ? { availabilityPct: (100 * total.upMs) / observed } : {}),
+        budgetRemainingPct: 100 * (1 - total.downMs / allowedDownMs),
+        allowedDownMs,
+        from,
+        historyStartsLate: from > start,
+        burns: BURN_WINDOWS.map((w) => {
+            const burn = burnOf((0,_timeline_js__WEBPACK_IMPORTED_MODULE_1__/* .tally */ .N4)(spans, now - w, now), budget);
+            return { windowMs: w, ...(burn !== undefined ? { burn } : {}) };
+        }),
+        checks,
+        daily,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4941:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ly: () => (/* binding */ spansOf),
+/* harmony export */   N4: () => (/* binding */ tally),
+/* harmony export */   XE: () => (/* binding */ pointsOf),
+/* harmony export */   bJ: () => (/* binding */ upOf),
+/* harmony export */   c: () => (/* binding */ medianInterval),
+/* harmony export */   nW: () => (/* binding */ inSpans),
+/* harmony export */   yZ: () => (/* binding */ beyondCap),
+/* harmony export */   yg: () => (/* binding */ withMaintenance)
+/* harmony export */ });
+/* harmony import */ var simple_statistics__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15521);
+
+/** Whether a record's probes say the subject was up; undefined when it was not probed. */
+function upOf(probes, subject) {
+    if (!probes)
+        return undefined;
+    if (subject.kind === 'probe') {
+        const p = Object.hasOwn(probes, subject.probe) ? probes[subject.probe] : undefined;
+        return p === undefined ? undefined : p[0] === 1;
+    }
+    const all = Object.values(probes);
+    return all.length === 0 ? undefined : all.every((p) => p[0] === 1);
+}
+function pointsOf(records, subject) {
+    return records.map((r) => {
+        const up = upOf(r.p, subject);
+        return { t: Date.parse(r.t), ...(up !== undefined ? { up } : {}), ...(r.i !== undefined ? { expectedMs: r.i } : {}) };
+    });
+}
+/**
+ * Whether a run `laterMs` came beyond the cap of an earlier record: further apart than twice the
+ * interval expected after it (its cron's, else `fallbackMs`), so the time between is unobserved.
+ */
+function beyondCap(earlier, laterMs, fallbackMs) {
+    const expected = earlier.i ?? fallbackMs;
+    return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
+}
+/** The median interval between consecutive runs; undefined with fewer than two. */
+function medianInterval(points) {
+    const gaps = [];
+    for (let i = 1; i < points.length; i++)
+        gaps.push(points[i].t - points[i - 1].t);
+    return gaps.length ? (0,simple_statistics__WEBPACK_IMPORTED_MODULE_0__/* .median */ .JZ)(gaps) : undefined;
+}
+/**
+ * The spans of a timeline of runs, oldest first, up to `end` (this run's start: the last run
+ * stands for nothing yet). A run without an expected interval uses `fallbackMs` (the observed
+ * cadence). A run that did not probe the subject makes its interval unobserved.
+ */
+function spansOf(points, end, fallbackMs) {
+    const out = [];
+    for (let i = 0; i < points.length; i++) {
+        const p = points[i];
+        const next = i + 1 < points.length ? points[i + 1].t : end;
+        if (next <= p.t)
+            continue;
+        const expected = p.expectedMs ?? fallbackMs;
+        const capEnd = expected === undefined ? next : Math.min(next, p.t + 2 * expected);
+        out.push({ from: p.t, to: capEnd, state: p.up === undefined ? 'unobserved' : p.up ? 'up' : 'down' });
+        if (capEnd < next)
+            out.push({ from: capEnd, to: next, state: 'unobserved' });
+    }
+    return out;
+}
+/**
+ * The spans with maintenance time carved out: each part of a span inside one of `maintenance`
+ * (sorted, disjoint, [from, to)) becomes a `maintenance` span, whatever the run there found.
+ * Maintenance counts as neither up nor down, nor as unobserved.
+ */
+function withMaintenance(spans, maintenance) {
+    if (maintenance.length === 0)
+        return [...spans];
+    const out = [];
+    for (const s of spans) {
+        let at = s.from;
+        for (const m of maintenance) {
+            if (m.to <= at || m.from >= s.to)
+                continue;
+            if (m.from > at)
+                out.push({ from: at, to: m.from, state: s.state });
+            const end = Math.min(m.to, s.to);
+            out.push({ from: Math.max(m.from, at), to: end, state: 'maintenance' });
+            at = end;
+        }
+        if (at < s.to)
+            out.push({ from: at, to: s.to, state: s.state });
+    }
+    return out;
+}
+/** Whether an instant falls in one of the maintenance spans. */
+function inSpans(t, spans) {
+    return spans.some((m) => m.from <= t && t < m.to);
+}
+/** Up, down, unobserved and maintenance time of the spans within [from, to). */
+function tally(spans, from, to) {
+    let upMs = 0;
+    let downMs = 0;
+    let unobservedMs = 0;
+    let maintenanceMs = 0;
+    for (const s of spans) {
+        const d = Math.min(s.to, to) - Math.max(s.from, from);
+        if (d <= 0)
+            continue;
+        if (s.state === 'up')
+            upMs += d;
+        else if (s.state === 'down')
+            downMs += d;
+        else if (s.state === 'maintenance')
+            maintenanceMs += d;
+        else
+            unobservedMs += d;
+    }
+    return { upMs, downMs, unobservedMs, maintenanceMs };
 }
 
 
@@ -53474,8 +54480,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var observed = __nccwpck_require__(95275);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __nccwpck_require__(60432);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
-var suppress = __nccwpck_require__(98059);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts
+var suppress = __nccwpck_require__(2512);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __nccwpck_require__(3251);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -53519,7 +54525,11 @@ function renderBody(s, cfg, status) {
         `| severity | ${(0,core_severity/* sevName */.ar)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
     ];
     if (s.pendingSeverity && s.pendingRuns) {
-        lines.push(`| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+        // An escalation waits only while something holds it (a window, a silence); a de-escalation for close-after runs.
+        const worse = (0,core_severity/* rank */.Tm)(s.pendingSeverity) < (0,core_severity/* rank */.Tm)(s.severity);
+        lines.push(worse
+            ? `| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} run${s.pendingRuns === 1 ? '' : 's'}: escalates on the first run nothing holds it |`
+            : `| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
     }
     lines.push(`| first seen | ${(0,markdown.md)(s.firstSeen)} |`, `| last seen | ${(0,markdown.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,markdown.md)(s.fingerprint)} |`, '');
     if (s.remediation)
@@ -53602,15 +54612,17 @@ function reconcile(input) {
                     : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
                 ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
             };
-            // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
-            // value hovering at a level boundary does not comment on every run.
+            // Escalation applies at once: a page must come when the incident becomes SEV1, not runs later.
+            // De-escalation keeps the hysteresis: the lower severity must hold for close-after runs in a
+            // row, so a value hovering at a level boundary does not comment on every run.
             const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
             const worse = (0,core_severity/* rank */.Tm)(f.severity) < (0,core_severity/* rank */.Tm)(oldSev);
+            const due = seen >= (worse ? 1 : cfg['close-after']);
             // Held: no severity change in maintenance or under a silence. The new severity keeps counting
             // (capped), so it applies on the first run after the window if it still holds.
-            if (seen >= cfg['close-after'] && by)
+            if (due && by)
                 held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
-            if (seen >= cfg['close-after'] && !by) {
+            if (due && !by) {
                 const severity = f.severity;
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
@@ -53626,10 +54638,10 @@ function reconcile(input) {
             const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
             const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
-            const due = remind !== undefined && now.getTime() - since >= remind;
-            if (due && by)
+            const remindDue = remind !== undefined && now.getTime() - since >= remind;
+            if (remindDue && by)
                 held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
-            if (due && !by) {
+            if (remindDue && !by) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
@@ -54217,9 +55229,10 @@ function channelSecrets(channels) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ parseOptions)
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   Bi: () => (/* binding */ DEFAULT_CONFIG_PATH)
 /* harmony export */ });
-/* unused harmony export DEFAULT_CONFIG_PATH */
+/* unused harmony exports REPORT_MODES, reportMode */
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
 /* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(60432);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73054);
@@ -54229,6 +55242,15 @@ function channelSecrets(channels) {
 
 
 const DEFAULT_CONFIG_PATH = '.github/launchguard.yml';
+const CHECK_MODES = ['monitor', 'gate', 'merge'];
+const isCheckMode = (m) => CHECK_MODES.includes(m);
+/** Modes that run no check but report from the run history: the action dispatches them before parseOptions. */
+const REPORT_MODES = ['page', 'review'];
+/** The report mode the `mode` input asks for, if it is one. */
+function reportMode(get) {
+    const v = get('mode').trim().toLowerCase();
+    return REPORT_MODES.includes(v) ? v : undefined;
+}
 /** Reads raw string inputs (as the runner or the CLI gives them) into RunOptions, naming the input at fault. */
 function parseOptions(get, reportPath) {
     const configRaw = get('config').trim();
@@ -54257,7 +55279,10 @@ function parseOptions(get, reportPath) {
                 checks.push(c);
         }
     }
-    const mode = oneOf(get, 'mode', ['monitor', 'gate', 'merge'], 'monitor');
+    const asked = oneOf(get, 'mode', [...CHECK_MODES, ...REPORT_MODES], 'monitor');
+    if (!isCheckMode(asked))
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`input mode: ${asked} runs no check; the action reads it with reportMode() first`);
+    const mode = asked;
     const shardRaw = get('shard').trim();
     const shardSpec = shardRaw ? (0,_scale_shard_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShard */ .uK)(shardRaw, 'input shard') : undefined;
     if (shardSpec && mode !== 'monitor')
@@ -54283,6 +55308,12 @@ function parseOptions(get, reportPath) {
         failOn,
         dryRun: bool(get, 'dry-run', false),
         reportPath,
+        page: {
+            dir: get('page-dir').trim() || 'launchguard-page',
+            publish: oneOf(get, 'page-publish', ['folder', 'branch'], 'folder'),
+            branch: get('page-branch').trim() || 'gh-pages',
+            title: get('page-title').trim() || 'Status',
+        },
     };
 }
 function oneOf(get, name, allowed, def) {
@@ -54307,7 +55338,421 @@ function bool(get, name, def) {
 
 /***/ }),
 
-/***/ 2900:
+/***/ 70504:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ PAGE_USAGE),
+  v: () => (/* binding */ pageCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(37827);
+// EXTERNAL MODULE: ./src/config/load.ts
+var load = __nccwpck_require__(61036);
+// EXTERNAL MODULE: ./src/history/local-store.ts + 2 modules
+var local_store = __nccwpck_require__(37851);
+// EXTERNAL MODULE: ./src/options.ts
+var options = __nccwpck_require__(88381);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./src/config/fields.ts
+var fields = __nccwpck_require__(90081);
+// EXTERNAL MODULE: ./node_modules/escape-html/index.js
+var escape_html = __nccwpck_require__(12759);
+var escape_html_default = /*#__PURE__*/__nccwpck_require__.n(escape_html);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+// EXTERNAL MODULE: ./src/core/severity.ts
+var severity = __nccwpck_require__(60432);
+;// CONCATENATED MODULE: ./src/page/style.ts
+/**
+ * The page's inline stylesheet: system fonts, light and dark by `prefers-color-scheme`, colours
+ * with at least 4.5:1 contrast for text, and every bar level also told by its height and pattern
+ * (and its text), never by colour alone. No external resource.
+ */
+const PAGE_CSS = `
+:root{--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--good:#1a7f37;--fair:#9a6700;--poor:#bc4c00;--bad:#cf222e;--none:#8c959f;--card:#f6f8fa;--link:#0550ae}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#30363d;--good:#3fb950;--fair:#d29922;--poor:#f0883e;--bad:#f85149;--none:#6e7681;--card:#161b22;--link:#79c0ff}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+a{color:var(--link)}
+h1{font-size:1.6rem;margin:.5rem 0}
+h2{font-size:1.3rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line)}
+h3{font-size:1.05rem;margin:0}
+.muted{color:var(--muted)}
+.card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:.75rem;margin:.75rem 0}
+.head{display:flex;flex-wrap:wrap;gap:.5rem;justify-content:space-between;align-items:baseline}
+.state{font-weight:600}
+.state-up{color:var(--good)}.state-down{color:var(--bad)}.state-unknown{color:var(--muted)}
+.bars{display:flex;gap:1px;align-items:flex-end;height:2.2rem;margin:.5rem 0 .25rem;padding:0;list-style:none}
+.bars li{flex:1 1 0;min-width:1px;height:100%;border-radius:1px}
+.lvl-good{background:var(--good)}
+.lvl-fair{background:var(--fair)}
+.lvl-poor{background:repeating-linear-gradient(45deg,var(--poor) 0 3px,var(--bg) 3px 4px)}
+.lvl-bad{background:repeating-linear-gradient(90deg,var(--bad) 0 2px,var(--bg) 2px 3px)}
+.lvl-none{background:repeating-linear-gradient(-45deg,var(--none) 0 2px,transparent 2px 4px)}
+.bars .lvl-fair{height:85%}.bars .lvl-poor{height:70%}.bars .lvl-bad{height:55%}.bars .lvl-none{height:25%}
+.axis{display:flex;justify-content:space-between;font-size:.8rem}
+dl.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(6.5rem,1fr));gap:.25rem .75rem;margin:.5rem 0}
+dl.figures div{display:flex;flex-direction:column}
+dl.figures dt{font-size:.8rem;color:var(--muted)}
+dl.figures dd{margin:0;font-weight:600;font-variant-numeric:tabular-nums}
+figure.p95{margin:.25rem 0}
+svg.spark{width:100%;height:2.5rem;display:block}
+svg.spark polyline{fill:none;stroke:var(--link);stroke-width:1.5;vector-effect:non-scaling-stroke}
+.legend{display:flex;flex-wrap:wrap;gap:.75rem;font-size:.85rem;padding:0;list-style:none}
+.legend span.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--line);vertical-align:top}
+.table-wrap{overflow-x:auto}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+@media (max-width:30rem){main{padding:.5rem}.bars{height:1.8rem;gap:0}}
+`;
+
+// EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
+var simple_statistics = __nccwpck_require__(15521);
+// EXTERNAL MODULE: ./src/history/judge/slo.ts
+var judge_slo = __nccwpck_require__(9908);
+// EXTERNAL MODULE: ./src/history/judge/timeline.ts
+var timeline = __nccwpck_require__(4941);
+;// CONCATENATED MODULE: ./src/page/model.ts
+
+
+
+
+/**
+ * The status page as data, pure: records (+ incident issues) → per environment and probe the
+ * current state, a daily bar of up/down/unobserved time, availability over fixed windows, a daily
+ * p95 latency series and the SLO. Time is cut with the run history's own timeline (`judge/timeline`),
+ * so the page and the SLO judgement agree. No words here: the renderers write them.
+ */
+const PAGE_SCHEMA = 'launchguard.status/v1';
+/** Days in the bar. */
+const PAGE_DAYS = 90;
+const WINDOWS = [
+    { key: '24h', ms: fields/* DAY */.d_ },
+    { key: '7d', ms: 7 * fields/* DAY */.d_ },
+    { key: '30d', ms: 30 * fields/* DAY */.d_ },
+    { key: '90d', ms: 90 * fields/* DAY */.d_ },
+];
+const dayStartOf = (ms) => Math.floor(ms / fields/* DAY */.d_) * fields/* DAY */.d_;
+const pct = (up, down) => (up + down > 0 ? (100 * up) / (up + down) : undefined);
+/** Probe names seen in the records, sorted. */
+function probeNames(records) {
+    const names = new Set();
+    for (const r of records)
+        for (const k of Object.keys(r.p ?? {}))
+            names.add(k);
+    return [...names].sort();
+}
+function latenciesByDay(records, probe, firstDay) {
+    const out = new Map();
+    for (const r of records) {
+        const p = r.p && Object.hasOwn(r.p, probe) ? r.p[probe] : undefined;
+        if (!p)
+            continue;
+        const d = dayStartOf(Date.parse(r.t));
+        if (d < firstDay)
+            continue;
+        const list = out.get(d) ?? [];
+        list.push(p[1]);
+        out.set(d, list);
+    }
+    return out;
+}
+function subjectModel(records, subject, now, slo) {
+    const points = (0,timeline/* pointsOf */.XE)(records, subject).filter((p) => p.t <= now);
+    const fallback = (0,timeline/* medianInterval */.c)(points);
+    const spans = (0,timeline/* spansOf */.Ly)(points, now, fallback);
+    const today = dayStartOf(now);
+    const firstDay = today - (PAGE_DAYS - 1) * fields/* DAY */.d_;
+    const latencies = subject.kind === 'probe' ? latenciesByDay(records, subject.probe, firstDay) : undefined;
+    const days = [];
+    for (let d = firstDay; d <= today; d += fields/* DAY */.d_) {
+        const end = Math.min(d + fields/* DAY */.d_, now);
+        const t = (0,timeline/* tally */.N4)(spans, d, end);
+        const a = pct(t.upMs, t.downMs);
+        const lat = latencies?.get(d)?.sort((x, y) => x - y);
+        days.push({
+            day: new Date(d).toISOString().slice(0, 10),
+            upMs: t.upMs,
+            downMs: t.downMs,
+            unobservedMs: Math.max(0, end - d - t.upMs - t.downMs),
+            ...(a !== undefined ? { availabilityPct: a } : {}),
+            ...(lat?.length ? { p95Ms: (0,simple_statistics/* quantileSorted */.Z4)(lat, 0.95) } : {}),
+        });
+    }
+    const windows = Object.fromEntries(WINDOWS.map((w) => {
+        const t = (0,timeline/* tally */.N4)(spans, now - w.ms, now);
+        return [w.key, pct(t.upMs, t.downMs)];
+    }));
+    const probed = points.filter((p) => p.up !== undefined);
+    const last = probed.at(-1);
+    const state = last === undefined ? 'unknown' : last.up ? 'up' : 'down';
+    let sloModel;
+    if (slo) {
+        const s = (0,judge_slo/* judgeSlo */.cJ)(points, now, slo, fallback);
+        sloModel = { targetPct: s.targetPct, windowMs: s.windowMs, ...(s.availabilityPct !== undefined ? { availabilityPct: s.availabilityPct } : {}), budgetRemainingPct: s.budgetRemainingPct, allowedDownMs: s.allowedDownMs, downMs: s.downMs };
+    }
+    return {
+        ...(subject.kind === 'probe' ? { probe: subject.probe } : {}),
+        state,
+        ...(last ? { lastRunAt: new Date(last.t).toISOString() } : {}),
+        windows,
+        days,
+        ...(sloModel ? { slo: sloModel } : {}),
+    };
+}
+/** Open incidents, and those closed within the page's 90 days; open first, then the newest. */
+function incidentModels(incidents, environment, now) {
+    const since = now - PAGE_DAYS * fields/* DAY */.d_;
+    return incidents
+        .filter((i) => i.environment === environment && (i.closedAt === undefined || Date.parse(i.closedAt) >= since))
+        .map((i) => {
+        const end = i.closedAt === undefined ? now : Date.parse(i.closedAt);
+        return { ...i, open: i.closedAt === undefined, durationMs: Math.max(0, end - Date.parse(i.openedAt)) };
+    })
+        .sort((a, b) => Number(b.open) - Number(a.open) || Date.parse(b.openedAt) - Date.parse(a.openedAt));
+}
+/** The page of every environment at `now`. */
+function buildPageModel(environments, incidents, now) {
+    return {
+        schema: PAGE_SCHEMA,
+        generatedAt: new Date(now).toISOString(),
+        days: PAGE_DAYS,
+        environments: environments.map((e) => {
+            const records = e.records.filter((r) => Date.parse(r.t) <= now && Date.parse(r.t) >= now - PAGE_DAYS * fields/* DAY */.d_ - fields/* HOUR */.dp * 48);
+            const envSlo = e.slo ? { targetPct: e.slo.availability, windowMs: e.slo.window } : undefined;
+            return {
+                name: e.name,
+                overall: subjectModel(records, { kind: 'environment' }, now, envSlo),
+                probes: probeNames(records).map((probe) => {
+                    const ps = e.slo?.probes && Object.hasOwn(e.slo.probes, probe) ? e.slo.probes[probe] : undefined;
+                    return subjectModel(records, { kind: 'probe', probe }, now, ps ? { targetPct: ps.availability, windowMs: ps.window ?? e.slo.window } : undefined);
+                }),
+                incidents: incidentModels(incidents, e.name, now),
+                runs: records.filter((r) => Date.parse(r.t) >= now - PAGE_DAYS * fields/* DAY */.d_).length,
+            };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/page/html.ts
+
+
+
+
+
+function dayLevel(d) {
+    const a = d.availabilityPct;
+    if (a === undefined)
+        return 'none';
+    if (a >= 99.9)
+        return 'good';
+    if (a >= 99)
+        return 'fair';
+    if (a >= 95)
+        return 'poor';
+    return 'bad';
+}
+const LEVEL_WORDS = { good: '≥ 99.9 % up', fair: '99–99.9 % up', poor: '95–99 % up', bad: 'under 95 % up', none: 'not observed' };
+const e = (s) => escape_html_default()(s);
+/** Two decimals, rounded down (99.999 is not shown as 100.00). */
+function formatPct(p) {
+    return p === undefined ? '—' : `${(Math.floor(p * 100) / 100).toFixed(2)} %`;
+}
+function safeHref(url) {
+    try {
+        const u = new URL(url);
+        return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const STATE_WORDS = { up: 'Up', down: 'Down', unknown: 'No data' };
+function dayTitle(d) {
+    const parts = [`${d.day}: ${d.availabilityPct === undefined ? 'not observed' : `${formatPct(d.availabilityPct)} up`}`];
+    if (d.downMs > 0)
+        parts.push(`down ${(0,duration/* formatDuration */.a3)(d.downMs)}`);
+    if (d.unobservedMs > 0 && d.availabilityPct !== undefined)
+        parts.push(`unobserved ${(0,duration/* formatDuration */.a3)(d.unobservedMs)}`);
+    if (d.p95Ms !== undefined)
+        parts.push(`p95 ${(0,duration/* formatMs */._V)(d.p95Ms)}`);
+    return parts.join(', ');
+}
+function bars(s, label) {
+    const items = s.days.map((d) => {
+        const lvl = dayLevel(d);
+        return `<li class="lvl-${lvl}" data-day="${d.day}" data-level="${lvl}" title="${e(dayTitle(d))}"><span class="sr-only">${e(dayTitle(d))}</span></li>`;
+    });
+    const first = s.days[0]?.day ?? '';
+    const last = s.days.at(-1)?.day ?? '';
+    return `<ol class="bars" aria-label="${e(`Daily uptime of ${label}, ${first} to ${last}`)}">${items.join('')}</ol><div class="axis muted" aria-hidden="true"><span>${e(first)}</span><span>${e(last)}</span></div>`;
+}
+/** The daily p95 latency as an SVG line (gaps where a day has no run), with its summary as text. */
+function sparkline(s) {
+    const values = s.days.map((d) => d.p95Ms);
+    const known = values.filter((v) => v !== undefined);
+    if (known.length === 0)
+        return '';
+    const max = Math.max(...known, 1);
+    const n = values.length;
+    const segments = [[]];
+    values.forEach((v, i) => {
+        if (v === undefined)
+            segments.push([]);
+        else
+            segments.at(-1).push(`${((i + 0.5) * 100 / n).toFixed(2)},${(38 - (36 * v) / max).toFixed(1)}`);
+    });
+    const lines = segments.filter((seg) => seg.length).map((seg) => `<polyline points="${seg.length === 1 ? `${seg[0]} ${seg[0]}` : seg.join(' ')}"/>`);
+    const latest = known.at(-1);
+    const summary = `p95 latency per day: latest ${(0,duration/* formatMs */._V)(latest)}, highest ${(0,duration/* formatMs */._V)(max)}`;
+    return `<figure class="p95"><svg class="spark" viewBox="0 0 100 40" preserveAspectRatio="none" role="img" aria-label="${e(summary)}">${lines.join('')}</svg><figcaption class="muted">${e(summary)}</figcaption></figure>`;
+}
+/** "30 d", "36 h": the SLO window as configured. */
+function windowWords(ms) {
+    return ms % 86_400_000 === 0 ? `${ms / 86_400_000} d` : (0,duration/* formatDuration */.a3)(ms);
+}
+function figures(s) {
+    const items = WINDOWS.map((w) => `<div><dt>Availability ${w.key}</dt><dd data-window="${w.key}">${formatPct(s.windows[w.key])}</dd></div>`);
+    if (s.slo) {
+        items.push(`<div><dt>SLO (${e(windowWords(s.slo.windowMs))})</dt><dd>${formatPct(s.slo.targetPct)}</dd></div>`);
+        items.push(`<div><dt>Error budget left</dt><dd data-budget>${s.slo.budgetRemainingPct < 0 ? 'overspent ' : ''}${formatPct(s.slo.budgetRemainingPct)}</dd></div>`);
+    }
+    return `<dl class="figures">${items.join('')}</dl>`;
+}
+function subjectCard(env, s) {
+    const name = s.probe ?? `${env} (all probes)`;
+    const heading = s.probe ? `<h3 class="probe-name">${e(s.probe)}</h3>` : `<h3>All probes</h3>`;
+    const last = s.lastRunAt ? ` <span class="muted">last run ${e(s.lastRunAt.replace('T', ' ').slice(0, 16))} UTC</span>` : '';
+    return `<section class="card subject" data-probe="${e(s.probe ?? '')}" aria-label="${e(name)}"><div class="head">${heading}<p><span class="state state-${s.state}">${STATE_WORDS[s.state]}</span>${last}</p></div>${bars(s, name)}${figures(s)}${sparkline(s)}</section>`;
+}
+function incidentsTable(list) {
+    if (list.length === 0)
+        return '<p class="muted">No open or recent incidents.</p>';
+    const rows = list.map((i) => {
+        const href = safeHref(i.url);
+        const title = href ? `<a href="${e(href)}">${e(i.title)}</a>` : e(i.title);
+        return `<tr><td>${i.open ? '<strong>Open</strong>' : 'Resolved'}</td><td>${(0,severity/* sevName */.ar)(i.severity)}</td><td>${title}</td><td>${e(i.openedAt.replace('T', ' ').slice(0, 16))} UTC</td><td>${e((0,duration/* formatDuration */.a3)(i.durationMs))}${i.open ? ' so far' : ''}</td></tr>`;
+    });
+    return `<div class="table-wrap"><table><caption class="sr-only">Open and recent incidents</caption><thead><tr><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Incident</th><th scope="col">Started</th><th scope="col">Duration</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+function environmentSection(env, incidentsKnown) {
+    const id = `env-${env.name}`;
+    const cards = [subjectCard(env.name, env.overall), ...env.probes.map((p) => subjectCard(env.name, p))];
+    const incidents = incidentsKnown ? `<h3>Incidents</h3>${incidentsTable(env.incidents)}` : '';
+    return `<section aria-labelledby="${e(id)}"><h2 id="${e(id)}">${e(env.name)} <span class="state state-${env.overall.state}">${STATE_WORDS[env.overall.state]}</span></h2><p class="muted">${env.runs} run${env.runs === 1 ? '' : 's'} in the last 90 days.</p>${cards.join('')}${incidents}</section>`;
+}
+const LEGEND = `<ul class="legend" aria-label="Bar legend">${Object.keys(LEVEL_WORDS).map((l) => `<li><span class="swatch lvl-${l}" aria-hidden="true"></span>${e(LEVEL_WORDS[l])}</li>`).join('')}</ul>`;
+function renderPageHtml(model, opts) {
+    const title = opts.title ?? 'Status';
+    const generated = model.generatedAt.replace('T', ' ').slice(0, 16);
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark"><title>${e(title)}</title><style>${PAGE_CSS}</style></head>
+<body><main><header><h1>${e(title)}</h1><p class="muted">Updated ${e(generated)} UTC by launchguard. Each bar is one UTC day of the last ${model.days}.</p>${LEGEND}</header>
+${model.environments.map((env) => environmentSection(env, opts.incidentsKnown)).join('\n')}
+${model.environments.length === 0 ? '<p>No environment has a run history yet.</p>' : ''}
+</main></body></html>
+`;
+}
+/** status.json: the model itself, for other tools. */
+function renderPageJson(model) {
+    return `${JSON.stringify(model)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/page/generate.ts
+
+
+
+
+
+
+async function generatePage(input) {
+    const names = input.environments ?? Object.keys(input.config.environments).filter((n) => input.config.environments[n].history.record);
+    const notes = [];
+    const envs = [];
+    for (const name of names) {
+        const cfg = Object.hasOwn(input.config.environments, name) ? input.config.environments[name] : undefined;
+        if (!cfg)
+            throw new errors/* UserError */.yo(`page: --environment ${JSON.stringify(name)} is not an environment of the config (${Object.keys(input.config.environments).join(', ')})`);
+        const store = input.storeOf(name);
+        const read = await store.read(name, input.now - (PAGE_DAYS + 1) * fields/* DAY */.d_, input.now);
+        if (read.skipped)
+            notes.push(`${name}: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}`);
+        envs.push({ name, records: read.records, ...(cfg.slo ? { slo: cfg.slo } : {}) });
+    }
+    const model = buildPageModel(envs, input.incidents ?? [], input.now);
+    const html = input.redactor.text(renderPageHtml(model, { incidentsKnown: input.incidents !== undefined, ...(input.title ? { title: input.title } : {}) }));
+    const json = input.redactor.text(renderPageJson(model));
+    await (0,promises_.mkdir)(input.outDir, { recursive: true });
+    const htmlPath = (0,external_node_path_.join)(input.outDir, 'index.html');
+    const jsonPath = (0,external_node_path_.join)(input.outDir, 'status.json');
+    await (0,promises_.writeFile)(htmlPath, html);
+    await (0,promises_.writeFile)(jsonPath, json);
+    return { dir: input.outDir, html: htmlPath, json: jsonPath, model, bytes: Buffer.byteLength(html), notes };
+}
+
+;// CONCATENATED MODULE: ./src/page/cli.ts
+
+
+
+
+
+
+
+const PAGE_USAGE = `  launchguard page  [--config FILE] [--environment NAME] [--out DIR] [--title TEXT]
+                    the static status page of the run history (index.html + status.json in DIR)`;
+/**
+ * `launchguard page`: the status page from the CLI's history folder (each environment's
+ * `history.directory`, relative to the working directory). The CLI reads no GitHub issues, so the
+ * page has no incidents section. Prints the folder written.
+ */
+async function pageCommand(args, redactor, usage) {
+    let v;
+    try {
+        v = (0,external_node_util_.parseArgs)({ args: [...args], strict: true, allowPositionals: false, options: { config: { type: 'string', default: options/* DEFAULT_CONFIG_PATH */.Bi }, environment: { type: 'string' }, out: { type: 'string', default: 'launchguard-page' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } }).values;
+    }
+    catch (err) {
+        throw new errors/* UserError */.yo(`${err.message}\n\n${usage}`);
+    }
+    if (v.help) {
+        console.log(usage);
+        return 0;
+    }
+    const loaded = await (0,load/* loadConfigFile */.H)((0,external_node_path_.resolve)(v.config), process.env);
+    if (!loaded)
+        throw new errors/* UserError */.yo(`page: the config file ${v.config} does not exist (--config names it)`);
+    for (const s of loaded.secrets)
+        redactor.add(s);
+    const out = await generatePage({
+        config: loaded.config,
+        ...(v.environment ? { environments: [v.environment] } : {}),
+        storeOf: (environment) => new local_store/* LocalRunStore */.c((0,external_node_path_.resolve)(loaded.config.environments[environment].history.directory)),
+        now: Date.now(),
+        outDir: (0,external_node_path_.resolve)(v.out),
+        ...(v.title ? { title: v.title } : {}),
+        redactor,
+    });
+    for (const n of out.notes)
+        console.log(redactor.text(`note: ${n}`));
+    const envs = out.model.environments.map((e) => `${e.name} ${e.runs} run${e.runs === 1 ? '' : 's'}`).join(', ');
+    console.log(redactor.text(`page: ${out.dir} (index.html ${Math.ceil(out.bytes / 1024)} kB, status.json; ${envs || 'no environment'})`));
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 83414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54316,657 +55761,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(38815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __nccwpck_require__(92857);
-// EXTERNAL MODULE: ./src/core/severity.ts
-var core_severity = __nccwpck_require__(60432);
-// EXTERNAL MODULE: ./src/config/fields.ts
-var fields = __nccwpck_require__(90081);
-;// CONCATENATED MODULE: ./src/checks/health/schema.ts
-
-
-/** The health check's part of an environment's config: `health:`, a list of probes. */
-const assertionSchema = schemas/* strictObject */.rej({
-    path: schemas/* string */.YjP().min(1),
-    equals: fields/* scalar */.wv.optional(),
-    'one-of': schemas/* array */.YOg(fields/* scalar */.wv).min(1).optional(),
-    below: schemas/* number */.aig().optional(),
-    above: schemas/* number */.aig().optional(),
-})
-    .refine((a) => ['equals', 'one-of', 'below', 'above'].filter((k) => k in a).length === 1, {
-    message: 'expected exactly one of equals, one-of, below, above',
-});
-const statusSchema = schemas/* union */.KCZ([schemas/* literal */.euz('2xx'), schemas/* int */.Whr().min(100).max(599), schemas/* array */.YOg(schemas/* int */.Whr().min(100).max(599)).min(1)])
-    .default('2xx');
-const probeSchema = schemas/* strictObject */.rej({
-    ...fields/* requestFields */.hH,
-    timeout: fields/* positiveDuration */.Cz.default(5000),
-    retries: schemas/* int */.Whr().min(0).max(10).default(2),
-    'retry-delay': fields/* durationSchema */.sK.default(500),
-    /** Whether a retry may send it again after it may have reached the server. Default: GET, HEAD, PUT, DELETE, OPTIONS yes; POST, PATCH no. */
-    idempotent: schemas/* boolean */.zMY().optional(),
-    expect: schemas/* strictObject */.rej({ status: statusSchema, body: schemas/* array */.YOg(assertionSchema).default([]) })
-        .default({ status: '2xx', body: [] }),
-    'latency-budget': fields/* positiveDuration */.Cz.optional(),
-    'max-body-bytes': schemas/* int */.Whr().min(1).max(64 * 1024 * 1024).default(1024 * 1024),
-    /** Follow a redirect from https to http. Off: the request, with whatever it carries, would go out in cleartext. */
-    'allow-insecure-redirect': schemas/* boolean */.zMY().default(false),
-});
-/** `health:` in an environment. */
-const healthSchema = schemas/* array */.YOg(probeSchema).superRefine(fields/* uniqueNames */.uZ);
-
-// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
-var core = __nccwpck_require__(88532);
-;// CONCATENATED MODULE: ./src/checks/metrics/schema.ts
-
-
-/**
- * How long a level must hold before it fires: a duration ("10m", at most 1d) or a count of runs
- * ("3 runs"), across consecutive runs with no unobserved gap (see sustained.ts).
- */
-const forDuration = (0,fields/* duration */.p0)(fields/* DAY */.d_, { positive: true });
-const forSchema = schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]).transform((v, ctx) => {
-    if (typeof v === 'string') {
-        const t = v.trim();
-        const sp = t.indexOf(' ');
-        const word = sp < 0 ? '' : t.slice(sp + 1).trim();
-        const n = sp < 0 ? NaN : Number(t.slice(0, sp));
-        if (word === 'runs' || word === 'run') {
-            if (!Number.isInteger(n) || n < 1 || n > 1000) {
-                ctx.addIssue({ code: 'custom', message: 'expected a whole number of runs from 1 to 1000, such as "3 runs"', input: v });
-                return core/* NEVER */.tm;
-            }
-            return { runs: n };
-        }
-    }
-    const parsed = forDuration.safeParse(v);
-    if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as "10m" (at most 1d) or a count of runs such as "3 runs"`, input: v });
-        return core/* NEVER */.tm;
-    }
-    return { ms: parsed.data };
-});
-/** The metrics check's part of an environment's config: `metrics:`, the app's monitoring endpoints. */
-const levelSchema = schemas/* strictObject */.rej({
-    severity: fields/* severity */.yf,
-    above: schemas/* number */.aig().optional(),
-    'at-least': schemas/* number */.aig().optional(),
-    below: schemas/* number */.aig().optional(),
-    'at-most': schemas/* number */.aig().optional(),
-    /** The level fires only once it held this long: "10m" or "3 runs". */
-    for: forSchema.optional(),
-})
-    .refine((l) => ['above', 'at-least', 'below', 'at-most'].filter((k) => k in l).length === 1, {
-    message: 'expected exactly one of above, at-least, below, at-most',
-});
-/**
- * A percent-valued metric. `unit` says how the app reports it: `percent` (99.1) or `fraction` (0.991).
- * Left out, a value above 1 is read as percent; for the payment success rate a value in (0, 1] is
- * ambiguous and reported as unreadable rather than guessed.
- */
-const metricField = schemas/* strictObject */.rej({
-    field: schemas/* string */.YjP().min(1),
-    unit: schemas/* enum */.k5n(['percent', 'fraction'], { error: 'expected percent (99.1) or fraction (0.991)' }).optional(),
-    levels: schemas/* array */.YOg(levelSchema).min(1).optional(),
-});
-const endpointCommon = {
-    timeout: fields/* positiveDuration */.Cz.default(5000),
-    retries: schemas/* int */.Whr().min(0).max(10).default(2),
-};
-const metricsSchema = schemas/* strictObject */.rej({
-    system: schemas/* strictObject */.rej({
-        path: fields/* pathSchema */.dO.default('/api/monitoring/system-metrics'),
-        ...endpointCommon,
-        cpu: metricField.optional(),
-        memory: metricField.optional(),
-        disk: metricField.optional(),
-    })
-        .optional(),
-    usage: schemas/* strictObject */.rej({
-        path: fields/* pathSchema */.dO.default('/api/monitoring/usage-stats'),
-        ...endpointCommon,
-        'payment-success-rate': metricField.optional(),
-    })
-        .optional(),
-    alerts: schemas/* strictObject */.rej({
-        path: fields/* pathSchema */.dO.default('/api/monitoring/alerts'),
-        ...endpointCommon,
-        items: schemas/* string */.YjP().default('alerts'),
-        level: schemas/* string */.YjP().default('level'),
-        message: schemas/* string */.YjP().default('message'),
-        id: schemas/* string */.YjP().default('type'),
-    })
-        .optional(),
-    thresholds: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: fields/* nameSchema */.Jq,
-        source: schemas/* enum */.k5n(['system', 'usage']),
-        /** Where the value is in the endpoint's JSON; or `ratio`. */
-        field: schemas/* string */.YjP().min(1).optional(),
-        /** A derived percentage: 100 × `of` ÷ `to`, both paths in the same endpoint's JSON. */
-        ratio: schemas/* strictObject */.rej({ of: schemas/* string */.YjP().min(1), to: schemas/* string */.YjP().min(1) }).optional(),
-        unit: schemas/* string */.YjP().default(''),
-        /** The field is a counter: judge its increase per hour between runs (a reset starts it again). */
-        rate: schemas/* literal */.euz('per-hour', { error: 'expected per-hour' }).optional(),
-        /** With rate: the rate against the median of the same hour of the week over `baseline`. */
-        spike: schemas/* strictObject */.rej({
-            factor: schemas/* number */.aig().min(1),
-            baseline: (0,fields/* duration */.p0)(28 * fields/* DAY */.d_, { positive: true }).refine((ms) => ms >= fields/* DAY */.d_, { message: 'expected a baseline of at least 1d, such as "7d"' }).default(7 * fields/* DAY */.d_),
-            /** The least increase since the previous run that can be a spike (3 → 9 failed logins is not one). */
-            'min-count': schemas/* int */.Whr().min(1).default(5),
-            severity: fields/* severity */.yf.default('sev3'),
-        }).optional(),
-        /** Optional with spike; otherwise at least one. */
-        levels: schemas/* array */.YOg(levelSchema).default([]),
-    }))
-        .default([]),
-}).superRefine((m, ctx) => {
-    // A threshold on an endpoint that is never fetched would be dropped in silence.
-    for (const [i, t] of m.thresholds.entries()) {
-        if (t.levels.length === 0 && !t.spike) {
-            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels'], message: `threshold "${t.name}" needs levels (or a spike)`, input: t.name });
-        }
-        if (t.spike && !t.rate) {
-            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'spike'], message: `threshold "${t.name}": spike compares rates, so it needs rate: per-hour`, input: t.name });
-        }
-        if ((t.field === undefined) === (t.ratio === undefined)) {
-            ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: `threshold "${t.name}" needs exactly one of field (a value) and ratio ({ of, to }: 100 × of ÷ to)`, input: t.name });
-        }
-        const withFor = t.rate ? t.levels.findIndex((l) => l.for !== undefined) : -1;
-        if (withFor >= 0) {
-            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'levels', withFor, 'for'], message: `threshold "${t.name}" has rate: per-hour, which cannot be combined with for: yet; remove one of them`, input: t.name });
-        }
-        if (!m[t.source]) {
-            ctx.addIssue({ code: 'custom', path: ['thresholds', i, 'source'], message: `the ${t.source} endpoint is not configured, so threshold "${t.name}" would never be read; add metrics.${t.source} (its path has a default)`, input: t.source });
-        }
-    }
-});
-
-// EXTERNAL MODULE: ./src/checks/load/schema.ts
-var schema = __nccwpck_require__(98255);
-;// CONCATENATED MODULE: ./src/checks/indexes/schema.ts
-
-
-/** The indexes check's part of an environment's config: `indexes:`, the MongoDB indexes and query plans expected. */
-const indexKeyValue = schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1), schemas/* enum */.k5n(['text', '2dsphere', '2d', 'hashed'])], {
-    error: 'expected 1, -1, "text", "2dsphere", "2d" or "hashed"',
-});
-/** An expected index. Option names are MongoDB's own, so they can be copied from its documentation. */
-const indexSpecSchema = schemas/* strictObject */.rej({
-    key: schemas/* record */.g1P(schemas/* string */.YjP().min(1), indexKeyValue).refine((k) => Object.keys(k).length > 0, { message: 'expected at least one field' }),
-    name: schemas/* string */.YjP().min(1).optional(),
-    unique: schemas/* boolean */.zMY().optional(),
-    sparse: schemas/* boolean */.zMY().optional(),
-    partialFilterExpression: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-    expireAfterSeconds: schemas/* int */.Whr().min(0).optional(),
-    collation: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).optional(),
-});
-const indexesSchema = schemas/* strictObject */.rej({
-    /** Usually `${MONGODB_URI}`; the `mongodb-uri` input wins over it. */
-    uri: schemas/* string */.YjP().min(1).optional(),
-    database: schemas/* string */.YjP().min(1),
-    /** Passed to the driver as they are (tls, tlsCAFile, authSource, ...). */
-    'driver-options': schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-    /** Connection and server-selection timeout: a wrong host fails fast (0 would mean no timeout at all to the driver). */
-    timeout: fields/* positiveDuration */.Cz.default(5000),
-    concurrency: schemas/* int */.Whr().min(1).max(64).default(8),
-    /** Indexes on the deployment that the config does not declare (SEV4). Off by default. */
-    'report-undeclared': schemas/* boolean */.zMY().default(false),
-    /** Indexes with zero operations since their statistics began, from $indexStats (SEV4). Off by default. */
-    'report-unused': schemas/* boolean */.zMY().default(false),
-    collections: schemas/* record */.g1P(schemas/* string */.YjP().min(1), schemas/* array */.YOg(indexSpecSchema)),
-    queries: schemas/* array */.YOg(schemas/* strictObject */.rej({
-        name: fields/* nameSchema */.Jq,
-        collection: schemas/* string */.YjP().min(1),
-        filter: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).default({}),
-        sort: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* literal */.euz(1), schemas/* literal */.euz(-1)])).optional(),
-    }))
-        .default([]),
-});
-
-;// CONCATENATED MODULE: ./src/checks/audits/cache-control.ts
-/**
- * Caching expectations (`audits.caching.expect`, "max-age>=60, etag") and the target's
- * Cache-Control header, both read by one-pass splitting, never a regex on the target's text.
- */
-const DIRECTIVES = new Set(['public', 'private', 'no-cache', 'no-store', 'immutable', 'must-revalidate']);
-const MAX_SECONDS = 10 * 365 * 24 * 3600;
-/** Parses `expect`; a string naming what is wrong when it cannot. */
-function parseCacheExpect(text) {
-    const out = [];
-    for (const raw of text.split(',')) {
-        const part = raw.trim().toLowerCase();
-        if (part === '')
-            return 'an empty requirement (two commas in a row?)';
-        const ge = part.indexOf('>=');
-        if (ge >= 0) {
-            const name = part.slice(0, ge).trim();
-            const value = part.slice(ge + 2).trim();
-            if (name !== 'max-age' && name !== 's-maxage')
-                return `"${part}": only max-age and s-maxage take ">= seconds"`;
-            if (!isDigits(value) || Number(value) > MAX_SECONDS)
-                return `"${part}": expected a whole number of seconds after ">=", such as "max-age>=60"`;
-            out.push({ kind: 'max-age', directive: name, min: Number(value) });
-        }
-        else if (part === 'etag' || part === 'last-modified' || part === 'validator') {
-            out.push({ kind: part });
-        }
-        else if (DIRECTIVES.has(part)) {
-            out.push({ kind: 'directive', name: part });
-        }
-        else {
-            return `"${part}" is not a requirement: expected max-age>=N, s-maxage>=N, etag, last-modified, validator or one of ${[...DIRECTIVES].join(', ')}`;
-        }
-    }
-    return out;
-}
-/** Cache-Control's directives by lower-case name, with their values ("" when none). At most 64 are read. */
-function parseCacheControl(header) {
-    const out = new Map();
-    if (!header)
-        return out;
-    for (const raw of header.split(',').slice(0, 64)) {
-        const eq = raw.indexOf('=');
-        const name = (eq >= 0 ? raw.slice(0, eq) : raw).trim().toLowerCase();
-        let value = eq >= 0 ? raw.slice(eq + 1).trim() : '';
-        if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
-            value = value.slice(1, -1);
-        if (name && !out.has(name))
-            out.set(name, value);
-    }
-    return out;
-}
-function isDigits(s) {
-    if (s.length === 0 || s.length > 12)
-        return false;
-    for (const c of s)
-        if (c < '0' || c > '9')
-            return false;
-    return true;
-}
-/** Whether the response's caching headers meet one requirement. Pure. */
-function meets(r, cc, etag, lastModified) {
-    switch (r.kind) {
-        case 'max-age': {
-            const v = cc.get(r.directive);
-            return v !== undefined && isDigits(v) && Number(v) >= r.min && !cc.has('no-store');
-        }
-        case 'directive':
-            return cc.has(r.name);
-        case 'etag':
-            return etag;
-        case 'last-modified':
-            return lastModified;
-        case 'validator':
-            return etag || lastModified;
-    }
-}
-/** A requirement as written in the config: "max-age>=60". */
-function describeRequirement(r) {
-    switch (r.kind) {
-        case 'max-age':
-            return `${r.directive}>=${r.min}`;
-        case 'directive':
-            return r.name;
-        default:
-            return r.kind;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/audits/schema.ts
-
-
-
-/**
- * The audits check's part of an environment's config: `audits:`, the guide's quick wins verified
- * against the deployment, read-only. Each audit is one request or two, with the probes' timeout and
- * body cap. TLS (on https targets) and HSTS are on by default once `audits:` is present.
- */
-const MAX_BYTES = 1024 ** 3;
-/** A size budget is read with a body cap just above it, and bodies are capped at 64 MiB. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-/** At most this many paths per audit: each is a request or two against production. */
-const MAX_PATHS = 100;
-const paths = schemas/* array */.YOg(fields/* pathSchema */.dO).min(1).max(MAX_PATHS, { error: `expected at most ${MAX_PATHS} paths` });
-const cacheExpect = schemas/* string */.YjP().transform((v, ctx) => {
-    const parsed = parseCacheExpect(v);
-    if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed, input: v });
-        return core/* NEVER */.tm;
-    }
-    return parsed;
-});
-const sizeBudgets = schemas/* record */.g1P(schemas/* string */.YjP(), (0,fields/* byteSize */.mz)(MAX_BODY_BYTES - 1, 1)).superRefine((set, ctx) => {
-    if (Object.keys(set).length > MAX_PATHS)
-        ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_PATHS} paths` });
-    for (const p of Object.keys(set)) {
-        const problem = (0,fields/* pathProblem */.z9)(p);
-        if (problem || p === '')
-            ctx.addIssue({ code: 'custom', path: [p], message: problem ?? 'expected a path such as "/api/users"' });
-    }
-});
-const tlsSchema = schemas/* strictObject */.rej({
-    'warn-days': schemas/* int */.Whr().min(1).max(365).default(21),
-    'critical-days': schemas/* int */.Whr().min(0).max(365).default(7),
-})
-    .refine((t) => t['critical-days'] <= t['warn-days'], { message: 'expected critical-days at most warn-days' });
-const auditsSchema = schemas/* strictObject */.rej({
-    timeout: fields/* positiveDuration */.Cz.default(5000),
-    'max-body-bytes': schemas/* int */.Whr().min(1).max(MAX_BODY_BYTES).default(1024 * 1024),
-    compression: schemas/* strictObject */.rej({ paths, 'min-size': (0,fields/* byteSize */.mz)(MAX_BYTES).default(1000) }).optional(),
-    pagination: schemas/* strictObject */.rej({
-        paths,
-        'max-items': schemas/* int */.Whr().min(1).max(1_000_000).default(100),
-        'max-bytes': (0,fields/* byteSize */.mz)(MAX_BYTES, 1).default(256_000),
-        /** Where the list is in the body (a JSON path); default: the body itself, or its items, data or results. */
-        items: schemas/* string */.YjP().min(1).optional(),
-        'limit-param': schemas/* string */.YjP().min(1).default('limit'),
-        'page-param': schemas/* string */.YjP().min(1).default('page'),
-    })
-        .optional(),
-    caching: schemas/* strictObject */.rej({ paths, expect: cacheExpect.default([{ kind: 'validator' }]) }).optional(),
-    /** The certificate of every https origin the run requests; false switches it off. */
-    tls: schemas/* union */.KCZ([schemas/* literal */.euz(false), tlsSchema]).default({ 'warn-days': 21, 'critical-days': 7 }),
-    headers: schemas/* strictObject */.rej({ path: fields/* pathSchema */.dO.default(''), hsts: schemas/* boolean */.zMY().default(true), nosniff: schemas/* boolean */.zMY().default(false) })
-        .default({ path: '', hsts: true, nosniff: false }),
-    /** A response body budget per path: `"/api/users": 200kB`. */
-    size: sizeBudgets.optional(),
-});
-
-;// CONCATENATED MODULE: ./src/incidents/schema.ts
-
-
-/** `incidents:` in the config: when an issue opens, closes, reopens and reminds. */
-const optionalDuration = (0,fields/* duration */.p0)(365 * fields/* DAY */.d_, { off: true }).transform((v) => v);
-const incidentsSchema = schemas/* strictObject */.rej({
-    /** Consecutive failing runs before an issue opens. Probes already retry within a run, so 1. */
-    'open-after': schemas/* int */.Whr().min(1).max(100).default(1),
-    /** Consecutive passing runs before an issue closes. */
-    'close-after': schemas/* int */.Whr().min(1).max(100).default(2),
-    /** A failure within this long after closing reopens the same issue; later ones open a new issue. */
-    'reopen-within': (0,fields/* duration */.p0)(365 * fields/* DAY */.d_).default(24 * 3600_000),
-    /** A reminder comment on an incident still open after this long ("off" for none). */
-    'remind-after': optionalDuration.optional(),
-    /** At most this many new issues per run; the rest are listed in the summary. */
-    'max-new-per-run': schemas/* int */.Whr().min(0).max(100).default(10),
-    /** Findings below this severity do not become issues. */
-    'min-severity': fields/* severity */.yf.default('sev4'),
-    labels: schemas/* strictObject */.rej({
-        base: schemas/* string */.YjP().min(1).default('launchguard'),
-        sev1: schemas/* string */.YjP().min(1).default('sev1'),
-        sev2: schemas/* string */.YjP().min(1).default('sev2'),
-        sev3: schemas/* string */.YjP().min(1).default('sev3'),
-        sev4: schemas/* string */.YjP().min(1).default('sev4'),
-        'environment-prefix': schemas/* string */.YjP().default('env:'),
-    })
-        .default({ base: 'launchguard', sev1: 'sev1', sev2: 'sev2', sev3: 'sev3', sev4: 'sev4', 'environment-prefix': 'env:' }),
-    /** Where open-after > 1 keeps its counters before an issue exists. */
-    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
-});
-
-// EXTERNAL MODULE: ./src/suppression/schema.ts
-var suppression_schema = __nccwpck_require__(47480);
-// EXTERNAL MODULE: ./src/notifications/schema.ts
-var notifications_schema = __nccwpck_require__(1373);
-;// CONCATENATED MODULE: ./src/history/schema.ts
-
-
-/**
- * An environment's `history:` (where the run history is kept) and `slo:` (the availability
- * objective judged from it). Strict objects, as every part of the config.
- */
-const runHistorySchema = schemas/* strictObject */.rej({
-    /** False: this environment's runs are not recorded (and nothing is judged from history). */
-    record: schemas/* boolean */.zMY().default(true),
-    /** The data branch the action appends to: `launchguard/history/<environment>/<YYYY-MM>.jsonl`. */
-    branch: schemas/* string */.YjP().min(1).default('launchguard-data'),
-    /** Where the CLI keeps the same records: `<directory>/<environment>/<YYYY-MM>.jsonl`. */
-    directory: schemas/* string */.YjP().min(1).default('.launchguard/history'),
-});
-const RUN_HISTORY_DEFAULTS = { record: true, branch: 'launchguard-data', directory: '.launchguard/history' };
-/** The objective's target as a percentage below 100 %: 100 % leaves no budget to burn. */
-const target = fields/* percentSchema */.nJ.refine((p) => p > 0 && p < 100, { message: 'expected an objective above 0% and below 100%, such as "99.9%" (100% leaves no error budget)' });
-/** The SLO window: at least an hour, at most 90 days (what one run reads from history). */
-const MAX_SLO_WINDOW_MS = 90 * fields/* DAY */.d_;
-const schema_window = (0,fields/* duration */.p0)(MAX_SLO_WINDOW_MS, { positive: true }).refine((ms) => ms >= 3_600_000, { message: 'expected a window of at least 1h, such as "30d"' });
-const sloSchema = schemas/* strictObject */.rej({
-    /** Time up ÷ time observed, over `window`, for the environment (every health probe up). */
-    availability: target,
-    window: schema_window.default(30 * fields/* DAY */.d_),
-    /** Objectives of single health probes, by probe name; each inherits the environment's window. */
-    probes: schemas/* record */.g1P(fields/* nameSchema */.Jq, schemas/* strictObject */.rej({ availability: target, window: schema_window.optional() })).optional(),
-});
-
-// EXTERNAL MODULE: ./src/suppression/silences.ts
-var silences = __nccwpck_require__(84655);
-// EXTERNAL MODULE: ./src/core/types.ts
-var types = __nccwpck_require__(73054);
-;// CONCATENATED MODULE: ./src/config/schema.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The config file's schema, composed from each check's part (`src/checks/<name>/schema.ts`).
- * Every object is strict: an unknown key is an error, because a typo would otherwise switch a
- * check off in silence.
- */
-const environmentSchema = schemas/* strictObject */.rej({
-    url: schemas/* url */.OZ5({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-    headers: fields/* headers */.b3.optional(),
-    tls: schemas/* strictObject */.rej({
-        ca: schemas/* string */.YjP().optional(),
-        'reject-unauthorized': schemas/* boolean */.zMY().default(true),
-    })
-        .optional(),
-    health: healthSchema.optional(),
-    metrics: metricsSchema.optional(),
-    load: schema/* loadSchema */.e$.optional(),
-    indexes: indexesSchema.optional(),
-    audits: auditsSchema.optional(),
-    /** Where each run's record is kept (see src/history/). */
-    history: runHistorySchema.default(RUN_HISTORY_DEFAULTS),
-    slo: sloSchema.optional(),
-});
-const ruleIds = Object.keys(core_severity/* DEFAULT_RULE_SEVERITY */.$f);
-const severityOverrides = schemas/* partialRecord */.jgl(schemas/* enum */.k5n(ruleIds, { error: `expected a rule id: ${ruleIds.join(', ')}` }), schemas/* preprocess */.vkY(fields/* lowerCase */.gQ, schemas/* union */.KCZ([fields/* severity */.yf, schemas/* literal */.euz('off')], { error: 'expected sev1, sev2, sev3, sev4 or off' })));
-const configSchema = schemas/* strictObject */.rej({
-    version: schemas/* literal */.euz(1, { error: 'expected 1' }).default(1),
-    environments: schemas/* record */.g1P(schemas/* string */.YjP().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/), environmentSchema),
-    severity: severityOverrides.default({}),
-    incidents: incidentsSchema.default(() => incidentsSchema.parse({})),
-    /** Windows in which findings are reported but open, escalate and close no incident (src/suppression/). */
-    maintenance: suppression_schema/* maintenanceSchema */.N$.optional(),
-    /** Fingerprint globs held from incidents until a date. */
-    silences: suppression_schema/* silencesSchema */.W3.optional(),
-    notifications: notifications_schema/* notificationsSchema */.uY.default([]),
-}).superRefine((c, ctx) => {
-    // A window naming an environment the config lacks would never apply: a typo, said at once.
-    (c.maintenance ?? []).forEach((w, i) => (w.environments ?? []).forEach((e, j) => {
-        if (!Object.hasOwn(c.environments, e))
-            ctx.addIssue({ code: 'custom', path: ['maintenance', i, 'environments', j], message: `expected an environment of this config (${Object.keys(c.environments).join(', ')})`, input: e });
-    }));
-    // A channel filtered to an environment the file does not define would never hear anything: a typo.
-    c.notifications.forEach((ch, i) => ch.environments?.forEach((e, j) => {
-        if (!Object.hasOwn(c.environments, e))
-            ctx.addIssue({ code: 'custom', path: ['notifications', i, 'environments', j], message: `expected an environment of this file (${Object.keys(c.environments).join(', ')})`, input: e });
-    }));
-    // A silence whose environment or check is mistyped would hold nothing: the same typo, said at once.
-    (c.silences ?? []).forEach((s, i) => {
-        if (!(0,silences/* canMatchSome */.cG)(s.match, Object.keys(c.environments), types/* FINDING_SOURCES */.Te))
-            ctx.addIssue({ code: 'custom', path: ['silences', i, 'match'], message: `expected a glob over this config's fingerprints (environment:check:subject; environments: ${Object.keys(c.environments).join(', ')}; checks: ${types/* FINDING_SOURCES */.Te.join(', ')}): this one matches none`, input: s.match });
-    });
-});
-
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(37827);
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-/** Reads, interpolates and validates a config file. Returns undefined when the file does not exist. */
-async function loadConfigFile(file, env) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw new errors/* ConfigError */.xL(file, [{ path: '', message: `cannot read the file: ${err.message}` }]);
-    }
-    return parseConfigText(text, file, env);
-}
-function parseConfigText(text, file, env) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => ({
-            path: '',
-            line: lineCounter.linePos(e.pos[0]).line,
-            message: `YAML syntax: ${e.message.split('\n')[0]}`,
-        })));
-    }
-    let raw;
-    try {
-        // yaml refuses alias expansion past its limit ("a resource exhaustion attack"): a config error.
-        raw = doc.toJS({ maxAliasCount: 100 });
-    }
-    catch (err) {
-        throw new errors/* ConfigError */.xL(file, [{ path: '', message: `YAML: ${err.message.split('\n')[0]}` }]);
-    }
-    if (raw === null || raw === undefined) {
-        throw new errors/* ConfigError */.xL(file, [{ path: '', message: 'expected a mapping with `environments:`, found an empty file' }]);
-    }
-    const lineOf = (path) => lineOfPath(doc, lineCounter, path);
-    const secrets = [];
-    const problems = [];
-    const fromEnv = new Set();
-    const interpolated = interpolate(raw, [], { env, secrets, problems, lineOf, fromEnv });
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(file, problems);
-    const parsed = configSchema.safeParse(interpolated, { reportInput: true });
-    if (!parsed.success) {
-        const found = parsed.error.issues.map((i) => describeIssue(i, lineOf, fromEnv.has((0,errors/* formatPath */.jV)(i.path))));
-        throw new errors/* ConfigError */.xL(file, found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    }
-    return { config: parsed.data, secrets };
-}
-const VAR = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_]*)(:-)?\}/g;
-function interpolate(node, path, st) {
-    const { env, secrets, problems, lineOf } = st;
-    if (typeof node === 'string') {
-        return node.replace(VAR, (whole, name, mayBeEmpty) => {
-            if (name === undefined)
-                return '${';
-            const value = env[name] ?? '';
-            if (value === '' && !mayBeEmpty) {
-                const why = env[name] === undefined ? 'is not set' : 'is empty (GitHub passes a secret that is not defined as an empty string)';
-                problems.push({
-                    path: (0,errors/* formatPath */.jV)(path),
-                    line: lineOf(path),
-                    message: `the environment variable ${name} ${why} (referenced as \${${name}}; write \${${name}:-} where empty is fine)`,
-                });
-                return whole;
-            }
-            if (value.length > 0)
-                secrets.push(value);
-            st.fromEnv.add((0,errors/* formatPath */.jV)(path));
-            return value;
-        });
-    }
-    if (Array.isArray(node))
-        return node.map((v, i) => interpolate(v, [...path, i], st));
-    if (node !== null && typeof node === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(node))
-            out[k] = interpolate(v, [...path, k], st);
-        return out;
-    }
-    return node;
-}
-function describeIssue(issue, lineOf, fromEnv) {
-    const path = issue.path;
-    const describeValue = (v) => (fromEnv ? 'a value taken from the environment (not shown)' : describe(v));
-    let message;
-    switch (issue.code) {
-        case 'unrecognized_keys': {
-            const where = [...path];
-            return {
-                path: (0,errors/* formatPath */.jV)(where),
-                line: lineOf([...where, issue.keys[0] ?? '']) ?? lineOf(where),
-                message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (a typo would silently disable a check)`,
-            };
-        }
-        case 'invalid_type':
-            message =
-                issue.input === undefined
-                    ? `required: expected ${issue.expected}, found nothing`
-                    : `expected ${issue.expected}, found ${describeValue(issue.input)}`;
-            break;
-        case 'invalid_value':
-            message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(issue.input)}`;
-            break;
-        default:
-            // What was found is worth saying of a scalar; a refinement on a mapping or list says it itself.
-            message = issue.input === undefined || (typeof issue.input === 'object' && issue.input !== null) ? issue.message : `${issue.message}, found ${describeValue(issue.input)}`;
-    }
-    return { path: (0,errors/* formatPath */.jV)(path), line: lineOf(path), message };
-}
-function describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'a list';
-    if (typeof v === 'object')
-        return 'a mapping';
-    if (typeof v === 'string')
-        return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-    return `${typeof v} ${String(v)}`;
-}
-function lineOfPath(doc, lc, path) {
-    let node = doc.contents;
-    let line;
-    const at = (n) => {
-        const range = n?.range;
-        if (range)
-            line = lc.linePos(range[0]).line;
-    };
-    at(node);
-    for (const seg of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) === String(seg));
-            if (!pair)
-                break;
-            at(pair.key);
-            node = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof seg === 'number') {
-            node = node.items[seg];
-            at(node);
-        }
-        else
-            break;
-    }
-    return line;
-}
-
+// EXTERNAL MODULE: ./src/config/load.ts
+var config_load = __nccwpck_require__(61036);
 // EXTERNAL MODULE: ./src/http/target.ts
-var http_target = __nccwpck_require__(38699);
+var target = __nccwpck_require__(38699);
+// EXTERNAL MODULE: ./src/notifications/schema.ts
+var schema = __nccwpck_require__(1373);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(97840);
 ;// CONCATENATED MODULE: ./src/core/url.ts
@@ -55048,6 +55848,8 @@ function describeBaseline(b) {
     return `median of ${b.runs} passing run${b.runs === 1 ? '' : 's'} (${b.from.slice(0, 10)} to ${b.to.slice(0, 10)}${range}): p95 ${(0,duration/* formatMs */._V)(b.p95)} ± ${(0,duration/* formatMs */._V)(b.p95Mad)} MAD, from ${b.where}`;
 }
 
+// EXTERNAL MODULE: ./src/core/severity.ts
+var core_severity = __nccwpck_require__(60432);
 ;// CONCATENATED MODULE: ./src/checks/check.ts
 
 /**
@@ -55070,6 +55872,8 @@ function grade(ctx, rule) {
     return severity === undefined ? undefined : { rule, severity };
 }
 
+// EXTERNAL MODULE: ./src/checks/audits/cache-control.ts
+var cache_control = __nccwpck_require__(13820);
 ;// CONCATENATED MODULE: ./src/checks/audits/evaluate.ts
 
 
@@ -55126,8 +55930,8 @@ function evaluateAudits(results, ctx) {
                 push(judgePagination(r, subject, g('audits-pagination', true)));
                 break;
             case 'caching': {
-                const cc = parseCacheControl(r.cacheControl);
-                const unmet = r.requirements.filter((q) => !meets(q, cc, r.etag !== undefined, r.lastModified !== undefined));
+                const cc = (0,cache_control/* parseCacheControl */.p7)(r.cacheControl);
+                const unmet = r.requirements.filter((q) => !(0,cache_control/* meets */.D)(q, cc, r.etag !== undefined, r.lastModified !== undefined));
                 const etagWithout304 = r.etag !== undefined && r.conditionalStatus !== undefined && r.conditionalStatus !== 304;
                 if (unmet.length > 0)
                     push({ kind: 'uncached', subject, result: r, unmet, etagWithout304, ...g('audits-caching', true) });
@@ -55361,13 +56165,13 @@ function renderAudits(judged, ctx) {
             case 'uncached': {
                 const r = v.result;
                 const found = cacheFound(r.cacheControl, r.etag, r.lastModified);
-                fail(r.requirements.map(describeRequirement).join(', '), found, `caching of ${r.subject} not as expected`, `GET ${url}: ${found}; expected ${v.unmet.map(describeRequirement).join(', ')}`, 'Send Cache-Control (e.g. "public, max-age=300") and an ETag on this response, and answer If-None-Match with 304.');
+                fail(r.requirements.map(cache_control/* describeRequirement */.vo).join(', '), found, `caching of ${r.subject} not as expected`, `GET ${url}: ${found}; expected ${v.unmet.map(cache_control/* describeRequirement */.vo).join(', ')}`, 'Send Cache-Control (e.g. "public, max-age=300") and an ETag on this response, and answer If-None-Match with 304.');
                 if (v.etagWithout304)
                     b.note(etagNote(r.subject, r.conditionalStatus));
                 break;
             }
             case 'caching-ok':
-                b.row(v.subject, cacheFound(v.result.cacheControl, v.result.etag, v.result.lastModified), v.result.requirements.map(describeRequirement).join(', '), 'pass');
+                b.row(v.subject, cacheFound(v.result.cacheControl, v.result.etag, v.result.lastModified), v.result.requirements.map(cache_control/* describeRequirement */.vo).join(', '), 'pass');
                 if (v.etagWithout304)
                     b.note(etagNote(v.result.subject, v.result.conditionalStatus));
                 break;
@@ -55608,6 +56412,8 @@ function parseJsonPrefix(text, maxDepth = 64) {
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __nccwpck_require__(70370);
+// EXTERNAL MODULE: ./src/checks/audits/schema.ts
+var audits_schema = __nccwpck_require__(93607);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
@@ -55714,7 +56520,7 @@ async function runAudits(config, baseUrl, http, now) {
     const cfg = config.audits;
     if (!cfg)
         return [];
-    const ctx = { http, baseUrl, headers: (0,http_target/* headerValues */.UE)(config.headers), cfg };
+    const ctx = { http, baseUrl, headers: (0,target/* headerValues */.UE)(config.headers), cfg };
     const jobs = [];
     // A few at a time: audits are read-only requests against production, not a load test.
     const limit = (0,p_limit/* default */.A)(CONCURRENCY);
@@ -55728,7 +56534,7 @@ async function runAudits(config, baseUrl, http, now) {
     for (const [p, budget] of Object.entries(cfg.size ?? {}))
         add(() => size(ctx, p, budget));
     // HSTS means something on https only; nosniff anywhere.
-    const https = URL.canParse(baseUrl) && new URL((0,http_target.joinUrl)(baseUrl, cfg.headers.path)).protocol === 'https:';
+    const https = URL.canParse(baseUrl) && new URL((0,target.joinUrl)(baseUrl, cfg.headers.path)).protocol === 'https:';
     if ((cfg.headers.hsts && https) || cfg.headers.nosniff)
         add(() => headersAudit(ctx));
     if (cfg.tls !== false) {
@@ -55751,7 +56557,7 @@ function tlsOrigins(config, baseUrl) {
     ];
     const origins = new Set();
     for (const p of paths) {
-        const u = new URL((0,http_target.joinUrl)(baseUrl, p));
+        const u = new URL((0,target.joinUrl)(baseUrl, p));
         if (u.protocol === 'https:')
             origins.add(u.origin);
     }
@@ -55776,7 +56582,7 @@ function header(r, name) {
     return r.headers?.[name];
 }
 async function compression(ctx, path, minSize) {
-    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'compression', subject: path, url, minSize };
     const r = await get(ctx, url, { 'accept-encoding': 'gzip, br' });
     if (!usable(r))
@@ -55792,7 +56598,7 @@ async function compression(ctx, path, minSize) {
 }
 async function pagination(ctx, path) {
     const pc = ctx.cfg.pagination;
-    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'pagination', subject: path, url, maxItems: pc['max-items'], maxBytes: pc['max-bytes'] };
     const page = new URL(url);
     if (page.searchParams.has(pc['limit-param']) || page.searchParams.has(pc['page-param'])) {
@@ -55851,7 +56657,7 @@ function listOf(body, items, truncated = false) {
     return undefined;
 }
 async function caching(ctx, path) {
-    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'caching', subject: path, url, requirements: ctx.cfg.caching.expect };
     const r = await get(ctx, url);
     if (!usable(r))
@@ -55866,17 +56672,17 @@ async function caching(ctx, path) {
     return 'kind' in c ? { ...facts, conditionalStatus: c.status } : facts;
 }
 async function size(ctx, path, budget) {
-    const url = (0,http_target.joinUrl)(ctx.baseUrl, path);
+    const url = (0,target.joinUrl)(ctx.baseUrl, path);
     const base = { audit: 'size', subject: path, url, budget };
     // Read one byte past the budget (and at least the body cap): a body cut short of its budget would pass unseen.
-    const r = await get(ctx, url, {}, Math.min(MAX_BODY_BYTES, Math.max(ctx.cfg['max-body-bytes'], budget + 1)));
+    const r = await get(ctx, url, {}, Math.min(audits_schema/* MAX_BODY_BYTES */.YK, Math.max(ctx.cfg['max-body-bytes'], budget + 1)));
     if (!usable(r))
         return { ...base, failure: failureOf(r) };
     return { ...base, bytes: r.body.length, truncated: r.truncated };
 }
 async function headersAudit(ctx) {
     const h = ctx.cfg.headers;
-    const url = (0,http_target.joinUrl)(ctx.baseUrl, h.path);
+    const url = (0,target.joinUrl)(ctx.baseUrl, h.path);
     const base = { audit: 'headers', subject: h.path || '/', url, https: new URL(url).protocol === 'https:', hsts: h.hsts, nosniff: h.nosniff };
     const r = await get(ctx, url);
     if (!('kind' in r))
@@ -55901,20 +56707,72 @@ const auditsCheck = {
         if (!a)
             return [];
         const paths = [...(a.compression?.paths ?? []), ...(a.pagination?.paths ?? []), ...(a.caching?.paths ?? []), ...Object.keys(a.size ?? {}), a.headers.path];
-        return paths.map((p) => (0,http_target.joinUrl)(baseUrl, p));
+        return paths.map((p) => (0,target.joinUrl)(baseUrl, p));
     },
     run: ({ plan, http, clock }) => runAudits(plan.environmentConfig, plan.baseUrl, http, () => clock.now()),
     evaluate: (results, ctx) => (results.audits ? evaluateAudits(results.audits, ctx) : undefined),
     render: renderAudits,
 };
 
+// EXTERNAL MODULE: ./src/history/judge/timeline.ts
+var timeline = __nccwpck_require__(4941);
+;// CONCATENATED MODULE: ./src/checks/health/downtime.ts
+
+/**
+ * How long a failing probe is known to have been down, pure, from the run history's records.
+ * "API downtime > 1 minute" is SEV1 when the probe failed on runs spanning over a minute, or at
+ * once when no earlier run says when it went down. A first failed run right after an up run (within
+ * the cap of twice the interval expected after it) is not yet known to last over a minute.
+ */
+/** Downtime over this is SEV1 (`health-failed`); up to it, a first failure is `health-failed-brief`. */
+const SEV1_DOWNTIME_MS = 60_000;
+/**
+ * The failed runs of `probe` back from now: consecutive failures, without an unobserved gap, back
+ * to the up run before them. Bounded by the records (newest first, stops at the first up run).
+ */
+function downtimeOf(records, probe, now, fallbackMs) {
+    if (!records)
+        return { known: false, why: 'no-history', failedRuns: 1 };
+    let since = now;
+    let failedRuns = 1;
+    for (let k = records.length - 1; k >= 0; k--) {
+        const r = records[k];
+        if ((0,timeline/* beyondCap */.yZ)(r, since, fallbackMs))
+            return { known: false, why: 'gap', failedRuns };
+        const up = (0,timeline/* upOf */.bJ)(r.p, { kind: 'probe', probe });
+        if (up === undefined)
+            return { known: false, why: 'unprobed', failedRuns };
+        if (up)
+            return { known: true, since, spanMs: now - since, failedRuns };
+        since = Date.parse(r.t);
+        failedRuns++;
+    }
+    return { known: false, why: 'no-earlier', failedRuns };
+}
+/** Whether the downtime is SEV1 (`health-failed`) rather than brief (`health-failed-brief`). */
+function downtimeIsLong(d) {
+    return !d.known || d.spanMs > SEV1_DOWNTIME_MS;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/health/evaluate.ts
 
-/** Pure: every probe of the run, judged against its expectations and latency budget. */
+
+
+/**
+ * Pure: every probe of the run, judged against its expectations and latency budget. A failure is
+ * `health-failed` (SEV1) when it has lasted over a minute or nothing says when it began (no run
+ * history, no earlier run, an unobserved gap); a first failed run right after an up run is
+ * `health-failed-brief` (SEV2), off when `health-failed` is.
+ */
 function evaluateHealth(probes, ctx) {
+    const h = ctx.history;
+    const fallback = h ? (0,timeline/* medianInterval */.c)(h.records.map((r) => ({ t: Date.parse(r.t) }))) : undefined;
     const verdicts = probes.map((probe) => {
-        if (probe.failure)
-            return withGrade({ kind: 'failed', probe }, grade(ctx, 'health-failed'));
+        if (probe.failure) {
+            const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback);
+            const long = grade(ctx, 'health-failed');
+            return withGrade({ kind: 'failed', probe, downtime }, long && !downtimeIsLong(downtime) ? grade(ctx, 'health-failed-brief') : long);
+        }
         if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs)
             return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
         return { kind: 'ok', probe };
@@ -55928,6 +56786,15 @@ function withGrade(v, graded) {
 ;// CONCATENATED MODULE: ./src/checks/health/render.ts
 
 
+
+/** How long the run history knows the probe has been failing, for the finding's detail. */
+function downtimeText(d) {
+    if (!d.known)
+        return '';
+    if (d.failedRuns === 1)
+        return `; the previous run passed, so the downtime is not yet known to exceed ${(0,duration/* formatDuration */.a3)(SEV1_DOWNTIME_MS)} (SEV1 once it does)`;
+    return `; failing on ${d.failedRuns} runs in a row over ${(0,duration/* formatDuration */.a3)(d.spanMs)}`;
+}
 function renderHealth(judged, ctx) {
     const b = new RenderedBuilder(ctx, 'health');
     for (const v of judged.verdicts) {
@@ -55938,7 +56805,7 @@ function renderHealth(judged, ctx) {
             case 'failed': {
                 const failure = p.failure;
                 const tries = p.attempts > 1 ? ` after ${p.attempts} attempts` : '';
-                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${failure.class}: ${failure.message}${tries}`, {
+                const f = v.graded && b.finding(p.name, v.graded, `health probe ${p.name} failing`, `${p.method} ${p.url}: ${failure.class}: ${failure.message}${tries}${downtimeText(v.downtime)}`, {
                     classification: failure.class,
                     measured: { value: p.status ?? failure.class },
                 });
@@ -55999,9 +56866,9 @@ async function runHealth(config, baseUrl, http, redactor = NO_REDACTION) {
     return Promise.all((config.health ?? []).map((p) => runProbe(p, config, baseUrl, http, redactor)));
 }
 async function runProbe(probe, config, baseUrl, http, redactor = NO_REDACTION) {
-    const url = (0,http_target.joinUrl)(baseUrl, probe.path);
-    const headers = (0,http_target/* headerValues */.UE)(config.headers, probe.headers);
-    const body = (0,http_target/* encodeBody */.FT)(probe.body, headers);
+    const url = (0,target.joinUrl)(baseUrl, probe.path);
+    const headers = (0,target/* headerValues */.UE)(config.headers, probe.headers);
+    const body = (0,target/* encodeBody */.FT)(probe.body, headers);
     const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: probe.method, headers, body, timeoutMs: probe.timeout, maxBodyBytes: probe['max-body-bytes'], allowInsecureRedirect: probe['allow-insecure-redirect'] }, { retries: probe.retries, delayMs: probe['retry-delay'], ...(probe.idempotent !== undefined ? { idempotent: probe.idempotent } : {}), maxRetryAfterMs: probe.timeout });
     const why = note ? `; ${note}` : '';
     const base = { name: probe.name, method: probe.method, url, attempts, latencyBudgetMs: probe['latency-budget'] };
@@ -56074,7 +56941,7 @@ function describeStatus(expected) {
 const healthCheck = {
     name: 'health',
     configured: (config) => (config.health?.length ?? 0) > 0,
-    urls: (config, baseUrl) => (config.health ?? []).map((p) => (0,http_target.joinUrl)(baseUrl, p.path)),
+    urls: (config, baseUrl) => (config.health ?? []).map((p) => (0,target.joinUrl)(baseUrl, p.path)),
     run: ({ plan, http, redactor }) => runHealth(plan.environmentConfig, plan.baseUrl, http, redactor),
     evaluate: (results, ctx) => (results.health ? evaluateHealth(results.health, ctx) : undefined),
     render: renderHealth,
@@ -56265,6 +57132,8 @@ function wilson(errors, n, z = 1.96) {
     return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
+// EXTERNAL MODULE: ./src/checks/load/schema.ts
+var load_schema = __nccwpck_require__(98255);
 ;// CONCATENATED MODULE: ./src/checks/load/evaluate.ts
 
 
@@ -56308,7 +57177,7 @@ function evaluateLoad(load, ctx) {
             ...(judgement.regressed ? graded(ctx, 'load-regression') : {}),
         });
     }
-    return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? schema/* DEFAULT_REGRESSION_PCT */.Uu } } };
+    return { verdicts, observed, facts: { load: { budgets: Object.fromEntries(budgetsOf), regressionThresholdPct: cfg?.regression.threshold ?? load_schema/* DEFAULT_REGRESSION_PCT */.Uu } } };
 }
 /** One request's verdicts; true when its p95 broke the budget (or there is none to judge). */
 function evaluateLoadRequest(r, budgets, ctx, out, observe) {
@@ -56568,7 +57437,7 @@ function counts(r) {
 const loadCheck = {
     name: 'load',
     configured: (config) => config.load !== undefined,
-    urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,http_target.joinUrl)(baseUrl, r.path)),
+    urls: (config, baseUrl) => (config.load?.requests ?? []).map((r) => (0,target.joinUrl)(baseUrl, r.path)),
     // After the probes, so it does not distort their latency.
     runsLast: true,
     // As before the registry: autocannon and the merges load outside the check's failure isolation.
@@ -56812,6 +57681,7 @@ function isUpperLevel(l) {
 var simple_statistics = __nccwpck_require__(15521);
 ;// CONCATENATED MODULE: ./src/checks/metrics/sustained.ts
 
+
 /**
  * Conditions over time, pure, from the run history's records (each keeps the metrics' values under
  * `m`, in the threshold's unit; a counter's raw value for a rate).
@@ -56821,10 +57691,7 @@ function valueIn(r, name) {
     return r.m && Object.hasOwn(r.m, name) ? r.m[name] : undefined;
 }
 /** Two runs further apart than twice the interval expected after the earlier one leave a gap: unobserved time. */
-function gapBetween(earlier, laterMs, fallbackMs) {
-    const expected = earlier.i ?? fallbackMs;
-    return expected !== undefined && laterMs - Date.parse(earlier.t) > 2 * expected;
-}
+const gapBetween = timeline/* beyondCap */.yZ;
 /**
  * Whether `meets` held for `spec` up to now: this run meets it (the caller checked), and so did
  * every earlier run back to one at least `spec.ms` before now (or `spec.runs` runs in all), with no
@@ -56874,6 +57741,46 @@ function ratePerHour(records, name, value, now, fallbackMs) {
     const increase = reset ? value : value - before;
     return { known: true, perHour: (increase * 3_600_000) / elapsedMs, increase, elapsedMs, reset };
 }
+/** The counter's increase per hour from run `a` to run `b` (a lower value is a reset, counted from 0); undefined without both values. */
+function rateBetween(a, b, name) {
+    const va = valueIn(a, name);
+    const vb = valueIn(b, name);
+    const elapsed = Date.parse(b.t) - Date.parse(a.t);
+    if (va === undefined || vb === undefined || elapsed <= 0)
+        return undefined;
+    return ((vb < va ? vb : vb - va) * 3_600_000) / elapsed;
+}
+/**
+ * Whether a `rate:` condition held for `spec` up to now. Each run's rate stands for the interval
+ * since the run before it, so the condition has held since the start of the earliest interval in a
+ * row whose rate met it: this run's rate (`current`, which the caller found meeting it) covers the
+ * time since the previous run, that run's rate the interval before, and so on, with no unobserved
+ * gap between them. `for: "3 runs"` counts rates (intervals), this run's included.
+ */
+function rateHeldFor(records, name, meets, now, spec, current, fallbackMs) {
+    const enough = (heldMs, runs) => ('ms' in spec ? heldMs >= spec.ms : runs >= spec.runs);
+    let heldMs = current.elapsedMs;
+    let runs = 1;
+    if (enough(heldMs, runs))
+        return { held: true, heldMs, runs };
+    // The current rate came from records.at(-1) (ratePerHour checked it); go back one interval at a time.
+    for (let k = records.length - 1; k >= 1; k--) {
+        const b = records[k];
+        const a = records[k - 1];
+        if (gapBetween(a, Date.parse(b.t), fallbackMs))
+            return { held: false, heldMs, runs, why: 'gap' };
+        const rate = rateBetween(a, b, name);
+        if (rate === undefined)
+            return { held: false, heldMs, runs, why: 'missing' };
+        if (!meets(rate))
+            return { held: false, heldMs, runs, why: 'short' };
+        runs++;
+        heldMs = now - Date.parse(a.t);
+        if (enough(heldMs, runs))
+            return { held: true, heldMs, runs };
+    }
+    return { held: false, heldMs, runs, why: 'short' };
+}
 /** The hour of the week, in UTC (0 = Sunday 00:00–01:00). */
 function hourOfWeek(ms) {
     const d = new Date(ms);
@@ -56893,84 +57800,15 @@ function spikeOf(records, name, current, now, spec, fallbackMs) {
         const tb = Date.parse(b.t);
         if (tb < now - spec.baseline || tb > now - 3_600_000 || hourOfWeek(tb) !== hour)
             continue;
-        const va = valueIn(a, name);
-        const vb = valueIn(b, name);
-        if (va === undefined || vb === undefined || gapBetween(a, tb, fallbackMs))
-            continue;
-        const elapsed = tb - Date.parse(a.t);
-        if (elapsed > 0)
-            rates.push(((vb < va ? vb : vb - va) * 3_600_000) / elapsed);
+        const rate = gapBetween(a, tb, fallbackMs) ? undefined : rateBetween(a, b, name);
+        if (rate !== undefined)
+            rates.push(rate);
     }
     if (rates.length < 2)
         return { known: false, samples: rates.length };
     const baselinePerHour = (0,simple_statistics/* median */.JZ)(rates);
     const fired = current.increase >= spec['min-count'] && current.perHour >= spec.factor * baselinePerHour;
     return { known: true, perHour: current.perHour, increase: current.increase, baselinePerHour, samples: rates.length, fired };
-}
-
-;// CONCATENATED MODULE: ./src/history/judge/timeline.ts
-
-/** Whether a record's probes say the subject was up; undefined when it was not probed. */
-function upOf(probes, subject) {
-    if (!probes)
-        return undefined;
-    if (subject.kind === 'probe') {
-        const p = Object.hasOwn(probes, subject.probe) ? probes[subject.probe] : undefined;
-        return p === undefined ? undefined : p[0] === 1;
-    }
-    const all = Object.values(probes);
-    return all.length === 0 ? undefined : all.every((p) => p[0] === 1);
-}
-function pointsOf(records, subject) {
-    return records.map((r) => {
-        const up = upOf(r.p, subject);
-        return { t: Date.parse(r.t), ...(up !== undefined ? { up } : {}), ...(r.i !== undefined ? { expectedMs: r.i } : {}) };
-    });
-}
-/** The median interval between consecutive runs; undefined with fewer than two. */
-function medianInterval(points) {
-    const gaps = [];
-    for (let i = 1; i < points.length; i++)
-        gaps.push(points[i].t - points[i - 1].t);
-    return gaps.length ? (0,simple_statistics/* median */.JZ)(gaps) : undefined;
-}
-/**
- * The spans of a timeline of runs, oldest first, up to `end` (this run's start: the last run
- * stands for nothing yet). A run without an expected interval uses `fallbackMs` (the observed
- * cadence). A run that did not probe the subject makes its interval unobserved.
- */
-function spansOf(points, end, fallbackMs) {
-    const out = [];
-    for (let i = 0; i < points.length; i++) {
-        const p = points[i];
-        const next = i + 1 < points.length ? points[i + 1].t : end;
-        if (next <= p.t)
-            continue;
-        const expected = p.expectedMs ?? fallbackMs;
-        const capEnd = expected === undefined ? next : Math.min(next, p.t + 2 * expected);
-        out.push({ from: p.t, to: capEnd, state: p.up === undefined ? 'unobserved' : p.up ? 'up' : 'down' });
-        if (capEnd < next)
-            out.push({ from: capEnd, to: next, state: 'unobserved' });
-    }
-    return out;
-}
-/** Up, down and unobserved time of the spans within [from, to). */
-function tally(spans, from, to) {
-    let upMs = 0;
-    let downMs = 0;
-    let unobservedMs = 0;
-    for (const s of spans) {
-        const d = Math.min(s.to, to) - Math.max(s.from, from);
-        if (d <= 0)
-            continue;
-        if (s.state === 'up')
-            upMs += d;
-        else if (s.state === 'down')
-            downMs += d;
-        else
-            unobservedMs += d;
-    }
-    return { upMs, downMs, unobservedMs };
 }
 
 ;// CONCATENATED MODULE: ./src/checks/metrics/evaluate.ts
@@ -56992,7 +57830,7 @@ function evaluateMetrics(readings, probes, ctx) {
         return origin ? [[origin, p.name]] : [];
     }));
     const bySource = new Map(readings.map((r) => [r.source, r]));
-    const fallback = ctx.history ? medianInterval(ctx.history.records.map((x) => ({ t: Date.parse(x.t) }))) : undefined;
+    const fallback = ctx.history ? (0,timeline/* medianInterval */.c)(ctx.history.records.map((x) => ({ t: Date.parse(x.t) }))) : undefined;
     for (const r of readings) {
         if (!r.failure) {
             observe(`${r.source}-endpoint`);
@@ -57039,6 +57877,7 @@ function evaluateMetrics(readings, probes, ctx) {
         }
         let value = scaled(threshold, raw);
         const history = ctx.history;
+        let knownRate;
         if (threshold.rate) {
             const rate = ratePerHour(history?.records, threshold.name, value, history?.now ?? 0, fallback);
             // No earlier reading to measure from: not judged this run (neither passing nor failing).
@@ -57047,6 +57886,7 @@ function evaluateMetrics(readings, probes, ctx) {
                 continue;
             }
             value = rate.perHour;
+            knownRate = rate;
             if (threshold.spike && history) {
                 const sp = spikeOf(history.records, threshold.name, rate, history.now, threshold.spike, fallback);
                 if (sp.known)
@@ -57056,7 +57896,11 @@ function evaluateMetrics(readings, probes, ctx) {
             if (threshold.levels.length === 0)
                 continue;
         }
-        const { hit, pending } = levelHeld(threshold.levels, value, (l) => heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for, fallback));
+        // A rate's `for:` holds over the intervals its rates cover (a rate is known only with a history).
+        const held = (l) => knownRate && history
+            ? rateHeldFor(history.records, threshold.name, (v) => levelMatches(l, v), history.now, l.for, knownRate, fallback)
+            : heldFor(history?.records, threshold.name, (v) => levelMatches(l, v), history?.now ?? 0, l.for, fallback);
+        const { hit, pending } = levelHeld(threshold.levels, value, held);
         if (hit) {
             observe(threshold.name);
             verdicts.push({ kind: 'level-hit', threshold, url: r.url, value, level: hit.level, ...(hit.heldMs !== undefined ? { heldMs: hit.heldMs } : {}), graded: { rule: 'threshold', severity: hit.level.severity } });
@@ -57262,9 +58106,9 @@ async function runMetrics(config, baseUrl, http) {
         const ep = m[source];
         return ep ? [{ source, ...ep }] : [];
     });
-    const headers = (0,http_target/* headerValues */.UE)(config.headers);
+    const headers = (0,target/* headerValues */.UE)(config.headers);
     return Promise.all(sources.map(async ({ source, path, timeout, retries }) => {
-        const url = (0,http_target.joinUrl)(baseUrl, path);
+        const url = (0,target.joinUrl)(baseUrl, path);
         const { outcome, attempts, note } = await (0,retry/* sendWithRetry */.lx)(http, { url, method: 'GET', headers: { accept: 'application/json', ...headers }, timeoutMs: timeout, maxBodyBytes: MAX_BODY }, { retries, delayMs: 500, maxRetryAfterMs: timeout });
         const base = { source, url, attempts, latencyMs: outcome.latencyMs };
         if (outcome.kind === 'error')
@@ -57303,7 +58147,7 @@ const metricsCheck = {
     configured: (config) => config.metrics !== undefined,
     urls: (config, baseUrl) => {
         const m = config.metrics;
-        return [m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [(0,http_target.joinUrl)(baseUrl, e.path)] : []));
+        return [m?.system, m?.usage, m?.alerts].flatMap((e) => (e ? [(0,target.joinUrl)(baseUrl, e.path)] : []));
     },
     run: ({ plan, http }) => runMetrics(plan.environmentConfig, plan.baseUrl, http),
     evaluate: (results, ctx) => (results.metrics ? evaluateMetrics(results.metrics, results.health ?? [], ctx) : undefined),
@@ -57365,7 +58209,7 @@ function foldOutages(e, located, ctx) {
     for (const l of located) {
         // Only an origin that is down folds the rest: a probe that answers 404 or fails a body
         // assertion says nothing about the disk or the app's alerts, which keep findings of their own.
-        if (l.finding.rule !== 'health-failed' || !originDown(l.finding))
+        if ((l.finding.rule !== 'health-failed' && l.finding.rule !== 'health-failed-brief') || !originDown(l.finding))
             continue;
         const origin = originOf(l.url);
         if (origin && !outage.has(origin))
@@ -57411,6 +58255,8 @@ function foldOutages(e, located, ctx) {
     return { ...e, findings, rows, observed: e.observed.filter((o) => !gone.has(o)) };
 }
 
+// EXTERNAL MODULE: ./src/config/fields.ts
+var fields = __nccwpck_require__(90081);
 ;// CONCATENATED MODULE: ./src/history/judge/gaps.ts
 
 
@@ -57462,85 +58308,13 @@ function judgeGap(i, cadence) {
     return { kind: 'gap', gapMs, expectedMs, since: prev.t, repeated, raised: repeated && !raisedRecently };
 }
 
-;// CONCATENATED MODULE: ./src/history/judge/slo.ts
-
-
-/**
- * The availability objective and its error budget, pure. Availability = up ÷ observed over the
- * window. The budget is (100 % − objective) of the window's length: 99.9 % over 30 d allows 43.2
- * minutes down; what is left is 1 − down ÷ allowed (below 0 once overspent).
- *
- * Burn rate over a span = (down ÷ observed in it) ÷ (100 % − objective): 1× spends the budget
- * exactly over the window. The alerts follow the Google SRE workbook's multiwindow, multi-burn-rate
- * scheme, adapted to runs minutes apart: each long window is confirmed by a short one of 1/12 of
- * its length, measured over the runs that started within it (this run included, at least this
- * run), since a 5-minute window holds no run of a 15-minute schedule.
- */
-const BURN_RULES = [
-    { rule: 'slo-fast-burn', longMs: fields/* HOUR */.dp, factor: 14.4 },
-    { rule: 'slo-fast-burn', longMs: 6 * fields/* HOUR */.dp, factor: 6 },
-    { rule: 'slo-slow-burn', longMs: 3 * fields/* DAY */.d_, factor: 1 },
-];
-/** The short window of a rule: 1/12 of its long window (1 h → 5 min, 6 h → 30 min, 3 d → 6 h). */
-const SHORT_FRACTION = 1 / 12;
-/** The burn windows the summary shows. */
-const BURN_WINDOWS = [fields/* HOUR */.dp, 6 * fields/* HOUR */.dp, fields/* DAY */.d_, 3 * fields/* DAY */.d_];
-function burnOf(t, budgetFraction) {
-    const observed = t.upMs + t.downMs;
-    return observed > 0 ? t.downMs / observed / budgetFraction : undefined;
-}
-/**
- * The SLO of one subject at `now`: `points` are the earlier runs and this one (last, at `now`),
- * oldest first; `fallbackMs` the interval for runs whose cron is unknown.
- */
-function judgeSlo(points, now, spec, fallbackMs) {
-    const budget = 1 - spec.targetPct / 100;
-    const earlier = points.filter((p) => p.t < now);
-    const spans = spansOf(earlier, now, fallbackMs);
-    const start = now - spec.windowMs;
-    const from = Math.max(start, earlier[0]?.t ?? now);
-    const total = tally(spans, start, now);
-    const observed = total.upMs + total.downMs;
-    const allowedDownMs = budget * spec.windowMs;
-    const checks = BURN_RULES.map((r) => {
-        const longBurn = burnOf(tally(spans, now - r.longMs, now), budget);
-        const shortMs = r.longMs * SHORT_FRACTION;
-        const recent = points.filter((p) => p.t >= now - shortMs && p.t <= now);
-        const runs = recent.length ? recent : points.slice(-1);
-        const probed = runs.filter((p) => p.up !== undefined);
-        const shortBurn = probed.length ? probed.filter((p) => !p.up).length / probed.length / budget : undefined;
-        const fired = longBurn !== undefined && shortBurn !== undefined && longBurn >= r.factor && shortBurn >= r.factor;
-        return { rule: r.rule, longMs: r.longMs, factor: r.factor, ...(longBurn !== undefined ? { longBurn } : {}), shortMs, ...(shortBurn !== undefined ? { shortBurn } : {}), shortRuns: probed.length, fired };
-    });
-    const daily = [];
-    const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
-    for (let d = 13; d >= 0; d--) {
-        const dayStart = today - d * fields/* DAY */.d_;
-        if (dayStart + fields/* DAY */.d_ <= start)
-            continue;
-        const t = tally(spans, Math.max(dayStart, start), Math.min(dayStart + fields/* DAY */.d_, now));
-        const o = t.upMs + t.downMs;
-        daily.push({ day: new Date(dayStart).toISOString().slice(0, 10), ...(o > 0 ? { availabilityPct: (100 * t.upMs) / o } : {}) });
-    }
-    return {
-        ...total,
-        targetPct: spec.targetPct,
-        windowMs: spec.windowMs,
-        ...(observed > 0 ? { availabilityPct: (100 * total.upMs) / observed } : {}),
-        budgetRemainingPct: 100 * (1 - total.downMs / allowedDownMs),
-        allowedDownMs,
-        from,
-        historyStartsLate: from > start,
-        burns: BURN_WINDOWS.map((w) => {
-            const burn = burnOf(tally(spans, now - w, now), budget);
-            return { windowMs: w, ...(burn !== undefined ? { burn } : {}) };
-        }),
-        checks,
-        daily,
-    };
-}
-
+// EXTERNAL MODULE: ./src/history/judge/slo.ts
+var judge_slo = __nccwpck_require__(9908);
+// EXTERNAL MODULE: ./src/suppression/windows.ts
+var windows = __nccwpck_require__(6994);
 ;// CONCATENATED MODULE: ./src/history/judge/index.ts
+
+
 
 
 
@@ -57551,7 +58325,7 @@ function currentPoint(results, now, subject, expectedMs) {
     const probes = {};
     for (const p of results.health ?? [])
         probes[p.name] = p.failure ? [0, 0, p.failure.class] : [1, 0];
-    const [up] = pointsOf([{ schema: 'launchguard.run/v1', t: new Date(now).toISOString(), ...((results.health ?? []).length ? { p: probes } : {}) }], subject).map((x) => x.up);
+    const [up] = (0,timeline/* pointsOf */.XE)([{ schema: 'launchguard.run/v1', t: new Date(now).toISOString(), ...((results.health ?? []).length ? { p: probes } : {}) }], subject).map((x) => x.up);
     return { t: now, ...(up !== undefined ? { up } : {}), ...(expectedMs !== undefined ? { expectedMs } : {}) };
 }
 /**
@@ -57576,15 +58350,20 @@ function judgeHistory(results, ctx) {
     let facts = cadence ? { cadence } : {};
     const slo = ctx.config.slo;
     if (slo) {
-        const fallback = medianInterval(h.records.map((r) => ({ t: Date.parse(r.t) })));
+        const fallback = (0,timeline/* medianInterval */.c)(h.records.map((r) => ({ t: Date.parse(r.t) })));
         const subjects = [
             { subject: 'slo', target: slo.availability, windowMs: slo.window },
             ...Object.entries(slo.probes ?? {}).map(([probe, p]) => ({ subject: `slo-${probe}`, probe, target: p.availability, windowMs: p.window ?? slo.window })),
         ];
+        // Maintenance time over the longest span judged (the SLO windows, the 3 d burn window), up to
+        // just past this run's start, so a window running now holds this run too. Recomputed from the
+        // config's windows: a window that began between two runs is cut exactly where it began.
+        const longest = Math.max(3 * fields/* DAY */.d_, ...subjects.map((s) => s.windowMs));
+        const maintenance = (0,windows/* maintenanceSpans */.nL)({ ...(ctx.maintenance ? { maintenance: ctx.maintenance } : {}) }, ctx.environment, h.now - longest, h.now + 1);
         for (const s of subjects) {
             const subject = s.probe === undefined ? { kind: 'environment' } : { kind: 'probe', probe: s.probe };
-            const points = [...pointsOf(h.records, subject), currentPoint(results, h.now, subject, expectedMs)];
-            const r = judgeSlo(points, h.now, { targetPct: s.target, windowMs: s.windowMs }, fallback);
+            const points = [...(0,timeline/* pointsOf */.XE)(h.records, subject), currentPoint(results, h.now, subject, expectedMs)];
+            const r = (0,judge_slo/* judgeSlo */.cJ)(points, h.now, { targetPct: s.target, windowMs: s.windowMs }, fallback, maintenance);
             if (s.probe === undefined)
                 facts = { ...facts, slo: { ...(r.availabilityPct !== undefined ? { availabilityPct: r.availabilityPct } : {}), budgetRemainingPct: r.budgetRemainingPct } };
             // Nothing observed in the window: no rule is evaluated (no evidence either way).
@@ -57677,8 +58456,9 @@ function renderHistory(verdicts, ctx) {
             continue;
         }
         const unobserved = r.unobservedMs > 0 ? `; ${(0,duration/* formatDuration */.a3)(r.unobservedMs)} unobserved (not counted as up)` : '';
+        const maintenance = r.maintenanceMs > 0 ? `; ${(0,duration/* formatDuration */.a3)(r.maintenanceMs)} in maintenance (neither up nor down)` : '';
         const since = r.historyStartsLate ? ` (history from ${new Date(r.from).toISOString().slice(0, 16)}Z)` : '';
-        const availability = `${pct2(r.availabilityPct)} over ${windowName(r.windowMs)}: ${(0,duration/* formatDuration */.a3)(r.upMs)} up, ${(0,duration/* formatDuration */.a3)(r.downMs)} down${unobserved}${since}`;
+        const availability = `${pct2(r.availabilityPct)} over ${windowName(r.windowMs)}: ${(0,duration/* formatDuration */.a3)(r.upMs)} up, ${(0,duration/* formatDuration */.a3)(r.downMs)} down${unobserved}${maintenance}${since}`;
         b.row(`${v.subject}: availability`, availability, `≥ ${r.targetPct} %`, r.availabilityPct >= r.targetPct ? 'pass' : 'fail');
         const budgetText = `${Math.round(r.budgetRemainingPct * 10) / 10} % left: ${(0,duration/* formatDuration */.a3)(r.downMs)} of ${(0,duration/* formatDuration */.a3)(r.allowedDownMs)} spent`;
         if (v.graded) {
@@ -57747,6 +58527,8 @@ function evaluate(results, ctx) {
     }, parts.flatMap((p) => p.located), ctx);
 }
 
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(37827);
 ;// CONCATENATED MODULE: ./src/core/verdict.ts
 
 /**
@@ -57768,6 +58550,8 @@ function computeVerdict(findings, failOn, opts = {}) {
 
 // EXTERNAL MODULE: ./src/config/mongodb-uri.ts
 var mongodb_uri = __nccwpck_require__(84739);
+// EXTERNAL MODULE: ./src/config/schema.ts + 5 modules
+var config_schema = __nccwpck_require__(9918);
 ;// CONCATENATED MODULE: ./src/run-plan.ts
 
 
@@ -57779,7 +58563,7 @@ var mongodb_uri = __nccwpck_require__(84739);
  * default load test (10 connections for 10 s) that runs only when `checks` asks for it.
  */
 function defaultConfig(environment) {
-    return configSchema.parse({ environments: { [environment]: { health: [{ name: 'target' }], load: {} } } });
+    return config_schema/* configSchema */.Q.parse({ environments: { [environment]: { health: [{ name: 'target' }], load: {} } } });
 }
 function definedChecks(config) {
     const out = [];
@@ -57858,13 +58642,13 @@ function withDefaultTlsAudit(config, baseUrl, opts) {
     // An environment that waived certificate checks (reject-unauthorized: false) asked not to hear about them.
     if (config.audits || config.tls?.['reject-unauthorized'] === false || opts.checks || opts.shardSpec || opts.mode === 'merge' || !URL.canParse(baseUrl) || new URL(baseUrl).protocol !== 'https:')
         return config;
-    return { ...config, audits: auditsSchema.parse({ headers: { hsts: false } }) };
+    return { ...config, audits: audits_schema/* auditsSchema */.mF.parse({ headers: { hsts: false } }) };
 }
 
 // EXTERNAL MODULE: ./src/report/redact.ts
 var redact = __nccwpck_require__(20649);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
-var suppress = __nccwpck_require__(98059);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts
+var suppress = __nccwpck_require__(2512);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __nccwpck_require__(3251);
 ;// CONCATENATED MODULE: ./src/history/read.ts
@@ -58017,18 +58801,18 @@ async function runPipeline(opts, deps) {
     // The whole MongoDB URI is masked, and its password on its own: findings name only the host.
     redactor.addSecretUri(opts.mongodbUri);
     redactor.addUrl(opts.targetUrl);
-    const loaded = await loadConfigFile(opts.configPath, deps.env);
+    const loaded = await (0,config_load/* loadConfigFile */.H)(opts.configPath, deps.env);
     for (const s of loaded?.secrets ?? [])
         redactor.add(s);
     // Notification channels: a webhook URL or a routing key is a credential, written in the file or not.
-    for (const s of (0,notifications_schema/* channelSecrets */.zF)(loaded?.config.notifications ?? [])) {
+    for (const s of (0,schema/* channelSecrets */.zF)(loaded?.config.notifications ?? [])) {
         redactor.add(s);
         redactor.addUrl(s);
     }
     const plan = resolvePlan(loaded, opts);
     const load = plan.environmentConfig.load;
     const headerSets = [plan.environmentConfig.headers, ...(plan.environmentConfig.health ?? []).map((p) => p.headers), ...(load?.requests ?? []).map((r) => r.headers)];
-    for (const s of (0,http_target/* secretHeaderValues */.o4)(...headerSets))
+    for (const s of (0,target/* secretHeaderValues */.o4)(...headerSets))
         redactor.add(s);
     // Every URL the run touches: passwords and query values (tokens in `?token=`) never show.
     for (const url of touchedUrls(plan))
@@ -58077,6 +58861,7 @@ async function runPipeline(opts, deps) {
         severity: plan.fullConfig.severity,
         ...(baseline ? { baseline } : {}),
         ...(runHistory.input ? { history: runHistory.input } : {}),
+        ...(plan.fullConfig.maintenance ? { maintenance: plan.fullConfig.maintenance } : {}),
     });
     // A shard does not judge budgets: only the merge of all shards does.
     const evaluation = shardResult ? { rows: judged.rows, findings: [], observed: [], notes: [...judged.notes, `shard ${opts.shardSpec.index}/${opts.shardSpec.count}: budgets are judged by the merge run`] } : judged;
@@ -58879,24 +59664,57 @@ function canMatchSome(pattern, environments, checks) {
 
 /***/ }),
 
-/***/ 98059:
+/***/ 2512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XV: () => (/* binding */ suppressionOf),
+/* harmony export */   Zg: () => (/* binding */ suppressionAt),
+/* harmony export */   mN: () => (/* binding */ markSuppressed)
+/* harmony export */ });
+/* harmony import */ var _silences_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84655);
+/* harmony import */ var _windows_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6994);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  mN: () => (/* binding */ markSuppressed),
-  Zg: () => (/* binding */ suppressionAt),
-  XV: () => (/* binding */ suppressionOf)
-});
 
-// EXTERNAL MODULE: ./src/suppression/silences.ts
-var silences = __nccwpck_require__(84655);
-// EXTERNAL MODULE: ./src/suppression/schema.ts
-var schema = __nccwpck_require__(47480);
-// EXTERNAL MODULE: ./src/suppression/zoned.ts
-var zoned = __nccwpck_require__(74517);
-;// CONCATENATED MODULE: ./src/suppression/windows.ts
+const entry = (s) => ({ match: s.match, until: s.until, endsAt: new Date(s.untilMs).toISOString(), reason: s.reason });
+/** Undefined when the config declares neither windows nor silences. */
+function suppressionAt(config, environment, now) {
+    if (!config.maintenance?.length && !config.silences?.length)
+        return undefined;
+    const { active, expired } = (0,_silences_js__WEBPACK_IMPORTED_MODULE_1__/* .silencesAt */ .sL)(config.silences, now);
+    return { at: now.toISOString(), maintenance: (0,_windows_js__WEBPACK_IMPORTED_MODULE_0__/* .maintenanceAt */ .xu)(config, environment, now), silences: active.map(entry), expiredSilences: expired.map(entry) };
+}
+/** Why `fingerprint` is held this run, if it is: a maintenance window first, then the first silence matching it. */
+function suppressionOf(state, fingerprint) {
+    if (!state)
+        return undefined;
+    const w = state.maintenance[0];
+    if (w)
+        return { kind: 'maintenance', window: w.name, until: w.end };
+    const s = state.silences.find((x) => (0,_silences_js__WEBPACK_IMPORTED_MODULE_1__/* .globMatch */ .eu)(x.match, fingerprint));
+    return s ? { kind: 'silence', match: s.match, until: s.until, reason: s.reason } : undefined;
+}
+/** Each finding with its suppression, when it has one. */
+function markSuppressed(findings, state) {
+    return findings.map((f) => {
+        const s = suppressionOf(state, f.fingerprint);
+        return s ? { ...f, suppressed: s } : f;
+    });
+}
+
+
+/***/ }),
+
+/***/ 6994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   nL: () => (/* binding */ maintenanceSpans),
+/* harmony export */   xu: () => (/* binding */ maintenanceAt)
+/* harmony export */ });
+/* unused harmony export inMaintenance */
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47480);
+/* harmony import */ var _zoned_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74517);
 
 
 /**
@@ -58931,47 +59749,62 @@ function inMaintenance(config, environment, instant) {
  * first: bounded by the duration, at most nine days.
  */
 function weeklyStart(w, t) {
-    const today = (0,zoned/* wallTime */.Ow)(t, w.timezone);
+    const today = (0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .wallTime */ .Ow)(t, w.timezone);
     const back = Math.ceil(w.durationMs / DAY) + 1;
     for (let k = 0; k <= back; k++) {
         // Calendar arithmetic on the local date alone (Date.UTC normalises day 0 and negative days).
         const date = new Date(Date.UTC(today.year, today.month - 1, today.day - k));
-        if (!w.every.includes(schema/* WEEKDAYS */.w4[date.getUTCDay()]))
+        if (!w.every.includes(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .WEEKDAYS */ .w4[date.getUTCDay()]))
             continue;
-        const start = (0,zoned/* zonedInstant */.UA)(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), w.hour, w.minute, w.timezone);
+        const start = (0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .zonedInstant */ .UA)(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), w.hour, w.minute, w.timezone);
         if (start <= t && t < start + w.durationMs)
             return start;
     }
     return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/suppression/suppress.ts
-
-
-const entry = (s) => ({ match: s.match, until: s.until, endsAt: new Date(s.untilMs).toISOString(), reason: s.reason });
-/** Undefined when the config declares neither windows nor silences. */
-function suppressionAt(config, environment, now) {
-    if (!config.maintenance?.length && !config.silences?.length)
-        return undefined;
-    const { active, expired } = (0,silences/* silencesAt */.sL)(config.silences, now);
-    return { at: now.toISOString(), maintenance: maintenanceAt(config, environment, now), silences: active.map(entry), expiredSilences: expired.map(entry) };
-}
-/** Why `fingerprint` is held this run, if it is: a maintenance window first, then the first silence matching it. */
-function suppressionOf(state, fingerprint) {
-    if (!state)
-        return undefined;
-    const w = state.maintenance[0];
-    if (w)
-        return { kind: 'maintenance', window: w.name, until: w.end };
-    const s = state.silences.find((x) => (0,silences/* globMatch */.eu)(x.match, fingerprint));
-    return s ? { kind: 'silence', match: s.match, until: s.until, reason: s.reason } : undefined;
-}
-/** Each finding with its suppression, when it has one. */
-function markSuppressed(findings, state) {
-    return findings.map((f) => {
-        const s = suppressionOf(state, f.fingerprint);
-        return s ? { ...f, suppressed: s } : f;
-    });
+/**
+ * The maintenance time of `environment` within [from, to): every occurrence of its windows that
+ * overlaps the span, clipped to it, overlaps merged, oldest first. A weekly window is tried on each
+ * local day from its duration (plus a DST day) before `from` to the day after `to`: bounded by the
+ * span's length in days (the history read is at most 90 days).
+ */
+function maintenanceSpans(config, environment, from, to) {
+    const found = [];
+    const add = (start, durationMs) => {
+        const a = Math.max(start, from);
+        const b = Math.min(start + durationMs, to);
+        if (a < b)
+            found.push({ from: a, to: b });
+    };
+    if (to <= from)
+        return [];
+    for (const w of config.maintenance ?? []) {
+        if (w.environments && !w.environments.includes(environment))
+            continue;
+        if (w.kind === 'once') {
+            add(w.startMs, w.durationMs);
+            continue;
+        }
+        const first = (0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .wallTime */ .Ow)(from - w.durationMs - DAY, w.timezone);
+        const last = (0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .wallTime */ .Ow)(to + DAY, w.timezone);
+        const lastDay = Date.UTC(last.year, last.month - 1, last.day);
+        for (let day = Date.UTC(first.year, first.month - 1, first.day); day <= lastDay; day += DAY) {
+            const date = new Date(day);
+            if (!w.every.includes(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .WEEKDAYS */ .w4[date.getUTCDay()]))
+                continue;
+            add((0,_zoned_js__WEBPACK_IMPORTED_MODULE_1__/* .zonedInstant */ .UA)(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), w.hour, w.minute, w.timezone), w.durationMs);
+        }
+    }
+    found.sort((a, b) => a.from - b.from);
+    const merged = [];
+    for (const s of found) {
+        const prev = merged.at(-1);
+        if (prev && s.from <= prev.to)
+            merged[merged.length - 1] = { from: prev.from, to: Math.max(prev.to, s.to) };
+        else
+            merged.push(s);
+    }
+    return merged;
 }
 
 

@@ -86881,6 +86881,8 @@ function sevName(s) {
  */
 const DEFAULT_RULE_SEVERITY = {
     'health-failed': 'sev1',
+    /** A first failed run right after an up run: not yet known to last over a minute (SEV1 once it does). */
+    'health-failed-brief': 'sev2',
     'health-latency': 'sev3',
     'metrics-unavailable': 'sev3',
     'metrics-field-missing': 'sev3',

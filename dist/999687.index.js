@@ -1,5 +1,5 @@
-export const id = 354747;
-export const ids = [354747,480492];
+export const id = 999687;
+export const ids = [999687,480492];
 export const modules = {
 
 /***/ 6702:
@@ -85,8 +85,8 @@ var incidents_state = __webpack_require__(36922);
 var observed = __webpack_require__(95275);
 // EXTERNAL MODULE: ./src/core/severity.ts
 var core_severity = __webpack_require__(60432);
-// EXTERNAL MODULE: ./src/suppression/suppress.ts + 1 modules
-var suppress = __webpack_require__(98059);
+// EXTERNAL MODULE: ./src/suppression/suppress.ts
+var suppress = __webpack_require__(2512);
 // EXTERNAL MODULE: ./src/suppression/render.ts
 var render = __webpack_require__(3251);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -128,7 +128,11 @@ function renderBody(s, cfg, status) {
         `| severity | ${(0,core_severity/* sevName */.ar)(s.severity)}: respond ${t.response}, resolve ${t.resolution} |`,
     ];
     if (s.pendingSeverity && s.pendingRuns) {
-        lines.push(`| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
+        // An escalation waits only while something holds it (a window, a silence); a de-escalation for close-after runs.
+        const worse = (0,core_severity/* rank */.Tm)(s.pendingSeverity) < (0,core_severity/* rank */.Tm)(s.severity);
+        lines.push(worse
+            ? `| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} run${s.pendingRuns === 1 ? '' : 's'}: escalates on the first run nothing holds it |`
+            : `| severity change | ${(0,core_severity/* sevName */.ar)(s.pendingSeverity)} on ${s.pendingRuns} of ${cfg['close-after']} runs needed to change it |`);
     }
     lines.push(`| first seen | ${(0,markdown.md)(s.firstSeen)} |`, `| last seen | ${(0,markdown.md)(s.lastSeen)} |`, `| failing runs | ${s.failingRuns} |`, `| fingerprint | ${(0,markdown.md)(s.fingerprint)} |`, '');
     if (s.remediation)
@@ -211,15 +215,17 @@ function reconcile(input) {
                     : { consecutiveFailing: (prev.consecutivePassing ? 0 : prev.consecutiveFailing) + 1 }),
                 ...(prev.lastReminder ? { lastReminder: prev.lastReminder } : {}),
             };
-            // Hysteresis on severity too: the new severity must hold for close-after runs in a row, so a
-            // value hovering at a level boundary does not comment on every run.
+            // Escalation applies at once: a page must come when the incident becomes SEV1, not runs later.
+            // De-escalation keeps the hysteresis: the lower severity must hold for close-after runs in a
+            // row, so a value hovering at a level boundary does not comment on every run.
             const seen = f.severity === oldSev ? 0 : prev.pendingSeverity === f.severity ? (prev.pendingRuns ?? 0) + 1 : 1;
             const worse = (0,core_severity/* rank */.Tm)(f.severity) < (0,core_severity/* rank */.Tm)(oldSev);
+            const due = seen >= (worse ? 1 : cfg['close-after']);
             // Held: no severity change in maintenance or under a silence. The new severity keeps counting
             // (capped), so it applies on the first run after the window if it still holds.
-            if (seen >= cfg['close-after'] && by)
+            if (due && by)
                 held.push({ kind: worse ? 'escalate' : 'de-escalate', fingerprint: f.fingerprint, number: issue.number, severity: f.severity, title: f.title, by });
-            if (seen >= cfg['close-after'] && !by) {
+            if (due && !by) {
                 const severity = f.severity;
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, title: issueTitle(severity, f.title), body: renderBody(failing, cfg, 'failing'),
@@ -235,10 +241,10 @@ function reconcile(input) {
             const title = issueTitle(oldSev, f.title);
             const remind = cfg['remind-after'];
             const since = Math.max(new Date(prev.lastReminder ?? 0).getTime(), new Date(prev.lastOpenedAt ?? prev.openedAt).getTime());
-            const due = remind !== undefined && now.getTime() - since >= remind;
-            if (due && by)
+            const remindDue = remind !== undefined && now.getTime() - since >= remind;
+            if (remindDue && by)
                 held.push({ kind: 'remind', fingerprint: f.fingerprint, number: issue.number, severity: oldSev, title: f.title, by });
-            if (due && !by) {
+            if (remindDue && !by) {
                 actions.push({
                     kind: 'update', number: issue.number, fingerprint: f.fingerprint, ...(title !== issue.title ? { title } : {}),
                     body: renderBody({ ...next, lastReminder: iso }, cfg, 'failing'), addLabels, removeLabels,
@@ -618,128 +624,6 @@ function deferredLine(deferred, cap) {
     const named = deferred.slice(0, 20).map((f) => `[${(0,core_severity/* sevName */.ar)(f.severity)}] ${(0,markdown.md)(f.title)}`);
     const rest = deferred.length - named.length;
     return `${deferred.length} more finding${deferred.length === 1 ? '' : 's'} not opened as issues (at most ${cap} new per run): ${named.join('; ')}${rest > 0 ? `; and ${rest} more in the JSON report` : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 36922:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bu: () => (/* binding */ parseState),
-/* harmony export */   Km: () => (/* binding */ MARKER_PREFIX),
-/* harmony export */   Md: () => (/* binding */ encodeState),
-/* harmony export */   dS: () => (/* binding */ labelsFor),
-/* harmony export */   gY: () => (/* binding */ parseMarker),
-/* harmony export */   tS: () => (/* binding */ repairState)
-/* harmony export */ });
-/* unused harmony export severityFromLabels */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
-/* harmony import */ var _core_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60432);
-
-
-/**
- * An incident's state, kept in its issue's body: a hidden marker with the fingerprint and a
- * schema-checked state comment (base64url JSON, the last one wins), repaired from the labels when
- * a person edited the body. The codec only: reconcile.ts decides, body.ts writes the text.
- */
-const MARKER_PREFIX = '<!-- launchguard:fingerprint=';
-const STATE_PREFIX = '<!-- launchguard:state ';
-/** What an incident remembers between runs, in a hidden block at the end of its issue's body. */
-const stateSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    v: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
-    fingerprint: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    severity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC),
-    /** The finding's stable title, without the severity. */
-    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    remediation: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    /** The other checks' findings this outage explains (one outage, one finding). */
-    related: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    firstSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    lastSeen: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** Every failing run of this incident. */
-    failingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
-    consecutiveFailing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
-    consecutivePassing: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(0),
-    openedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    /** The last time the issue was opened or reopened: reminders count from it or the last reminder. */
-    lastOpenedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    lastReminder: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    /** A severity other than the issue's, seen on `pendingRuns` consecutive runs: it changes after close-after. */
-    pendingSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
-    pendingRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .int */ .Whr().min(1).optional(),
-    /** The most severe level the issue has had: a channel told of it hears its close (notifications). */
-    peakSeverity: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC).optional(),
-    runUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-});
-function labelsFor(cfg, severity, environment) {
-    return [cfg.labels.base, cfg.labels[severity], `${cfg.labels['environment-prefix']}${environment}`];
-}
-function parseMarker(body) {
-    if (!body)
-        return undefined;
-    const i = body.indexOf(MARKER_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    return end < 0 ? undefined : body.slice(i + MARKER_PREFIX.length, end);
-}
-/**
- * The state block: base64url JSON, always the last thing in the body. Only the last block is read,
- * so text placed before it (a finding's detail comes from the target) cannot forge state, and the
- * encoding holds no ` -->` that would cut it short.
- */
-function encodeState(s) {
-    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(s), 'utf8').toString('base64url')} -->`;
-}
-/** The incident state of a body, validated; undefined when there is none or it does not parse. */
-function parseState(body) {
-    if (!body)
-        return undefined;
-    const i = body.lastIndexOf(STATE_PREFIX);
-    if (i < 0)
-        return undefined;
-    const end = body.indexOf(' -->', i);
-    if (end < 0)
-        return undefined;
-    const payload = body.slice(i + STATE_PREFIX.length, end).trim();
-    try {
-        // Bodies written before the encoding hold the JSON as it is.
-        const text = payload.startsWith('{') ? payload : Buffer.from(payload, 'base64url').toString('utf8');
-        const parsed = stateSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The state of a launchguard issue whose block is missing or damaged, rebuilt from what GitHub
- * keeps for it: the severity label (or the title's [SEVn]), the title and the creation time. The
- * counters start again, so the incident goes on being managed instead of staying open forever.
- */
-function repairState(issue, cfg) {
-    const fromTitle = _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => issue.title.startsWith(`[${(0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(s)}] `));
-    const severity = severityFromLabels(issue.labels, cfg) ?? fromTitle ?? 'sev3';
-    const title = fromTitle ? issue.title.slice((0,_core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .sevName */ .ar)(fromTitle).length + 3) : issue.title;
-    return {
-        v: 1,
-        fingerprint: issue.fingerprint,
-        severity,
-        title,
-        detail: 'the state kept in this issue could not be read; launchguard rebuilt it from the issue\'s labels and title',
-        firstSeen: issue.createdAt,
-        lastSeen: issue.createdAt,
-        failingRuns: 0,
-        consecutiveFailing: 0,
-        consecutivePassing: 0,
-        openedAt: issue.createdAt,
-    };
-}
-function severityFromLabels(labels, cfg) {
-    return _core_severity_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC.find((s) => labels.includes(cfg.labels[s]));
 }
 
 
