@@ -9,7 +9,7 @@ import type { RunOptions } from '../options.js';
 import type { GitHubAccess } from '../records.js';
 import { incidentsFromIssues } from '../page/incidents.js';
 import { buildReview, reviewWeek, type ReviewEnvironmentInput } from './model.js';
-import { renderReview, reviewTitle } from './render.js';
+import { reviewMarkdown, reviewTitle } from './render.js';
 
 /**
  * `mode: review` (a weekly schedule, on Mondays): the last complete ISO week of every environment
@@ -38,7 +38,7 @@ export async function runReviewMode(opts: RunOptions, ctx: RunnerContext, github
   }
   const issues = await listIncidentIssues(octokit, { owner, repo }, config.incidents.labels.base);
   const review = buildReview(envs, incidentsFromIssues(issues, config.incidents, `${ctx.serverUrl}/${owner}/${repo}`), now);
-  const markdown = core.redactor.text(renderReview(review));
+  const markdown = reviewMarkdown(review, core.redactor);
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const reportPath = resolve(workspace, 'report.md');
   await writeFile(reportPath, markdown);

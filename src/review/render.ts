@@ -1,6 +1,7 @@
 import { formatDuration, formatMs } from '../config/duration.js';
 import { md } from '../core/markdown.js';
 import { sevName } from '../core/severity.js';
+import type { Redactor } from '../report/redact.js';
 import { formatPct, windowWords } from '../page/html.js';
 import type { EnvironmentReview, Review, Spread, Trend } from './model.js';
 
@@ -90,4 +91,9 @@ export function renderReview(review: Review): string {
   const head = [`# ${reviewTitle(review)}`, '', `${from} to ${to} (UTC), from the run history and the incident issues.`, ''];
   const body = review.environments.length ? review.environments.map(environmentSection) : ['No environment records its history.'];
   return `${[...head, ...body].join('\n')}\n`;
+}
+
+/** The review's Markdown, redacted before escaping (`md` makes `sk_live` `sk\\_live`, which the Redactor would miss) and after. */
+export function reviewMarkdown(review: Review, redactor: Redactor): string {
+  return redactor.text(renderReview(redactor.value(review)));
 }

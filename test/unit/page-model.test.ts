@@ -136,3 +136,24 @@ describe('page incidents from launchguard issues', () => {
     expect(incidentsFromIssues([issue], cfg, 'https://github.com/o/r')).toEqual(want);
   });
 });
+
+describe('page: secrets are redacted before escaping', () => {
+  it('a secret with HTML-special characters in an incident title reaches neither index.html nor status.json', async () => {
+    const { mkdtemp, readFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { generatePage } = await import('../../src/page/generate.js');
+    const secret = 'tok&en<9"x>';
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const dir = await mkdtemp(join(tmpdir(), 'lg-page-'));
+    const incident: IncidentInput = { environment: 'production', title: `login leaks ${secret}`, severity: 'sev2', url: 'https://github.com/acme/api/issues/1', openedAt: new Date(NOW - H).toISOString() };
+    const config = { environments: { production: { history: { record: true } } } } as unknown as Parameters<typeof generatePage>[0]['config'];
+    const out = await generatePage({ config, storeOf: () => ({ where: 'memory', read: async () => ({ records: [run(NOW - H, { api: [1, 10] })], skipped: 0 }) }) as never, incidents: [incident], now: NOW, outDir: dir, redactor });
+    const html = await readFile(out.html, 'utf8');
+    const json = await readFile(out.json, 'utf8');
+    expect(html).toContain('login leaks ***');
+    expect(html).not.toContain('tok&amp;en');
+    expect(json).not.toContain('tok&en');
+  });
+});

@@ -98,3 +98,18 @@ describe('report modes are dispatched before the checks', () => {
     expect(() => parseOptions((n) => (n === 'mode' ? 'watch' : ''), '/tmp/r.json')).toThrow('input mode: expected one of monitor, gate, merge, page, review, found "watch"');
   });
 });
+
+describe('review Markdown: secrets are redacted before escaping', () => {
+  it('a secret with Markdown-special characters in an incident title does not reach the Markdown', async () => {
+    const { Redactor } = await import('../../src/report/redact.js');
+    const { reviewMarkdown } = await import('../../src/review/render.js');
+    const secret = 'sk_live_4f#x@y';
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const now = Date.parse('2026-11-30T07:00:00Z');
+    const incident: IncidentInput = { environment: 'production', title: `login leaks ${secret}`, severity: 'sev2', url: 'https://github.com/acme/api/issues/1', openedAt: '2026-11-25T10:00:00Z' };
+    const text = reviewMarkdown(buildReview([{ name: 'production', records: [] }], [incident], now), redactor);
+    expect(text).toContain('login leaks \\*\\*\\*');
+    expect(text).not.toContain('sk\\_live');
+  });
+});
