@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserError } from '../config/errors.js';
 import { loadConfigFile } from '../config/load.js';
 import type { RunnerContext } from '../github/context.js';
@@ -23,6 +23,10 @@ export async function runPageMode(opts: RunOptions, ctx: RunnerContext, github: 
   if (!loaded) throw new UserError(`mode page: the config file ${opts.configPath} does not exist (the page lists its environments; is there an actions/checkout step?)`);
   for (const s of loaded.secrets) redactor.add(s);
   const config = loaded.config;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const outDir = resolve(workspace, opts.page.dir);
+  const inside = relative(workspace, outDir);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) throw new UserError(`input page-dir: ${JSON.stringify(opts.page.dir)} is outside the workspace ${workspace}; name a folder inside it`);
   const { octokit, owner, repo } = await github.get();
   const { BranchFiles } = await import('../github/branch-file.js');
   const { GitHubRunStore } = await import('../history/github-store.js');
@@ -35,13 +39,12 @@ export async function runPageMode(opts: RunOptions, ctx: RunnerContext, github: 
   } catch (err) {
     notes.push(`incidents: not read (${(err as Error).message}); the page has no incidents section`);
   }
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const out = await generatePage({
     config,
     storeOf: (environment) => new GitHubRunStore(new BranchFiles(octokit, { owner, repo }, config.environments[environment]!.history.branch)),
     ...(incidents ? { incidents } : {}),
     now: Date.now(),
-    outDir: resolve(workspace, opts.page.dir),
+    outDir,
     title: opts.page.title,
     redactor,
   });

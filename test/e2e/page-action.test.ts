@@ -27,7 +27,8 @@ describe('mode: page from dist/', () => {
     const status = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
     expect(status.environments).toHaveLength(1);
     expect(status.environments[0]).toMatchObject({ name: 'production', runs: 2, probes: [{ probe: 'api', state: 'down' }] });
-    expect(status.environments[0].incidents).toEqual([expect.objectContaining({ severity: 'sev1', open: true, url: `https://github.com/acme/api/issues/${w.open()[0]!.number}` })]);
+    // One brief health failure: SEV2 (downtime over a minute would make it SEV1).
+    expect(status.environments[0].incidents).toEqual([expect.objectContaining({ severity: 'sev2', open: true, url: `https://github.com/acme/api/issues/${w.open()[0]!.number}` })]);
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(html).toContain('<h3>Incidents</h3>');
     expect(html).toContain(`href="https://github.com/acme/api/issues/${w.open()[0]!.number}"`);
@@ -48,6 +49,15 @@ describe('mode: page from dist/', () => {
     const again = await w.run({ inputs: { mode: 'page', 'page-publish': 'branch' } });
     expect(again.code).toBe(0);
     expect(JSON.parse(w.gh.readFile('gh-pages', 'status.json')!).generatedAt).toBe(JSON.parse(readFileSync(join(again.outputs['page-path']!, 'status.json'), 'utf8')).generatedAt);
+  });
+
+  it('a page-dir outside the workspace is refused in one sentence, and nothing is written there', async () => {
+    await w.run();
+    const r = await w.run({ inputs: { mode: 'page', 'page-dir': '../outside-page' } });
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toContain('input page-dir: "../outside-page" is outside the workspace');
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(r.workspace, '..', 'outside-page', 'index.html'))).toBe(false);
   });
 
   it('a bad page-publish is one sentence', async () => {
