@@ -32,17 +32,18 @@ function spreadRow(name: string, s: Spread, fmt: (v: number) => string): string 
   return `| ${name} | ${fmt(s.min)} | ${fmt(s.median)} | ${fmt(s.max)} | ${s.n} |`;
 }
 
-/** Mermaid: the week's daily availability (bars) and pooled probe p95 (line). */
+/** Mermaid: the week's daily availability (bars) and pooled probe p95 (line); a day without a figure is left out (a 0 would read as an outage). */
 function charts(e: EnvironmentReview): string {
-  const days = e.daily.map((d) => `"${d.day.slice(5)}"`).join(', ');
+  const axis = (days: readonly { day: string }[]) => `  x-axis [${days.map((d) => `"${d.day.slice(5)}"`).join(', ')}]`;
   const out: string[] = [];
-  if (e.daily.some((d) => d.availabilityPct !== undefined)) {
-    const values = e.daily.map((d) => num(d.availabilityPct ?? 0));
-    const low = Math.floor(Math.min(...e.daily.flatMap((d) => (d.availabilityPct !== undefined ? [d.availabilityPct] : [100]))));
-    out.push(['```mermaid', 'xychart-beta', '  title "Availability per day (%)"', `  x-axis [${days}]`, `  y-axis "%" ${Math.max(0, low - 1)} --> 100`, `  bar [${values.join(', ')}]`, '```'].join('\n'));
+  const up = e.daily.flatMap((d) => (d.availabilityPct !== undefined ? [{ day: d.day, v: d.availabilityPct }] : []));
+  if (up.length) {
+    const low = Math.floor(Math.min(...up.map((d) => d.v)));
+    out.push(['```mermaid', 'xychart-beta', '  title "Availability per day (%)"', axis(up), `  y-axis "%" ${Math.max(0, Math.min(low, 100) - 1)} --> 100`, `  bar [${up.map((d) => num(d.v)).join(', ')}]`, '```'].join('\n'));
   }
-  if (e.daily.some((d) => d.p95Ms !== undefined)) {
-    out.push(['```mermaid', 'xychart-beta', '  title "Probe latency p95 per day (ms)"', `  x-axis [${days}]`, '  y-axis "ms"', `  line [${e.daily.map((d) => num(d.p95Ms ?? 0, 1)).join(', ')}]`, '```'].join('\n'));
+  const p95 = e.daily.flatMap((d) => (d.p95Ms !== undefined ? [{ day: d.day, v: d.p95Ms }] : []));
+  if (p95.length) {
+    out.push(['```mermaid', 'xychart-beta', '  title "Probe latency p95 per day (ms)"', axis(p95), '  y-axis "ms"', `  line [${p95.map((d) => num(d.v, 1)).join(', ')}]`, '```'].join('\n'));
   }
   return out.join('\n\n');
 }

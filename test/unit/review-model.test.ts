@@ -75,6 +75,13 @@ describe('buildReview', () => {
     expect(e.daily.map((d) => d.availabilityPct)).toEqual([100, 100, 100, 100, 100, 100, 100]);
     expect(e.unobservedMs).toBe(23 * H);
   });
+  it('charts: a day without runs is left out, never drawn as 0 % up or 0 ms', () => {
+    // Installed on Thursday: Monday to Wednesday have no run.
+    const records = history(() => []).filter((r) => Date.parse(r.t) >= week.from + 3 * D);
+    const text = renderReview(buildReview([{ name: 'prod', records }], [], NOW));
+    expect(text).toContain('  x-axis ["11-26", "11-27", "11-28", "11-29"]\n  y-axis "%" 99 --> 100\n  bar [100, 100, 100, 100]');
+    expect(text).toContain('  x-axis ["11-26", "11-27", "11-28", "11-29"]\n  y-axis "ms"\n  line [5, 5, 5, 5]');
+  });
   it('renders the title and escapes names in Markdown', () => {
     const r = buildReview([{ name: 'prod', records: history((t) => (t === week.from ? ['health:*a*<b>'] : [])) }], [], NOW);
     expect(reviewTitle(r)).toBe('launchguard weekly review 2026-W48');
