@@ -43,14 +43,22 @@ export async function runReviewMode(opts: RunOptions, ctx: RunnerContext, github
   const reportPath = resolve(workspace, 'report.md');
   await writeFile(reportPath, markdown);
   const notes: string[] = [];
+  let failed: string | undefined;
   if (opts.dryRun) notes.push(`review: dry run, the issue "${reviewTitle(review)}" is not written`);
   else {
-    const { upsertReviewIssue } = await import('./issue.js');
-    const r = await upsertReviewIssue(octokit, { owner, repo }, reviewTitle(review), markdown);
-    notes.push(`review: ${r.created ? 'opened' : 'updated'} issue #${r.number} "${reviewTitle(review)}"`);
+    try {
+      const { upsertReviewIssue } = await import('./issue.js');
+      const r = await upsertReviewIssue(octokit, { owner, repo }, reviewTitle(review), markdown);
+      notes.push(`review: ${r.created ? 'opened' : 'updated'} issue #${r.number} "${reviewTitle(review)}"`);
+    } catch (err) {
+      // The review is kept (summary, report.md); the run fails with one sentence (issues: write?).
+      failed = core.redactor.text(`review: the issue "${reviewTitle(review)}" was not written (${(err as Error).message}); the review is in this summary and ${reportPath}. Does the job have permissions: { issues: write }?`);
+      notes.push(failed);
+    }
   }
   for (const n of notes) core.info(n);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(`${markdown}\n${notes.map((n) => `- ${n}`).join('\n')}\n`).write();
   core.setOutput('review-path', reportPath);
-  core.setOutput('status', 'pass');
+  if (failed) core.setFailed(failed);
+  else core.setOutput('status', 'pass');
 }

@@ -63,4 +63,16 @@ describe('mode: review from dist/', () => {
     expect(reviews()[0]!.body).toBe(body);
     expect(again.summary).toContain(`review: updated issue #${reviews()[0]!.number}`);
   });
+
+  it('a token that cannot write issues (permissions: issues: read): the review still reaches the summary and report.md, with one sentence, no stack trace', async () => {
+    w.gh.faults.push({ match: 'POST /repos/acme/api/issues', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue', status: '403' } });
+    const r = await w.run({ inputs: { mode: 'review' } });
+    const title = `launchguard weekly review ${reviewWeek(Date.now()).label}`;
+    expect(w.gh.issues.filter((i) => i.title === title)).toHaveLength(0);
+    expect(r.summary).toContain(`# ${title}`);
+    expect(r.summary).toContain(`review: the issue "${title}" was not written (`);
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(r.workspace, 'report.md'), 'utf8')).toContain(`# ${title}`);
+    expect(r.code).not.toBe(0);
+  });
 });
