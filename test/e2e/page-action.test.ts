@@ -51,6 +51,17 @@ describe('mode: page from dist/', () => {
     expect(JSON.parse(w.gh.readFile('gh-pages', 'status.json')!).generatedAt).toBe(JSON.parse(readFileSync(join(again.outputs['page-path']!, 'status.json'), 'utf8')).generatedAt);
   });
 
+  it('publishing to an existing gh-pages keeps its other files (CNAME, assets)', async () => {
+    await w.run();
+    w.gh.writeFile('gh-pages', 'CNAME', 'status.acme.dev\n');
+    w.gh.writeFile('gh-pages', 'assets/logo.svg', '<svg/>');
+    const r = await w.run({ inputs: { mode: 'page', 'page-publish': 'branch' } });
+    expect(r.code).toBe(0);
+    expect(w.gh.readFile('gh-pages', 'CNAME')).toBe('status.acme.dev\n');
+    expect(w.gh.readFile('gh-pages', 'assets/logo.svg')).toBe('<svg/>');
+    expect(w.gh.readFile('gh-pages', 'index.html')).toContain('<!doctype html>');
+  });
+
   it('a page-dir outside the workspace is refused in one sentence, and nothing is written there', async () => {
     await w.run();
     const r = await w.run({ inputs: { mode: 'page', 'page-dir': '../outside-page' } });
