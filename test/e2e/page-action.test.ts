@@ -62,6 +62,17 @@ describe('mode: page from dist/', () => {
     expect(w.gh.readFile('gh-pages', 'index.html')).toContain('<!doctype html>');
   });
 
+  it('a token that cannot write contents (contents: read): the page is still in page-path and the summary, and the run says why in one sentence', async () => {
+    await w.run();
+    for (let k = 0; k < 3; k++) w.gh.faults.push({ match: 'PUT /repos/acme/api/contents/', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/repos/contents', status: '403' } });
+    for (let k = 0; k < 3; k++) w.gh.faults.push({ match: 'POST /repos/acme/api/git/', status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/git', status: '403' } });
+    const r = await w.run({ inputs: { mode: 'page', 'page-publish': 'branch' } });
+    expect(w.gh.readFile('gh-pages', 'index.html')).toBeUndefined();
+    expect(existsSync(join(r.outputs['page-path']!, 'index.html'))).toBe(true);
+    expect(r.summary).toContain('page: not published');
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+  });
+
   it('a page-dir outside the workspace is refused in one sentence, and nothing is written there', async () => {
     await w.run();
     const r = await w.run({ inputs: { mode: 'page', 'page-dir': '../outside-page' } });
