@@ -55690,7 +55690,8 @@ async function generatePage(input) {
             notes.push(`${name}: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}`);
         envs.push({ name, records: read.records, ...(cfg.slo ? { slo: cfg.slo } : {}) });
     }
-    const model = buildPageModel(envs, input.incidents ?? [], input.now);
+    // Redacted before escaping: an escaped secret (`&amp;`) would no longer match the Redactor.
+    const model = input.redactor.value(buildPageModel(envs, input.incidents ?? [], input.now));
     const html = input.redactor.text(renderPageHtml(model, { incidentsKnown: input.incidents !== undefined, ...(input.title ? { title: input.title } : {}) }));
     const json = input.redactor.text(renderPageJson(model));
     await (0,promises_.mkdir)(input.outDir, { recursive: true });

@@ -1,5 +1,5 @@
-export const id = 937383;
-export const ids = [937383];
+export const id = 901237;
+export const ids = [901237];
 export const modules = {
 
 /***/ 85700:
@@ -193,17 +193,18 @@ function trendRow(name, t) {
 function spreadRow(name, s, fmt) {
     return `| ${name} | ${fmt(s.min)} | ${fmt(s.median)} | ${fmt(s.max)} | ${s.n} |`;
 }
-/** Mermaid: the week's daily availability (bars) and pooled probe p95 (line). */
+/** Mermaid: the week's daily availability (bars) and pooled probe p95 (line); a day without a figure is left out (a 0 would read as an outage). */
 function charts(e) {
-    const days = e.daily.map((d) => `"${d.day.slice(5)}"`).join(', ');
+    const axis = (days) => `  x-axis [${days.map((d) => `"${d.day.slice(5)}"`).join(', ')}]`;
     const out = [];
-    if (e.daily.some((d) => d.availabilityPct !== undefined)) {
-        const values = e.daily.map((d) => num(d.availabilityPct ?? 0));
-        const low = Math.floor(Math.min(...e.daily.flatMap((d) => (d.availabilityPct !== undefined ? [d.availabilityPct] : [100]))));
-        out.push(['```mermaid', 'xychart-beta', '  title "Availability per day (%)"', `  x-axis [${days}]`, `  y-axis "%" ${Math.max(0, low - 1)} --> 100`, `  bar [${values.join(', ')}]`, '```'].join('\n'));
+    const up = e.daily.flatMap((d) => (d.availabilityPct !== undefined ? [{ day: d.day, v: d.availabilityPct }] : []));
+    if (up.length) {
+        const low = Math.floor(Math.min(...up.map((d) => d.v)));
+        out.push(['```mermaid', 'xychart-beta', '  title "Availability per day (%)"', axis(up), `  y-axis "%" ${Math.max(0, Math.min(low, 100) - 1)} --> 100`, `  bar [${up.map((d) => num(d.v)).join(', ')}]`, '```'].join('\n'));
     }
-    if (e.daily.some((d) => d.p95Ms !== undefined)) {
-        out.push(['```mermaid', 'xychart-beta', '  title "Probe latency p95 per day (ms)"', `  x-axis [${days}]`, '  y-axis "ms"', `  line [${e.daily.map((d) => num(d.p95Ms ?? 0, 1)).join(', ')}]`, '```'].join('\n'));
+    const p95 = e.daily.flatMap((d) => (d.p95Ms !== undefined ? [{ day: d.day, v: d.p95Ms }] : []));
+    if (p95.length) {
+        out.push(['```mermaid', 'xychart-beta', '  title "Probe latency p95 per day (ms)"', axis(p95), '  y-axis "ms"', `  line [${p95.map((d) => num(d.v, 1)).join(', ')}]`, '```'].join('\n'));
     }
     return out.join('\n\n');
 }
@@ -258,6 +259,10 @@ function renderReview(review) {
     const body = review.environments.length ? review.environments.map(environmentSection) : ['No environment records its history.'];
     return `${[...head, ...body].join('\n')}\n`;
 }
+/** The review's Markdown, redacted before escaping (`md` makes `sk_live` `sk\\_live`, which the Redactor would miss) and after. */
+function reviewMarkdown(review, redactor) {
+    return redactor.text(renderReview(redactor.value(review)));
+}
 
 ;// CONCATENATED MODULE: ./src/review/action.ts
 
@@ -299,24 +304,35 @@ async function runReviewMode(opts, ctx, github) {
     }
     const issues = await listIncidentIssues(octokit, { owner, repo }, config.incidents.labels.base);
     const review = buildReview(envs, (0,incidents/* incidentsFromIssues */.w)(issues, config.incidents, `${ctx.serverUrl}/${owner}/${repo}`), now);
-    const markdown = runner/* redactor */.$p.text(renderReview(review));
+    const markdown = reviewMarkdown(review, runner/* redactor */.$p);
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const reportPath = (0,external_node_path_.resolve)(workspace, 'report.md');
     await (0,promises_.writeFile)(reportPath, markdown);
     const notes = [];
+    let failed;
     if (opts.dryRun)
         notes.push(`review: dry run, the issue "${reviewTitle(review)}" is not written`);
     else {
-        const { upsertReviewIssue } = await Promise.all(/* import() */[__webpack_require__.e(766335), __webpack_require__.e(197014)]).then(__webpack_require__.bind(__webpack_require__, 25639));
-        const r = await upsertReviewIssue(octokit, { owner, repo }, reviewTitle(review), markdown);
-        notes.push(`review: ${r.created ? 'opened' : 'updated'} issue #${r.number} "${reviewTitle(review)}"`);
+        try {
+            const { upsertReviewIssue } = await Promise.all(/* import() */[__webpack_require__.e(766335), __webpack_require__.e(197014)]).then(__webpack_require__.bind(__webpack_require__, 25639));
+            const r = await upsertReviewIssue(octokit, { owner, repo }, reviewTitle(review), markdown);
+            notes.push(`review: ${r.created ? 'opened' : 'updated'} issue #${r.number} "${reviewTitle(review)}"`);
+        }
+        catch (err) {
+            // The review is kept (summary, report.md); the run fails with one sentence (issues: write?).
+            failed = runner/* redactor */.$p.text(`review: the issue "${reviewTitle(review)}" was not written (${err.message}); the review is in this summary and ${reportPath}. Does the job have permissions: { issues: write }?`);
+            notes.push(failed);
+        }
     }
     for (const n of notes)
         runner/* info */.pq(n);
     if (process.env.GITHUB_STEP_SUMMARY)
         await runner/* summary */.z.addRaw(`${markdown}\n${notes.map((n) => `- ${n}`).join('\n')}\n`).write();
     runner/* setOutput */.uH('review-path', reportPath);
-    runner/* setOutput */.uH('status', 'pass');
+    if (failed)
+        runner/* setFailed */.C1(failed);
+    else
+        runner/* setOutput */.uH('status', 'pass');
 }
 
 

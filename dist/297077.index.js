@@ -1,5 +1,5 @@
-export const id = 777124;
-export const ids = [777124];
+export const id = 297077;
+export const ids = [297077];
 export const modules = {
 
 /***/ 12759:
@@ -137,7 +137,8 @@ async function generatePage(input) {
             notes.push(`${name}: ${read.skipped} unreadable record${read.skipped === 1 ? '' : 's'} skipped in ${store.where}`);
         envs.push({ name, records: read.records, ...(cfg.slo ? { slo: cfg.slo } : {}) });
     }
-    const model = (0,page_model/* buildPageModel */.nJ)(envs, input.incidents ?? [], input.now);
+    // Redacted before escaping: an escaped secret (`&amp;`) would no longer match the Redactor.
+    const model = input.redactor.value((0,page_model/* buildPageModel */.nJ)(envs, input.incidents ?? [], input.now));
     const html = input.redactor.text((0,page_html/* renderPageHtml */.rK)(model, { incidentsKnown: input.incidents !== undefined, ...(input.title ? { title: input.title } : {}) }));
     const json = input.redactor.text((0,page_html/* renderPageJson */.mQ)(model));
     await (0,promises_.mkdir)(input.outDir, { recursive: true });
@@ -173,6 +174,11 @@ async function runPageMode(opts, ctx, github) {
     for (const s of loaded.secrets)
         redactor.add(s);
     const config = loaded.config;
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    const outDir = (0,external_node_path_.resolve)(workspace, opts.page.dir);
+    const inside = (0,external_node_path_.relative)(workspace, outDir);
+    if (inside === '..' || inside.startsWith(`..${external_node_path_.sep}`) || (0,external_node_path_.isAbsolute)(inside))
+        throw new errors/* UserError */.yo(`input page-dir: ${JSON.stringify(opts.page.dir)} is outside the workspace ${workspace}; name a folder inside it`);
     const { octokit, owner, repo } = await github.get();
     const { BranchFiles } = await Promise.all(/* import() */[__webpack_require__.e(766335), __webpack_require__.e(215342)]).then(__webpack_require__.bind(__webpack_require__, 77210));
     const { GitHubRunStore } = await __webpack_require__.e(/* import() */ 154965).then(__webpack_require__.bind(__webpack_require__, 1528));
@@ -186,13 +192,12 @@ async function runPageMode(opts, ctx, github) {
     catch (err) {
         notes.push(`incidents: not read (${err.message}); the page has no incidents section`);
     }
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const out = await generatePage({
         config,
         storeOf: (environment) => new GitHubRunStore(new BranchFiles(octokit, { owner, repo }, config.environments[environment].history.branch)),
         ...(incidents ? { incidents } : {}),
         now: Date.now(),
-        outDir: (0,external_node_path_.resolve)(workspace, opts.page.dir),
+        outDir,
         title: opts.page.title,
         redactor,
     });
