@@ -42,13 +42,30 @@ describe('a failed health probe: SEV1 once the downtime is known to exceed a min
     ['no cron interval: the observed median caps the previous run', recs([[1800, 'up'], [900, 'up']], undefined), {}, [['health-failed-brief', 'sev2']]],
     ['health-failed-brief overridden to SEV1 (the old behaviour)', recs([[900, 'up']]), { 'health-failed-brief': 'sev1' }, [['health-failed-brief', 'sev1']]],
     ['health-failed switched off: the brief rule is off too', recs([[900, 'up']]), { 'health-failed': 'off' }, []],
-    ['health-failed-brief switched off: no finding on the first failed run', recs([[900, 'up']]), { 'health-failed-brief': 'off' }, []],
     ['health-failed-brief switched off: a long downtime is still SEV1', recs([[1800, 'up'], [900, 'down']]), { 'health-failed-brief': 'off' }, [['health-failed', 'sev1']]],
   ] as const)('%s', (_name, records, severity, expected) => {
     const e = judge(records ? [...records] : undefined, severity);
     expect(e.findings.filter((f) => f.check === 'health').map((f) => [f.rule, f.severity])).toEqual(expected);
     // Evaluated either way: the incident counts the run.
     expect(e.observed).toContain('production:health:api');
+  });
+
+  it('health-failed-brief switched off: no finding on the first failed run, and the run is not evidence of a pass', () => {
+    // A failing probe must never count as a passing run: with the probe failing and no finding, an
+    // open health incident (SEV1 earlier, one up run since) would close on this run while the API is down.
+    const e = judge(recs([[1800, 'down'], [900, 'up']]), { 'health-failed-brief': 'off' });
+    expect(e.findings.filter((f) => f.check === 'health')).toEqual([]);
+    expect(e.observed).not.toContain('production:health:api');
+  });
+
+  it.each([
+    ['health-failed lowered to SEV3: the brief failure is not more severe than a long one', { 'health-failed': 'sev3' }, 'sev3'],
+    ['health-failed lowered to SEV4', { 'health-failed': 'sev4' }, 'sev4'],
+    ['health-failed lowered to SEV2: brief stays SEV2', { 'health-failed': 'sev2' }, 'sev2'],
+    ['both overridden, brief less severe: kept', { 'health-failed': 'sev2', 'health-failed-brief': 'sev3' }, 'sev3'],
+  ] as const)('%s', (_name, severity, expected) => {
+    const e = judge(recs([[900, 'up']]), severity);
+    expect(e.findings.filter((f) => f.check === 'health').map((f) => [f.rule, f.severity])).toEqual([['health-failed-brief', expected]]);
   });
 
   it('the finding says what is known of the downtime', () => {

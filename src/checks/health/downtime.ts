@@ -1,5 +1,7 @@
 import type { RunRecord } from '../../history/record.js';
 import { beyondCap, upOf } from '../../history/judge/timeline.js';
+import { rank } from '../../core/severity.js';
+import type { Graded } from '../check.js';
 
 /**
  * How long a failing probe is known to have been down, pure, from the run history's records.
@@ -40,4 +42,15 @@ export function downtimeOf(records: readonly RunRecord[] | undefined, probe: str
 /** Whether the downtime is SEV1 (`health-failed`) rather than brief (`health-failed-brief`). */
 export function downtimeIsLong(d: Downtime): boolean {
   return !d.known || d.spanMs > SEV1_DOWNTIME_MS;
+}
+
+/**
+ * The grade of a failed probe: `long` (health-failed) when the downtime is long or that rule is
+ * off; else `brief` (health-failed-brief), never more severe than `long` (an override lowering
+ * health-failed lowers a brief failure with it); undefined when the brief rule is off.
+ */
+export function downtimeGrade(d: Downtime, long: Graded | undefined, brief: Graded | undefined): Graded | undefined {
+  if (!long || downtimeIsLong(d)) return long;
+  if (!brief) return undefined;
+  return rank(brief.severity) < rank(long.severity) ? { ...brief, severity: long.severity } : brief;
 }
