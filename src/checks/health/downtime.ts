@@ -1,5 +1,5 @@
 import type { RunRecord } from '../../history/record.js';
-import { beyondCap, upOf } from '../../history/judge/timeline.js';
+import { beyondCap, tally, upOf, withMaintenance } from '../../history/judge/timeline.js';
 import { rank } from '../../core/severity.js';
 import type { Graded } from '../check.js';
 
@@ -22,8 +22,15 @@ export type Downtime =
 /**
  * The failed runs of `probe` back from now: consecutive failures, without an unobserved gap, back
  * to the up run before them. Bounded by the records (newest first, stops at the first up run).
+ * `maintenance` (sorted, disjoint): time in it is not downtime, so `spanMs` leaves it out.
  */
-export function downtimeOf(records: readonly RunRecord[] | undefined, probe: string, now: number, fallbackMs: number | undefined): Downtime {
+export function downtimeOf(
+  records: readonly RunRecord[] | undefined,
+  probe: string,
+  now: number,
+  fallbackMs: number | undefined,
+  maintenance: readonly { readonly from: number; readonly to: number }[] = [],
+): Downtime {
   if (!records) return { known: false, why: 'no-history', failedRuns: 1 };
   let since = now;
   let failedRuns = 1;
@@ -32,7 +39,8 @@ export function downtimeOf(records: readonly RunRecord[] | undefined, probe: str
     if (beyondCap(r, since, fallbackMs)) return { known: false, why: 'gap', failedRuns };
     const up = upOf(r.p, { kind: 'probe', probe });
     if (up === undefined) return { known: false, why: 'unprobed', failedRuns };
-    if (up) return { known: true, since, spanMs: now - since, failedRuns };
+    // Maintenance time is neither up nor down: only the failed time outside the windows counts.
+    if (up) return { known: true, since, spanMs: now - since - tally(withMaintenance([{ from: since, to: now, state: 'down' }], maintenance), since, now).maintenanceMs, failedRuns };
     since = Date.parse(r.t);
     failedRuns++;
   }

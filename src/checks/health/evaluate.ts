@@ -1,6 +1,7 @@
 import type { ProbeResult } from './types.js';
 import { fingerprint, grade, type EvalContext, type Graded, type Judged } from '../check.js';
 import { medianInterval } from '../../history/judge/timeline.js';
+import { maintenanceSpans } from '../../suppression/windows.js';
 import { downtimeGrade, downtimeOf, type Downtime } from './downtime.js';
 
 /**
@@ -21,9 +22,11 @@ export type HealthVerdict =
 export function evaluateHealth(probes: readonly ProbeResult[], ctx: EvalContext): Judged<HealthVerdict> {
   const h = ctx.history;
   const fallback = h ? medianInterval(h.records.map((r) => ({ t: Date.parse(r.t) }))) : undefined;
+  // Maintenance time since the earliest record: a probe down in a window was not down then.
+  const maintenance = h && ctx.maintenance ? maintenanceSpans({ maintenance: ctx.maintenance }, ctx.environment, h.records.length ? Date.parse(h.records[0]!.t) : h.now, h.now + 1) : [];
   const verdicts: HealthVerdict[] = probes.map((probe) => {
     if (probe.failure) {
-      const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback);
+      const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback, maintenance);
       return withGrade({ kind: 'failed', probe, downtime }, downtimeGrade(downtime, grade(ctx, 'health-failed'), grade(ctx, 'health-failed-brief')));
     }
     if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs) return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
