@@ -52,6 +52,10 @@ describe('maintenance time is neither up nor down, nor observed', () => {
     ['the down run inside a window: not down', 13, [4], [[20, 25]], 55, 0, 0, 5],
     ['a window starting between two runs cuts the down run\'s span where it starts', 13, [4], [[22, 40]], 40, 2, 0, 18],
     ['an up run in a window is not up either', 13, [], [[0, 30]], 30, 0, 0, 30],
+    // A result found in a window says nothing of the time after it (a deploy's down run must not
+    // spend budget until the next run, which GitHub often starts minutes late).
+    ['a down run in a window that ends before the next run: unobserved after the window', 13, [4], [[18, 22]], 53, 0, 3, 4],
+    ['an up run in a window that ends before the next run: unobserved after it too', 13, [], [[0, 2]], 55, 0, 3, 2],
   ])('%s', (_, n, down, windows, up, downMin, unobserved, maint) => {
     const points = runs(n, down);
     const now = points.at(-1)!.t;
