@@ -82,6 +82,27 @@ describe('maintenance time is neither up nor down, nor observed', () => {
     // The short window's runs in maintenance are left out: none probed outside it.
     expect(within.checks.find((c) => c.longMs === HOUR)?.shortBurn).toBeUndefined();
   });
+
+  it('a window over the whole SLO window: nothing observed, no availability, the whole budget, no rule fired (no division by zero)', () => {
+    const points = runs(13, [3, 4, 5, 12]);
+    const now = points.at(-1)!.t;
+    const r = judgeSlo(points, now, { targetPct: 99.9, windowMs: HOUR }, undefined, [{ from: now - 2 * HOUR, to: now + 1 }]);
+    expect(r.availabilityPct).toBeUndefined();
+    expect([r.upMs, r.downMs, r.unobservedMs, r.maintenanceMs / MIN]).toEqual([0, 0, 0, 60]);
+    expect(r.budgetRemainingPct).toBe(100);
+    expect(r.checks.filter((c) => c.fired)).toEqual([]);
+    expect(r.burns.every((b) => b.burn === undefined || Number.isFinite(b.burn))).toBe(true);
+  });
+
+  it('overlapping windows: their union is maintenance, counted once', () => {
+    const points = runs(13, [4, 5]);
+    const now = points.at(-1)!.t;
+    const c = config([{ name: 'a', start: new Date(at(10)).toISOString(), duration: '15m' }, { name: 'b', start: new Date(at(20)).toISOString(), duration: '10m' }]);
+    const spans = maintenanceSpans(c, 'production', at(0), now + 1);
+    expect(minutes(spans)).toEqual([[10, 30]]);
+    const r = judgeSlo(points, now, { targetPct: 99.9, windowMs: DAY }, undefined, spans);
+    expect([r.upMs / MIN, r.downMs / MIN, r.maintenanceMs / MIN]).toEqual([40, 0, 20]);
+  });
 });
 
 const probe = (up: boolean): ProbeResult => ({ name: 'api', method: 'GET', url: 'http://127.0.0.1:1/health', attempts: 1, latencyMs: 5, assertions: [], ...(up ? { status: 200 } : { status: 503, failure: { class: 'status', message: 'HTTP 503' } }) });
