@@ -52,6 +52,10 @@ describe('maintenance time is neither up nor down, nor observed', () => {
     ['the down run inside a window: not down', 13, [4], [[20, 25]], 55, 0, 0, 5],
     ['a window starting between two runs cuts the down run\'s span where it starts', 13, [4], [[22, 40]], 40, 2, 0, 18],
     ['an up run in a window is not up either', 13, [], [[0, 30]], 30, 0, 0, 30],
+    // A result found in a window says nothing of the time after it (a deploy's down run must not
+    // spend budget until the next run, which GitHub often starts minutes late).
+    ['a down run in a window that ends before the next run: unobserved after the window', 13, [4], [[18, 22]], 53, 0, 3, 4],
+    ['an up run in a window that ends before the next run: unobserved after it too', 13, [], [[0, 2]], 55, 0, 3, 2],
   ])('%s', (_, n, down, windows, up, downMin, unobserved, maint) => {
     const points = runs(n, down);
     const now = points.at(-1)!.t;
@@ -77,6 +81,27 @@ describe('maintenance time is neither up nor down, nor observed', () => {
     expect(within.budgetRemainingPct).toBe(100);
     // The short window's runs in maintenance are left out: none probed outside it.
     expect(within.checks.find((c) => c.longMs === HOUR)?.shortBurn).toBeUndefined();
+  });
+
+  it('a window over the whole SLO window: nothing observed, no availability, the whole budget, no rule fired (no division by zero)', () => {
+    const points = runs(13, [3, 4, 5, 12]);
+    const now = points.at(-1)!.t;
+    const r = judgeSlo(points, now, { targetPct: 99.9, windowMs: HOUR }, undefined, [{ from: now - 2 * HOUR, to: now + 1 }]);
+    expect(r.availabilityPct).toBeUndefined();
+    expect([r.upMs, r.downMs, r.unobservedMs, r.maintenanceMs / MIN]).toEqual([0, 0, 0, 60]);
+    expect(r.budgetRemainingPct).toBe(100);
+    expect(r.checks.filter((c) => c.fired)).toEqual([]);
+    expect(r.burns.every((b) => b.burn === undefined || Number.isFinite(b.burn))).toBe(true);
+  });
+
+  it('overlapping windows: their union is maintenance, counted once', () => {
+    const points = runs(13, [4, 5]);
+    const now = points.at(-1)!.t;
+    const c = config([{ name: 'a', start: new Date(at(10)).toISOString(), duration: '15m' }, { name: 'b', start: new Date(at(20)).toISOString(), duration: '10m' }]);
+    const spans = maintenanceSpans(c, 'production', at(0), now + 1);
+    expect(minutes(spans)).toEqual([[10, 30]]);
+    const r = judgeSlo(points, now, { targetPct: 99.9, windowMs: DAY }, undefined, spans);
+    expect([r.upMs / MIN, r.downMs / MIN, r.maintenanceMs / MIN]).toEqual([40, 0, 20]);
   });
 });
 

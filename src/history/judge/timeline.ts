@@ -81,12 +81,15 @@ export function spansOf(points: readonly RunPoint[], end: number, fallbackMs: nu
 /**
  * The spans with maintenance time carved out: each part of a span inside one of `maintenance`
  * (sorted, disjoint, [from, to)) becomes a `maintenance` span, whatever the run there found.
- * Maintenance counts as neither up nor down, nor as unobserved.
+ * Maintenance counts as neither up nor down, nor as unobserved. A span (a run's result) that
+ * starts in a window says nothing of the time after the window: that part is unobserved.
  */
 export function withMaintenance(spans: readonly Span[], maintenance: readonly { readonly from: number; readonly to: number }[]): Span[] {
   if (maintenance.length === 0) return [...spans];
   const out: Span[] = [];
-  for (const s of spans) {
+  for (const span of spans) {
+    // A run that started in a window found what the window did: past its end, it is unobserved.
+    const s: Span = span.state !== 'unobserved' && inSpans(span.from, maintenance) ? { ...span, state: 'unobserved' } : span;
     let at = s.from;
     for (const m of maintenance) {
       if (m.to <= at || m.from >= s.to) continue;
