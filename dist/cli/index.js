@@ -53309,13 +53309,16 @@ function spansOf(points, end, fallbackMs) {
 /**
  * The spans with maintenance time carved out: each part of a span inside one of `maintenance`
  * (sorted, disjoint, [from, to)) becomes a `maintenance` span, whatever the run there found.
- * Maintenance counts as neither up nor down, nor as unobserved.
+ * Maintenance counts as neither up nor down, nor as unobserved. A span (a run's result) that
+ * starts in a window says nothing of the time after the window: that part is unobserved.
  */
 function withMaintenance(spans, maintenance) {
     if (maintenance.length === 0)
         return [...spans];
     const out = [];
-    for (const s of spans) {
+    for (const span of spans) {
+        // A run that started in a window found what the window did: past its end, it is unobserved.
+        const s = span.state !== 'unobserved' && inSpans(span.from, maintenance) ? { ...span, state: 'unobserved' } : span;
         let at = s.from;
         for (const m of maintenance) {
             if (m.to <= at || m.from >= s.to)
@@ -56717,7 +56720,10 @@ const auditsCheck = {
 
 // EXTERNAL MODULE: ./src/history/judge/timeline.ts
 var timeline = __nccwpck_require__(4941);
+// EXTERNAL MODULE: ./src/suppression/windows.ts
+var windows = __nccwpck_require__(6994);
 ;// CONCATENATED MODULE: ./src/checks/health/downtime.ts
+
 
 /**
  * How long a failing probe is known to have been down, pure, from the run history's records.
@@ -56730,8 +56736,9 @@ const SEV1_DOWNTIME_MS = 60_000;
 /**
  * The failed runs of `probe` back from now: consecutive failures, without an unobserved gap, back
  * to the up run before them. Bounded by the records (newest first, stops at the first up run).
+ * `maintenance` (sorted, disjoint): time in it is not downtime, so `spanMs` leaves it out.
  */
-function downtimeOf(records, probe, now, fallbackMs) {
+function downtimeOf(records, probe, now, fallbackMs, maintenance = []) {
     if (!records)
         return { known: false, why: 'no-history', failedRuns: 1 };
     let since = now;
@@ -56743,8 +56750,9 @@ function downtimeOf(records, probe, now, fallbackMs) {
         const up = (0,timeline/* upOf */.bJ)(r.p, { kind: 'probe', probe });
         if (up === undefined)
             return { known: false, why: 'unprobed', failedRuns };
+        // Maintenance time is neither up nor down: only the failed time outside the windows counts.
         if (up)
-            return { known: true, since, spanMs: now - since, failedRuns };
+            return { known: true, since, spanMs: now - since - (0,timeline/* tally */.N4)((0,timeline/* withMaintenance */.yg)([{ from: since, to: now, state: 'down' }], maintenance), since, now).maintenanceMs, failedRuns };
         since = Date.parse(r.t);
         failedRuns++;
     }
@@ -56754,8 +56762,21 @@ function downtimeOf(records, probe, now, fallbackMs) {
 function downtimeIsLong(d) {
     return !d.known || d.spanMs > SEV1_DOWNTIME_MS;
 }
+/**
+ * The grade of a failed probe: `long` (health-failed) when the downtime is long or that rule is
+ * off; else `brief` (health-failed-brief), never more severe than `long` (an override lowering
+ * health-failed lowers a brief failure with it); undefined when the brief rule is off.
+ */
+function downtimeGrade(d, long, brief) {
+    if (!long || downtimeIsLong(d))
+        return long;
+    if (!brief)
+        return undefined;
+    return (0,core_severity/* rank */.Tm)(brief.severity) < (0,core_severity/* rank */.Tm)(long.severity) ? { ...brief, severity: long.severity } : brief;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/health/evaluate.ts
+
 
 
 
@@ -56768,17 +56789,21 @@ function downtimeIsLong(d) {
 function evaluateHealth(probes, ctx) {
     const h = ctx.history;
     const fallback = h ? (0,timeline/* medianInterval */.c)(h.records.map((r) => ({ t: Date.parse(r.t) }))) : undefined;
+    // Maintenance time since the earliest record: a probe down in a window was not down then.
+    const maintenance = h && ctx.maintenance ? (0,windows/* maintenanceSpans */.nL)({ maintenance: ctx.maintenance }, ctx.environment, h.records.length ? Date.parse(h.records[0].t) : h.now, h.now + 1) : [];
     const verdicts = probes.map((probe) => {
         if (probe.failure) {
-            const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback);
-            const long = grade(ctx, 'health-failed');
-            return withGrade({ kind: 'failed', probe, downtime }, long && !downtimeIsLong(downtime) ? grade(ctx, 'health-failed-brief') : long);
+            const downtime = downtimeOf(h?.records, probe.name, h?.now ?? 0, fallback, maintenance);
+            return withGrade({ kind: 'failed', probe, downtime }, downtimeGrade(downtime, grade(ctx, 'health-failed'), grade(ctx, 'health-failed-brief')));
         }
         if (probe.latencyBudgetMs !== undefined && probe.latencyMs > probe.latencyBudgetMs)
             return withGrade({ kind: 'slow', probe }, grade(ctx, 'health-latency'));
         return { kind: 'ok', probe };
     });
-    return { verdicts, observed: probes.map((p) => fingerprint(ctx.environment, 'health', p.name)) };
+    // A failing probe is never evidence of a pass: a brief failure with health-failed-brief off (and
+    // health-failed on) leaves its incident as it was, rather than counting toward close-after.
+    const unjudged = new Set(verdicts.filter((v) => v.kind === 'failed' && !v.graded && grade(ctx, 'health-failed')).map((v) => v.probe.name));
+    return { verdicts, observed: probes.filter((p) => !unjudged.has(p.name)).map((p) => fingerprint(ctx.environment, 'health', p.name)) };
 }
 function withGrade(v, graded) {
     return graded ? { ...v, graded } : v;
@@ -58311,8 +58336,6 @@ function judgeGap(i, cadence) {
 
 // EXTERNAL MODULE: ./src/history/judge/slo.ts
 var judge_slo = __nccwpck_require__(9908);
-// EXTERNAL MODULE: ./src/suppression/windows.ts
-var windows = __nccwpck_require__(6994);
 ;// CONCATENATED MODULE: ./src/history/judge/index.ts
 
 
